@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "chachong",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "chachong", targets: ["chachong"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
+  targets: [
+    // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Files in, structured text and form fields out; every input limit lives here.
+    .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
+    // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
+    .target(name: "Fingerprints"),
+    // The SQLite index (GRDB).
+    .target(
+      name: "IndexStore",
+      dependencies: ["Fingerprints", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // Verification of candidates and passage alignment. Pure.
+    .target(name: "Matching", dependencies: ["Fingerprints"]),
+    // Call configuration, identity checks, the integrity rules and their findings. Pure.
+    .target(name: "Integrity", dependencies: ["Matching"]),
+    // JSON, text and HTML rendering of reports.
+    .target(name: "Reports", dependencies: ["Integrity", "Matching"]),
+    // Wires reading, fingerprinting, the index, matching and rules into the CLI's jobs.
+    .target(
+      name: "Pipeline",
+      dependencies: ["DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports"]
+    ),
+    .executableTarget(
+      name: "chachong",
+      dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
+    .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
+    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),
+    .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
+    .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

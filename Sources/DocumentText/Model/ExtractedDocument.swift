@@ -1,0 +1,117 @@
+/// What the reader produced from one input file.
+///
+/// Offsets everywhere in chachong (passages, sections, paragraphs) are **Unicode scalar offsets
+/// into `text`**, the extracted text. `text` is built deterministically from `parts`: parts in
+/// order (main first, then headers, footers, footnotes, endnotes), every paragraph in document
+/// order (paragraphs inside table cells included, row by row, cell by cell, nested tables in
+/// place), paragraphs joined by "\n".
+public struct ExtractedDocument: Sendable, Codable, Equatable {
+  /// The path the document was read from, as given.
+  public var path: String
+  public var format: DocumentFormat
+  /// How a text file was decoded ("UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "GB18030");
+  /// nil for XML formats (libxml2 decodes those by their declaration).
+  public var encoding: String?
+  public var parts: [DocumentPart]
+  /// Named fields of the application form, in document order, one per canonical name.
+  public var formFields: [FormField]
+  /// Things that were read but may not be what the author meant (skipped entries, unknown parts).
+  public var warnings: [String]
+
+  public init(
+    path: String, format: DocumentFormat, encoding: String? = nil, parts: [DocumentPart],
+    formFields: [FormField] = [], warnings: [String] = []
+  ) {
+    self.path = path
+    self.format = format
+    self.encoding = encoding
+    self.parts = parts
+    self.formFields = formFields
+    self.warnings = warnings
+  }
+}
+
+/// The kinds of input the reader accepts.
+public enum DocumentFormat: String, Sendable, Codable, Equatable {
+  case docx, docm, dotx
+  /// Single-file Word 2007+ XML (`<pkg:package>`).
+  case flatOPC = "flat-opc"
+  /// Word 2003 XML (`<w:wordDocument>`).
+  case word2003 = "word-2003-xml"
+  /// A bare WordprocessingML `document.xml`.
+  case documentXML = "document-xml"
+  case text
+}
+
+/// One labelled part of a Word document (the main body, a header, a footer, the footnotes…).
+public struct DocumentPart: Sendable, Codable, Equatable {
+  public enum Kind: String, Sendable, Codable, Equatable {
+    case main, header, footer, footnotes, endnotes
+  }
+  public var kind: Kind
+  /// The part's name inside the container (`word/document.xml`, `word/header1.xml`); the file
+  /// name for text files.
+  public var name: String
+  public var blocks: [Block]
+
+  public init(kind: Kind, name: String, blocks: [Block]) {
+    self.kind = kind
+    self.name = name
+    self.blocks = blocks
+  }
+}
+
+/// Body content: a paragraph or a table, in document order.
+public enum Block: Sendable, Codable, Equatable {
+  case paragraph(Paragraph)
+  case table(Table)
+}
+
+public struct Paragraph: Sendable, Codable, Equatable {
+  public var text: String
+  /// The paragraph style id (`w:pStyle`), if any.
+  public var style: String?
+  /// Outline level 0…8 from the paragraph or its heading style; nil for body text.
+  public var outlineLevel: Int?
+  /// True when this paragraph starts a section (a heading by style, outline level or a numbered
+  /// Chinese heading such as `一、立项依据` or `（二）`).
+  public var isHeading: Bool
+
+  public init(text: String, style: String? = nil, outlineLevel: Int? = nil, isHeading: Bool = false) {
+    self.text = text
+    self.style = style
+    self.outlineLevel = outlineLevel
+    self.isHeading = isHeading
+  }
+}
+
+public struct Table: Sendable, Codable, Equatable {
+  public var rows: [[TableCell]]
+  public init(rows: [[TableCell]]) { self.rows = rows }
+}
+
+public struct TableCell: Sendable, Codable, Equatable {
+  /// Paragraphs and nested tables of the cell.
+  public var blocks: [Block]
+  /// Horizontal span (`w:gridSpan`), 1 when absent.
+  public var gridSpan: Int
+  public init(blocks: [Block], gridSpan: Int = 1) {
+    self.blocks = blocks
+    self.gridSpan = gridSpan
+  }
+}
+
+/// A named field of the application form: the label as written and its value.
+public struct FormField: Sendable, Codable, Equatable {
+  /// The canonical name (`项目名称`, `申报单位`, `统一社会信用代码`, `所在县（市）`, `申报企业类型`,
+  /// `指南编号`, `项目负责人`, `身份证号`, `学历`, `研发总投入`, `申请资助`).
+  public var name: String
+  /// The label as it appears in the document.
+  public var label: String
+  public var value: String
+  public init(name: String, label: String, value: String) {
+    self.name = name
+    self.label = label
+    self.value = value
+  }
+}

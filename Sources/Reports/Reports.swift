@@ -1,0 +1,2 @@
+/// JSON, text and HTML rendering of reports.
+public enum ReportsModule {}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Pipeline
+
+@main
+struct Chachong: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chachong",
+    abstract: "查重: duplicate and integrity checks for grant applications.",
+    version: ChachongVersion.current,
+    subcommands: []
+  )
+}

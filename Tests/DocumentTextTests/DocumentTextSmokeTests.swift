@@ -1,0 +1,7 @@
+import Testing
+
+@testable import DocumentText
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

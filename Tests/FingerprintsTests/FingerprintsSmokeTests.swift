@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Fingerprints
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

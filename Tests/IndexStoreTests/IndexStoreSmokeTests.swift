@@ -1,0 +1,7 @@
+import Testing
+
+@testable import IndexStore
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Integrity
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Matching
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Reports
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

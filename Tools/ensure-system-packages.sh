@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages chachong builds against when they are missing:
+# libxml2-dev (XML), libsqlite3-dev (the index), zlib1g-dev (docx containers), pkg-config.
+set -euo pipefail
+needed=()
+for package in libxml2-dev libsqlite3-dev zlib1g-dev pkg-config; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    needed+=("$package")
+  fi
+done
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "Installing missing system packages: ${needed[*]}" >&2
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${needed[@]}" >&2
+fi
