@@ -25,11 +25,51 @@ public struct MinHasher: Sendable {
   }
 
   public func signature(of shingleHashes: [UInt64]) -> MinHashSignature {
-    var accumulator = Accumulator(hasher: self)
     shingleHashes.withUnsafeBufferPointer { hashes in
-      for hash in hashes { accumulator.add(hash) }
+      withMinima { minima in
+        for hash in hashes { add(hash, to: minima) }
+      }
     }
-    return accumulator.finish()
+  }
+
+  /// Runs `fill` on `signatureSize` bin minima (on the stack) set to `UInt64.max`, then densifies.
+  @inline(__always)
+  func withMinima(_ fill: (UnsafeMutablePointer<UInt64>) -> Void) -> MinHashSignature {
+    let size = max(parameters.signatureSize, 1)
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { buffer in
+      buffer.initialize(repeating: .max)
+      guard let minima = buffer.baseAddress else { return MinHashSignature(values: []) }
+      fill(minima)
+      return Self.densified(UnsafeBufferPointer(buffer), densifySeed: densifySeed)
+    }
+  }
+
+  @inline(__always)
+  func add(_ shingleHash: UInt64, to minima: UnsafeMutablePointer<UInt64>) {
+    let h = StableHash.mix64(shingleHash ^ permutationSeed)
+    let bin = Int(truncatingIfNeeded: ((h >> 32) &* UInt64(parameters.signatureSize)) >> 32)
+    if h < minima[bin] { minima[bin] = h }
+  }
+
+  /// Optimal densification of the bin minima, then the low 32 bits of each.
+  static func densified(_ minima: UnsafeBufferPointer<UInt64>, densifySeed: UInt64)
+    -> MinHashSignature
+  {
+    let count = minima.count
+    let size = UInt64(count)
+    var values = [UInt32](repeating: .max, count: count)
+    guard minima.contains(where: { $0 != .max }) else { return MinHashSignature(values: values) }
+    for bin in 0..<count {
+      var minimum = minima[bin]
+      var attempt: UInt64 = 1
+      while minimum == .max {
+        let probe = StableHash.mix64(densifySeed ^ (UInt64(bin) << 32 | attempt))
+        minimum = minima[Int(truncatingIfNeeded: ((probe >> 32) &* size) >> 32)]
+        attempt += 1
+      }
+      values[bin] = UInt32(truncatingIfNeeded: minimum)
+    }
+    return MinHashSignature(values: values)
   }
 
   /// Bin minima while shingles stream in (the fingerprinter feeds it without an intermediate pass).
@@ -56,20 +96,7 @@ public struct MinHasher: Sendable {
     }
 
     public func finish() -> MinHashSignature {
-      let count = Int(size)
-      var values = [UInt32](repeating: .max, count: count)
-      guard minima.contains(where: { $0 != .max }) else { return MinHashSignature(values: values) }
-      for bin in 0..<count {
-        var minimum = minima[bin]
-        var attempt: UInt64 = 1
-        while minimum == .max {
-          let probe = StableHash.mix64(densifySeed ^ (UInt64(bin) << 32 | attempt))
-          minimum = minima[Int(truncatingIfNeeded: ((probe >> 32) &* size) >> 32)]
-          attempt += 1
-        }
-        values[bin] = UInt32(truncatingIfNeeded: minimum)
-      }
-      return MinHashSignature(values: values)
+      minima.withUnsafeBufferPointer { MinHasher.densified($0, densifySeed: densifySeed) }
     }
   }
 }
