@@ -3,8 +3,9 @@ import Foundation
 import Matching
 
 /// `bench_peers.py external` contract: JSONL in, verified pairs (TSV) and phase timings (JSON) out.
-/// Phases: read, shingle (normalise + shingle hashes), signature, insert (LSH), query (LSH
-/// candidates), verify (exact Jaccard ≥ threshold from the shingle sets).
+/// Phases: read, shingle (normalisation only), signature (shingle hashes and MinHash, fused as the
+/// Fingerprinter does them), insert (LSH), query (LSH candidates), verify (exact Jaccard ≥ threshold
+/// from the shingle sets).
 enum ExternalPipeline {
   static func run(_ options: Options) throws {
     let threshold = options.double("threshold", default: 0.5)
@@ -21,17 +22,10 @@ enum ExternalPipeline {
       return result
     }
     let documents = try timed("read") { try CorpusFile.documents(path: try options.required("input")) }
-    let shingled = timed("shingle") {
-      documents.map { document -> (NormalizedText, [UInt64]) in
-        let normalized = NormalizedText(normalizing: document.text)
-        return (
-          normalized,
-          Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
-        )
-      }
-    }
-    let hasher = MinHasher(parameters: parameters)
-    let signatures = timed("signature") { shingled.map { hasher.signature(of: $0.1) } }
+    let normalized = timed("shingle") { documents.map { NormalizedText(normalizing: $0.text) } }
+    let fingerprinter = Fingerprinter(parameters: parameters)
+    let fingerprints = timed("signature") { normalized.map { fingerprinter.fingerprint($0) } }
+    let signatures = fingerprints.map(\.signature)
     let lsh: LSHParameters
     if let bands = options.string("bands").flatMap({ Int($0) }),
       let rows = options.string("rows").flatMap({ Int($0) }), options.string("optimal") == nil
@@ -54,8 +48,8 @@ enum ExternalPipeline {
       for (index, others) in candidates.enumerated() {
         for other in others {
           let scores = Verifier.scores(
-            query: shingled[index].0, queryHashes: shingled[index].1,
-            matchHashes: shingled[Int(other)].1, k: parameters.shingleSize)
+            query: fingerprints[index].normalized, queryHashes: fingerprints[index].shingleHashes,
+            matchHashes: fingerprints[Int(other)].shingleHashes, k: parameters.shingleSize)
           if scores.jaccard >= threshold { pairs.append((index, Int(other))) }
         }
       }
