@@ -20,42 +20,52 @@ public enum Verifier {
     query: NormalizedText, queryHashes: [UInt64], matchHashes: [UInt64], k: Int,
     excluding: Set<UInt64> = []
   ) -> SimilarityScores {
-    var matchSet = ShingleHashSet(capacity: matchHashes.count)
-    for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
-      _ = matchSet.insert(hash)
-    }
-    var querySet = ShingleHashSet(capacity: queryHashes.count)
-    var shared = 0
-    var sharedCharacters = 0
-    let window = min(max(k, 1), max(query.count, 1))
-    var coveredUpTo: Int32 = .min  // spans come in start order; count each code point once
-    query.starts.withUnsafeBufferPointer { starts in
-      query.ends.withUnsafeBufferPointer { ends in
-        for (index, hash) in queryHashes.enumerated() {
-          // The match set has no excluded hashes, so a shared hash is never excluded.
-          guard matchSet.contains(hash) else {
-            if excluding.isEmpty || !excluding.contains(hash) { _ = querySet.insert(hash) }
-            continue
-          }
-          if querySet.insert(hash) { shared += 1 }
-          guard index + window - 1 < ends.count else { continue }
-          let start = max(starts[index], coveredUpTo)
-          let end = ends[index + window - 1]
-          if end > start {
-            sharedCharacters += Int(end - start)
-            coveredUpTo = end
+    ShingleHashSet.withSet(capacity: matchHashes.count) { matchSet in
+      ShingleHashSet.withSet(capacity: queryHashes.count) { querySet in
+        for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
+          _ = matchSet.insert(hash)
+        }
+        var shared = 0
+        var sharedCharacters = 0
+        let window = min(max(k, 1), max(query.count, 1))
+        var coveredUpTo: Int32 = .min  // spans come in start order; count each code point once
+        query.starts.withUnsafeBufferPointer { starts in
+          query.ends.withUnsafeBufferPointer { ends in
+            for (index, hash) in queryHashes.enumerated() {
+              // The match set has no excluded hashes, so a shared hash is never excluded.
+              guard matchSet.contains(hash) else {
+                if excluding.isEmpty || !excluding.contains(hash) { _ = querySet.insert(hash) }
+                continue
+              }
+              if querySet.insert(hash) { shared += 1 }
+              guard index + window - 1 < ends.count else { continue }
+              let start = max(starts[index], coveredUpTo)
+              let end = ends[index + window - 1]
+              if end > start {
+                sharedCharacters += Int(end - start)
+                coveredUpTo = end
+              }
+            }
           }
         }
+        return makeScores(
+          shared: shared, queryCount: querySet.count, matchCount: matchSet.count,
+          sharedCharacters: sharedCharacters)
       }
     }
-    let union = querySet.count + matchSet.count - shared
+  }
+
+  private static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
+    -> SimilarityScores
+  {
+    let union = queryCount + matchCount - shared
     return SimilarityScores(
       jaccard: union == 0 ? 0 : Double(shared) / Double(union),
-      queryContainment: querySet.count == 0 ? 0 : Double(shared) / Double(querySet.count),
-      matchContainment: matchSet.count == 0 ? 0 : Double(shared) / Double(matchSet.count),
+      queryContainment: queryCount == 0 ? 0 : Double(shared) / Double(queryCount),
+      matchContainment: matchCount == 0 ? 0 : Double(shared) / Double(matchCount),
       sharedShingles: shared,
-      queryShingles: querySet.count,
-      matchShingles: matchSet.count,
+      queryShingles: queryCount,
+      matchShingles: matchCount,
       sharedCharacters: sharedCharacters)
   }
 }
