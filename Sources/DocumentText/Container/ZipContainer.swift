@@ -12,11 +12,13 @@ struct ZipContainer {
   /// OPC part names are case-insensitive.
   private var caseFolded: [String: String] = [:]
 
-  init(bytes: [UInt8], path: String, limits: ReadLimits) throws(DocumentReadError) {
+  /// Opens a zip file. File-backed on purpose: ZIPFoundation's in-memory archives trap on offsets
+  /// past the end of a truncated container, its file-backed ones report an error.
+  init(fileURL: URL, path: String, limits: ReadLimits) throws(DocumentReadError) {
     self.path = path
     self.limits = limits
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
+      archive = try Archive(url: fileURL, accessMode: .read)
     } catch {
       throw DocumentReadError(path: path, reason: .corruptZip("\(error)"))
     }

@@ -34,7 +34,9 @@ public struct DocumentReader: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DocumentReadError(path: path, reason: .unreadable("permission denied or I/O error"))
     }
-    return try read(data: [UInt8](data), name: path)
+    var document = try readContent([UInt8](data), name: path, fileURL: URL(fileURLWithPath: path))
+    document.formFields = formFieldExtractor(document.parts)
+    return document
   }
 
   public func read(data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
@@ -42,21 +44,30 @@ public struct DocumentReader: Sendable {
       throw DocumentReadError(
         path: name, reason: .tooLarge("\(data.count) bytes, limit \(limits.maxEntryBytes)"))
     }
-    var document = try readContent(data, name: name)
+    var document = try readContent(data, name: name, fileURL: nil)
     document.formFields = formFieldExtractor(document.parts)
     return document
   }
 
-  private func readContent(_ data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
+  private func readContent(
+    _ data: [UInt8], name: String, fileURL: URL?
+  ) throws(DocumentReadError) -> ExtractedDocument {
     let fileExtension = (name as NSString).pathExtension.lowercased()
     if data.starts(with: [0x50, 0x4B]) {
       guard data.count >= 4, [[3, 4], [5, 6], [7, 8]].contains(Array(data[2..<4])) else {
         throw DocumentReadError(path: name, reason: .notAZip)
       }
-      let container = try ZipContainer(bytes: data, path: name, limits: limits)
-      return try PackageAssembler.assemble(
-        ZipPackageSource(container: container), format: Self.packageFormat(fileExtension),
-        warnings: container.warnings)
+      let format = Self.packageFormat(fileExtension)
+      if let fileURL {
+        let container = try ZipContainer(fileURL: fileURL, path: name, limits: limits)
+        return try PackageAssembler.assemble(
+          ZipPackageSource(container: container), format: format, warnings: container.warnings)
+      }
+      return try TemporaryFile.with(data, name: name) { url throws(DocumentReadError) in
+        let container = try ZipContainer(fileURL: url, path: name, limits: limits)
+        return try PackageAssembler.assemble(
+          ZipPackageSource(container: container), format: format, warnings: container.warnings)
+      }
     }
     if OLE2Directory.isOLE2(data) {
       switch OLE2Directory.classify(data) {
