@@ -43,7 +43,10 @@ let package = Package(
       name: "chachong",
       dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
+    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    .executableTarget(
+      name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
+    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),

@@ -7,6 +7,6 @@ struct Chachong: AsyncParsableCommand {
     commandName: "chachong",
     abstract: "查重: duplicate and integrity checks for grant applications.",
     version: ChachongVersion.current,
-    subcommands: []
+    subcommands: [ExtractCommand.self]
   )
 }
