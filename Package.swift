@@ -49,7 +49,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "chachong",
-      dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
