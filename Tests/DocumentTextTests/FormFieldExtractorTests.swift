@@ -190,4 +190,21 @@ import Testing
     blocks.append(B.paragraph("项目名称：太晚出现的名称"))
     #expect(B.fields(blocks).isEmpty)
   }
+
+  @Test func listTablesAndPlaceholdersGiveNoFields() {
+    let partners = B.table([
+      B.row("序号", "单位名称", "工作分工", "省级财政科技资金分配（万元）"),
+      B.row("1", "南通协作研究院", "算法研究", "20"),
+    ])
+    let budget = B.table([
+      B.row("分配方式：", "004_项目制（系统生成，无需填写）"),
+      B.row("项目负责人：", "（系统生成，无需填写）", "联系电话：", "（系统生成，无需填写）"),
+      B.row("申报单位", "(盖章)"),
+    ])
+    #expect(B.fields([partners, budget]).isEmpty)
+    #expect(B.fields([B.table([B.row("项目负责人", "张三（教授）")])])[FieldName.lead] == "张三（教授）")
+    #expect(LabelText.isPlaceholder("（请填写）"))
+    #expect(!LabelText.isPlaceholder("(甲)(乙)"))
+    #expect(!LabelText.isPlaceholder("张三"))
+  }
 }

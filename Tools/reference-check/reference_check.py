@@ -644,6 +644,17 @@ def poi_paths(corpus):
 
 # ---------------------------------------------------------------------------------------------
 
+# Disagreements that follow from a documented difference of reading, not from a reader defect.
+# They stay disagreements in the rate; the second rate counts them as explained.
+BY_DESIGN = {
+    ("pandoc", "task_list.docx"): "the check boxes are numbering bullets (w:lvlText); chachong keeps "
+                                  "no list markers, pandoc turns them into ☐/☒ text",
+    ("pandoc", "table_captions_with_field.docx"): "pandoc moves a caption written after a table into "
+                                                  "the table; chachong keeps document order",
+    ("apache-poi", "delins.docx"): "POI keeps deleted text (w:delText); chachong reads tracked changes "
+                                   "as accepted, as issue 2 requires",
+}
+
 SOURCES = [
     ("node-word-extractor", node_word_extractor_paths, check_node_word_extractor),
     ("textract", textract_paths, check_textract),
@@ -683,10 +694,16 @@ def main():
     rate = agree / total if total else 0.0
     print("%-22s %6d %6d %7.1f%%" % ("overall", total, agree, 100.0 * rate))
     disagreements = [v for v in verdicts if not v.agree]
+    by_design = [v for v in disagreements if (v.source, v.file) in BY_DESIGN]
+    if total:
+        print("%-22s %6d %6d %7.1f%%" % ("overall + by design", total, agree + len(by_design),
+                                         100.0 * (agree + len(by_design)) / total))
     if disagreements:
         print("\ndisagreements:")
         for v in disagreements:
-            print("  %s %s: %s" % (v.source, v.file, v.reason[:400]))
+            why = BY_DESIGN.get((v.source, v.file))
+            print("  %s %s: %s%s" % (v.source, v.file, v.reason[:400],
+                                    "\n      by design: " + why if why else ""))
     notes = [v for v in verdicts if v.agree and v.note]
     if notes:
         print("\nagreements with a note:")
