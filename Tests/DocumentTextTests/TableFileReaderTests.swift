@@ -90,4 +90,19 @@ import Testing
       try TableFileReader.read(path: undecodable.path)
     }
   }
+
+  @Test func readsExcelUnicodeTextExports() throws {
+    // Excel's "Unicode text" export: UTF-16LE with BOM, tab-separated, CRLF.
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("chachong-unicode-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let text = "项目名称\t申报单位\r\n储能系统研发\t南通储能科技有限公司\r\n"
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    try Data(bytes).write(to: url)
+    let table = try TableFileReader.read(path: url.path)
+    #expect(table.encoding == "UTF-16LE")
+    #expect(table.header == ["项目名称", "申报单位"])
+    #expect(table.rows == [["储能系统研发", "南通储能科技有限公司"]])
+  }
 }
