@@ -207,4 +207,24 @@ import Testing
     #expect(!LabelText.isPlaceholder("(甲)(乙)"))
     #expect(!LabelText.isPlaceholder("张三"))
   }
+
+  @Test func aBlankFormGivesNoFields() {
+    let blank = B.table([
+      B.row("项目名称", ""),
+      B.row("申报单位", "", "统一社会信用代码", ""),
+      B.row("研发总投入（万元）", ""),
+      [B.cell("项目简介（限500字）", span: 2)],
+      B.row("申请资助（万元）", ""),
+      B.row("项目简介", "本项目研究……"),
+    ])
+    #expect(B.fields([blank]).isEmpty)
+  }
+
+  @Test func verticalValuesNeedTheSameCellBoundaries() {
+    let table = B.table([
+      B.row("项目负责人", "学历"),
+      [B.cell("张三 博士", span: 2)],
+    ])
+    #expect(B.fields([table]).isEmpty)
+  }
 }

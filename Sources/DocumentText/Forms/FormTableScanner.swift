@@ -52,11 +52,13 @@ enum FormTableScanner {
     }
   }
 
-  /// A row of labels only (at least one of them a field) above a row with no labels at all.
+  /// A row of labels only (every cell filled, at least one a field) above a row with the same
+  /// cell boundaries and no labels at all. A label next to an empty cell is a pair left blank, not
+  /// a heading, so a blank form never takes the next row's text as a value.
   private static func isHeaderRow(_ row: [GridCell], above below: [GridCell]) -> Bool {
-    let filled = row.filter { !$0.isEmpty }
-    guard filled.contains(where: { FieldName.canonical(forLabel: $0.text) != nil }),
-      filled.allSatisfy({ FormLabelVocabulary.isLabel($0.text) })
+    guard row.allSatisfy({ !$0.isEmpty && FormLabelVocabulary.isLabel($0.text) }),
+      row.contains(where: { FieldName.canonical(forLabel: $0.text) != nil }),
+      row.map(\.start) == below.map(\.start)
     else { return false }
     let filledBelow = below.filter { !$0.isEmpty }
     return !filledBelow.isEmpty
