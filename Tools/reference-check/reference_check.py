@@ -664,6 +664,41 @@ SOURCES = [
 ]
 
 
+def sweep(binary, corpus, timeout=60):
+    """Runs extract on every Word-type input of the corpus, one process per file, and counts
+    documents read, typed errors by kind, and crashes or hangs (no JSON, or past the timeout)."""
+    with open(os.path.join(corpus, "_feature_matrix.tsv"), encoding="utf-8") as f:
+        files = [line.split("\t")[0] for line in f.read().splitlines()[1:] if line.strip()]
+    read, errors, failures = 0, collections.Counter(), []
+    for name in files:
+        path = os.path.join(corpus, name)
+        try:
+            proc = subprocess.run([binary, "extract", "--format", "json", path],
+                                  capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            failures.append("%s: no answer within %d s" % (name, timeout))
+            continue
+        try:
+            data = json.loads(proc.stdout.decode("utf-8"))
+        except ValueError:
+            failures.append("%s: exit %d without JSON: %s" % (
+                name, proc.returncode, proc.stderr.decode("utf-8", "replace")[:160]))
+            continue
+        read += len(data.get("documents", []))
+        for error in data.get("errors", []):
+            errors[error.get("kind")] += 1
+        expected_status = 2 if data.get("errors") else 0
+        if proc.returncode != expected_status:
+            failures.append("%s: exit %d" % (name, proc.returncode))
+    print("sweep: %d files, %d read, %d typed errors, %d crashes/hangs" % (
+        len(files), read, sum(errors.values()), len(failures)))
+    for kind, count in sorted(errors.items()):
+        print("  %-18s %d" % (kind, count))
+    for failure in failures:
+        print("  FAILED " + failure)
+    return 0 if not failures else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", default=".build/debug/chachong")
@@ -671,7 +706,11 @@ def main():
     parser.add_argument("--source", action="append", help="only these sources")
     parser.add_argument("--json", help="write every verdict to this file")
     parser.add_argument("--target", type=float, default=0.95)
+    parser.add_argument("--sweep", action="store_true",
+                        help="instead: read every Word-type input, count typed errors and crashes")
     args = parser.parse_args()
+    if args.sweep:
+        return sweep(args.binary, args.corpus)
 
     verdicts = []
     for name, paths_of, check in SOURCES:
