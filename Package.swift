@@ -53,6 +53,12 @@ let package = Package(
         "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
+    .executableTarget(
+      name: "chachong-fingerprint-bench",
+      dependencies: ["Fingerprints", "Matching"],
+      path: "Tools/FingerprintBench"
+    ),
     // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
