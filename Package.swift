@@ -23,10 +23,16 @@ let package = Package(
     .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints"),
+    // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
+    .target(name: "Digest"),
+    // zlib (compress2/uncompress) for the index's stored texts.
+    .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The SQLite index (GRDB).
     .target(
       name: "IndexStore",
-      dependencies: ["Fingerprints", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Fingerprints", "Digest", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     // Verification of candidates and passage alignment. Pure.
     .target(name: "Matching", dependencies: ["Fingerprints"]),
@@ -37,15 +43,20 @@ let package = Package(
     // Wires reading, fingerprinting, the index, matching and rules into the CLI's jobs.
     .target(
       name: "Pipeline",
-      dependencies: ["DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports"]
+      dependencies: [
+        "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports", "Digest",
+      ]
     ),
     .executableTarget(
       name: "chachong",
-      dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
-    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),
+    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
