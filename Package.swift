@@ -53,7 +53,10 @@ let package = Package(
         "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
+    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    .executableTarget(
+      name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
+    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
