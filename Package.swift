@@ -50,7 +50,8 @@ let package = Package(
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Pipeline", "IndexStore", "Integrity",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
@@ -63,7 +64,7 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
   ],
   swiftLanguageModes: [.v6]
 )
