@@ -5,7 +5,8 @@ let package = Package(
   name: "chachong",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "chachong", targets: ["chachong"])
+    .executable(name: "chachong", targets: ["chachong"]),
+    .executable(name: "chachong-corpus", targets: ["chachong-corpus"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,14 @@ let package = Package(
         "Pipeline", "IndexStore", "Integrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
+    .executableTarget(
+      name: "chachong-corpus",
+      dependencies: [
+        "Integrity", "ZIPFoundation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/CorpusGenerator"
     ),
     // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
     .executableTarget(
