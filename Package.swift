@@ -51,7 +51,8 @@ let package = Package(
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Pipeline", "IndexStore", "Integrity",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
@@ -78,7 +79,7 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
   ],
   swiftLanguageModes: [.v6]
 )
