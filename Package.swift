@@ -43,6 +43,12 @@ let package = Package(
       name: "chachong",
       dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
+    .executableTarget(
+      name: "chachong-fingerprint-bench",
+      dependencies: ["Fingerprints", "Matching"],
+      path: "Tools/FingerprintBench"
+    ),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),

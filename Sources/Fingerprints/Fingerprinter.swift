@@ -1,0 +1,37 @@
+/// Text in, fingerprint out: normalise, shingle, sign.
+public struct Fingerprinter: Sendable {
+  public let parameters: FingerprintParameters
+  public let hasher: MinHasher
+
+  public init(parameters: FingerprintParameters) {
+    self.parameters = parameters
+    hasher = MinHasher(parameters: parameters)
+  }
+
+  public func fingerprint(_ text: String) -> DocumentFingerprint {
+    fingerprint(NormalizedText(normalizing: text))
+  }
+
+  /// For texts already normalised (e.g. stored ones).
+  /// For texts already normalised (e.g. stored ones). Shingles and signature in one pass.
+  public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
+    let n = normalized.count
+    let k = parameters.shingleSize
+    let count = n == 0 ? 0 : n - min(max(k, 1), n) + 1
+    var signature = MinHashSignature(values: [])
+    let hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+      signature = hasher.withMinima { minima in
+        var index = 0
+        normalized.tokens.withUnsafeBufferPointer { tokens in
+          Shingler.forEachShingle(tokens: tokens, k: k, seed: parameters.seed) { hash in
+            buffer[index] = hash
+            index &+= 1
+            hasher.add(hash, to: minima)
+          }
+        }
+      }
+      initialized = count
+    }
+    return DocumentFingerprint(normalized: normalized, shingleHashes: hashes, signature: signature)
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Fingerprints
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import Fingerprints
+
+@Suite struct MinHashTests {
+  let hasher = MinHasher(parameters: .standard)
+
+  /// Two sets with exactly `shared` common elements out of `union`.
+  private func pair(union: Int, shared: Int, offset: UInt64) -> ([UInt64], [UInt64]) {
+    let onlyEach = (union - shared) / 2
+    let common = (0..<UInt64(shared)).map { StableHash.mix64($0 &+ offset) }
+    let a = (0..<UInt64(onlyEach)).map { StableHash.mix64($0 &+ offset &+ 1_000_000) }
+    let b = (0..<UInt64(onlyEach)).map { StableHash.mix64($0 &+ offset &+ 2_000_000) }
+    return (common + a, common + b)
+  }
+
+  @Test func identicalSetsEstimateOne() {
+    let (a, _) = pair(union: 1000, shared: 500, offset: 1)
+    #expect(hasher.signature(of: a).estimatedJaccard(hasher.signature(of: a.reversed())) == 1)
+    #expect(hasher.signature(of: a).values.count == 128)
+  }
+
+  @Test func estimatesAreCloseToExactJaccardForLongAndShortSets() {
+    for size in [20, 200, 10_000] {
+      var totalError = 0.0
+      let trials = 40
+      for trial in 0..<trials {
+        let (a, b) = pair(union: size, shared: size / 2, offset: UInt64(trial) * 10_000_000)
+        let exact = Double(size / 2) / Double(size / 2 + 2 * ((size - size / 2) / 2))
+        let estimate = hasher.signature(of: a).estimatedJaccard(hasher.signature(of: b))
+        totalError += (estimate - exact) * (estimate - exact)
+      }
+      let rmse = (totalError / Double(trials)).squareRoot()
+      #expect(rmse < 0.07, "size \(size): rmse \(rmse)")  // independent permutations: 0.044
+    }
+  }
+
+  @Test func emptyInputGivesAConstantSignature() {
+    #expect(hasher.signature(of: []).values == [UInt32](repeating: .max, count: 128))
+  }
+
+  @Test func serializationRoundTrips() throws {
+    let signature = hasher.signature(of: [1, 2, 3, 4, 5])
+    #expect(try MinHashSignature(serialized: signature.serialized()) == signature)
+    #expect(throws: FingerprintsError.self) {
+      try MinHashSignature(serialized: Array(signature.serialized().dropLast()))
+    }
+  }
+}
+
+@Suite struct LSHParametersTests {
+  @Test func optimalMatchesDatasketch() {
+    #expect(LSHParameters.optimal(threshold: 0.5, signatureSize: 128) == LSHParameters(bands: 25, rows: 5))
+    #expect(LSHParameters.optimal(threshold: 0.8, signatureSize: 128) == LSHParameters(bands: 9, rows: 13))
+  }
+
+  @Test func bandKeysMixTheBandIndex() {
+    let signature = MinHashSignature(values: [UInt32](repeating: 7, count: 128))
+    let keys = LSHParameters(bands: 25, rows: 5).bandKeys(of: signature)
+    #expect(keys.count == 25)
+    #expect(Set(keys).count == 25)
+    let other = MinHashSignature(values: [8] + [UInt32](repeating: 7, count: 127))
+    let otherKeys = LSHParameters(bands: 25, rows: 5).bandKeys(of: other)
+    #expect(otherKeys[0] != keys[0] && Array(otherKeys[1...]) == Array(keys[1...]))
+  }
+}
+
+@Suite struct FingerprinterTests {
+  @Test func fingerprintCombinesTheSteps() {
+    let fingerprinter = Fingerprinter(parameters: .standard)
+    let text = "本项目面向智能制造领域，研发高精度数控系统。"
+    let fingerprint = fingerprinter.fingerprint(text)
+    #expect(fingerprint.normalized == NormalizedText(normalizing: text))
+    #expect(fingerprint.shingleHashes.count == fingerprint.normalized.count - 4)
+    #expect(
+      fingerprint.signature == MinHasher(parameters: .standard).signature(of: fingerprint.shingleHashes))
+  }
+}
