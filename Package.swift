@@ -49,6 +49,9 @@ let package = Package(
       dependencies: ["Fingerprints", "Matching"],
       path: "Tools/FingerprintBench"
     ),
+    // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
+    .executableTarget(
+      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),
