@@ -61,6 +61,9 @@ let package = Package(
       dependencies: ["Fingerprints", "Matching"],
       path: "Tools/FingerprintBench"
     ),
+    // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
+    .executableTarget(
+      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
     // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
     .executableTarget(
       name: "chachong-corpus",
