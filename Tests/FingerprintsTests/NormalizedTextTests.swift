@@ -93,4 +93,21 @@ import Testing
     badVersion[4] = 9
     #expect(throws: FingerprintsError.self) { try NormalizedText(serialized: badVersion) }
   }
+
+  @Test func corruptSerializedDataNeverCrashes() {
+    let bytes = NormalizedText(normalizing: "项目 Phase 2：研发总投入 1,200 万元。").serialized()
+    for length in 0..<bytes.count {
+      #expect(throws: FingerprintsError.self) { try NormalizedText(serialized: Array(bytes.prefix(length))) }
+    }
+    for index in 5..<bytes.count {
+      for flip: UInt8 in [0x80, 0xFF, 0x01] {
+        var corrupt = bytes
+        corrupt[index] ^= flip
+        if let decoded = try? NormalizedText(serialized: corrupt) {
+          #expect(decoded.starts.count == decoded.tokens.count)
+          #expect(zip(decoded.starts, decoded.ends).allSatisfy { $0 <= $1 })
+        }
+      }
+    }
+  }
 }

@@ -14,7 +14,9 @@ enum Throughput {
     let fingerprinter = Fingerprinter(parameters: parameters)
     let tableStart = Clock.cpuSeconds()
     _ = fingerprinter.fingerprint("预热 warm-up")  // builds the scalar table outside the timing
-    printLine("one-time scalar table build (first NormalizedText): \(format((Clock.cpuSeconds() - tableStart) * 1000)) ms CPU")
+    printLine(
+      "one-time scalar table build (first NormalizedText): \(format((Clock.cpuSeconds() - tableStart) * 1000)) ms CPU"
+    )
     let stages: [(String, (String) -> Int)] = [
       ("normalise", { NormalizedText(normalizing: $0).count }),
       (
@@ -27,6 +29,26 @@ enum Throughput {
       ),
       ("normalise+shingle+signature", { Int(fingerprinter.fingerprint($0).signature.values[0]) }),
     ]
+    let normalizedTexts = documents.map { NormalizedText(normalizing: $0.text) }
+    let serializedTexts = normalizedTexts.map { $0.serialized() }
+    let serializedBytes = serializedTexts.reduce(0) { $0 + $1.count }
+    printLine(
+      "serialized NormalizedText: \(format(Double(serializedBytes) / Double(documents.count) / 1024)) KiB per document, "
+        + "\(format(Double(serializedBytes) / Double(normalizedTexts.reduce(0) { $0 + $1.count }), 2)) bytes per token"
+    )
+    for _ in 0..<3 {
+      var start = Clock.cpuSeconds()
+      var total = 0
+      for text in normalizedTexts { total &+= text.serialized().count }
+      let serializeSeconds = Clock.cpuSeconds() - start
+      start = Clock.cpuSeconds()
+      for bytes in serializedTexts { total &+= (try? NormalizedText(serialized: bytes))?.count ?? 0 }
+      let deserializeSeconds = Clock.cpuSeconds() - start
+      printLine(
+        "NormalizedText serialize \(format(serializeSeconds / Double(documents.count) * 1e6)) µs, "
+          + "deserialize \(format(deserializeSeconds / Double(documents.count) * 1e6)) µs per document (CPU)"
+          + (total == 42 ? " " : ""))
+    }
     var results: [String: [Double]] = [:]
     var wallResults: [String: [Double]] = [:]
     for round in 0..<runs {
