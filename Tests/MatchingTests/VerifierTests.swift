@@ -83,5 +83,11 @@ import Testing
       for offset in query.starts[index]..<query.ends[index + 3] { covered.insert(offset) }
     }
     #expect(scores.sharedCharacters == covered.count)
+    let prepared = Verifier.PreparedQuery(text: query, hashes: queryHashes, k: 4, excluding: excluded)
+    #expect(Verifier.scores(prepared, matchHashes: matchHashes) == scores)
+    #expect(
+      Verifier.scores(
+        Verifier.PreparedQuery(text: query, hashes: queryHashes, k: 4), matchHashes: matchHashes)
+        == Verifier.scores(query: query, match: match, k: 4, seed: seed))
   }
 }

@@ -14,6 +14,8 @@ let usage = """
     pipeline --input docs.jsonl --pairs out.tsv [--timings t.json] [--threshold 0.5]
              [--bands B --rows R] [--num-perm 128]
         bench_peers.py external contract: text -> fingerprints -> LSH -> verified pairs
+    verify --corpus docs.jsonl [--limit 100]
+        microseconds per verified pair, plain and with a prepared query
   """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,6 +30,7 @@ do {
   case "schemes": try SchemeComparison.run(options)
   case "quality": try Quality.run(options)
   case "pipeline": try ExternalPipeline.run(options)
+  case "verify": try VerifySpeed.run(options)
   default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)

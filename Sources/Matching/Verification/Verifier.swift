@@ -55,7 +55,7 @@ public enum Verifier {
     }
   }
 
-  private static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
+  static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
     -> SimilarityScores
   {
     let union = queryCount + matchCount - shared

@@ -1,0 +1,129 @@
+import Fingerprints
+
+extension Verifier {
+  /// A query verified against many candidates. Its distinct shingles go once into a hash table
+  /// (hash → distinct index) that stays warm in cache; each candidate then costs one probe per
+  /// candidate shingle, a small set for the candidate's shingles the query lacks, and a sequential
+  /// pass over the query positions.
+  public struct PreparedQuery: Sendable {
+    public let text: NormalizedText
+    public let hashes: [UInt64]
+    public let k: Int
+    public let excluding: Set<UInt64>
+    /// For each position, the index of its hash among the distinct query hashes; −1 if excluded.
+    let distinctIndex: [Int32]
+    let distinctCount: Int
+    /// Open addressing by the top bits of the hash; key 0 marks an empty slot (`zeroIndex` holds
+    /// the index of the hash 0).
+    let keys: [UInt64]
+    let values: [Int32]
+    let zeroIndex: Int32
+    let shift: UInt64
+
+    /// `hashes` are the query's shingle hashes as `Shingler` returns them (same k and seed as the
+    /// candidates' hashes).
+    public init(text: NormalizedText, hashes: [UInt64], k: Int, excluding: Set<UInt64> = []) {
+      self.text = text
+      self.hashes = hashes
+      self.k = k
+      self.excluding = excluding
+      var size = 16
+      while size < hashes.count * 2 { size <<= 1 }
+      let mask = size - 1
+      let shift = UInt64(64 - size.trailingZeroBitCount)
+      var keys = [UInt64](repeating: 0, count: size)
+      var values = [Int32](repeating: -1, count: size)
+      var zeroIndex: Int32 = -1
+      var distinct: Int32 = 0
+      var distinctIndex = [Int32](repeating: -1, count: hashes.count)
+      for (position, hash) in hashes.enumerated() {
+        if !excluding.isEmpty && excluding.contains(hash) { continue }
+        if hash == 0 {
+          if zeroIndex < 0 {
+            zeroIndex = distinct
+            distinct += 1
+          }
+          distinctIndex[position] = zeroIndex
+          continue
+        }
+        var slot = Int(truncatingIfNeeded: hash &>> shift)
+        while keys[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
+        if keys[slot] == 0 {
+          keys[slot] = hash
+          values[slot] = distinct
+          distinct += 1
+        }
+        distinctIndex[position] = values[slot]
+      }
+      self.keys = keys
+      self.values = values
+      self.zeroIndex = zeroIndex
+      self.shift = shift
+      self.distinctIndex = distinctIndex
+      distinctCount = Int(distinct)
+    }
+
+    /// Index of `hash` among the distinct query hashes, or −1.
+    @inline(__always)
+    func index(of hash: UInt64, keys: UnsafeBufferPointer<UInt64>, values: UnsafeBufferPointer<Int32>)
+      -> Int32
+    {
+      if hash == 0 { return zeroIndex }
+      let mask = keys.count - 1
+      var slot = Int(truncatingIfNeeded: hash &>> shift)
+      while true {
+        let key = keys[slot]
+        if key == hash { return values[slot] }
+        if key == 0 { return -1 }
+        slot = (slot &+ 1) & mask
+      }
+    }
+  }
+
+  /// The same scores as `scores(query:queryHashes:matchHashes:k:excluding:)`.
+  public static func scores(_ query: PreparedQuery, matchHashes: [UInt64]) -> SimilarityScores {
+    var seen = [Bool](repeating: false, count: query.distinctCount)
+    var shared = 0
+    let excluding = query.excluding
+    let onlyInMatch = ShingleHashSet.withSet(capacity: matchHashes.count) { others in
+      query.keys.withUnsafeBufferPointer { keys in
+        query.values.withUnsafeBufferPointer { values in
+          seen.withUnsafeMutableBufferPointer { seen in
+            for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
+              let distinct = query.index(of: hash, keys: keys, values: values)
+              if distinct < 0 {
+                _ = others.insert(hash)
+              } else if !seen[Int(distinct)] {
+                seen[Int(distinct)] = true
+                shared += 1
+              }
+            }
+          }
+        }
+      }
+      return others.count
+    }
+    var sharedCharacters = 0
+    let window = min(max(query.k, 1), max(query.text.count, 1))
+    var coveredUpTo: Int32 = .min
+    query.distinctIndex.withUnsafeBufferPointer { distinctIndex in
+      query.text.starts.withUnsafeBufferPointer { starts in
+        query.text.ends.withUnsafeBufferPointer { ends in
+          for index in 0..<distinctIndex.count {
+            let distinct = Int(distinctIndex[index])
+            guard distinct >= 0, seen[distinct], index + window - 1 < ends.count else { continue }
+            let start = max(starts[index], coveredUpTo)
+            let end = ends[index + window - 1]
+            if end > start {
+              sharedCharacters += Int(end - start)
+              coveredUpTo = end
+            }
+          }
+        }
+      }
+    }
+    return makeScores(
+      shared: shared, queryCount: query.distinctCount, matchCount: shared + onlyInMatch,
+      sharedCharacters: sharedCharacters)
+  }
+}
