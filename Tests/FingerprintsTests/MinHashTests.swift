@@ -66,6 +66,18 @@ import Testing
     #expect(LSHParameters.optimal(threshold: 0.8, signatureSize: 128) == LSHParameters(bands: 9, rows: 13))
   }
 
+  @Test func recallOrientedWeightsGiveTheDocumentedChoices() {
+    #expect(
+      LSHParameters.optimal(
+        threshold: 0.5, signatureSize: 128, falsePositiveWeight: 0.1, falseNegativeWeight: 0.9)
+        == LSHParameters(bands: 32, rows: 4))
+    #expect(
+      LSHParameters.optimal(
+        threshold: 0.5, signatureSize: 256, falsePositiveWeight: 0.05, falseNegativeWeight: 0.95)
+        == LSHParameters(bands: 53, rows: 4))
+    #expect(abs(LSHParameters(bands: 25, rows: 5).candidateProbability(similarity: 0.5) - 0.548) < 0.001)
+  }
+
   @Test func bandKeysMixTheBandIndex() {
     let signature = MinHashSignature(values: [UInt32](repeating: 7, count: 128))
     let keys = LSHParameters(bands: 25, rows: 5).bandKeys(of: signature)

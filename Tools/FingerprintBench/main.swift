@@ -1,3 +1,4 @@
+import Fingerprints
 import Foundation
 
 // chachong-fingerprint-bench: measurements behind docs/BENCHMARKS.md ("MinHash scheme",
@@ -31,6 +32,18 @@ do {
   case "quality": try Quality.run(options)
   case "pipeline": try ExternalPipeline.run(options)
   case "verify": try VerifySpeed.run(options)
+  case "lsh":
+    // LSHParameters.optimal over a grid, to compare with datasketch's _optimal_param.
+    for size in [128, 256] {
+      for (fp, fn) in [(0.5, 0.5), (0.1, 0.9), (0.05, 0.95)] {
+        for step in 2...19 {
+          let threshold = Double(step) * 0.05
+          let choice = LSHParameters.optimal(
+            threshold: threshold, signatureSize: size, falsePositiveWeight: fp, falseNegativeWeight: fn)
+          printLine("\(size) \(fp) \(fn) \(format(threshold, 2)) \(choice.bands) \(choice.rows)")
+        }
+      }
+    }
   default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)

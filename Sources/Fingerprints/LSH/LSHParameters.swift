@@ -73,15 +73,28 @@ public struct LSHParameters: Sendable, Codable, Equatable, Hashable {
   }
 }
 
-/// Composite Simpson's rule with 2,000 panels: the integrands are smooth polynomials in s, so this
-/// is far more accurate than the differences between neighbouring (bands, rows) choices.
+/// Composite 8-point Gauss–Legendre quadrature over 32 panels (256 evaluations): the integrands
+/// are smooth, and this agrees with adaptive quadrature (datasketch uses scipy's `quad`) far below
+/// the differences between neighbouring (bands, rows) choices, at a tenth of the cost of Simpson.
 private func integrate(from lower: Double, to upper: Double, _ f: (Double) -> Double) -> Double {
-  let panels = 2_000
-  let step = (upper - lower) / Double(panels)
-  guard step > 0 else { return 0 }
-  var sum = f(lower) + f(upper)
-  for index in 1..<panels {
-    sum += f(lower + Double(index) * step) * (index % 2 == 1 ? 4 : 2)
+  let nodes: [Double] = [
+    0.183_434_642_495_649_8, 0.525_532_409_916_329_0, 0.796_666_477_413_626_7,
+    0.960_289_856_497_536_3,
+  ]
+  let weights: [Double] = [
+    0.362_683_783_378_362_0, 0.313_706_645_877_887_3, 0.222_381_034_453_374_5,
+    0.101_228_536_290_376_3,
+  ]
+  let panels = 32
+  let width = (upper - lower) / Double(panels)
+  guard width > 0 else { return 0 }
+  let half = width / 2
+  var sum = 0.0
+  for panel in 0..<panels {
+    let middle = lower + (Double(panel) + 0.5) * width
+    for index in 0..<4 {
+      sum += weights[index] * (f(middle - half * nodes[index]) + f(middle + half * nodes[index]))
+    }
   }
-  return sum * step / 3
+  return sum * half
 }
