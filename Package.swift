@@ -51,7 +51,7 @@ let package = Package(
     ),
     // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
     .executableTarget(
-      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
+      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching", "Reports"], path: "Tools/pan-eval"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),

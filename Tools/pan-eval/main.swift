@@ -7,6 +7,7 @@ import Matching
 ///
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
 ///                     [--chain-min 30] [--listed] [--grid]
+///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
 /// Defaults: `PassageAlignmentParameters.panTuned` with 3-token shingles; all suspicious × source
 /// pairs (negative pairs included) unless `--listed`.
 struct Options {
@@ -19,6 +20,8 @@ struct Options {
   var grid = false
   var merge = PassageAlignmentParameters.panTuned.mergeDistance
   var chainMinimum = PassageAlignmentParameters.panTuned.minimumChainCharacters
+  var htmlOutput: String?
+  var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
@@ -40,6 +43,8 @@ struct Options {
       case "--min": minimum = try integer(argument)
       case "--listed": listedPairsOnly = true
       case "--grid": grid = true
+      case "--html": htmlOutput = try value(argument)
+      case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
       case "--chain-min": chainMinimum = try integer(argument)
       default: throw UsageError(message: "unknown argument \(argument)")
@@ -116,6 +121,17 @@ func report(corpus: PANCorpus, found: [PANCase]) -> [String] {
 func run() throws {
   let options = try Options(arguments: CommandLine.arguments)
   let seed = FingerprintParameters.standard.seed
+  if let htmlOutput = options.htmlOutput {
+    let corpus = try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: true)
+    guard let notice = FileManager.default.contents(atPath: options.notice) else {
+      throw UsageError(message: "\(options.notice): cannot be read")
+    }
+    let html = HTMLSample.render(corpus: corpus, notice: String(decoding: notice, as: UTF8.self))
+    guard FileManager.default.createFile(atPath: htmlOutput, contents: Data(html.utf8)) else {
+      throw UsageError(message: "\(htmlOutput): cannot be written")
+    }
+    return
+  }
   var corpora = [
     try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: options.listedPairsOnly)
   ]
