@@ -8,6 +8,7 @@ import Matching
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
 ///                     [--chain-min 30] [--listed] [--grid]
 ///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
+///   chachong-pan-eval --bench                               (timings of aligner and version diff)
 /// Defaults: `PassageAlignmentParameters.panTuned` with 3-token shingles; all suspicious × source
 /// pairs (negative pairs included) unless `--listed`.
 struct Options {
@@ -21,6 +22,7 @@ struct Options {
   var merge = PassageAlignmentParameters.panTuned.mergeDistance
   var chainMinimum = PassageAlignmentParameters.panTuned.minimumChainCharacters
   var htmlOutput: String?
+  var bench = false
   var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
@@ -43,6 +45,7 @@ struct Options {
       case "--min": minimum = try integer(argument)
       case "--listed": listedPairsOnly = true
       case "--grid": grid = true
+      case "--bench": bench = true
       case "--html": htmlOutput = try value(argument)
       case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
@@ -121,6 +124,10 @@ func report(corpus: PANCorpus, found: [PANCase]) -> [String] {
 func run() throws {
   let options = try Options(arguments: CommandLine.arguments)
   let seed = FingerprintParameters.standard.seed
+  if options.bench {
+    Benchmarks.run()
+    return
+  }
   if let htmlOutput = options.htmlOutput {
     let corpus = try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: true)
     guard let notice = FileManager.default.contents(atPath: options.notice) else {

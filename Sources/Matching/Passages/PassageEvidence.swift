@@ -35,7 +35,8 @@ public struct PassageEvidence: Sendable, Codable, Equatable {
     let sourceScalars = Array(sourceText.unicodeScalars)
     return passages.map { passage in
       PassageEvidence(
-        start: passage.start, end: passage.end, sourceStart: passage.sourceStart, sourceEnd: passage.sourceEnd,
+        start: passage.start, end: passage.end, sourceStart: passage.sourceStart,
+        sourceEnd: passage.sourceEnd,
         chars: passage.chars, section: TextSection.title(at: passage.start, in: sections),
         sourceSection: TextSection.title(at: passage.sourceStart, in: sourceSections),
         text: slice(scalars, passage.start, passage.end),
