@@ -5,7 +5,8 @@ let package = Package(
   name: "chachong",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "chachong", targets: ["chachong"])
+    .executable(name: "chachong", targets: ["chachong"]),
+    .executable(name: "chachong-corpus", targets: ["chachong-corpus"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,10 +24,16 @@ let package = Package(
     .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints"),
+    // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
+    .target(name: "Digest"),
+    // zlib (compress2/uncompress) for the index's stored texts.
+    .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The SQLite index (GRDB).
     .target(
       name: "IndexStore",
-      dependencies: ["Fingerprints", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Fingerprints", "Digest", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     // Verification of candidates and passage alignment. Pure.
     .target(name: "Matching", dependencies: ["Fingerprints"]),
@@ -37,11 +44,16 @@ let package = Package(
     // Wires reading, fingerprinting, the index, matching and rules into the CLI's jobs.
     .target(
       name: "Pipeline",
-      dependencies: ["DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports"]
+      dependencies: [
+        "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports", "Digest",
+      ]
     ),
     .executableTarget(
       name: "chachong",
-      dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Pipeline", "IndexStore", "Integrity",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
     .executableTarget(
@@ -51,14 +63,27 @@ let package = Package(
     ),
     // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
     .executableTarget(
-      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching", "Reports"], path: "Tools/pan-eval"),
-    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
+      name: "chachong-pan-eval", dependencies: ["DocumentText", "Fingerprints", "Matching", "Reports"],
+      path: "Tools/pan-eval"),
+    // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
+    .executableTarget(
+      name: "chachong-corpus",
+      dependencies: [
+        "Integrity", "ZIPFoundation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/CorpusGenerator"
+    ),
+    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    .executableTarget(
+      name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
+    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
-    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore"]),
+    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,8 @@ public struct Fingerprinter: Sendable {
     let count = n == 0 ? 0 : n - min(max(k, 1), n) + 1
     var signature = MinHashSignature(values: [])
     let hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-      signature = hasher.withMinima { minima in
+      let filled = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+      signature = hasher.withMinima(filled) { minima in
         var index = 0
         normalized.tokens.withUnsafeBufferPointer { tokens in
           Shingler.forEachShingle(tokens: tokens, k: k, seed: parameters.seed) { hash in

@@ -7,6 +7,9 @@ struct Chachong: AsyncParsableCommand {
     commandName: "chachong",
     abstract: "查重: duplicate and integrity checks for grant applications.",
     version: ChachongVersion.current,
-    subcommands: []
+    subcommands: [
+      CheckCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, CompareCommand.self,
+      ListCommand.self, RemoveCommand.self, StatsCommand.self,
+    ]
   )
 }

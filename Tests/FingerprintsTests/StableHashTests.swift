@@ -40,6 +40,8 @@ enum GoldenValues {
   static let chachong: UInt64 = 4_275_171_933_560_972_061
   static let chinese: UInt64 = 13_290_354_677_606_193_905
   static let abcToken: UInt64 = 17_224_529_511_154_341_338
+  static let signaturePrefix: [UInt32] = [1_943_701_610, 3_996_966_655, 3_259_149_959, 1_368_295_558]
+  static let longSignaturePrefix: [UInt32] = [3_451_378_975, 264_636_785, 2_763_671_505, 3_947_284_657]
   static let shingles: [UInt64] = [
     14_866_024_601_098_316_505, 14_107_142_282_953_684_668, 5_869_853_715_414_003_640,
   ]

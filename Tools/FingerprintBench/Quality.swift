@@ -15,21 +15,36 @@ enum Quality {
     var indexOf: [String: Int] = [:]
     for (index, document) in documents.enumerated() { indexOf[document.id] = index }
 
-    let lsh = LSHParameters.optimal(threshold: threshold, signatureSize: parameters.signatureSize)
-    var table = LSHTable(parameters: lsh)
-    for (index, fingerprint) in fingerprints.enumerated() {
-      table.insert(Int32(index), fingerprint.signature)
-    }
-    var candidatePairs: Set<[Int]> = []
-    for (index, fingerprint) in fingerprints.enumerated() {
-      for other in table.candidates(fingerprint.signature, excluding: Int32(index)) {
-        candidatePairs.insert([min(index, Int(other)), max(index, Int(other))])
+    let configurations: [(String, LSHParameters)] = [
+      (
+        "optimal(\(threshold)) default weights",
+        LSHParameters.optimal(threshold: threshold, signatureSize: 128)
+      ),
+      ("32×4 (peerbench peers)", LSHParameters(bands: 32, rows: 4)),
+      (
+        "optimal(\(threshold), fp 0.02, fn 0.98)",
+        LSHParameters.optimal(
+          threshold: threshold, signatureSize: 128, falsePositiveWeight: 0.02, falseNegativeWeight: 0.98)
+      ),
+      ("optimal(0.3) default weights", LSHParameters.optimal(threshold: 0.3, signatureSize: 128)),
+    ]
+    var candidateSets: [Set<[Int]>] = []
+    for (_, lsh) in configurations {
+      var table = LSHTable(parameters: lsh)
+      for (index, fingerprint) in fingerprints.enumerated() {
+        table.insert(Int32(index), fingerprint.signature)
       }
+      var pairs: Set<[Int]> = []
+      for (index, fingerprint) in fingerprints.enumerated() {
+        for other in table.candidates(fingerprint.signature, excluding: Int32(index)) {
+          pairs.insert([min(index, Int(other)), max(index, Int(other))])
+        }
+      }
+      candidateSets.append(pairs)
     }
-    printLine(
-      "documents: \(documents.count); truth pairs: \(truth.count); LSH \(lsh.bands)×\(lsh.rows) at \(threshold)"
-    )
-    printLine("LSH candidate pairs: \(candidatePairs.count)")
+    let lsh = configurations[0].1
+    let candidatePairs = candidateSets[0]
+    printLine("documents: \(documents.count); truth pairs: \(truth.count); threshold \(threshold)")
 
     struct Row {
       var kind: String
@@ -76,18 +91,33 @@ enum Quality {
       )
     }
 
-    printLine("\n## Recall of planted pairs through LSH \(lsh.bands)×\(lsh.rows)\n")
-    printLine("| kind | truth J ≥ \(threshold) | LSH candidates | recall | also ours J ≥ \(threshold) |")
-    printLine("|---|---|---|---|---|")
-    for kind in kinds + ["all"] {
-      let positives = rows.filter { ($0.kind == kind || kind == "all") && $0.truth >= threshold }
-      guard !positives.isEmpty else { continue }
-      let found = positives.filter(\.candidate).count
-      let verified = positives.filter { $0.candidate && $0.ours >= threshold }.count
+    printLine("\n## Recall of planted pairs (truth J ≥ \(threshold)) through LSH, whole documents\n")
+    printLine(
+      "| LSH | bands×rows | P(candidate) at J=0.5 | candidate pairs | candidates per document | "
+        + kinds.filter { k in rows.contains { $0.kind == k && $0.truth >= threshold } }.joined(
+          separator: " | ")
+        + " | recall (all) |")
+    printLine(
+      "|---|---|---|---|---|"
+        + String(
+          repeating: "---|",
+          count: kinds.filter { k in rows.contains { $0.kind == k && $0.truth >= threshold } }.count + 1))
+    for ((name, configuration), pairs) in zip(configurations, candidateSets) {
+      var cells: [String] = []
+      for kind in kinds + ["all"] {
+        let positives = rows.filter { ($0.kind == kind || kind == "all") && $0.truth >= threshold }
+        guard !positives.isEmpty else { continue }
+        let found = positives.filter { pairs.contains([min($0.a, $0.b), max($0.a, $0.b)]) }.count
+        cells.append(
+          kind == "all" ? format(Double(found) / Double(positives.count), 3) : "\(found)/\(positives.count)")
+      }
       printLine(
-        "| \(kind) | \(positives.count) | \(found) | \(format(Double(found) / Double(positives.count), 3)) | \(verified) |"
-      )
+        "| \(name) | \(configuration.bands)×\(configuration.rows) | "
+          + "\(format(configuration.candidateProbability(similarity: 0.5), 3)) | \(pairs.count) | "
+          + "\(format(2 * Double(pairs.count) / Double(documents.count), 2)) | "
+          + cells.joined(separator: " | ") + " |")
     }
+    _ = lsh
     let oursPositive = rows.filter { $0.ours >= threshold }
     printLine(
       "\nplanted pairs with chachong's exact J ≥ \(threshold): \(oursPositive.count), LSH candidates among them: "

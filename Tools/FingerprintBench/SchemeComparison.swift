@@ -12,8 +12,9 @@ enum SchemeComparison {
     let jaccards = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
     let schemes: [any MinHashScheme] = [
       IndependentScheme(size: size), ClassicModPrimeScheme(size: size),
-      MultiplyShiftScheme(size: size), CMinHashScheme(size: size),
-      OnePermutationScheme(size: size), PlainOnePermutationScheme(size: size),
+      MultiplyShiftScheme(size: size), CMinHashScheme(size: size), CMinHashMixScheme(size: size),
+      PlainOnePermutationScheme(size: size), OptimalDensificationScheme(size: size),
+      OnePermutationScheme(size: size),
     ]
     if let corpus = options.string("throughput-corpus") {
       try speed(schemes, corpus: corpus, limit: options.int("limit", default: 100))

@@ -107,12 +107,11 @@ struct MultiplyShiftScheme: MinHashScheme {
   }
 }
 
-/// C-MinHash-(σ, π) (Li & Li 2021) with hash functions standing in for permutations of the 2⁶⁴
-/// universe, as rensa's CMinHash does: σ(x) = mix64(x ^ s), value k = min over x of
-/// π(σ(x) + k) with π(y) = c·y + d (mod 2⁶⁴), i.e. c·σ(x) + (c·k + d): one multiply per shingle,
-/// then one add and one compare per signature value.
+/// C-MinHash-(σ, π) (Li & Li 2021) with a cheap affine π: σ(x) = mix64(x ^ s), value k = min over
+/// x of π(σ(x) + k) with π(y) = c·y + d (mod 2⁶⁴), i.e. c·σ(x) + (c·k + d): one multiply per
+/// shingle, then one add and one compare per signature value.
 struct CMinHashScheme: MinHashScheme {
-  let name = "C-MinHash (σ,π circulant)"
+  let name = "C-MinHash, affine π (c·y+d)"
   let sigmaSeed: UInt64
   let c: UInt64
   let offsets: [UInt64]
@@ -140,17 +139,72 @@ struct CMinHashScheme: MinHashScheme {
   }
 }
 
-/// The product's scheme: one-permutation hashing with optimal densification (`MinHasher`).
+/// C-MinHash-(σ, π) with π a pseudo-random permutation of the 2⁶⁴ universe (mix64):
+/// value k = min over x of mix64(σ(x) + k), σ(x) = mix64(x ^ s).
+struct CMinHashMixScheme: MinHashScheme {
+  let name = "C-MinHash, π = mix64"
+  let sigmaSeed: UInt64
+  let size: Int
+  init(size: Int) {
+    var random = SplitMix(state: 5)
+    sigmaSeed = random.next()
+    self.size = size
+  }
+  func signature(_ hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+    var minima = [UInt64](repeating: .max, count: size)
+    minima.withUnsafeMutableBufferPointer { minima in
+      for x in hashes {
+        let sigma = StableHash.mix64(x ^ sigmaSeed)
+        for k in 0..<minima.count {
+          let h = StableHash.mix64(sigma &+ UInt64(k))
+          if h < minima[k] { minima[k] = h }
+        }
+      }
+    }
+    return minima
+  }
+}
+
+/// The product's scheme (`MinHasher`): OPH, empty bins from an independent MinHash.
 struct OnePermutationScheme: MinHashScheme {
-  let name = "OPH + optimal densification (chachong)"
+  let name = "OPH + independent fallback for empty bins (chachong)"
   let hasher: MinHasher
   init(size: Int) {
     hasher = MinHasher(parameters: FingerprintParameters(signatureSize: size))
   }
   func signature(_ hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
-    var accumulator = MinHasher.Accumulator(hasher: hasher)
-    for x in hashes { accumulator.add(x) }
-    return accumulator.finish().values.map { UInt64($0) }
+    hasher.signature(of: hashes).values.map { UInt64($0) }
+  }
+}
+
+/// OPH with optimal densification (Shrivastava 2017): an empty bin i copies the minimum of bin
+/// `hash(i, attempt) mod K` for the first attempt that lands on a non-empty bin.
+struct OptimalDensificationScheme: MinHashScheme {
+  let name = "OPH + optimal densification (Shrivastava 2017)"
+  let size: UInt64
+  init(size: Int) { self.size = UInt64(size) }
+  func signature(_ hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+    var minima = [UInt64](repeating: .max, count: Int(size))
+    minima.withUnsafeMutableBufferPointer { minima in
+      for x in hashes {
+        let h = StableHash.mix64(x ^ 0x5555)
+        let bin = Int(((h >> 32) &* size) >> 32)
+        if h < minima[bin] { minima[bin] = h }
+      }
+    }
+    guard !hashes.isEmpty else { return minima }
+    var values = minima
+    for bin in 0..<Int(size) where minima[bin] == .max {
+      var attempt: UInt64 = 1
+      var copied = UInt64.max
+      while copied == .max {
+        let probe = StableHash.mix64(0xD0D0 ^ (UInt64(bin) << 32 | attempt))
+        copied = minima[Int(((probe >> 32) &* size) >> 32)]
+        attempt += 1
+      }
+      values[bin] = copied
+    }
+    return values
   }
 }
 
@@ -164,7 +218,7 @@ struct PlainOnePermutationScheme: MinHashScheme {
     var minima = [UInt64](repeating: .max, count: Int(size))
     for x in hashes {
       let h = StableHash.mix64(x ^ 0x5555)
-      let bin = Int((h >> 32) &* size >> 32)
+      let bin = Int(((h >> 32) &* size) >> 32)
       if h < minima[bin] { minima[bin] = h }
     }
     // Distinct sentinels per side are not possible here; empty bins count as a mismatch.

@@ -1,0 +1,284 @@
+import Digest
+import Fingerprints
+import Foundation
+import GRDB
+
+/// The persistent index: one SQLite database (WAL mode) in a directory.
+///
+/// Thread-safe: reads run concurrently, writes are serialised by SQLite. Every ``upsert(_:)``
+/// and ``remove(ids:)`` call is one transaction, so a killed process loses at most the call in
+/// progress and the LSH tables and fingerprint postings never refer to a missing or replaced
+/// document.
+public final class DocumentIndex: Sendable {
+  public let directory: String
+  public let parameters: IndexParameters
+  let pool: DatabasePool
+  let leadKey: [UInt8]
+  private let databasePath: String
+
+  private init(
+    directory: String, databasePath: String, pool: DatabasePool, parameters: IndexParameters, leadKey: [UInt8]
+  ) {
+    self.directory = directory
+    self.databasePath = databasePath
+    self.pool = pool
+    self.parameters = parameters
+    self.leadKey = leadKey
+  }
+
+  /// The path of the SQLite file inside an index directory.
+  public static func databasePath(in directory: String) -> String {
+    (directory as NSString).appendingPathComponent(Schema.fileName)
+  }
+
+  /// Whether `directory` holds an index database.
+  public static func exists(directory: String) -> Bool {
+    FileManager.default.fileExists(atPath: databasePath(in: directory))
+  }
+
+  /// Opens the index in `directory`.
+  ///
+  /// - Parameter parameters: nil opens an existing index with its own parameters (and fails with
+  ///   ``IndexError/Reason/notFound`` when there is none). Otherwise a missing index is created
+  ///   with these parameters, and an existing one must have been built with exactly them.
+  public static func open(directory: String, creating parameters: IndexParameters? = nil)
+    throws(IndexError) -> DocumentIndex
+  {
+    let path = databasePath(in: directory)
+    let existed = FileManager.default.fileExists(atPath: path)
+    if !existed {
+      guard parameters != nil else { throw IndexError(path: directory, reason: .notFound) }
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw IndexError(path: directory, reason: .storage("cannot create directory: \(error)"))
+      }
+    }
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in
+      // NORMAL is durable against a killed process in WAL mode (not against power loss).
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      try db.execute(sql: "PRAGMA cache_size = -131072")
+    }
+    configuration.busyMode = .timeout(30)
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw IndexError(path: directory, reason: .storage("\(error)"))
+    }
+    return try wrap(directory) {
+      try pool.write { db -> DocumentIndex in
+        let hasMeta = try db.tableExists("meta")
+        if !hasMeta {
+          guard let parameters else { throw IndexError(path: directory, reason: .notFound) }
+          guard try !db.tableExists("documents") else {
+            throw IndexError(path: directory, reason: .corrupt("no meta table"))
+          }
+          var key = [UInt8](repeating: 0, count: 32)
+          var generator = SystemRandomNumberGenerator()
+          for index in key.indices {
+            key[index] = generator.next()
+          }
+          try Schema.create(db, parametersJSON: try encode(parameters), leadKeyHex: Hex.encode(key))
+          return DocumentIndex(
+            directory: directory, databasePath: path, pool: pool, parameters: parameters, leadKey: key)
+        }
+        let meta = try readMeta(db)
+        guard let versionText = meta["schema_version"], let version = Int(versionText) else {
+          throw IndexError(path: directory, reason: .corrupt("no schema version"))
+        }
+        if version > Schema.version {
+          throw IndexError(
+            path: directory, reason: .newerSchema(found: version, supported: Schema.version))
+        }
+        guard let storedJSON = meta["parameters"],
+          let stored = try? JSONDecoder().decode(IndexParameters.self, from: Data(storedJSON.utf8))
+        else {
+          throw IndexError(path: directory, reason: .corrupt("unreadable parameters"))
+        }
+        if let parameters, parameters != stored {
+          throw IndexError(
+            path: directory,
+            reason: .parametersMismatch(stored: storedJSON, requested: try encode(parameters)))
+        }
+        guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
+          throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
+        }
+        return DocumentIndex(
+          directory: directory, databasePath: path, pool: pool, parameters: stored, leadKey: key)
+      }
+    }
+  }
+
+  /// HMAC-SHA256 (hex) of a personal ID number under this index's random key: equal numbers give
+  /// equal hashes within the index; the number cannot be read back. Spaces are dropped and the
+  /// check letter is upper-cased first.
+  public func leadIDHash(of idNumber: String) -> String {
+    let normalized = idNumber.uppercased().filter { !$0.isWhitespace }
+    return HMACSHA256.hexAuthenticationCode(key: leadKey, message: Array(normalized.utf8))
+  }
+
+  // MARK: - Writing
+
+  /// Stores `documents` in one transaction, replacing any stored document with the same id
+  /// (its LSH entries and postings go with it). Within `documents` the last of equal ids wins.
+  public func upsert(_ documents: [IndexedDocument]) throws(IndexError) {
+    var lastIndex: [String: Int] = [:]
+    for (index, document) in documents.enumerated() {
+      lastIndex[document.metadata.id] = index
+    }
+    let prepared = try documents.enumerated().filter { lastIndex[$0.element.metadata.id] == $0.offset }
+      .map { (_, document) throws(IndexError) in
+        try PreparedDocument(document, parameters: parameters, directory: directory)
+      }
+    try wrap(directory) {
+      try pool.write { db in
+        var buckets: [(Int64, Int64)] = []
+        var postings: [(Int64, Int64)] = []
+        let insert = try db.cachedStatement(
+          sql: """
+            INSERT INTO documents(id, program, year, status, title, organisation, credit_code, lead,
+              lead_id_hash, lead_id_masked, source_path, source_sha256, character_count, token_count,
+              shingle_count, sections, extra, signature, fingerprints, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for document in prepared {
+          _ = try deleteDocuments(db, ids: [document.metadata.id])
+          let meta = document.metadata
+          let values: [(any DatabaseValueConvertible)?] = [
+            meta.id, meta.program, meta.year, meta.status, meta.title, meta.organisation,
+            meta.creditCode, meta.lead, meta.leadIDHash, meta.leadIDMasked, meta.sourcePath,
+            meta.sourceSHA256, meta.characterCount, document.tokenCount, document.shingleCount,
+            document.sectionsJSON, document.extraJSON, Data(document.signature),
+            Data(IntegerPacking.pack(document.fingerprints)), Data(document.compressedText),
+          ]
+          try insert.execute(arguments: StatementArguments(values))
+          let doc = db.lastInsertedRowID
+          for key in document.bandKeys {
+            buckets.append((Int64(bitPattern: key), doc))
+          }
+          for hash in document.fingerprints {
+            postings.append((Int64(bitPattern: hash), doc))
+          }
+        }
+        try insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
+        try insertPairs(db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
+        try bumpGeneration(db)
+      }
+    }
+  }
+
+  /// Deletes the documents with these ids; returns the ids that were present, sorted.
+  @discardableResult
+  public func remove(ids: [String]) throws(IndexError) -> [String] {
+    try wrap(directory) {
+      try pool.write { db in
+        let removed = try deleteDocuments(db, ids: ids)
+        if !removed.isEmpty {
+          try bumpGeneration(db)
+        }
+        return removed.sorted()
+      }
+    }
+  }
+
+  /// Stores a template (call form text, boilerplate) whose shingles evidence may exclude.
+  public func addTemplate(id: String, text: String) throws(IndexError) {
+    let shingles = Set(
+      Shingler.shingleHashes(
+        of: NormalizedText(normalizing: text), k: parameters.fingerprint.shingleSize,
+        seed: parameters.fingerprint.seed)
+    ).sorted()
+    guard let compressed = Deflate.compress(Array(text.utf8), level: 6) else {
+      throw IndexError(path: directory, reason: .storage("cannot compress template \(id)"))
+    }
+    try wrap(directory) {
+      try pool.write { db in
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO templates(id, text, shingles) VALUES (?, ?, ?)",
+          arguments: [id, Data(compressed), Data(IntegerPacking.pack(shingles))])
+      }
+    }
+  }
+
+  private func deleteDocuments(_ db: Database, ids: [String]) throws -> [String] {
+    var removed: [String] = []
+    let select = try db.cachedStatement(
+      sql: "SELECT doc, signature, fingerprints FROM documents WHERE id = ?")
+    let deleteBucket = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE key = ? AND doc = ?")
+    let deletePosting = try db.cachedStatement(
+      sql: "DELETE FROM fingerprint_postings WHERE hash = ? AND doc = ?")
+    let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE doc = ?")
+    for id in ids {
+      guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
+      let doc: Int64 = row["doc"]
+      let signatureBytes: Data = row["signature"]
+      let fingerprintBytes: Data = row["fingerprints"]
+      guard let signature = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
+        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes))
+      else {
+        throw IndexError(path: directory, reason: .corrupt("stored signature of \(id)"))
+      }
+      for key in parameters.lsh.bandKeys(of: signature) {
+        try deleteBucket.execute(arguments: [Int64(bitPattern: key), doc])
+      }
+      for hash in fingerprints {
+        try deletePosting.execute(arguments: [Int64(bitPattern: hash), doc])
+      }
+      try deleteDocument.execute(arguments: [doc])
+      removed.append(id)
+    }
+    return removed
+  }
+
+  /// Inserts pairs in key order, which keeps SQLite's B-tree pages warm.
+  private func insertPairs(
+    _ db: Database, table: String, columns: (String, String), pairs: inout [(Int64, Int64)]
+  ) throws {
+    pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    let statement = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO \(table)(\(columns.0), \(columns.1)) VALUES (?, ?)")
+    for (key, doc) in pairs {
+      try statement.execute(arguments: [key, doc])
+    }
+  }
+
+  private func bumpGeneration(_ db: Database) throws {
+    try db.execute(
+      sql: "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'")
+  }
+
+  // MARK: - Helpers
+
+  static func readMeta(_ db: Database) throws -> [String: String] {
+    var meta: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+      meta[row["key"]] = row["value"]
+    }
+    return meta
+  }
+
+  /// Runs `body`, turning anything but an ``IndexError`` into a storage error.
+  static func wrap<T>(_ directory: String, _ body: () throws -> T) throws(IndexError) -> T {
+    do {
+      return try body()
+    } catch let error as IndexError {
+      throw error
+    } catch {
+      throw IndexError(path: directory, reason: .storage("\(error)"))
+    }
+  }
+
+  func wrap<T>(_ directory: String, _ body: () throws -> T) throws(IndexError) -> T {
+    try DocumentIndex.wrap(directory, body)
+  }
+}
+
+/// Sorted-keys JSON, the one encoding of parameters stored in and compared with an index.
+func encode<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

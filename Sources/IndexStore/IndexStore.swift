@@ -1,2 +1,0 @@
-/// The persistent SQLite index of documents, signatures, LSH buckets and normalised texts.
-public enum IndexStoreModule {}

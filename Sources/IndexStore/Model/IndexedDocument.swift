@@ -1,0 +1,63 @@
+import Fingerprints
+
+/// One document ready to be stored: its metadata, its extracted text and its fingerprint.
+public struct IndexedDocument: Sendable {
+  public var metadata: DocumentMetadata
+  /// The extracted text; stored compressed, the normalised text and position map are rebuilt
+  /// from it on demand (see docs/index.md, "Stored text").
+  public var text: String
+  public var fingerprint: DocumentFingerprint
+
+  public init(metadata: DocumentMetadata, text: String, fingerprint: DocumentFingerprint) {
+    self.metadata = metadata
+    self.text = text
+    self.fingerprint = fingerprint
+  }
+}
+
+/// A document the LSH tables or the fingerprint postings put forward for verification.
+public struct Candidate: Sendable, Equatable {
+  public var id: String
+  /// LSH bands in which the candidate and the query fall into the same bucket.
+  public var bandMatches: Int
+  /// Winnowed fingerprints (below the boilerplate cut-off) the two share.
+  public var sharedFingerprints: Int
+
+  public init(id: String, bandMatches: Int, sharedFingerprints: Int) {
+    self.id = id
+    self.bandMatches = bandMatches
+    self.sharedFingerprints = sharedFingerprints
+  }
+}
+
+/// Which documents ``DocumentIndex/list(_:)`` returns; nil fields match everything.
+public struct DocumentFilter: Sendable, Equatable {
+  public var program: String?
+  public var year: Int?
+  public var status: String?
+  public var ids: [String]?
+
+  public init(program: String? = nil, year: Int? = nil, status: String? = nil, ids: [String]? = nil) {
+    self.program = program
+    self.year = year
+    self.status = status
+    self.ids = ids
+  }
+}
+
+/// Counts and sizes for `chachong stats`.
+public struct IndexStats: Sendable, Codable, Equatable {
+  public var documents: Int
+  public var byProgram: [String: Int]
+  public var byYear: [String: Int]
+  public var byStatus: [String: Int]
+  public var parameters: IndexParameters
+  public var schemaVersion: Int
+  public var lshBucketRows: Int
+  public var fingerprintPostingRows: Int
+  public var templates: Int
+  public var storedTextBytes: Int
+  public var characters: Int
+  /// The database file plus its write-ahead log, in bytes.
+  public var fileBytes: Int
+}

@@ -1,0 +1,42 @@
+import Fingerprints
+import Foundation
+
+/// The stored form of one document, computed outside the write transaction.
+struct PreparedDocument {
+  let metadata: DocumentMetadata
+  let tokenCount: Int
+  let shingleCount: Int
+  let signature: [UInt8]
+  let bandKeys: [UInt64]
+  let fingerprints: [UInt64]
+  let compressedText: [UInt8]
+  let sectionsJSON: String
+  let extraJSON: String
+
+  init(_ document: IndexedDocument, parameters: IndexParameters, directory: String) throws(IndexError) {
+    metadata = document.metadata
+    let fingerprint = document.fingerprint
+    tokenCount = fingerprint.normalized.count
+    shingleCount = Set(fingerprint.shingleHashes).count
+    signature = fingerprint.signature.serialized()
+    bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
+    fingerprints = Winnower.fingerprints(
+      of: fingerprint.shingleHashes, window: parameters.granularity.window)
+    guard let compressed = Deflate.compress(Array(document.text.utf8), level: TextStorage.level) else {
+      throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
+    }
+    compressedText = compressed
+    do {
+      sectionsJSON = try encode(metadata.sections)
+      extraJSON = try encode(metadata.extra)
+    } catch {
+      throw IndexError(path: directory, reason: .storage("cannot encode metadata of \(metadata.id)"))
+    }
+  }
+}
+
+/// How document texts are stored (see docs/index.md, "Stored text").
+enum TextStorage {
+  /// zlib level: 1 is several times faster than 6 and only a little larger on Chinese text.
+  static let level: Int32 = 1
+}

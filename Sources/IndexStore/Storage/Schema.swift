@@ -1,0 +1,87 @@
+import GRDB
+
+/// The SQLite schema (version 1). See docs/index.md for the meaning of every table.
+enum Schema {
+  static let version = 1
+  static let fileName = "chachong-index.sqlite"
+
+  static let statements = [
+    """
+    CREATE TABLE meta (
+      key TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE documents (
+      doc INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      program TEXT,
+      year INTEGER,
+      status TEXT,
+      title TEXT,
+      organisation TEXT,
+      credit_code TEXT,
+      lead TEXT,
+      lead_id_hash TEXT,
+      lead_id_masked TEXT,
+      source_path TEXT,
+      source_sha256 TEXT,
+      character_count INTEGER NOT NULL,
+      token_count INTEGER NOT NULL,
+      shingle_count INTEGER NOT NULL,
+      sections TEXT NOT NULL,
+      extra TEXT NOT NULL,
+      signature BLOB NOT NULL,
+      fingerprints BLOB NOT NULL,
+      text BLOB NOT NULL
+    )
+    """,
+    "CREATE INDEX documents_program_year ON documents(program, year)",
+    "CREATE INDEX documents_credit_code ON documents(credit_code)",
+    "CREATE INDEX documents_lead_id_hash ON documents(lead_id_hash)",
+    """
+    CREATE TABLE lsh_buckets (
+      key INTEGER NOT NULL,
+      doc INTEGER NOT NULL,
+      PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE fingerprint_postings (
+      hash INTEGER NOT NULL,
+      doc INTEGER NOT NULL,
+      PRIMARY KEY (hash, doc)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE templates (
+      id TEXT PRIMARY KEY NOT NULL,
+      text BLOB NOT NULL,
+      shingles BLOB NOT NULL
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE frequent_shingles (
+      minimum_share TEXT PRIMARY KEY NOT NULL,
+      generation INTEGER NOT NULL,
+      shingles BLOB NOT NULL
+    ) WITHOUT ROWID
+    """,
+  ]
+
+  static func create(_ db: Database, parametersJSON: String, leadKeyHex: String) throws {
+    for statement in statements {
+      try db.execute(sql: statement)
+    }
+    let meta: [(String, String)] = [
+      ("schema_version", String(version)),
+      ("parameters", parametersJSON),
+      ("lead_id_key", leadKeyHex),
+      ("generation", "0"),
+    ]
+    for (key, value) in meta {
+      try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Fingerprints
+import Foundation
+import IndexStore
+
+/// `chachong ingest`: reads inputs, fingerprints them and stores them in batches.
+public struct IngestJob: Sendable {
+  public struct Options: Sendable {
+    public var indexDirectory: String
+    /// Parameters for a new index; an existing index keeps its own (nil) or must match them.
+    public var parameters: IndexParameters?
+    /// Documents per transaction: a killed ingest loses at most this many.
+    public var batchSize: Int
+
+    public init(indexDirectory: String, parameters: IndexParameters? = nil, batchSize: Int = 256) {
+      self.indexDirectory = indexDirectory
+      self.parameters = parameters
+      self.batchSize = batchSize
+    }
+  }
+
+  public struct Summary: Sendable, Codable, Equatable {
+    public var ingested: Int
+    public var failures: [InputFailure]
+  }
+
+  public struct Progress: Sendable {
+    public var processed: Int
+    public var failed: Int
+    public var current: String
+  }
+
+  public var options: Options
+
+  public init(options: Options) {
+    self.options = options
+  }
+
+  /// Ingests `entries`; `failures` (from collecting them) are reported with the summary.
+  public func run(
+    entries: [InputEntry], failures: [InputFailure] = [], progress: (Progress) -> Void = { _ in }
+  ) throws(IndexError) -> Summary {
+    let index: DocumentIndex
+    if DocumentIndex.exists(directory: options.indexDirectory) {
+      index = try DocumentIndex.open(directory: options.indexDirectory, creating: options.parameters)
+    } else {
+      index = try DocumentIndex.open(
+        directory: options.indexDirectory, creating: options.parameters ?? .standard)
+    }
+    let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
+    var summary = Summary(ingested: 0, failures: failures)
+    var batch: [IndexedDocument] = []
+    var processed = 0
+    func flush() throws(IndexError) {
+      guard !batch.isEmpty else { return }
+      try index.upsert(batch)
+      summary.ingested += batch.count
+      batch.removeAll(keepingCapacity: true)
+    }
+    do {
+      try InputReader().forEachDocument(in: entries) { result in
+        processed += 1
+        switch result {
+        case .failure(let failure):
+          summary.failures.append(failure)
+        case .success(let input):
+          batch.append(
+            IndexedDocument(
+              metadata: DocumentMetadataBuilder.metadata(for: input, index: index), text: input.text,
+              fingerprint: fingerprinter.fingerprint(input.text)))
+          if batch.count >= options.batchSize {
+            try flush()
+          }
+          progress(Progress(processed: processed, failed: summary.failures.count, current: input.path))
+        }
+      }
+      try flush()
+    } catch let error as IndexError {
+      throw error
+    } catch {
+      throw IndexError(path: options.indexDirectory, reason: .storage("\(error)"))
+    }
+    return summary
+  }
+}
+
+/// Index metadata from an input: the lead's ID number is kept only as keyed hash and mask.
+enum DocumentMetadataBuilder {
+  static func metadata(for input: InputDocument, index: DocumentIndex) -> DocumentMetadata {
+    let meta = input.metadata
+    return DocumentMetadata(
+      id: input.id, program: meta.program, year: meta.year, status: meta.status, title: meta.title,
+      organisation: meta.organisation, creditCode: meta.creditCode, lead: meta.lead,
+      leadIDHash: meta.leadID.map { index.leadIDHash(of: $0) },
+      leadIDMasked: meta.leadID.map(IDMasking.mask), sourcePath: input.path,
+      sourceSHA256: input.sourceSHA256, characterCount: input.text.unicodeScalars.count,
+      sections: input.sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      extra: meta.extra)
+  }
+}
+
+/// `3206**********123X`: the first four and last four characters of an ID number.
+enum IDMasking {
+  static func mask(_ idNumber: String) -> String {
+    let characters = Array(idNumber.uppercased().filter { !$0.isWhitespace })
+    guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
+    return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 8)
+      + String(characters.suffix(4))
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Streams a `.jsonl` file line by line without loading it whole (bulk files can be gigabytes).
+struct JSONLinesReader {
+  let path: String
+
+  /// Calls `body` with each non-empty line's bytes and its 1-based line number.
+  func forEachLine(_ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputFailure(path: path, reason: "cannot open")
+    }
+    defer { try? handle.close() }
+    var pending: [UInt8] = []
+    var lineNumber = 0
+    while true {
+      let chunk = handle.readData(ofLength: 1 << 20)
+      if chunk.isEmpty { break }
+      pending.append(contentsOf: chunk)
+      var lineStart = 0
+      while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
+        lineNumber += 1
+        let line = pending[lineStart..<newline]
+        if !isBlank(line) {
+          try body(line, lineNumber)
+        }
+        lineStart = newline + 1
+      }
+      pending.removeSubrange(0..<lineStart)
+    }
+    if !isBlank(pending[...]) {
+      lineNumber += 1
+      try body(pending[...], lineNumber)
+    }
+  }
+
+  private func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+  }
+}
+
+/// One `.jsonl` object: `id` and `text` are required; other keys are metadata.
+enum JSONLRecord {
+  static func parse(_ line: ArraySlice<UInt8>, location: String) throws(InputFailure) -> (
+    id: String, text: String, metadata: InputMetadata
+  ) {
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: Data(line), options: [])
+    } catch {
+      throw InputFailure(path: location, reason: "not a JSON object")
+    }
+    guard let dictionary = object as? [String: Any] else {
+      throw InputFailure(path: location, reason: "not a JSON object")
+    }
+    guard let id = scalarString(dictionary["id"]), !id.isEmpty else {
+      throw InputFailure(path: location, reason: "record has no \"id\"")
+    }
+    guard let text = dictionary["text"] as? String else {
+      throw InputFailure(path: location, reason: "record has no \"text\" string")
+    }
+    var metadata = InputMetadata()
+    for key in dictionary.keys.sorted() where key != "id" && key != "text" {
+      if let value = scalarString(dictionary[key]) {
+        metadata.set(name: key, value: value)
+      }
+    }
+    return (id, text, metadata)
+  }
+
+  private static func scalarString(_ value: Any?) -> String? {
+    switch value {
+    case let text as String: return text
+    case let number as NSNumber:
+      // JSON numbers like 2024 or 2024.0 become "2024".
+      let double = number.doubleValue
+      if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
+      return number.stringValue
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import Fingerprints
+import Foundation
+import IndexStore
+import Matching
+
+/// `chachong query`: candidates from the index (LSH and winnowed fingerprints), every one verified
+/// on the stored normalised texts.
+///
+/// Reporting rule: a verified pair is reported when `jaccard >= threshold`, or when
+/// `queryContainment >= containmentThreshold`, or when `matchContainment >= containmentThreshold`.
+/// Matches are ordered by Jaccard, then by the larger containment (both descending), then id.
+public struct QueryJob: Sendable {
+  public struct Options: Sendable {
+    public var threshold: Double
+    public var containmentThreshold: Double
+    /// At most this many matches per query (0: all).
+    public var top: Int
+    /// At most this many candidates verified per query.
+    public var candidateLimit: Int
+
+    public init(
+      threshold: Double = 0.5, containmentThreshold: Double = 0.1, top: Int = 10,
+      candidateLimit: Int = 200
+    ) {
+      self.threshold = threshold
+      self.containmentThreshold = containmentThreshold
+      self.top = top
+      self.candidateLimit = candidateLimit
+    }
+  }
+
+  public let index: DocumentIndex
+  public var options: Options
+
+  public init(index: DocumentIndex, options: Options = Options()) {
+    self.index = index
+    self.options = options
+  }
+
+  public func run(entries: [InputEntry], failures: [InputFailure] = []) throws(IndexError) -> QueryReport {
+    var results: [QueryResult] = []
+    var errors = failures
+    do {
+      try InputReader().forEachDocument(in: entries) { result in
+        switch result {
+        case .failure(let failure): errors.append(failure)
+        case .success(let input):
+          results.append(try query(id: input.id, path: input.path, text: input.text))
+        }
+      }
+    } catch let error as IndexError {
+      throw error
+    } catch {
+      throw IndexError(path: index.directory, reason: .storage("\(error)"))
+    }
+    errors.sort { $0.path < $1.path }
+    return QueryReport(
+      version: ChachongVersion.current, index: index.directory, threshold: options.threshold,
+      containmentThreshold: options.containmentThreshold, results: results, errors: errors)
+  }
+
+  /// Verified matches of one text; a document with the same id is never matched.
+  public func query(id: String, path: String, text: String) throws(IndexError) -> QueryResult {
+    let parameters = index.parameters.fingerprint
+    let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
+    let candidates = try index.candidates(
+      for: fingerprint, excludingID: id, limit: options.candidateLimit)
+    let candidateIDs = candidates.map(\.id)
+    let texts = try index.texts(ids: candidateIDs)
+    var verified: [(String, SimilarityScores)] = []
+    for candidateID in candidateIDs {
+      guard let matchText = texts[candidateID] else { continue }
+      let matchNormalized = NormalizedText(normalizing: matchText)
+      let matchHashes = Shingler.shingleHashes(
+        of: matchNormalized, k: parameters.shingleSize, seed: parameters.seed)
+      let scores = Verifier.scores(
+        query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
+        matchHashes: matchHashes, k: parameters.shingleSize)
+      if isReported(scores) {
+        verified.append((candidateID, scores))
+      }
+    }
+    verified.sort { left, right in
+      if left.1.jaccard != right.1.jaccard { return left.1.jaccard > right.1.jaccard }
+      let leftContainment = max(left.1.queryContainment, left.1.matchContainment)
+      let rightContainment = max(right.1.queryContainment, right.1.matchContainment)
+      if leftContainment != rightContainment { return leftContainment > rightContainment }
+      return left.0 < right.0
+    }
+    if options.top > 0 {
+      verified = Array(verified.prefix(options.top))
+    }
+    let metadata = Dictionary(
+      try index.list(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let matches = verified.map { matchID, scores in
+      QueryMatch(
+        id: matchID, scores: scores, program: metadata[matchID]?.program,
+        year: metadata[matchID]?.year, title: metadata[matchID]?.title)
+    }
+    return QueryResult(id: id, path: path, candidates: candidates.count, matches: matches)
+  }
+
+  func isReported(_ scores: SimilarityScores) -> Bool {
+    scores.jaccard >= options.threshold || scores.queryContainment >= options.containmentThreshold
+      || scores.matchContainment >= options.containmentThreshold
+  }
+}

@@ -1,0 +1,52 @@
+import Matching
+
+/// The `chachong query` result; JSON names documented in docs/query-json.md.
+public struct QueryReport: Sendable, Codable, Equatable {
+  public var version: String
+  public var index: String
+  public var threshold: Double
+  public var containmentThreshold: Double
+  public var results: [QueryResult]
+  /// Inputs that could not be read; they have no result.
+  public var errors: [InputFailure]
+}
+
+public struct QueryResult: Sendable, Codable, Equatable {
+  /// The query's id (manifest id, `.jsonl` id or file name without extension).
+  public var id: String
+  public var path: String
+  public var candidates: Int
+  public var matches: [QueryMatch]
+}
+
+/// One verified match: exact scores from the two normalised texts.
+public struct QueryMatch: Sendable, Codable, Equatable {
+  public var id: String
+  public var jaccard: Double
+  /// Share of the query's distinct shingles found in the match.
+  public var queryContainment: Double
+  /// Share of the match's distinct shingles found in the query.
+  public var matchContainment: Double
+  public var sharedShingles: Int
+  public var queryShingles: Int
+  public var matchShingles: Int
+  /// Characters of the query covered by shared shingles.
+  public var sharedCharacters: Int
+  public var program: String?
+  public var year: Int?
+  public var title: String?
+
+  init(id: String, scores: SimilarityScores, program: String?, year: Int?, title: String?) {
+    self.id = id
+    jaccard = scores.jaccard
+    queryContainment = scores.queryContainment
+    matchContainment = scores.matchContainment
+    sharedShingles = scores.sharedShingles
+    queryShingles = scores.queryShingles
+    matchShingles = scores.matchShingles
+    sharedCharacters = scores.sharedCharacters
+    self.program = program
+    self.year = year
+    self.title = title
+  }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import IndexStore
+import Pipeline
+
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: "Add documents to a similarity index (created on first use).",
+    discussion: """
+      Inputs are files, folders (searched recursively for .docx/.docm/.dotx/.doc/.xml/.txt/.wps
+      and .jsonl) and .jsonl bulk files with one {"id": …, "text": …} object per line (other keys
+      are metadata). A manifest (CSV or xlsx) gives metadata per file: 网上申报编号, 文件 (relative
+      to the manifest's folder), 项目名称, 申报单位, 统一社会信用代码, 项目负责人, 负责人身份证号,
+      计划类别, 年度, 状态 … or English names (id, file, title, organisation, credit_code, lead,
+      lead_id, program, year, status). Re-ingesting an id replaces it. A bad file is reported and
+      skipped; the exit code is then 2.
+
+      Examples:
+        chachong ingest --index archive/ --program 科技计划 --year 2023 applications/
+        chachong ingest --index archive/ --manifest 2024/清单.csv
+        chachong ingest --index archive/ corpus/docs.jsonl
+      """)
+
+  @Option(name: .long, help: "Index directory (created if missing).")
+  var index: String
+
+  @Option(name: .long, help: "Manifest (CSV or xlsx) with metadata per file.")
+  var manifest: String?
+
+  @Option(name: .long, help: "计划类别 for inputs that do not name one.")
+  var program: String?
+
+  @Option(name: .long, help: "年度 for inputs that do not name one.")
+  var year: Int?
+
+  @Option(name: .long, help: "状态 (e.g. submitted, funded) for inputs that do not name one.")
+  var status: String?
+
+  @Option(name: .long, help: "Documents per transaction (a killed ingest loses at most one batch).")
+  var batchSize: Int = 256
+
+  @Argument(help: "Files, folders and .jsonl files.")
+  var paths: [String] = []
+
+  func validate() throws {
+    if paths.isEmpty && manifest == nil {
+      throw ValidationError("give at least one PATH or a --manifest")
+    }
+    if batchSize < 1 {
+      throw ValidationError("--batch-size must be at least 1")
+    }
+  }
+
+  func run() throws {
+    var manifestTable: ManifestTable?
+    if let manifest {
+      do {
+        manifestTable = try ManifestTable.read(path: manifest)
+      } catch {
+        IndexCommandIO.writeError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+    }
+    let defaults = InputMetadata(program: program, year: year, status: status)
+    let collected = InputCollector.collect(paths: paths, manifest: manifestTable, defaults: defaults)
+    let job = IngestJob(options: IngestJob.Options(indexDirectory: index, batchSize: batchSize))
+    var progress = IndexCommandIO.ProgressLine()
+    let summary: IngestJob.Summary
+    do {
+      summary = try job.run(entries: collected.entries, failures: collected.failures) { state in
+        progress.update("\(state.processed) read, \(state.failed) failed: \(state.current)")
+      }
+    } catch {
+      progress.finish()
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    progress.finish()
+    for failure in summary.failures {
+      IndexCommandIO.writeError("skipped: \(failure.description)")
+    }
+    print("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+    if !summary.failures.isEmpty {
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// Output helpers shared by the index commands.
+enum IndexCommandIO {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, text
+  }
+
+  static func writeError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+
+  /// Opens an existing index or exits with code 2 and the reason.
+  static func openIndex(_ directory: String) throws -> DocumentIndex {
+    do {
+      return try DocumentIndex.open(directory: directory)
+    } catch {
+      writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+
+  /// Progress on standard error, only when it is a terminal.
+  struct ProgressLine {
+    let enabled = isatty(STDERR_FILENO) == 1
+    private var last = Date.distantPast
+
+    mutating func update(_ message: @autoclosure () -> String) {
+      guard enabled else { return }
+      let now = Date()
+      guard now.timeIntervalSince(last) > 0.2 else { return }
+      last = now
+      FileHandle.standardError.write(Data(("\r\u{1B}[K" + message()).utf8))
+    }
+
+    func finish() {
+      guard enabled else { return }
+      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import IndexStore
+import Pipeline
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List indexed documents and their metadata, ordered by id.",
+    discussion: """
+      Examples:
+        chachong list --index archive/
+        chachong list --index archive/ --program 科技计划 --year 2023 --format text
+      """)
+
+  @Option(name: .long, help: "Index directory.")
+  var index: String
+
+  @Option(name: .long, help: "Only this 计划类别.")
+  var program: String?
+
+  @Option(name: .long, help: "Only this 年度.")
+  var year: Int?
+
+  @Option(name: .long, help: "Only this 状态.")
+  var status: String?
+
+  @Option(name: .long, help: "Output format: json or text (id, program, year, status, characters, title).")
+  var format: IndexCommandIO.Format = .json
+
+  func run() throws {
+    let documentIndex = try IndexCommandIO.openIndex(index)
+    do {
+      let documents = try documentIndex.list(DocumentFilter(program: program, year: year, status: status))
+      switch format {
+      case .json: print(JSONOutput.encode(["documents": documents]))
+      case .text: print(TextOutput.render(documents))
+      }
+    } catch {
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+}

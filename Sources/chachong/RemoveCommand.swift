@@ -1,0 +1,40 @@
+import ArgumentParser
+import IndexStore
+import Pipeline
+
+struct RemoveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remove",
+    abstract: "Delete documents from the index by id (with their LSH entries and fingerprints).",
+    discussion: """
+      Exit code 2 when an id is not in the index (the others are still removed).
+
+      Example:
+        chachong remove --index archive/ 2023-0017 2023-0042
+      """)
+
+  @Option(name: .long, help: "Index directory.")
+  var index: String
+
+  @Argument(help: "Document ids.")
+  var ids: [String]
+
+  func run() throws {
+    let documentIndex = try IndexCommandIO.openIndex(index)
+    let removed: [String]
+    do {
+      removed = try documentIndex.remove(ids: ids)
+    } catch {
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    let missing = Set(ids).subtracting(removed).sorted()
+    print("removed \(removed.count) document(s)")
+    for id in missing {
+      IndexCommandIO.writeError("not in the index: \(id)")
+    }
+    if !missing.isEmpty {
+      throw ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import Fingerprints
+import Foundation
+import Testing
+
+@testable import IndexStore
+
+@Test func openingAMissingIndexWithoutParametersFails() {
+  let directory = temporaryIndexDirectory()
+  #expect(throws: IndexError(path: directory, reason: .notFound)) {
+    _ = try DocumentIndex.open(directory: directory)
+  }
+}
+
+@Test func storesAndReadsBackMetadataAndText() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let text = syntheticText(seed: 1, count: 2000)
+  var document = makeDocument(id: "A-1", text: text, program: "科技计划", year: 2024, status: "funded")
+  document.metadata.leadIDHash = index.leadIDHash(of: "320602199001011234")
+  document.metadata.leadIDMasked = "3206**********1234"
+  try index.upsert([document])
+  let reopened = try DocumentIndex.open(directory: directory)
+  #expect(reopened.parameters == .standard)
+  #expect(try reopened.metadata(id: "A-1") == document.metadata)
+  #expect(try reopened.text(id: "A-1") == text)
+  #expect(try reopened.normalizedText(id: "A-1") == NormalizedText(normalizing: text))
+  #expect(try reopened.metadata(id: "missing") == nil)
+  // The key lives in the index: the same number hashes the same after reopening.
+  #expect(reopened.leadIDHash(of: "320602199001011234") == document.metadata.leadIDHash)
+  #expect(reopened.leadIDHash(of: "320602199001011235") != document.metadata.leadIDHash)
+}
+
+@Test func otherParametersAreAClearError() throws {
+  let directory = temporaryIndexDirectory()
+  _ = try DocumentIndex.open(directory: directory, creating: .standard)
+  var other = IndexParameters.standard
+  other.fingerprint.shingleSize = 7
+  do {
+    _ = try DocumentIndex.open(directory: directory, creating: other)
+    Issue.record("opening with other parameters succeeded")
+  } catch {
+    guard case .parametersMismatch = error.reason else {
+      Issue.record("unexpected error \(error)")
+      return
+    }
+    #expect(error.description.contains(directory))
+  }
+}
+
+@Test func newerSchemaIsAClearError() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  try index.pool.write { db in
+    try db.execute(sql: "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+  }
+  #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 1))) {
+    _ = try DocumentIndex.open(directory: directory)
+  }
+}
+
+@Test func nearDuplicatesAreCandidatesAndUnrelatedAreNot() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let base = syntheticText(seed: 7, count: 6000)
+  var edited = Array(base.unicodeScalars)
+  for position in stride(from: 100, to: edited.count, by: 400) {
+    edited[position] = "改"
+  }
+  let editedText = String(String.UnicodeScalarView(edited))
+  try index.upsert([
+    makeDocument(id: "base", text: base),
+    makeDocument(id: "other", text: syntheticText(seed: 8, count: 6000)),
+  ])
+  let query = Fingerprinter(parameters: .standard).fingerprint(editedText)
+  let candidates = try index.candidates(for: query)
+  #expect(candidates.map(\.id) == ["base"])
+  #expect((candidates.first?.bandMatches ?? 0) > 0)
+  // Its own id is never a candidate.
+  #expect(try index.candidates(for: query, excludingID: "base").isEmpty)
+}
+
+@Test func oneCopiedSectionIsACandidate() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let section = syntheticText(seed: 20, count: 800)
+  let source = syntheticText(seed: 21, count: 6000) + section + syntheticText(seed: 22, count: 3000)
+  let query = syntheticText(seed: 23, count: 7000) + section + syntheticText(seed: 24, count: 1000)
+  try index.upsert([
+    makeDocument(id: "source", text: source),
+    makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000)),
+  ])
+  let candidates = try index.candidates(for: Fingerprinter(parameters: .standard).fingerprint(query))
+  #expect(candidates.map(\.id) == ["source"])
+  #expect((candidates.first?.sharedFingerprints ?? 0) >= 3)
+}
+
+@Test func reingestReplacesAndRemoveLeavesNoStaleEntries() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let first = syntheticText(seed: 30, count: 3000)
+  let second = syntheticText(seed: 31, count: 3000)
+  try index.upsert([makeDocument(id: "X", text: first), makeDocument(id: "Y", text: second)])
+  let rowsForTwo = try index.stats()
+  // Replace X with the text of a third document: the old buckets must be gone.
+  let third = syntheticText(seed: 32, count: 3000)
+  try index.upsert([makeDocument(id: "X", text: third)])
+  let fingerprinter = Fingerprinter(parameters: .standard)
+  #expect(try index.candidates(for: fingerprinter.fingerprint(first)).isEmpty)
+  #expect(try index.candidates(for: fingerprinter.fingerprint(third)).map(\.id) == ["X"])
+  #expect(try index.text(id: "X") == third)
+  let afterReplace = try index.stats()
+  #expect(afterReplace.documents == 2)
+  #expect(afterReplace.lshBucketRows <= rowsForTwo.lshBucketRows + 2)
+  #expect(try index.remove(ids: ["X", "nope"]) == ["X"])
+  #expect(try index.candidates(for: fingerprinter.fingerprint(third)).isEmpty)
+  try index.remove(ids: ["Y"])
+  let empty = try index.stats()
+  #expect(empty.documents == 0)
+  #expect(empty.lshBucketRows == 0)
+  #expect(empty.fingerprintPostingRows == 0)
+}
+
+@Test func listFiltersAndStatsGroup() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  try index.upsert([
+    makeDocument(id: "b", text: syntheticText(seed: 40, count: 300), program: "P1", year: 2023),
+    makeDocument(id: "a", text: syntheticText(seed: 41, count: 300), program: "P1", year: 2024),
+    makeDocument(
+      id: "c", text: syntheticText(seed: 42, count: 300), program: "P2", year: 2024, status: "funded"),
+  ])
+  #expect(try index.list().map(\.id) == ["a", "b", "c"])
+  #expect(try index.list(DocumentFilter(program: "P1")).map(\.id) == ["a", "b"])
+  #expect(try index.list(DocumentFilter(year: 2024)).map(\.id) == ["a", "c"])
+  #expect(try index.list(DocumentFilter(status: "funded")).map(\.id) == ["c"])
+  let stats = try index.stats()
+  #expect(stats.documents == 3)
+  #expect(stats.byProgram == ["P1": 2, "P2": 1])
+  #expect(stats.byYear == ["2023": 1, "2024": 2])
+  #expect(stats.byStatus == ["": 2, "funded": 1])
+  #expect(stats.fileBytes > 0)
+}
+
+@Test func templatesAndFrequentShingles() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let boilerplate = syntheticText(seed: 50, count: 200)
+  try index.upsert(
+    (0..<4).map {
+      makeDocument(id: "d\($0)", text: boilerplate + syntheticText(seed: 60 + UInt64($0), count: 500))
+    })
+  try index.addTemplate(id: "form", text: boilerplate)
+  #expect(try index.templates() == [IndexTemplate(id: "form", text: boilerplate)])
+  let parameters = IndexParameters.standard.fingerprint
+  let boilerplateShingles = Set(
+    Shingler.shingleHashes(
+      of: NormalizedText(normalizing: boilerplate), k: parameters.shingleSize, seed: parameters.seed))
+  #expect(try index.templateShingles() == boilerplateShingles)
+  let frequent = try index.frequentShingles(minimumDocumentShare: 0.5)
+  #expect(boilerplateShingles.isSubset(of: frequent))
+  #expect(frequent.count < boilerplateShingles.count + 10)
+  // Cached until the index changes.
+  #expect(try index.frequentShingles(minimumDocumentShare: 0.5) == frequent)
+  try index.remove(ids: ["d0", "d1", "d2"])
+  #expect(try index.frequentShingles(minimumDocumentShare: 0.5).count > frequent.count)
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import IndexStore
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
