@@ -8,6 +8,7 @@ import Matching
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
 ///                     [--chain-min 30] [--listed] [--grid]
 ///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
+///   chachong-pan-eval --world Corpora/sample                (planted passages of the generated corpus)
 ///   chachong-pan-eval --bench                               (timings of aligner and version diff)
 /// Defaults: `PassageAlignmentParameters.panTuned` with 3-token shingles; all suspicious × source
 /// pairs (negative pairs included) unless `--listed`.
@@ -23,6 +24,8 @@ struct Options {
   var chainMinimum = PassageAlignmentParameters.panTuned.minimumChainCharacters
   var htmlOutput: String?
   var bench = false
+  var world: String?
+  var verbose = false
   var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
@@ -46,6 +49,8 @@ struct Options {
       case "--listed": listedPairsOnly = true
       case "--grid": grid = true
       case "--bench": bench = true
+      case "--world": world = try value(argument)
+      case "--verbose": verbose = true
       case "--html": htmlOutput = try value(argument)
       case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
@@ -124,6 +129,10 @@ func report(corpus: PANCorpus, found: [PANCase]) -> [String] {
 func run() throws {
   let options = try Options(arguments: CommandLine.arguments)
   let seed = FingerprintParameters.standard.seed
+  if let world = options.world {
+    try WorldEvaluation.run(directory: world, verbose: options.verbose)
+    return
+  }
   if options.bench {
     Benchmarks.run()
     return

@@ -3,6 +3,7 @@
 /// ends up in at most one passage (one source region per query region).
 struct RunChainer: Sendable {
   var maximumGap: Int
+  var limits = ChainLimits()
   /// How many earlier runs (in query order) are tried as predecessors of a run.
   var predecessorWindow = 384
   var maximumRounds = 12
@@ -77,7 +78,9 @@ struct RunChainer: Sendable {
         guard previous.queryEnd < run.queryEnd, previous.sourceEnd < run.sourceEnd,
           previous.sourceStart <= run.sourceStart,
           run.queryStart - previous.queryEnd <= maximumGap,
-          run.sourceStart - previous.sourceEnd <= maximumGap
+          run.sourceStart - previous.sourceEnd <= maximumGap,
+          limits.allows(
+            (previous.queryEnd, previous.sourceEnd), (run.queryStart, run.sourceStart))
         else { continue }
         let added = run.queryEnd - max(run.queryStart, previous.queryEnd)
         let score = scores[candidate + 1] + added

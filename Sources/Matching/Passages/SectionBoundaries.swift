@@ -1,0 +1,68 @@
+/// Section index of every token of one side, so passages never cross a section boundary (the
+/// report states passages and ratios per section).
+struct SectionBoundaries: Sendable {
+  private let sectionOfToken: [Int32]
+
+  /// `starts`: code-point offsets where sections start; tokens get the index of the last section
+  /// start at or before their own start.
+  init(sectionStarts starts: [Int], tokenStarts: [Int32]) {
+    let sorted = Array(Set(starts)).sorted()
+    var result = [Int32](repeating: 0, count: tokenStarts.count)
+    var next = 0
+    var current: Int32 = 0
+    for (index, start) in tokenStarts.enumerated() {
+      while next < sorted.count, sorted[next] <= Int(start) {
+        next += 1
+        current += 1
+      }
+      result[index] = current
+    }
+    sectionOfToken = result
+  }
+
+  var isTrivial: Bool { sectionOfToken.first == sectionOfToken.last }
+
+  func section(ofToken index: Int) -> Int32 { sectionOfToken[index] }
+}
+
+/// Both sides' sections and the template barrier: what a chain may not cross.
+struct ChainLimits: Sendable {
+  var query: SectionBoundaries?
+  var source: SectionBoundaries?
+  var barrier: TemplateBarrier?
+
+  /// Whether `next` may follow `previous` in one passage.
+  func allows(_ previous: (queryEnd: Int, sourceEnd: Int), _ next: (queryStart: Int, sourceStart: Int))
+    -> Bool
+  {
+    if let barrier, barrier.containsTemplateRun(previous.queryEnd, next.queryStart) { return false }
+    if let query, query.section(ofToken: previous.queryEnd - 1) != query.section(ofToken: next.queryStart) {
+      return false
+    }
+    if let source,
+      source.section(ofToken: previous.sourceEnd - 1) != source.section(ofToken: next.sourceStart)
+    {
+      return false
+    }
+    return true
+  }
+
+  /// The run cut where either side enters a new section.
+  func split(_ run: MatchedRun) -> [MatchedRun] {
+    guard query != nil || source != nil else { return [run] }
+    var pieces: [MatchedRun] = []
+    var pieceStart = run.queryStart
+    let shift = run.sourceStart - run.queryStart
+    for token in (run.queryStart + 1)..<max(run.queryStart + 1, run.queryEnd) {
+      let queryChanges = query.map { $0.section(ofToken: token) != $0.section(ofToken: token - 1) } ?? false
+      let sourceChanges =
+        source.map { $0.section(ofToken: token + shift) != $0.section(ofToken: token + shift - 1) } ?? false
+      if queryChanges || sourceChanges {
+        if let piece = run.clipped(toQuery: pieceStart, token) { pieces.append(piece) }
+        pieceStart = token
+      }
+    }
+    if let piece = run.clipped(toQuery: pieceStart, run.queryEnd) { pieces.append(piece) }
+    return pieces
+  }
+}
