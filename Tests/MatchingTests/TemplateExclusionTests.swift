@@ -141,9 +141,19 @@ private var k: Int { parameters.shingleSize }
   let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: [
     "一、概述\n二、内容\n" + heading + "\n四、计划"
   ])
+  let headingStart = TestText.length("一、概述\n" + sectionOne + "\n")
+  let sourceHeadingStart = TestText.length(TestText.chinese(30, seed: 203) + "\n" + sectionOne + "\n")
   let passages = PassageAligner.align(
     query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
-    seed: parameters.seed, excluding: excluded, parameters: .standard)
+    seed: parameters.seed, excluding: excluded, parameters: .standard,
+    querySections: [
+      TextSection(title: "一、概述", start: 0, end: headingStart),
+      TextSection(title: heading, start: headingStart, end: TestText.length(query)),
+    ],
+    sourceSections: [
+      TextSection(title: "", start: 0, end: sourceHeadingStart),
+      TextSection(title: heading, start: sourceHeadingStart, end: TestText.length(source)),
+    ])
   #expect(passages.count == 2)
   let first = try #require(passages.first)
   let last = try #require(passages.last)
@@ -155,10 +165,10 @@ private var k: Int { parameters.shingleSize }
 @Test func aTemplatePhraseInsideCopiedProseIsBridged() {
   let before = TestText.chinese(60, seed: 204)
   let after = TestText.chinese(60, seed: 205)
-  let copied = before + "。项目负责人" + after
+  let copied = before + "。项目负责人，国家外汇管理局依照有关法律" + after
   let query = TestText.chinese(20, seed: 206) + copied
   let source = TestText.chinese(25, seed: 207) + copied
-  let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: ["项目负责人"])
+  let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: ["项目负责人，国家外汇管理局依照有关法律"])
   let passages = PassageAligner.align(
     query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
     seed: parameters.seed, excluding: excluded, parameters: .standard)

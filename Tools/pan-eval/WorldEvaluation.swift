@@ -29,7 +29,8 @@ enum WorldEvaluation {
     var documents: [Document]
   }
 
-  static func run(directory: String, tolerance: Int = 10, verbose: Bool = false) throws {
+  static func run(directory: String, commonShare: Double?, tolerance: Int = 10, verbose: Bool = false) throws
+  {
     guard let data = FileManager.default.contents(atPath: directory + "/truth.json") else {
       throw UsageError(message: "\(directory)/truth.json: cannot be read")
     }
@@ -49,12 +50,22 @@ enum WorldEvaluation {
     }
     let parameters = FingerprintParameters.standard
     let template = TextLayout(try readOrThrow(reader, directory + "/template.docx")).text
-    let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: [template])
+    let filter = CommonTextFilter(
+      parameters: parameters, policy: CommonTextPolicy(maximumShare: commonShare ?? 1))
+    let templateShingles = filter.templateShingles(of: [template])
+    // Common text as the index would see it: shingles in more than `commonShare` of the documents.
+    var layouts: [String: TextLayout] = [:]
+    for document in truth.documents { layouts[document.id] = try layout(document.id) }
+    let allShingles = truth.documents.compactMap { layouts[$0.id] }.map {
+      Shingler.shingleHashes(
+        of: NormalizedText(normalizing: $0.text), k: parameters.shingleSize, seed: parameters.seed)
+    }
+    let frequencies = InMemoryShingleFrequencies(documents: allShingles)
     var rows: [String: (passages: Int, found: Int, exact: Int, worst: Int)] = [:]
     var lines: [String] = []
     for pair in truth.plantedPairs {
-      let queryLayout = try layout(pair.derived)
-      let sourceLayout = try layout(pair.source)
+      let queryLayout = try layouts[pair.derived] ?? layout(pair.derived)
+      let sourceLayout = try layouts[pair.source] ?? layout(pair.source)
       let queryText = queryLayout.text
       let queryScalars = Array(queryText.unicodeScalars)
       func snippet(_ a: Int, _ b: Int) -> String {
@@ -62,8 +73,14 @@ enum WorldEvaluation {
         let upper = min(queryScalars.count, max(a, b))
         return String(String.UnicodeScalarView(queryScalars[lower..<max(lower, upper)]))
       }
+      let query = NormalizedText(normalizing: queryText)
+      let excluded = filter.excludedShingles(
+        templates: [],
+        candidates: Shingler.shingleHashes(of: query, k: parameters.shingleSize, seed: parameters.seed),
+        frequencies: frequencies
+      ).common.union(templateShingles)
       let passages = PassageAligner.align(
-        query: NormalizedText(normalizing: queryText),
+        query: query,
         source: NormalizedText(normalizing: sourceLayout.text), k: parameters.shingleSize,
         seed: parameters.seed, excluding: excluded, parameters: .standard,
         querySections: sections(queryLayout), sourceSections: sections(sourceLayout))

@@ -8,7 +8,8 @@ import Matching
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
 ///                     [--chain-min 30] [--listed] [--grid]
 ///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
-///   chachong-pan-eval --world Corpora/sample                (planted passages of the generated corpus)
+///   chachong-pan-eval --world Corpora/sample [--common-share 0.3] [--verbose]
+///                                                           (planted passages of the generated corpus)
 ///   chachong-pan-eval --bench                               (timings of aligner and version diff)
 /// Defaults: `PassageAlignmentParameters.panTuned` with 3-token shingles; all suspicious × source
 /// pairs (negative pairs included) unless `--listed`.
@@ -26,6 +27,7 @@ struct Options {
   var bench = false
   var world: String?
   var verbose = false
+  var commonShare: Double?
   var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
@@ -51,6 +53,12 @@ struct Options {
       case "--bench": bench = true
       case "--world": world = try value(argument)
       case "--verbose": verbose = true
+      case "--common-share":
+        let text = try value(argument)
+        guard let share = Double(text) else {
+          throw UsageError(message: "--common-share: not a number: \(text)")
+        }
+        commonShare = share
       case "--html": htmlOutput = try value(argument)
       case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
@@ -130,7 +138,7 @@ func run() throws {
   let options = try Options(arguments: CommandLine.arguments)
   let seed = FingerprintParameters.standard.seed
   if let world = options.world {
-    try WorldEvaluation.run(directory: world, verbose: options.verbose)
+    try WorldEvaluation.run(directory: world, commonShare: options.commonShare, verbose: options.verbose)
     return
   }
   if options.bench {

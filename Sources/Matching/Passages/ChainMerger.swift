@@ -9,8 +9,11 @@ struct ChainMerger: Sendable {
     guard distance > 0, var current = chains.first else { return chains }
     var result: [RunChainer.Chain] = []
     for next in chains.dropFirst() {
-      let queryGap = next.queryStart - current.queryEnd
-      let sourceGap = max(next.sourceStart, current.sourceStart) - min(next.sourceEnd, current.sourceEnd)
+      let queryGap =
+        limits.queryExcluded?.gap(current.queryEnd, next.queryStart) ?? (next.queryStart - current.queryEnd)
+      let sourceLower = min(next.sourceEnd, current.sourceEnd)
+      let sourceUpper = max(next.sourceStart, current.sourceStart)
+      let sourceGap = limits.sourceExcluded?.gap(sourceLower, sourceUpper) ?? (sourceUpper - sourceLower)
       if queryGap <= distance, sourceGap <= distance,
         limits.allows((current.queryEnd, current.sourceEnd), (next.queryStart, next.sourceStart))
       {

@@ -7,9 +7,9 @@ import Fingerprints
 /// 3. Chains: runs that advance in both documents with gaps of at most `maximumGap` tokens on each
 ///    side are joined, so a changed character or a short insertion does not split a passage; the
 ///    chain covering the most query tokens wins and a query region belongs to one passage only.
-///    Template or common tokens (covered by an excluded shingle) are never at a passage's ends, and
-///    a gap holding a template line (more than k template tokens in a row) is not bridged. With
-///    sections given, no passage crosses a section boundary in either text.
+///    Template or common tokens (covered by an excluded shingle) are never at a passage's ends and
+///    do not count in gaps. With sections given, no passage crosses a section boundary in either
+///    text (so a template heading separates two copied sections).
 /// 4. Passages shorter than `minimumCharacters` (query characters) are dropped.
 public enum PassageAligner {
   public static func align(
@@ -57,14 +57,18 @@ public enum PassageAligner {
     guard query.count > 0, source.count > 0 else { return [] }
     let querySide = AlignmentSide(text: query, shingles: queryShingles, k: k)
     let sourceSide = AlignmentSide(text: source, shingles: sourceShingles, k: k)
-    let barrier = TemplateBarrier(
+    let queryExcluded = ExcludedTokens(
       excludedShingles: excluding.isEmpty ? [] : queryShingles.map { excluding.contains($0) },
       tokenCount: query.count, k: k)
+    let sourceExcluded = ExcludedTokens(
+      excludedShingles: excluding.isEmpty ? [] : sourceShingles.map { excluding.contains($0) },
+      tokenCount: source.count, k: k)
     let limits = ChainLimits(
       query: boundaries(querySections, query), source: boundaries(sourceSections, source),
-      barrier: barrier.isEmpty ? nil : barrier)
+      queryExcluded: queryExcluded.isEmpty ? nil : queryExcluded,
+      sourceExcluded: sourceExcluded.isEmpty ? nil : sourceExcluded)
     let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding)
-      .flatMap { limits.split($0) }.compactMap { barrier.trimmed($0) }
+      .flatMap { limits.split($0) }.compactMap { queryExcluded.trimmed($0) }
     let chainer = RunChainer(maximumGap: max(0, parameters.maximumGap), limits: limits)
     let chainMinimum = mergeDistance > 0 ? parameters.minimumChainCharacters : minimumCharacters
     let chains = chainer.chains(of: runs) { chain in

@@ -25,17 +25,27 @@ struct SectionBoundaries: Sendable {
   func section(ofToken index: Int) -> Int32 { sectionOfToken[index] }
 }
 
-/// Both sides' sections and the template barrier: what a chain may not cross.
+/// Both sides' sections and excluded tokens: what a chain may not cross and how gaps count.
 struct ChainLimits: Sendable {
   var query: SectionBoundaries?
   var source: SectionBoundaries?
-  var barrier: TemplateBarrier?
+  var queryExcluded: ExcludedTokens?
+  var sourceExcluded: ExcludedTokens?
+
+  /// Gaps between two runs in tokens that are not excluded, query side and source side.
+  func gaps(_ previous: (queryEnd: Int, sourceEnd: Int), _ next: (queryStart: Int, sourceStart: Int))
+    -> (query: Int, source: Int)
+  {
+    (
+      queryExcluded?.gap(previous.queryEnd, next.queryStart) ?? (next.queryStart - previous.queryEnd),
+      sourceExcluded?.gap(previous.sourceEnd, next.sourceStart) ?? (next.sourceStart - previous.sourceEnd)
+    )
+  }
 
   /// Whether `next` may follow `previous` in one passage.
   func allows(_ previous: (queryEnd: Int, sourceEnd: Int), _ next: (queryStart: Int, sourceStart: Int))
     -> Bool
   {
-    if let barrier, barrier.containsTemplateRun(previous.queryEnd, next.queryStart) { return false }
     if let query, query.section(ofToken: previous.queryEnd - 1) != query.section(ofToken: next.queryStart) {
       return false
     }
