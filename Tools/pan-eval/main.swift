@@ -6,7 +6,8 @@ import Matching
 /// (precision, recall, granularity, plagdet), overall and per obfuscation type.
 ///
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
-///                     [--chain-min 30] [--listed] [--grid]
+///                     [--chain-min 30] [--listed] [--grid] [--subset even|odd]
+/// `--subset` keeps the suspicious documents with an even or odd number (a held-out check).
 ///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
 ///   chachong-pan-eval --world Corpora/sample [--common-share 0.3] [--verbose]
 ///                                                           (planted passages of the generated corpus)
@@ -28,6 +29,7 @@ struct Options {
   var world: String?
   var verbose = false
   var commonShare: Double?
+  var subset: String?
   var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
@@ -53,6 +55,7 @@ struct Options {
       case "--bench": bench = true
       case "--world": world = try value(argument)
       case "--verbose": verbose = true
+      case "--subset": subset = try value(argument)
       case "--common-share":
         let text = try value(argument)
         guard let share = Double(text) else {
@@ -158,6 +161,7 @@ func run() throws {
   }
   var corpora = [
     try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: options.listedPairsOnly)
+      .subset(options.subset)
   ]
   if let pan25 = options.pan25 { corpora.append(try PANCorpus.loadPAN25(directory: pan25)) }
   for corpus in corpora {
