@@ -23,7 +23,7 @@ struct ZipPackageSource: PackageSource {
     return handler.result
   }
 
-  private func parse(_ part: String, handler: any SAXHandler) throws(DocumentReadError) {
+  private func parse(_ part: String, handler: SAXHandler) throws(DocumentReadError) {
     let parser: XMLPushParser
     do {
       parser = try XMLPushParser(handler: handler, name: part)

@@ -2,7 +2,29 @@
 ///
 /// Text semantics: tracked changes read as accepted, fields give their result, each piece of
 /// content (content controls, hyperlinks, `mc:AlternateContent`, text boxes) is read once.
+///
+/// The state lives in one struct mutated once per event: a class with many stored properties pays a
+/// dynamic exclusivity check on every property access.
 final class WordMLHandler: SAXHandler {
+  private var reader = WordMLReader()
+
+  var result: ParsedPart { reader.result }
+
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+    reader.startElement(name, attributes: attributes)
+  }
+
+  override func endElement(_ name: XMLElementName) { reader.endElement(name) }
+
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.characters(bytes) }
+
+  static func symbolScalar(_ hex: String?, font: String? = nil) -> Unicode.Scalar? {
+    WordMLReader.symbolScalar(hex, font: font)
+  }
+}
+
+/// The WordprocessingML state machine behind `WordMLHandler`.
+struct WordMLReader {
   private struct ParagraphBuilder {
     var bytes: [UInt8] = []
     var style: String?
@@ -53,7 +75,7 @@ final class WordMLHandler: SAXHandler {
     return ParsedPart(blocks: blocks, styles: styles, inlineParts: parts, isWord2003: isWord2003)
   }
 
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  mutating func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if skipDepth > 0 {
       skipDepth += 1
       return
@@ -70,7 +92,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLElementName) {
+  mutating func endElement(_ name: XMLElementName) {
     if skipDepth > 0 {
       skipDepth -= 1
       return
@@ -84,14 +106,14 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard textDepth > 0, fieldsInInstruction == 0, !paragraphs.isEmpty else { return }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: bytes)
   }
 
   // MARK: - Word elements
 
-  private func startWordElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  mutating private func startWordElement(_ name: XMLElementName, attributes: XMLAttributes) {
     switch name.local {
     case .p:
       paragraphs.append(ParagraphBuilder())
@@ -152,7 +174,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func endWordElement(_ name: XMLElementName) {
+  mutating private func endWordElement(_ name: XMLElementName) {
     switch name.local {
     case .p:
       guard let builder = paragraphs.popLast() else { return }
@@ -194,7 +216,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func startCompatibilityElement(_ local: XMLLocalName, requires attributes: XMLAttributes) {
+  mutating private func startCompatibilityElement(_ local: XMLLocalName, requires attributes: XMLAttributes) {
     switch local {
     case .alternateContent:
       alternates.append(false)
@@ -214,12 +236,12 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func appendInRun(_ text: String) {
+  mutating private func appendInRun(_ text: String) {
     guard runDepth > 0, fieldsInInstruction == 0, !paragraphs.isEmpty else { return }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: text.utf8)
   }
 
-  private func fieldCharacter(_ type: String?) {
+  mutating private func fieldCharacter(_ type: String?) {
     switch type {
     case "begin":
       fields.append(false)
@@ -237,7 +259,7 @@ final class WordMLHandler: SAXHandler {
   }
 
   /// Separator notes hold no text; Word 2003 notes sit inline in the text and become a part.
-  private func startNote(_ name: XMLElementName, type: String?) {
+  mutating private func startNote(_ name: XMLElementName, type: String?) {
     if let type, type == "separator" || type == "continuationSeparator" || type == "continuationNotice" {
       skipDepth = 1
       return
@@ -247,7 +269,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func startInlinePart(_ kind: DocumentPart.Kind) {
+  mutating private func startInlinePart(_ kind: DocumentPart.Kind) {
     let number = (inlineCounts[kind] ?? 0) + 1
     inlineCounts[kind] = number
     // Inline parts must not swallow the enclosing paragraph's state.
@@ -261,7 +283,7 @@ final class WordMLHandler: SAXHandler {
   private var savedParagraphs: [[ParagraphBuilder]] = []
   private var savedRunDepths: [Int] = []
 
-  private func endInlinePart() {
+  mutating private func endInlinePart() {
     guard containers.count > 1, let part = containers.last?.inlinePart, let container = containers.popLast()
     else { return }
     paragraphs = savedParagraphs.popLast() ?? []
