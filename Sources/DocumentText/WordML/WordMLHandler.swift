@@ -6,17 +6,29 @@
 /// The state lives in one struct mutated once per event: a class with many stored properties pays a
 /// dynamic exclusivity check on every property access.
 final class WordMLHandler: SAXHandler {
-  private var reader = WordMLReader()
+  // Heap storage reached through a pointer: a stored `var` would pay a dynamic exclusivity check
+  // on every event. The handler is confined to one parse on one thread.
+  private let reader: UnsafeMutablePointer<WordMLReader>
 
-  var result: ParsedPart { reader.result }
-
-  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
-    reader.startElement(name, attributes: attributes)
+  override init() {
+    reader = .allocate(capacity: 1)
+    reader.initialize(to: WordMLReader())
   }
 
-  override func endElement(_ name: XMLElementName) { reader.endElement(name) }
+  deinit {
+    reader.deinitialize(count: 1)
+    reader.deallocate()
+  }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.characters(bytes) }
+  var result: ParsedPart { reader.pointee.result }
+
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+    reader.pointee.startElement(name, attributes: attributes)
+  }
+
+  override func endElement(_ name: XMLElementName) { reader.pointee.endElement(name) }
+
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.pointee.characters(bytes) }
 
   static func symbolScalar(_ hex: String?, font: String? = nil) -> Unicode.Scalar? {
     WordMLReader.symbolScalar(hex, font: font)

@@ -19,14 +19,24 @@ private let libxml2Initialised: Bool = {
 private final class SAXSession {
   /// Kept alive by `XMLPushParser.handler`; unmanaged to spare a retain/release per event.
   let handler: Unmanaged<SAXHandler>
-  var names = NameResolver()
+  /// Pointer storage: no dynamic exclusivity check per event (one session, one thread).
+  private let names: UnsafeMutablePointer<NameResolver>
   var failure: XMLParseFailure?
   var context: xmlParserCtxtPtr?
 
-  init(handler: SAXHandler) { self.handler = Unmanaged.passUnretained(handler) }
+  init(handler: SAXHandler) {
+    self.handler = Unmanaged.passUnretained(handler)
+    names = .allocate(capacity: 1)
+    names.initialize(to: NameResolver())
+  }
+
+  deinit {
+    names.deinitialize(count: 1)
+    names.deallocate()
+  }
 
   func name(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
-    names.name(local, uri)
+    names.pointee.name(local, uri)
   }
 
   func fail(_ failure: XMLParseFailure) {
