@@ -61,6 +61,7 @@ struct WordMLReader {
   private var paragraphs: [ParagraphBuilder] = []
   private var skipDepth = 0
   private var runDepth = 0
+  private var runInSymbolFont = false
   private var textDepth = 0
   private var paragraphPropertiesDepth = 0
   /// One entry per open complex field: true once its separator was seen (result text follows).
@@ -120,6 +121,15 @@ struct WordMLReader {
 
   mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard textDepth > 0, fieldsInInstruction == 0, !paragraphs.isEmpty else { return }
+    if runInSymbolFont {
+      // Text typed in the Symbol font is stored as private-use F0xx characters.
+      let text = String(decoding: bytes, as: UTF8.self).unicodeScalars.map { scalar in
+        (0xF020...0xF0FF).contains(scalar.value)
+          ? SymbolFont.unicode(scalar.value - 0xF000) ?? scalar : scalar
+      }
+      paragraphs[paragraphs.count - 1].bytes.append(contentsOf: String(String.UnicodeScalarView(text)).utf8)
+      return
+    }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: bytes)
   }
 
@@ -131,6 +141,11 @@ struct WordMLReader {
       paragraphs.append(ParagraphBuilder())
     case .r:
       runDepth += 1
+      runInSymbolFont = false
+    case .rFonts:
+      if runDepth > 0, paragraphPropertiesDepth == 0, style == nil {
+        runInSymbolFont = attributes.value("ascii")?.lowercased() == "symbol"
+      }
     case .t:
       textDepth += 1
     case .del, .moveFrom, .delText, .instrText, .delInstrText, .pPrChange, .rPrChange, .sectPrChange,
@@ -196,6 +211,7 @@ struct WordMLReader {
       containers[containers.count - 1].blocks.append(.paragraph(paragraph))
     case .r:
       if runDepth > 0 { runDepth -= 1 }
+      runInSymbolFont = false
     case .t:
       if textDepth > 0 { textDepth -= 1 }
     case .pPr:
