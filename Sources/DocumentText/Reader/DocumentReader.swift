@@ -9,7 +9,8 @@ public struct DocumentReader: Sendable {
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
   public let formFieldExtractor: FormFieldExtractor
 
-  /// No form fields until the `forms` reader is wired in here.
+  /// No form fields. The single wiring point for branch `forms`: make `init(limits:)` pass
+  /// `{ FormFieldExtractor.extract(from: $0) }` instead of this.
   public static let noFormFields: FormFieldExtractor = { _ in [] }
 
   public init(limits: ReadLimits = .standard) {
