@@ -20,6 +20,14 @@ import Testing
     #expect(!HeadingDetector.isNumberedHeading(text))
   }
 
+  @Test func tableOfContentsEntriesAreRecognised() {
+    #expect(HeadingDetector.isTableOfContentsEntry("第1章 绪论\t1"))
+    #expect(HeadingDetector.isTableOfContentsEntry("1.1 背景\tiv"))
+    #expect(!HeadingDetector.isTableOfContentsEntry("第1章 绪论"))
+    #expect(!HeadingDetector.isTableOfContentsEntry("金额\t万元"))
+    #expect(HeadingDetector.isTableOfContentsStyle("TOC1") && HeadingDetector.isTableOfContentsStyle("目录 2"))
+  }
+
   @Test func styleNamesGiveOutlineLevels() {
     #expect(HeadingDetector.outlineLevel(styleName: "heading 1") == 0)
     #expect(HeadingDetector.outlineLevel(styleName: "Heading3") == 2)
@@ -42,12 +50,13 @@ import Testing
       WordXML.paragraph("总述", style: "a1"), WordXML.paragraph("正文"), WordXML.paragraph("细节", style: "Custom"),
       "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>直接大纲</w:t></w:r></w:p>",
       WordXML.paragraph("循环", style: "Loop"), WordXML.paragraph("（一）编号标题"),
+      WordXML.paragraph("一、目录中的标题", style: "TOC1"),
     ].joined()
     let bytes = try ZipBuilder.docx(
       document: WordXML.document(body), mainRelationships: [("rId1", "styles", "styles.xml")],
       parts: [("word/styles.xml", styles)])
     let layout = TextLayout(try DocumentReader().read(data: bytes, name: "styles.docx"))
-    #expect(layout.paragraphs.map(\.outlineLevel) == [0, nil, 1, 2, nil, nil])
-    #expect(layout.paragraphs.map(\.isHeading) == [true, false, true, true, false, true])
+    #expect(layout.paragraphs.map(\.outlineLevel) == [0, nil, 1, 2, nil, nil, nil])
+    #expect(layout.paragraphs.map(\.isHeading) == [true, false, true, true, false, true, false])
   }
 }

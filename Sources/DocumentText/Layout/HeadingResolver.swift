@@ -22,7 +22,7 @@ struct HeadingResolver {
         paragraph.outlineLevel = outlineLevel(ofStyle: style)
       }
       paragraph.isHeading =
-        inBody && !inTable
+        inBody && !inTable && !isTableOfContents(paragraph)
         && (paragraph.outlineLevel != nil || HeadingDetector.isNumberedHeading(paragraph.text))
         && paragraph.text.unicodeScalars.contains { !$0.properties.isWhitespace }
       return .paragraph(paragraph)
@@ -35,6 +35,15 @@ struct HeadingResolver {
       }
       return .table(Table(rows: rows))
     }
+  }
+
+  /// Table-of-contents entries repeat the headings: by style (`TOC 1`, `toc 2`, `目录 1`) or by shape
+  /// (text, a tab, a page number).
+  private func isTableOfContents(_ paragraph: Paragraph) -> Bool {
+    if HeadingDetector.isTableOfContentsEntry(paragraph.text) { return true }
+    guard let id = paragraph.style else { return false }
+    return HeadingDetector.isTableOfContentsStyle(id)
+      || styles[id]?.name.map(HeadingDetector.isTableOfContentsStyle) == true
   }
 
   /// Follows `basedOn` (bounded, cycles happen in the wild) to the first style with a level.
