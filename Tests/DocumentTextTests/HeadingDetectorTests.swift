@@ -59,4 +59,31 @@ import Testing
     #expect(layout.paragraphs.map(\.outlineLevel) == [0, nil, 1, 2, nil, nil, nil])
     #expect(layout.paragraphs.map(\.isHeading) == [true, false, true, true, false, true, false])
   }
+
+  @Test func chineseListNumberingMakesShortParagraphsHeadings() throws {
+    let numbering = WordXML.part(
+      "numbering",
+      """
+      <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/>\
+      <w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>\
+      </w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/>\
+      <w:lvlText w:val="第%1章"/></w:lvl></w:abstractNum>\
+      <w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
+      """)
+    func numbered(_ text: String, id: Int, level: Int) -> String {
+      "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(id)\"/></w:numPr></w:pPr>"
+        + "<w:r><w:t>\(text)</w:t></w:r></w:p>"
+    }
+    let body = [
+      numbered("立论依据", id: 5, level: 0), numbered("短的列表项", id: 5, level: 1),
+      numbered("本项目面向区域产业升级中的关键技术问题开展系统研究，形成可推广的成套技术与装备，具有良好的应用前景和推广价值和示范意义。", id: 5, level: 0),
+      numbered("绪论", id: 6, level: 0),
+    ].joined()
+    let bytes = try ZipBuilder.docx(
+      document: WordXML.document(body), mainRelationships: [("rId1", "numbering", "numbering.xml")],
+      parts: [("word/numbering.xml", numbering)])
+    let layout = TextLayout(try DocumentReader().read(data: bytes, name: "numbered.docx"))
+    #expect(layout.paragraphs.map(\.isHeading) == [true, false, false, true])
+    #expect(layout.sections.map(\.title) == ["立论依据", "绪论"])
+  }
 }

@@ -17,6 +17,14 @@ public enum HeadingDetector {
     return nil
   }
 
+  /// Text that could title a section once its number is generated: not empty, at most
+  /// `maximumChineseHeadingLength` scalars, not a sentence.
+  public static func isShortTitle(_ text: String) -> Bool {
+    let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    guard let last = scalars.last, scalars.count <= maximumChineseHeadingLength else { return false }
+    return !(sentenceEnds.contains(last) && scalars.count > 12)
+  }
+
   /// `TOC 1`, `toc2`, `目录 1`: styles of table-of-contents entries.
   public static func isTableOfContentsStyle(_ style: String) -> Bool {
     let lowered = style.lowercased()

@@ -23,7 +23,8 @@ struct HeadingResolver {
       }
       paragraph.isHeading =
         inBody && !inTable && !isTableOfContents(paragraph)
-        && (paragraph.outlineLevel != nil || HeadingDetector.isNumberedHeading(paragraph.text))
+        && (paragraph.isHeading || paragraph.outlineLevel != nil
+          || HeadingDetector.isNumberedHeading(paragraph.text))
         && paragraph.text.unicodeScalars.contains { !$0.properties.isWhitespace }
       return .paragraph(paragraph)
     case .table(let table):

@@ -57,6 +57,8 @@ enum XMLLocalName: UInt8, Sendable {
   case pPrChange, rPrChange, sectPrChange, tblPrChange, trPrChange, tcPrChange, numberingChange
   // Paragraph properties and styles
   case pPr, pStyle, outlineLvl, styles, style, name, basedOn, rFonts
+  // Numbering
+  case numPr, ilvl, numId, num, abstractNum, abstractNumId, lvl, numFmt, lvlText
   // Notes, Word 2003 inline parts
   case footnote, endnote, hdr, ftr, wordDocument
   // Markup compatibility
@@ -70,6 +72,7 @@ enum XMLLocalName: UInt8, Sendable {
       .delInstrText, .tab, .ptab, .br, .cr, .sym, .noBreakHyphen, .softHyphen, .del, .ins, .moveFrom,
       .moveTo, .fldChar, .fldSimple, .pPrChange, .rPrChange, .sectPrChange, .tblPrChange, .trPrChange,
       .tcPrChange, .numberingChange, .pPr, .pStyle, .outlineLvl, .styles, .style, .name, .basedOn, .rFonts,
+      .numPr, .ilvl, .numId, .num, .abstractNum, .abstractNumId, .lvl, .numFmt, .lvlText,
       .footnote, .endnote, .hdr, .ftr, .wordDocument, .alternateContent, .choice, .fallback, .package,
       .part, .xmlData, .relationship,
     ]
