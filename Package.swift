@@ -43,7 +43,7 @@ let package = Package(
       name: "chachong",
       dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
