@@ -9,7 +9,8 @@ public struct DocumentReader: Sendable {
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
   public let formFieldExtractor: FormFieldExtractor
 
-  /// No form fields until the `forms` reader is wired in here.
+  /// No form fields. The single wiring point for branch `forms`: make `init(limits:)` pass
+  /// `{ FormFieldExtractor.extract(from: $0) }` instead of this.
   public static let noFormFields: FormFieldExtractor = { _ in [] }
 
   public init(limits: ReadLimits = .standard) {
@@ -76,7 +77,8 @@ public struct DocumentReader: Sendable {
       case .other: throw DocumentReadError(path: name, reason: .unknownFormat)
       }
     }
-    if Self.looksLikeXML(data) {
+    // A text file may start with "<" (an outline like "<项目名称>"): its extension wins over sniffing.
+    if !Self.textExtensions.contains(fileExtension), Self.looksLikeXML(data) {
       return try XMLDocumentReader.read(data, name: name)
     }
     if ["docx", "docm", "dotx", "dotm"].contains(fileExtension) {
@@ -95,6 +97,8 @@ public struct DocumentReader: Sendable {
     let part = PlainTextReader.part(text: decoded.text, name: (name as NSString).lastPathComponent)
     return ExtractedDocument(path: name, format: .text, encoding: decoded.encoding, parts: [part])
   }
+
+  static let textExtensions: Set<String> = ["txt", "text"]
 
   static func packageFormat(_ fileExtension: String) -> DocumentFormat {
     switch fileExtension {

@@ -56,7 +56,9 @@ enum XMLLocalName: UInt8, Sendable {
   case del, ins, moveFrom, moveTo, fldChar, fldSimple
   case pPrChange, rPrChange, sectPrChange, tblPrChange, trPrChange, tcPrChange, numberingChange
   // Paragraph properties and styles
-  case pPr, pStyle, outlineLvl, styles, style, name, basedOn
+  case pPr, pStyle, outlineLvl, styles, style, name, basedOn, rFonts
+  // Numbering
+  case numPr, ilvl, numId, num, abstractNum, abstractNumId, lvl, numFmt, lvlText
   // Notes, Word 2003 inline parts
   case footnote, endnote, hdr, ftr, wordDocument
   // Markup compatibility
@@ -69,7 +71,8 @@ enum XMLLocalName: UInt8, Sendable {
       .document, .body, .p, .r, .t, .tbl, .tr, .tc, .tcPr, .gridSpan, .txbxContent, .delText, .instrText,
       .delInstrText, .tab, .ptab, .br, .cr, .sym, .noBreakHyphen, .softHyphen, .del, .ins, .moveFrom,
       .moveTo, .fldChar, .fldSimple, .pPrChange, .rPrChange, .sectPrChange, .tblPrChange, .trPrChange,
-      .tcPrChange, .numberingChange, .pPr, .pStyle, .outlineLvl, .styles, .style, .name, .basedOn,
+      .tcPrChange, .numberingChange, .pPr, .pStyle, .outlineLvl, .styles, .style, .name, .basedOn, .rFonts,
+      .numPr, .ilvl, .numId, .num, .abstractNum, .abstractNumId, .lvl, .numFmt, .lvlText,
       .footnote, .endnote, .hdr, .ftr, .wordDocument, .alternateContent, .choice, .fallback, .package,
       .part, .xmlData, .relationship,
     ]
