@@ -3,21 +3,20 @@ import Foundation
 /// Reads one input file into an `ExtractedDocument`, choosing the format by its content
 /// (zip, OLE2, XML root element, text), not only by its extension.
 public struct DocumentReader: Sendable {
-  public typealias FormFieldExtractor = @Sendable ([DocumentPart]) -> [FormField]
+  public typealias FormFieldReading = @Sendable ([DocumentPart]) -> [FormField]
 
   public let limits: ReadLimits
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
-  public let formFieldExtractor: FormFieldExtractor
+  public let formFieldExtractor: FormFieldReading
 
-  /// No form fields. The single wiring point for branch `forms`: make `init(limits:)` pass
-  /// `{ FormFieldExtractor.extract(from: $0) }` instead of this.
-  public static let noFormFields: FormFieldExtractor = { _ in [] }
+  /// For callers that want the text only (benchmarks, bulk ingest of non-application texts).
+  public static let noFormFields: FormFieldReading = { _ in [] }
 
   public init(limits: ReadLimits = .standard) {
-    self.init(limits: limits, formFieldExtractor: Self.noFormFields)
+    self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) })
   }
 
-  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldExtractor) {
+  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading) {
     self.limits = limits
     self.formFieldExtractor = formFieldExtractor
   }

@@ -157,8 +157,9 @@ struct WordMLReader {
       }
     case .t:
       textDepth += 1
+    // A ruby guide (pinyin, furigana) annotates its base text; the base alone is the document's text.
     case .del, .moveFrom, .delText, .instrText, .delInstrText, .pPrChange, .rPrChange, .sectPrChange,
-      .tblPrChange, .trPrChange, .tcPrChange, .numberingChange:
+      .tblPrChange, .trPrChange, .tcPrChange, .numberingChange, .rt:
       skipDepth = 1
     case .tab, .ptab:
       appendInRun("\t")
