@@ -73,7 +73,7 @@ let package = Package(
       ],
       path: "Tools/CorpusGenerator"
     ),
-    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
