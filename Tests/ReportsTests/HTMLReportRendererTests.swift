@@ -1,4 +1,5 @@
 import Foundation
+import Integrity
 import Matching
 import Testing
 
@@ -88,4 +89,39 @@ private func matches(_ pattern: String, in text: String) throws -> [String] {
   #expect(html.contains("<span class=\"section-label\">§ 二、研究内容</span>"))
   #expect(html.contains("href=\"#app-A_26_1\""))
   #expect(html.contains("50.0%"))
+}
+
+@Test func aCheckReportConvertsWithFindingsPassagesAndRatios() throws {
+  let passage = EvidencePassage(start: 7, end: 31, sourceStart: 3, sourceEnd: 27, chars: 24)
+  let related = RelatedDocument(id: "QZ2022-001", source: .archive, title: "旧项目", passages: [passage])
+  let application = ApplicationReport(
+    id: "QZ2023-001", file: "a.docx", title: "量子密钥", organisation: "南通某公司", copyRatio: 0.25,
+    highestSeverity: .warning,
+    findings: [
+      FindingReport(rule: .plagiarism, severity: .warning, message: "抄袭", notice: nil, related: [related]),
+      FindingReport(rule: .budget, severity: .info, message: "预算", notice: nil, related: []),
+    ])
+  let report = CheckReport(
+    tool: ToolInfo(version: "0"),
+    call: CallInfo(
+      program: "前瞻性技术创新专项", year: 2023, documentNumber: "通科资〔2023〕116号", source: "x", sha256: "0"),
+    parameters: CheckParameters(
+      failOn: "error", language: .zh, index: nil, indexParameters: nil, similarity: [:], severities: [:],
+      added: false),
+    inputs: [], applications: [application], summary: CheckReportBuilder.summary([application], errors: 0),
+    errors: [])
+  let sample = sampleInput()
+  let input = HTMLReportInput(
+    report: report,
+    documents: [
+      HTMLDocument(id: "QZ2023-001", text: sample.documents[0].text, sections: sample.documents[0].sections),
+      HTMLDocument(id: "QZ2022-001", text: sample.documents[1].text),
+    ])
+  #expect(input.applications.map(\.rules) == [["plagiarism", "budget"]])
+  #expect(input.findings.count == 2)
+  #expect(input.findings.first?.related.first?.passages.first?.chars == 24)
+  #expect(input.subtitle == "2023 前瞻性技术创新专项（通科资〔2023〕116号）")
+  let html = HTMLReportRenderer.render(input)
+  #expect(html.contains("id=\"f1-r0-p1-a\" href=\"#f1-r0-p1-b\""))
+  #expect(html.contains("25.0%"))
 }
