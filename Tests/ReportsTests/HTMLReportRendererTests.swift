@@ -125,3 +125,19 @@ private func matches(_ pattern: String, in text: String) throws -> [String] {
   #expect(html.contains("id=\"f1-r0-p1-a\" href=\"#f1-r0-p1-b\""))
   #expect(html.contains("25.0%"))
 }
+
+@Test func withContextOnlyTheTextAroundPassagesIsShown() {
+  var input = sampleInput()
+  let filler = String(repeating: "无关内容。", count: 200)
+  input.documents[1].text = filler + input.documents[1].text + filler
+  input.findings[0].related[0].passages = input.findings[0].related[0].passages.map {
+    Passage(start: $0.start, end: $0.end, sourceStart: $0.sourceStart + 1000, sourceEnd: $0.sourceEnd + 1000)
+  }
+  input.contextCharacters = 10
+  let html = HTMLReportRenderer.render(input)
+  #expect(html.contains("<span class=\"elided\">……（略去993字）……</span>"))
+  #expect(html.contains("<sup>1</sup>本项目研究&lt;量子密钥&gt;分发技术，面向城域网络部署</a>"))
+  #expect(!html.contains(filler))
+  input.contextCharacters = nil
+  #expect(HTMLReportRenderer.render(input).contains(filler))
+}

@@ -85,7 +85,7 @@ enum HTMLSample {
     applications.append(HTMLApplicationRow(id: "NT-2023-002", title: "量子密钥分发终端研发", organisation: "南通某量子公司"))
     let input = HTMLReportInput(
       title: "查重报告（样例）", subtitle: "2023 南通市重点研发计划（前瞻性技术创新专项）", applications: applications,
-      findings: findings, documents: documents)
+      findings: findings, documents: documents, contextCharacters: 300)
     return HTMLReportRenderer.render(input)
   }
 

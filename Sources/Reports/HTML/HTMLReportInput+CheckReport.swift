@@ -5,10 +5,11 @@ extension HTMLReportInput {
   /// The HTML view of a check report. `documents` are the extracted texts (with sections) of the
   /// applications and related documents whose passages should be shown side by side; a finding
   /// whose texts are missing still lists its passages. `metrics` (by application id) adds the
-  /// per-source and per-section ratios.
+  /// per-source and per-section ratios. `contextCharacters`: see the property (600 by default,
+  /// nil for whole texts).
   public init(
     report: CheckReport, documents: [HTMLDocument], metrics: [String: CopyMetrics] = [:],
-    title: String? = nil
+    title: String? = nil, contextCharacters: Int? = 600
   ) {
     let language: HTMLReportLanguage = report.parameters.language == .en ? .en : .zh
     let call = "\(report.call.year) \(report.call.program)"
@@ -43,6 +44,7 @@ extension HTMLReportInput {
     self.init(
       title: title ?? (language == .zh ? "查重报告" : "Check report"), subtitle: call + number,
       language: language,
-      applications: applications, findings: findings, documents: documents)
+      applications: applications, findings: findings, documents: documents,
+      contextCharacters: contextCharacters)
   }
 }

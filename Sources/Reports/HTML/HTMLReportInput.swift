@@ -13,11 +13,16 @@ public struct HTMLReportInput: Sendable, Codable, Equatable {
   public var findings: [HTMLFinding]
   /// The texts that findings refer to (applications and related documents), by id.
   public var documents: [HTMLDocument]
+  /// When set, the side-by-side texts show only this many characters around each passage (the
+  /// rest elided with its length), which keeps a large batch's file small; nil shows whole texts.
+  public var contextCharacters: Int?
 
   public init(
     title: String, subtitle: String? = nil, language: HTMLReportLanguage = .zh,
-    applications: [HTMLApplicationRow], findings: [HTMLFinding], documents: [HTMLDocument]
+    applications: [HTMLApplicationRow], findings: [HTMLFinding], documents: [HTMLDocument],
+    contextCharacters: Int? = nil
   ) {
+    self.contextCharacters = contextCharacters
     self.title = title
     self.subtitle = subtitle
     self.language = language

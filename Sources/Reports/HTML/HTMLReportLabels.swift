@@ -25,6 +25,10 @@ extension HTMLReportRenderer {
     var characters: String { zh ? "字符数" : "Characters" }
     var textsMissing: String { zh ? "（文本不可用）" : "(texts not available)" }
 
+    func elided(_ characters: Int) -> String {
+      zh ? "……（略去\(characters)字）……" : "… (\(characters) characters omitted) …"
+    }
+
     func severityName(_ severity: String) -> String {
       switch severity {
       case "error": zh ? "错误" : "error"

@@ -31,7 +31,9 @@ public enum HTMLReportRenderer {
     for application in input.applications {
       let findings = input.findings.filter { $0.applicationId == application.id }
       html += applicationSection(
-        application, findings: findings, documents: documents, labels: labels, findingNumber: &findingNumber)
+        application, findings: findings, documents: documents, context: input.contextCharacters,
+        labels: labels,
+        findingNumber: &findingNumber)
     }
     html += "<script>\n\(HTMLReportStyle.script)\n</script>\n</body>\n</html>\n"
     return html
@@ -71,7 +73,7 @@ public enum HTMLReportRenderer {
 
   private static func applicationSection(
     _ application: HTMLApplicationRow, findings: [HTMLFinding], documents: [String: HTMLDocument],
-    labels: Labels, findingNumber: inout Int
+    context: Int?, labels: Labels, findingNumber: inout Int
   ) -> String {
     let severity = application.highestSeverity ?? "clean"
     var html = "<section id=\"\(applicationAnchor(application.id))\">\n"
@@ -89,7 +91,8 @@ public enum HTMLReportRenderer {
     for finding in findings {
       findingNumber += 1
       html += findingBlock(
-        finding, number: findingNumber, application: application, documents: documents, labels: labels)
+        finding, number: findingNumber, application: application, documents: documents, context: context,
+        labels: labels)
     }
     return html + "</section>\n"
   }
@@ -125,7 +128,7 @@ public enum HTMLReportRenderer {
 
   private static func findingBlock(
     _ finding: HTMLFinding, number: Int, application: HTMLApplicationRow, documents: [String: HTMLDocument],
-    labels: Labels
+    context: Int?, labels: Labels
   ) -> String {
     let severityClass = ["error", "warning", "info"].contains(finding.severity) ? finding.severity : "info"
     var html = "<div class=\"finding \(severityClass)\" id=\"f\(number)\">\n"
@@ -148,7 +151,8 @@ public enum HTMLReportRenderer {
     for (relatedIndex, related) in finding.related.enumerated() where !related.passages.isEmpty {
       html += comparison(
         related, prefix: "f\(number)-r\(relatedIndex)", application: documents[application.id],
-        source: documents[related.id], applicationName: application.title ?? application.id, labels: labels)
+        source: documents[related.id], applicationName: application.title ?? application.id,
+        context: context, labels: labels)
     }
     return html + "</div>\n"
   }
@@ -157,7 +161,7 @@ public enum HTMLReportRenderer {
   /// the application and `PREFIX-pI-b` in the related document; each links to the other.
   private static func comparison(
     _ related: HTMLRelatedDocument, prefix: String, application: HTMLDocument?, source: HTMLDocument?,
-    applicationName: String, labels: Labels
+    applicationName: String, context: Int?, labels: Labels
   ) -> String {
     let passages = related.passages.sorted { ($0.start, $0.sourceStart) < ($1.start, $1.sourceStart) }
     var html = "<div id=\"\(prefix)\">\n<table class=\"passages\"><thead><tr><th>#</th>"
@@ -195,12 +199,14 @@ public enum HTMLReportRenderer {
     html +=
       "<div class=\"doc\"><div class=\"doc-title\">\(labels.application)：\(HTMLEscaping.escape(applicationName))"
     html += "</div><div class=\"doc-text\">"
-    html += HighlightedText(text: application.text, sections: application.sections).render(left)
+    html += HighlightedText(text: application.text, sections: application.sections).render(
+      left, context: context, elided: labels.elided)
     html += "</div></div>\n"
     html +=
       "<div class=\"doc\"><div class=\"doc-title\">\(labels.relatedDocument)：\(HTMLEscaping.escape(sourceName))"
     html += "</div><div class=\"doc-text\">"
-    html += HighlightedText(text: source.text, sections: source.sections).render(right)
+    html += HighlightedText(text: source.text, sections: source.sections).render(
+      right, context: context, elided: labels.elided)
     html += "</div></div>\n</div>\n</div>\n"
     return html
   }

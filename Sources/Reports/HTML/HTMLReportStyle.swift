@@ -25,7 +25,7 @@ enum HTMLReportStyle {
     .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 8px 0 16px; align-items: start; }
     .doc { border: 1px solid #ccc; border-radius: 4px; }
     .doc-title { background: #f3f4f6; padding: 4px 8px; font-weight: bold; border-bottom: 1px solid #ccc; }
-    .doc-text { white-space: pre-wrap; word-break: break-all; line-height: 1.7; padding: 8px;
+    .doc-text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.7; padding: 8px;
       max-height: 70vh; overflow-y: auto; font-size: 13.5px; }
     .section-label { display: block; margin: 8px 0 0; font-size: 11px; color: #2c5ea8;
       border-top: 1px dashed #9bb4d8; text-align: right; white-space: normal; line-height: 1.4; }
@@ -35,6 +35,8 @@ enum HTMLReportStyle {
     .c0 { background: #ffe08a; } .c1 { background: #b9e6c9; } .c2 { background: #f9c0cb; }
     .c3 { background: #c5d7fb; } .c4 { background: #f7d1a8; } .c5 { background: #d9c8f0; }
     .muted { color: #777; }
+    .elided { display: block; color: #888; text-align: center; font-size: 12px; margin: 4px 0;
+      white-space: normal; }
     """
 
   /// Sorts the overview table by the clicked column (`data-sort` on each cell; numbers numerically).
