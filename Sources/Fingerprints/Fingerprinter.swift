@@ -12,6 +12,16 @@ public struct Fingerprinter: Sendable {
     fingerprint(NormalizedText(normalizing: text))
   }
 
+  /// A fingerprint whose signature leaves out the shingles in `excluding`; `shingleHashes` keeps
+  /// every shingle, so positions still line up with the tokens.
+  public func fingerprint(_ text: String, excluding: Set<UInt64>) -> DocumentFingerprint {
+    let full = fingerprint(NormalizedText(normalizing: text))
+    guard !excluding.isEmpty else { return full }
+    return DocumentFingerprint(
+      normalized: full.normalized, shingleHashes: full.shingleHashes,
+      signature: hasher.signature(of: full.shingleHashes, excluding: excluding))
+  }
+
   /// For texts already normalised (e.g. stored ones).
   /// For texts already normalised (e.g. stored ones). Shingles and signature in one pass.
   public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {

@@ -35,6 +35,18 @@ import Testing
     }
   }
 
+  @Test func excludedShinglesDoNotShapeTheSignature() {
+    let (a, b) = pair(union: 2000, shared: 200, offset: 77)
+    let boilerplate = (0..<UInt64(3000)).map { StableHash.mix64($0 &+ 999_999_999) }
+    let excluded = Set(boilerplate)
+    let plain = hasher.signature(of: a).estimatedJaccard(hasher.signature(of: b))
+    let withBoilerplate = hasher.signature(of: a + boilerplate, excluding: excluded)
+      .estimatedJaccard(hasher.signature(of: boilerplate + b, excluding: excluded))
+    #expect(withBoilerplate == plain)
+    let fingerprint = Fingerprinter(parameters: .standard).fingerprint("甲乙丙丁戊己庚", excluding: [1])
+    #expect(fingerprint.shingleHashes.count == 3)
+  }
+
   @Test func emptyInputGivesAConstantSignature() {
     #expect(hasher.signature(of: []).values == [UInt32](repeating: .max, count: 128))
   }

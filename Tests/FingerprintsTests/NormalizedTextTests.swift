@@ -65,6 +65,19 @@ import Testing
     #expect(text.starts == [1, 2])
   }
 
+  @Test func scriptsAndFullWidthForms() {
+    // Full-width punctuation is dropped, full-width digits join ASCII ones.
+    let mixed = NormalizedText(normalizing: "第１２３期（ＧＢ／Ｔ 11643）")
+    #expect(mixed.tokens == [0x7B2C, token("123"), 0x671F, token("gb"), token("t"), token("11643")])
+    // Kana and Hangul are one token per character; Greek and Cyrillic words are runs, case-folded.
+    #expect(NormalizedText(normalizing: "カタカナ한국").count == 6)
+    #expect(token("ΑΒΓ") == token("αβγ"))
+    #expect(token("Москва") == token("москва"))
+    // A combining mark outside a run is dropped; symbols split runs.
+    #expect(NormalizedText(normalizing: "中\u{301}").tokens == [0x4E2D])
+    #expect(NormalizedText(normalizing: "a+b").count == 2)
+  }
+
   @Test func emptyAndPunctuationOnlyTexts() {
     #expect(NormalizedText(normalizing: "").count == 0)
     #expect(NormalizedText(normalizing: " ，。！？\n\t——").count == 0)
@@ -79,5 +92,22 @@ import Testing
     var badVersion = bytes
     badVersion[4] = 9
     #expect(throws: FingerprintsError.self) { try NormalizedText(serialized: badVersion) }
+  }
+
+  @Test func corruptSerializedDataNeverCrashes() {
+    let bytes = NormalizedText(normalizing: "项目 Phase 2：研发总投入 1,200 万元。").serialized()
+    for length in 0..<bytes.count {
+      #expect(throws: FingerprintsError.self) { try NormalizedText(serialized: Array(bytes.prefix(length))) }
+    }
+    for index in 5..<bytes.count {
+      for flip: UInt8 in [0x80, 0xFF, 0x01] {
+        var corrupt = bytes
+        corrupt[index] ^= flip
+        if let decoded = try? NormalizedText(serialized: corrupt) {
+          #expect(decoded.starts.count == decoded.tokens.count)
+          #expect(zip(decoded.starts, decoded.ends).allSatisfy { $0 <= $1 })
+        }
+      }
+    }
   }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Matching
 
 /// `bench_peers.py external` contract: JSONL in, verified pairs (TSV) and phase timings (JSON) out.
-/// Phases: read, shingle (normalise + shingle hashes), signature, insert (LSH), query (LSH
-/// candidates), verify (exact Jaccard ≥ threshold from the shingle sets).
+/// Phases: read, shingle (normalisation only), signature (shingle hashes and MinHash, fused as the
+/// Fingerprinter does them), insert (LSH), query (LSH candidates), verify (exact Jaccard ≥ threshold,
+/// normalising both texts again as an index that stores only normalised text would).
 enum ExternalPipeline {
   static func run(_ options: Options) throws {
     let threshold = options.double("threshold", default: 0.5)
@@ -21,17 +22,7 @@ enum ExternalPipeline {
       return result
     }
     let documents = try timed("read") { try CorpusFile.documents(path: try options.required("input")) }
-    let shingled = timed("shingle") {
-      documents.map { document -> (NormalizedText, [UInt64]) in
-        let normalized = NormalizedText(normalizing: document.text)
-        return (
-          normalized,
-          Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
-        )
-      }
-    }
-    let hasher = MinHasher(parameters: parameters)
-    let signatures = timed("signature") { shingled.map { hasher.signature(of: $0.1) } }
+    let fingerprinter = Fingerprinter(parameters: parameters)
     let lsh: LSHParameters
     if let bands = options.string("bands").flatMap({ Int($0) }),
       let rows = options.string("rows").flatMap({ Int($0) }), options.string("optimal") == nil
@@ -41,8 +32,32 @@ enum ExternalPipeline {
       lsh = LSHParameters.optimal(threshold: threshold, signatureSize: parameters.signatureSize)
     }
     var table = LSHTable(parameters: lsh)
-    timed("insert") {
-      for (index, signature) in signatures.enumerated() { table.insert(Int32(index), signature) }
+    // Streaming, one document at a time as an ingest does: only signatures stay in memory.
+    var signatures: [MinHashSignature] = []
+    signatures.reserveCapacity(documents.count)
+    var wall = [Double](repeating: 0, count: 3)
+    var processor = [Double](repeating: 0, count: 3)
+    for (index, document) in documents.enumerated() {
+      let wall0 = Clock.seconds()
+      let cpu0 = Clock.cpuSeconds()
+      let normalized = NormalizedText(normalizing: document.text)
+      let wall1 = Clock.seconds()
+      let cpu1 = Clock.cpuSeconds()
+      let signature = fingerprinter.fingerprint(normalized).signature
+      let wall2 = Clock.seconds()
+      let cpu2 = Clock.cpuSeconds()
+      table.insert(Int32(index), signature)
+      signatures.append(signature)
+      wall[0] += wall1 - wall0
+      wall[1] += wall2 - wall1
+      wall[2] += Clock.seconds() - wall2
+      processor[0] += cpu1 - cpu0
+      processor[1] += cpu2 - cpu1
+      processor[2] += Clock.cpuSeconds() - cpu2
+    }
+    for (phase, name) in ["shingle", "signature", "insert"].enumerated() {
+      phases[name] = wall[phase]
+      cpu[name] = processor[phase]
     }
     let candidates = timed("query") {
       signatures.enumerated().map { index, signature in
@@ -54,8 +69,9 @@ enum ExternalPipeline {
       for (index, others) in candidates.enumerated() {
         for other in others {
           let scores = Verifier.scores(
-            query: shingled[index].0, queryHashes: shingled[index].1,
-            matchHashes: shingled[Int(other)].1, k: parameters.shingleSize)
+            query: NormalizedText(normalizing: documents[index].text),
+            match: NormalizedText(normalizing: documents[Int(other)].text), k: parameters.shingleSize,
+            seed: parameters.seed)
           if scores.jaccard >= threshold { pairs.append((index, Int(other))) }
         }
       }

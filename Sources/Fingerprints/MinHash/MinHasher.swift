@@ -35,6 +35,13 @@ public struct MinHasher: Sendable {
     shingleHashes.withUnsafeBufferPointer { signature(of: $0) }
   }
 
+  /// The signature of the shingles not in `excluding` (template shingles, shingles too frequent in
+  /// the corpus: they make estimates of unrelated documents agree by accident).
+  public func signature(of shingleHashes: [UInt64], excluding: Set<UInt64>) -> MinHashSignature {
+    guard !excluding.isEmpty else { return signature(of: shingleHashes) }
+    return signature(of: shingleHashes.filter { !excluding.contains($0) })
+  }
+
   public func signature(of shingleHashes: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
     withMinima(shingleHashes) { minima in
       for hash in shingleHashes { add(hash, to: minima) }

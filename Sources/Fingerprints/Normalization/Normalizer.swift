@@ -31,8 +31,10 @@ enum Normalizer {
     let high: UInt64 = 0x8080_8080_8080_8080
     while index + 8 <= count {
       let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
-      continuations &+= (word & ~(word &<< 1) & high).nonzeroBitCount
+      // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. The flags (one bit per byte,
+      // moved to bit 0) are summed by one multiplication: baseline x86-64 has no POPCNT.
+      let flags = (word & ~(word &<< 1) & high) &>> 7
+      continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
       index &+= 8
     }
     while index < count {
@@ -114,7 +116,13 @@ enum Normalizer {
       _ utf8: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>,
       mapping: UnsafeBufferPointer<UInt32>
     ) {
-      guard let bytes = utf8.baseAddress else { return }
+      guard let bytes = utf8.baseAddress, let tokenBase = tokens.baseAddress,
+        let startBase = starts.baseAddress, let endBase = ends.baseAddress
+      else { return }
+      // Hot state lives in locals (stores through the output pointers could alias `self`, which
+      // would force reloads); it is written back around every call that uses `self`.
+      var count = self.count
+      var runOpen = runStart >= 0
       let end = bytes + utf8.count
       var cursor = bytes
       var offset: Int32 = 0
@@ -124,9 +132,14 @@ enum Normalizer {
           var byte = lead
           if byte &- 0x41 < 26 { byte |= 0x20 }
           if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+            self.count = count
             appendASCII(byte, offset)
-          } else if runStart >= 0 {
+            runOpen = true
+          } else if runOpen {
+            self.count = count
             flushRun()
+            count = self.count
+            runOpen = false
           }
           cursor += 1
           offset &+= 1
@@ -147,13 +160,30 @@ enum Normalizer {
             | (UInt32(cursor[2] & 0x3F) << 6) | UInt32(cursor[3] & 0x3F)
           cursor += 4
         }
-        if value < 0x10000 {
-          let kind = kinds[Int(value)]
-          if kind == ScalarKind.ideograph.rawValue {
-            if runStart >= 0 { flushRun() }
-            emit(UInt64(value), offset, offset &+ 1)
-          } else if kind == ScalarKind.separator.rawValue {
-            if runStart >= 0 { flushRun() }
+        let kind = value < 0x10000 ? kinds[Int(value)] : ScalarKind.expands.rawValue
+        if kind == ScalarKind.ideograph.rawValue {
+          if runOpen {
+            self.count = count
+            flushRun()
+            count = self.count
+            runOpen = false
+          }
+          // Capacity is ≥ one token per scalar; only expansions can exceed it, and they check.
+          tokenBase[count] = UInt64(value)
+          startBase[count] = offset
+          endBase[count] = offset &+ 1
+          count &+= 1
+        } else if kind == ScalarKind.separator.rawValue {
+          if runOpen {
+            self.count = count
+            flushRun()
+            count = self.count
+            runOpen = false
+          }
+        } else {
+          self.count = count
+          if value >= 0x10000 {
+            handleSupplementary(value, offset, kinds: kinds)
           } else if kind == ScalarKind.mapped.rawValue {
             handleStable(mapping[Int(value)], offset, kinds: kinds)
           } else if kind == ScalarKind.expands.rawValue {
@@ -161,11 +191,12 @@ enum Normalizer {
           } else {
             handle(kind, value, offset)
           }
-        } else {
-          handleSupplementary(value, offset, kinds: kinds)
+          count = self.count
+          runOpen = runStart >= 0
         }
         offset &+= 1
       }
+      self.count = count
       if runStart >= 0 { flushRun() }
     }
 
