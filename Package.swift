@@ -53,6 +53,11 @@ let package = Package(
         "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Query latency benchmark for the index (Tools/bench-index.sh).
+    .executableTarget(
+      name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
+      path: "Tools/bench-index/Sources"
+    ),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
@@ -60,7 +65,7 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "IndexStore", "Fingerprints"]),
   ],
   swiftLanguageModes: [.v6]
 )

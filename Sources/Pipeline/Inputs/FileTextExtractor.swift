@@ -16,6 +16,6 @@ enum FileTextExtractor {
     guard let text = String(validating: content, as: UTF8.self) else {
       throw InputFailure(path: path, reason: "not UTF-8 text")
     }
-    return ExtractedText(text: text, sections: [("", 0, text.unicodeScalars.count)])
+    return ExtractedText(text: text, sections: PlainTextSections.detect(text))
   }
 }

@@ -20,12 +20,11 @@ public struct InputReader: Sendable {
             do {
               let record = try JSONLRecord.parse(line, location: location)
               let metadata = record.metadata.filling(from: defaults)
-              let scalars = record.text.unicodeScalars.count
               try body(
                 .success(
                   InputDocument(
                     id: record.id, path: location, text: record.text,
-                    sections: [("", 0, scalars)],
+                    sections: PlainTextSections.detect(record.text),
                     sourceSHA256: SHA256.hexHash(record.text.utf8), metadata: metadata)))
             } catch let failure as InputFailure {
               try body(.failure(failure))

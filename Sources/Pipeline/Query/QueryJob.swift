@@ -45,7 +45,8 @@ public struct QueryJob: Sendable {
         switch result {
         case .failure(let failure): errors.append(failure)
         case .success(let input):
-          results.append(try query(id: input.id, path: input.path, text: input.text))
+          results.append(
+            try query(id: input.id, path: input.path, text: input.text, sections: input.sections))
         }
       }
     } catch let error as IndexError {
@@ -60,11 +61,15 @@ public struct QueryJob: Sendable {
   }
 
   /// Verified matches of one text; a document with the same id is never matched.
-  public func query(id: String, path: String, text: String) throws(IndexError) -> QueryResult {
+  public func query(
+    id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)] = []
+  ) throws(IndexError) -> QueryResult {
     let parameters = index.parameters.fingerprint
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let candidates = try index.candidates(
-      for: fingerprint, excludingID: id, limit: options.candidateLimit)
+      for: fingerprint,
+      sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      excludingID: id, limit: options.candidateLimit)
     let candidateIDs = candidates.map(\.id)
     let texts = try index.texts(ids: candidateIDs)
     var verified: [(String, SimilarityScores)] = []
