@@ -58,7 +58,10 @@ let package = Package(
       name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
       path: "Tools/bench-index/Sources"
     ),
-    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText"]),
+    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    .executableTarget(
+      name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
+    .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),

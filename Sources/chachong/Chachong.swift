@@ -8,8 +8,8 @@ struct Chachong: AsyncParsableCommand {
     abstract: "查重: duplicate and integrity checks for grant applications.",
     version: ChachongVersion.current,
     subcommands: [
-      IngestCommand.self, QueryCommand.self, CompareCommand.self, ListCommand.self, RemoveCommand.self,
-      StatsCommand.self,
+      ExtractCommand.self, IngestCommand.self, QueryCommand.self, CompareCommand.self, ListCommand.self,
+      RemoveCommand.self, StatsCommand.self,
     ]
   )
 }

@@ -1,0 +1,69 @@
+/// Why a file could not be read. Every reason names something the user can act on.
+public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equatable {
+  public enum Reason: Sendable, Equatable {
+    case fileNotFound
+    case unreadable(String)
+    case notAZip
+    case corruptZip(String)
+    /// An OLE2 container holding an encrypted (password-protected) OOXML package.
+    case encryptedWord
+    /// An OLE2 container holding a Word 97–2003 binary document.
+    case legacyDoc
+    case missingMainPart
+    case malformedXML(String)
+    /// A DTD declared entities (billion laughs and friends are refused before expansion).
+    case entityExpansion
+    case zipBomb(String)
+    case unknownFormat
+    case undecodableText
+    case tooLarge(String)
+  }
+
+  public var path: String
+  public var reason: Reason
+
+  public init(path: String, reason: Reason) {
+    self.path = path
+    self.reason = reason
+  }
+
+  /// A short stable name of the reason, for counting and JSON output.
+  public var kind: String {
+    switch reason {
+    case .fileNotFound: "fileNotFound"
+    case .unreadable: "unreadable"
+    case .notAZip: "notAZip"
+    case .corruptZip: "corruptZip"
+    case .encryptedWord: "encryptedWord"
+    case .legacyDoc: "legacyDoc"
+    case .missingMainPart: "missingMainPart"
+    case .malformedXML: "malformedXML"
+    case .entityExpansion: "entityExpansion"
+    case .zipBomb: "zipBomb"
+    case .unknownFormat: "unknownFormat"
+    case .undecodableText: "undecodableText"
+    case .tooLarge: "tooLarge"
+    }
+  }
+
+  public var description: String { "\(path): \(explanation)" }
+
+  /// The reason in words, without the path.
+  public var explanation: String {
+    switch reason {
+    case .fileNotFound: "file not found"
+    case .unreadable(let detail): "cannot read the file (\(detail))"
+    case .notAZip: "not a zip container although it looks like an OOXML package"
+    case .corruptZip(let detail): "truncated or corrupt zip container (\(detail))"
+    case .encryptedWord: "encrypted (password-protected) Word file; save it without a password first"
+    case .legacyDoc: "legacy Word 97–2003 .doc file; save it as .docx first"
+    case .missingMainPart: "no main document part (word/document.xml or the officeDocument relationship)"
+    case .malformedXML(let detail): "malformed XML (\(detail))"
+    case .entityExpansion: "XML declares entities (DTD); refused to guard against entity expansion attacks"
+    case .zipBomb(let detail): "zip entry inflates beyond the limits (\(detail))"
+    case .unknownFormat: "unknown format (expected .docx/.docm/.dotx, Word XML or a text file)"
+    case .undecodableText: "text is neither UTF-8, UTF-16 with BOM nor GB18030"
+    case .tooLarge(let detail): "too large (\(detail))"
+    }
+  }
+}

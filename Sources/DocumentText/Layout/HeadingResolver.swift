@@ -1,0 +1,56 @@
+/// Gives paragraphs their outline level (own, else from the style chain or a heading style name)
+/// and marks headings: style or outline level, or a numbered Chinese heading in the main body.
+struct HeadingResolver {
+  private let styles: [String: StyleDefinition]
+
+  init(styles: [StyleDefinition]) {
+    var table: [String: StyleDefinition] = [:]
+    for style in styles where table[style.id] == nil { table[style.id] = style }
+    self.styles = table
+  }
+
+  func resolve(_ part: DocumentPart) -> DocumentPart {
+    var resolved = part
+    resolved.blocks = part.blocks.map { resolve($0, inBody: part.kind == .main, inTable: false) }
+    return resolved
+  }
+
+  private func resolve(_ block: Block, inBody: Bool, inTable: Bool) -> Block {
+    switch block {
+    case .paragraph(var paragraph):
+      if paragraph.outlineLevel == nil, let style = paragraph.style {
+        paragraph.outlineLevel = outlineLevel(ofStyle: style)
+      }
+      paragraph.isHeading =
+        inBody && !inTable
+        && (paragraph.outlineLevel != nil || HeadingDetector.isNumberedHeading(paragraph.text))
+        && paragraph.text.unicodeScalars.contains { !$0.properties.isWhitespace }
+      return .paragraph(paragraph)
+    case .table(let table):
+      let rows = table.rows.map { row in
+        row.map { cell in
+          TableCell(
+            blocks: cell.blocks.map { resolve($0, inBody: inBody, inTable: true) }, gridSpan: cell.gridSpan)
+        }
+      }
+      return .table(Table(rows: rows))
+    }
+  }
+
+  /// Follows `basedOn` (bounded, cycles happen in the wild) to the first style with a level.
+  func outlineLevel(ofStyle id: String) -> Int? {
+    var current: String? = id
+    var steps = 0
+    while let styleID = current, steps < 16 {
+      steps += 1
+      guard let style = styles[styleID] else {
+        return HeadingDetector.outlineLevel(styleName: styleID)
+      }
+      if let level = style.outlineLevel { return level }
+      if let name = style.name, let level = HeadingDetector.outlineLevel(styleName: name) { return level }
+      if let level = HeadingDetector.outlineLevel(styleName: style.id) { return level }
+      current = style.basedOn
+    }
+    return nil
+  }
+}

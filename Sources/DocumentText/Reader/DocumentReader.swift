@@ -1,0 +1,117 @@
+import Foundation
+
+/// Reads one input file into an `ExtractedDocument`, choosing the format by its content
+/// (zip, OLE2, XML root element, text), not only by its extension.
+public struct DocumentReader: Sendable {
+  public typealias FormFieldExtractor = @Sendable ([DocumentPart]) -> [FormField]
+
+  public let limits: ReadLimits
+  /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
+  public let formFieldExtractor: FormFieldExtractor
+
+  /// No form fields until the `forms` reader is wired in here.
+  public static let noFormFields: FormFieldExtractor = { _ in [] }
+
+  public init(limits: ReadLimits = .standard) {
+    self.init(limits: limits, formFieldExtractor: Self.noFormFields)
+  }
+
+  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldExtractor) {
+    self.limits = limits
+    self.formFieldExtractor = formFieldExtractor
+  }
+
+  public func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw DocumentReadError(path: path, reason: .fileNotFound)
+    }
+    if isDirectory.boolValue { throw DocumentReadError(path: path, reason: .unreadable("is a directory")) }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > limits.maxEntryBytes {
+      throw DocumentReadError(path: path, reason: .tooLarge("\(size) bytes, limit \(limits.maxEntryBytes)"))
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DocumentReadError(path: path, reason: .unreadable("permission denied or I/O error"))
+    }
+    var document = try readContent([UInt8](data), name: path, fileURL: URL(fileURLWithPath: path))
+    document.formFields = formFieldExtractor(document.parts)
+    return document
+  }
+
+  public func read(data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
+    guard data.count <= limits.maxEntryBytes else {
+      throw DocumentReadError(
+        path: name, reason: .tooLarge("\(data.count) bytes, limit \(limits.maxEntryBytes)"))
+    }
+    var document = try readContent(data, name: name, fileURL: nil)
+    document.formFields = formFieldExtractor(document.parts)
+    return document
+  }
+
+  private func readContent(
+    _ data: [UInt8], name: String, fileURL: URL?
+  ) throws(DocumentReadError) -> ExtractedDocument {
+    let fileExtension = (name as NSString).pathExtension.lowercased()
+    if data.starts(with: [0x50, 0x4B]) {
+      guard data.count >= 4, [[3, 4], [5, 6], [7, 8]].contains(Array(data[2..<4])) else {
+        throw DocumentReadError(path: name, reason: .notAZip)
+      }
+      let format = Self.packageFormat(fileExtension)
+      if let fileURL {
+        let container = try ZipContainer(fileURL: fileURL, path: name, limits: limits)
+        return try PackageAssembler.assemble(
+          ZipPackageSource(container: container), format: format, warnings: container.warnings)
+      }
+      return try TemporaryFile.with(data, name: name) { url throws(DocumentReadError) in
+        let container = try ZipContainer(fileURL: url, path: name, limits: limits)
+        return try PackageAssembler.assemble(
+          ZipPackageSource(container: container), format: format, warnings: container.warnings)
+      }
+    }
+    if OLE2Directory.isOLE2(data) {
+      switch OLE2Directory.classify(data) {
+      case .encryptedPackage: throw DocumentReadError(path: name, reason: .encryptedWord)
+      case .wordDocument: throw DocumentReadError(path: name, reason: .legacyDoc)
+      case .other: throw DocumentReadError(path: name, reason: .unknownFormat)
+      }
+    }
+    if Self.looksLikeXML(data) {
+      return try XMLDocumentReader.read(data, name: name)
+    }
+    if ["docx", "docm", "dotx", "dotm"].contains(fileExtension) {
+      throw DocumentReadError(path: name, reason: data.isEmpty ? .corruptZip("empty file") : .notAZip)
+    }
+    if ["doc", "dot"].contains(fileExtension) {
+      throw DocumentReadError(path: name, reason: .unknownFormat)
+    }
+    let hasUTF16Mark = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+    if !hasUTF16Mark, data.prefix(8192).contains(0) {
+      throw DocumentReadError(path: name, reason: .unknownFormat)
+    }
+    guard let decoded = TextDecoder.decode(data) else {
+      throw DocumentReadError(path: name, reason: .undecodableText)
+    }
+    let part = PlainTextReader.part(text: decoded.text, name: (name as NSString).lastPathComponent)
+    return ExtractedDocument(path: name, format: .text, encoding: decoded.encoding, parts: [part])
+  }
+
+  static func packageFormat(_ fileExtension: String) -> DocumentFormat {
+    switch fileExtension {
+    case "docm": .docm
+    case "dotx", "dotm": .dotx
+    default: .docx
+    }
+  }
+
+  /// XML starts with `<` after an optional BOM and whitespace, in UTF-8 or UTF-16.
+  static func looksLikeXML(_ data: [UInt8]) -> Bool {
+    if data.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || data.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) {
+      return true
+    }
+    var bytes = data.prefix(1024)[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    let first = bytes.first { !(" \t\r\n".utf8.contains($0)) }
+    return first == UInt8(ascii: "<")
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Reads the tables bureaus keep (manifests, registries): CSV (RFC 4180; UTF-8 with or without
+/// BOM, UTF-16 with BOM, else GB18030, reported in `encoding`), TSV and tab-separated text, and
+/// the first sheet of an `.xlsx` workbook. The header is the first non-empty row (title rows
+/// above it skipped, see `TabularData.init(records:)`). Legacy `.xls` is refused with a clear error.
+public enum TableFileReader {
+  public static func read(path: String) throws(DocumentReadError) -> TabularData {
+    try read(path: path, limits: .standard)
+  }
+
+  public static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw DocumentReadError(path: path, reason: .fileNotFound)
+    }
+    if isDirectory.boolValue { throw DocumentReadError(path: path, reason: .unreadable("is a directory")) }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > limits.maxEntryBytes {
+      throw DocumentReadError(path: path, reason: .tooLarge("\(size) bytes, limit \(limits.maxEntryBytes)"))
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DocumentReadError(path: path, reason: .unreadable("permission denied or I/O error"))
+    }
+    let bytes = [UInt8](data)
+    let fileExtension = (path as NSString).pathExtension.lowercased()
+
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+      let records = try XLSXReader.records(fileURL: URL(fileURLWithPath: path), path: path, limits: limits)
+      return TabularData(records: records)
+    }
+    if OLE2Directory.isOLE2(bytes) {
+      throw DocumentReadError(
+        path: path, reason: .unreadable("legacy Excel .xls or another OLE2 file; save it as .xlsx or CSV"))
+    }
+    if fileExtension == "xlsx" || fileExtension == "xlsm" {
+      throw DocumentReadError(path: path, reason: .notAZip)
+    }
+    guard let decoded = decode(bytes) else {
+      throw DocumentReadError(path: path, reason: .undecodableText)
+    }
+    let delimiter = delimiter(for: decoded.text, fileExtension: fileExtension)
+    return TabularData(
+      records: CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+  }
+
+  /// Tab for `.tsv` and for text whose first line has tabs and no commas (Excel's "Unicode text"
+  /// export); comma otherwise.
+  static func delimiter(for text: String, fileExtension: String) -> Unicode.Scalar {
+    if fileExtension == "tsv" { return "\t" }
+    let firstLine = text.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
+    return firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+  }
+
+  /// UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else GB18030 (covers
+  /// GBK and GB2312): the document reader's decoder, so tables and texts agree.
+  static func decode(_ bytes: [UInt8]) -> TextDecoder.Decoded? {
+    TextDecoder.decode(bytes)
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import DocumentText
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
