@@ -50,9 +50,12 @@ public struct InputReader: Sendable {
       return .failure(error)
     }
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    // Headings from Word styles when there are any, else heading-like lines.
+    let sections =
+      extracted.sections.count > 1 ? extracted.sections : PlainTextSections.detect(extracted.text)
     return .success(
       InputDocument(
-        id: metadata.id ?? name, path: path, text: extracted.text, sections: extracted.sections,
-        sourceSHA256: SHA256.hexHash(bytes), metadata: metadata))
+        id: metadata.id ?? name, path: path, text: extracted.text, sections: sections,
+        sourceSHA256: SHA256.hexHash(bytes), metadata: metadata.filling(from: extracted.formMetadata)))
   }
 }
