@@ -3,7 +3,7 @@ import Fingerprints
 /// The finer level chosen by measurement (docs/index.md, "Granularity"): one MinHash signature
 /// per section, put into its own LSH tables. A section copied into another application has a
 /// section-level Jaccard near 1 even when the two documents' Jaccard is 0.1.
-enum SectionSignatures {
+public enum SectionSignatures {
   /// LSH band keys of every section with at least `minimumTokens` tokens. A document that is one
   /// section gets none (the whole-document tables already cover it).
   static func bandKeys(
@@ -21,7 +21,7 @@ enum SectionSignatures {
       let end = min(lastShingle, fingerprint.shingleHashes.count)
       guard range.lowerBound < end else { continue }
       let signature = hasher.signature(of: Array(fingerprint.shingleHashes[range.lowerBound..<end]))
-      keys.append(contentsOf: parameters.lsh.bandKeys(of: signature))
+      keys.append(contentsOf: parameters.granularity.sectionLSH.bandKeys(of: signature))
     }
     var unique = Array(Set(keys))
     unique.sort()
@@ -29,7 +29,7 @@ enum SectionSignatures {
   }
 
   /// Token index ranges of the sections (by the tokens' start offsets), small ones left out.
-  static func tokenRanges(of text: NormalizedText, sections: [IndexedSection], minimumTokens: Int)
+  public static func tokenRanges(of text: NormalizedText, sections: [IndexedSection], minimumTokens: Int)
     -> [Range<Int>]
   {
     var ranges: [Range<Int>] = []

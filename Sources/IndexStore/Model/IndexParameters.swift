@@ -23,6 +23,11 @@ public struct IndexParameters: Sendable, Codable, Equatable {
     self.lsh =
       lsh ?? LSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
     self.granularity = granularity
+    let sectionLSH = granularity.sectionLSH
+    if sectionLSH.bands * sectionLSH.rows > fingerprint.signatureSize {
+      self.granularity.sectionLSH = LSHParameters.optimal(
+        threshold: granularity.sectionThreshold, signatureSize: fingerprint.signatureSize)
+    }
   }
 
   /// 128-value signatures, 5-token shingles, LSH tuned for Jaccard 0.5, section signatures.
@@ -45,11 +50,19 @@ public struct Granularity: Sendable, Codable, Equatable {
 
   /// Sections with fewer tokens get no signature of their own.
   public var sectionMinimumTokens: Int
+  /// Section-level Jaccard the section LSH tables are tuned for. High, because a copied section
+  /// is near-verbatim while sections of unrelated applications written from the same call share
+  /// phrasing (on peerbench, tuning for 0.5 gave 110 candidates per query, 0.8 about 2).
+  public var sectionThreshold: Double
+  /// Bands × rows of the section LSH tables.
+  public var sectionLSH: LSHParameters
 
   public init(
     window: Int = 0, minimumSharedFingerprints: Int = 3, maximumPostings: Int = 64,
-    sectionMinimumTokens: Int = 100
+    sectionMinimumTokens: Int = 100, sectionThreshold: Double = 0.8, signatureSize: Int = 128
   ) {
+    self.sectionThreshold = sectionThreshold
+    self.sectionLSH = LSHParameters.optimal(threshold: sectionThreshold, signatureSize: signatureSize)
     self.window = window
     self.minimumSharedFingerprints = minimumSharedFingerprints
     self.maximumPostings = maximumPostings

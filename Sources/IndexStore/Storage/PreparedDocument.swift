@@ -20,11 +20,15 @@ struct PreparedDocument {
     metadata = document.metadata
     let fingerprint = document.fingerprint
     tokenCount = fingerprint.normalized.count
-    shingleCount = Set(fingerprint.shingleHashes).count
+    // Shingle positions, not distinct shingles: a hash set per document costs more than the rest
+    // of the preparation.
+    shingleCount = fingerprint.shingleHashes.count
     signature = fingerprint.signature.serialized()
     bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
-    fingerprints = Winnower.fingerprints(
-      of: fingerprint.shingleHashes, window: parameters.granularity.window)
+    fingerprints =
+      parameters.granularity.window > 0
+      ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
+      : []
     sectionKeys = SectionSignatures.bandKeys(
       of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
     guard let compressed = Deflate.compress(Array(document.text.utf8), level: TextStorage.level) else {
