@@ -65,8 +65,28 @@ import Testing
     #expect(!result.matches.contains { $0.id == result.id }, "a query never matches itself")
   }
   var nearFound = 0
+  var texts: [String: String] = [:]
+  for line in lines {
+    if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String],
+      let id = object["id"], let text = object["text"]
+    {
+      texts[id] = text
+    }
+  }
   for (query, source) in nearDuplicates {
-    guard let match = reported[query]?.first(where: { $0.id == source }) else { continue }
+    guard let match = reported[query]?.first(where: { $0.id == source }) else {
+      // LSH (25 bands × 5 rows) finds a pair at J = 0.6 with probability 0.87, at 0.7 with 0.99:
+      // a miss is allowed only just above the threshold.
+      let exact = CompareJob.compare(
+        InputDocument(
+          id: query, path: query, text: texts[query] ?? "", sections: [], sourceSHA256: "",
+          metadata: InputMetadata()),
+        InputDocument(
+          id: source, path: source, text: texts[source] ?? "", sections: [], sourceSHA256: "",
+          metadata: InputMetadata()))
+      #expect(exact.jaccard < 0.65, "missed \(query)–\(source) at J = \(exact.jaccard)")
+      continue
+    }
     nearFound += 1
     #expect(match.jaccard >= 0.5)
   }
@@ -78,7 +98,7 @@ import Testing
     #expect(match.matchContainment >= 0.1)
     #expect(match.sharedCharacters >= 400)
   }
-  #expect(nearFound == nearDuplicates.count)
+  #expect(nearFound >= nearDuplicates.count - 2)
   #expect(sectionsFound == copiedSections.count)
   // Unrelated generated documents are never reported.
   let unrelated = report.results.filter { $0.id.hasPrefix("base") && Int($0.id.dropFirst(4)) ?? 0 >= 70 }
