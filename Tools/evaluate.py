@@ -28,6 +28,7 @@ Scoring
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -63,6 +64,21 @@ def produce_report(world: str, chachong: list[str], workdir: str, call: str | No
     index = os.path.join(workdir, "index")
     ingest = run(chachong + ["ingest", "--index", index, "--manifest", os.path.join(world, "archive-manifest.csv"),
                              os.path.join(world, "archive")])
+    if ingest.returncode != 0 and "manifest" in ingest.stderr:
+        # A build without manifest support: ingest each (计划类别, 年度, 状态) group with options.
+        print("evaluate: ingest --manifest unsupported; ingesting the archive by program/year/status",
+              file=sys.stderr)
+        shutil.rmtree(index, ignore_errors=True)
+        groups: dict[tuple[str, str, str], list[str]] = {}
+        with open(os.path.join(world, "archive-manifest.csv"), encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                key = (row["计划类别"], row["年度"], row["状态"])
+                groups.setdefault(key, []).append(os.path.join(world, row["文件"]))
+        for (program, year, status), files in sorted(groups.items()):
+            ingest = run(chachong + ["ingest", "--index", index, "--program", program, "--year", year,
+                                     "--status", status] + files)
+            if ingest.returncode != 0:
+                break
     if ingest.returncode != 0:
         sys.exit(f"evaluate: ingest failed ({ingest.returncode}):\n{ingest.stderr[-2000:]}")
     report_path = os.path.join(workdir, "report.json")
