@@ -51,9 +51,19 @@ let package = Package(
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Pipeline", "IndexStore", "Integrity",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
+    .executableTarget(
+      name: "chachong-fingerprint-bench",
+      dependencies: ["Fingerprints", "Matching"],
+      path: "Tools/FingerprintBench"
+    ),
+    // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
+    .executableTarget(
+      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
     // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
     .executableTarget(
       name: "chachong-corpus",
@@ -73,7 +83,7 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
   ],
   swiftLanguageModes: [.v6]
 )
