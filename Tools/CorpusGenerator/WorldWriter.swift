@@ -162,6 +162,8 @@ enum JSONLine {
     var organisation: String
     var creditCode: String
     var lead: String
+    /// Synthetic, so it may appear here; chachong stores it only as a keyed hash and a mask.
+    var leadID: String
     var guideCode: String
     var file: String?
   }
@@ -172,7 +174,8 @@ enum JSONLine {
       id: document.id, text: text, program: application.program.name, year: application.year,
       status: application.status, role: document.role.rawValue, title: application.form.title,
       organisation: application.form.organisation.name, creditCode: application.form.organisation.creditCode,
-      lead: application.form.lead.name, guideCode: application.form.guideCode, file: file ?? document.file)
+      lead: application.form.lead.name, leadID: application.form.lead.idNumber,
+      guideCode: application.form.guideCode, file: file ?? document.file)
   }
 
   static func encode<T: Encodable>(_ value: T) throws(CorpusWriteError) -> Data {
