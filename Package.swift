@@ -82,6 +82,7 @@ let package = Package(
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
+    .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
