@@ -161,7 +161,7 @@ extension CallConfiguration {
           "jaccard": 0.3,
           "containment": 0.1,
           "minimumSharedCharacters": 500,
-          "minimumPassageCharacters": 50
+          "minimumPassageCharacters": 200
         }
       },
       "rules": {

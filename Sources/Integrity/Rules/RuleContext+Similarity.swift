@@ -37,11 +37,14 @@ extension RuleContext {
     for pair in input.pairs where pair.otherInBatch && pair.other.id == application.id {
       guard let source = input.applications.first(where: { $0.id == pair.applicationID }) else { continue }
       if best[source.id] != nil { continue }
+      // Seen from this application: its passages are the source side of the stored ones.
+      let passages = pair.passages.map { $0.map(reversedPassage) }
+      var measures = pair.measures.reversed
+      measures.passageCharacters = passages.map { $0.reduce(0) { $0 + $1.chars } }
       consider(
         SimilarPair(
-          applicationID: application.id, other: record(source), otherInBatch: true,
-          measures: pair.measures.reversed,
-          passages: pair.passages.map { $0.map(reversedPassage) }))
+          applicationID: application.id, other: record(source), otherInBatch: true, measures: measures,
+          passages: passages))
     }
     return best.keys.sorted().compactMap { best[$0] }
   }
@@ -114,7 +117,7 @@ extension RuleContext {
   private func reversedPassage(_ passage: EvidencePassage) -> EvidencePassage {
     EvidencePassage(
       start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
-      chars: passage.chars)
+      chars: passage.sourceEnd - passage.sourceStart)
   }
 
   private func percent(_ value: Double?) -> String {
