@@ -63,6 +63,11 @@ let package = Package(
       ],
       path: "Tools/CorpusGenerator"
     ),
+    // Query latency benchmark for the index (Tools/bench-index.sh).
+    .executableTarget(
+      name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
+      path: "Tools/bench-index/Sources"
+    ),
     // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
@@ -73,7 +78,8 @@ let package = Package(
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Pipeline", "IndexStore", "Fingerprints", "Reports", "Integrity"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -9,10 +9,12 @@ struct ExtractCommand: ParsableCommand {
     commandName: "extract",
     abstract: "Print what chachong reads from Word and text files.",
     discussion: """
-      Reads .docx/.docm/.dotx, flat OPC and Word 2003 XML, a bare document.xml, and .txt (UTF-8,
-      UTF-16 with BOM, GB18030) and prints the parts, sections, paragraphs, tables, form fields,
-      the detected encoding and any warnings. Unreadable files are reported on standard error and
-      the others are still printed; the exit code is then 2.
+      Reads .docx/.docm/.dotx, flat OPC and Word 2003 XML, a bare document.xml, and .txt \
+      (UTF-8, UTF-16 with BOM, GB18030) and prints the parts, sections, paragraphs, tables, \
+      form fields, the detected encoding and any warnings.
+
+      Unreadable files are reported on standard error and the others are still printed; \
+      the exit code is then 2.
 
       Examples:
         chachong extract application.docx

@@ -190,4 +190,41 @@ import Testing
     blocks.append(B.paragraph("项目名称：太晚出现的名称"))
     #expect(B.fields(blocks).isEmpty)
   }
+
+  @Test func listTablesAndPlaceholdersGiveNoFields() {
+    let partners = B.table([
+      B.row("序号", "单位名称", "工作分工", "省级财政科技资金分配（万元）"),
+      B.row("1", "南通协作研究院", "算法研究", "20"),
+    ])
+    let budget = B.table([
+      B.row("分配方式：", "004_项目制（系统生成，无需填写）"),
+      B.row("项目负责人：", "（系统生成，无需填写）", "联系电话：", "（系统生成，无需填写）"),
+      B.row("申报单位", "(盖章)"),
+    ])
+    #expect(B.fields([partners, budget]).isEmpty)
+    #expect(B.fields([B.table([B.row("项目负责人", "张三（教授）")])])[FieldName.lead] == "张三（教授）")
+    #expect(LabelText.isPlaceholder("（请填写）"))
+    #expect(!LabelText.isPlaceholder("(甲)(乙)"))
+    #expect(!LabelText.isPlaceholder("张三"))
+  }
+
+  @Test func aBlankFormGivesNoFields() {
+    let blank = B.table([
+      B.row("项目名称", ""),
+      B.row("申报单位", "", "统一社会信用代码", ""),
+      B.row("研发总投入（万元）", ""),
+      [B.cell("项目简介（限500字）", span: 2)],
+      B.row("申请资助（万元）", ""),
+      B.row("项目简介", "本项目研究……"),
+    ])
+    #expect(B.fields([blank]).isEmpty)
+  }
+
+  @Test func verticalValuesNeedTheSameCellBoundaries() {
+    let table = B.table([
+      B.row("项目负责人", "学历"),
+      [B.cell("张三 博士", span: 2)],
+    ])
+    #expect(B.fields([table]).isEmpty)
+  }
 }

@@ -32,17 +32,17 @@ import Testing
     #expect(table.encoding == nil)
     #expect(
       table.header == [
-        "序号", "网上申报编号", "项目名称", "申报单位", "所在县（市）", "申报企业类型", "指南编号", "研发总投入", "申请资助", "推荐单位",
+        "序号", "网上申报编号", "项目名称", "申报单位", "所在县（市）", "申报企业类型", "指南编号", "研发总投入", "申请资助", "推荐单位", "起始日期", "提交时间",
       ])
     #expect(
       table.rows == [
         [
           "1", "NT2023-0001", "高精度伺服电机智能控制系统关键技术研发", "南通华睿精密机械有限公司", "海安市", "高新技术企业", "1-3",
-          "300", "100", "海安市科技局",
+          "300", "100", "海安市科技局", "2024-01-01", "2024-01-17 13:31:37",
         ],
         [
           "2", "NT2023-0002", "基于机器视觉的纺织品瑕疵在线检测装备研发", "南通纺联科技股份有限公司", "通州区", "", "2-1",
-          "180.5", "90.25", "通州区科技局",
+          "180.5", "90.25", "通州区科技局", "1999-12-31", "2024-01-31 23:59:59",
         ],
       ])
   }
@@ -89,5 +89,20 @@ import Testing
     #expect(throws: DocumentReadError(path: undecodable.path, reason: .undecodableText)) {
       try TableFileReader.read(path: undecodable.path)
     }
+  }
+
+  @Test func readsExcelUnicodeTextExports() throws {
+    // Excel's "Unicode text" export: UTF-16LE with BOM, tab-separated, CRLF.
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("chachong-unicode-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let text = "项目名称\t申报单位\r\n储能系统研发\t南通储能科技有限公司\r\n"
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    try Data(bytes).write(to: url)
+    let table = try TableFileReader.read(path: url.path)
+    #expect(table.encoding == "UTF-16LE")
+    #expect(table.header == ["项目名称", "申报单位"])
+    #expect(table.rows == [["储能系统研发", "南通储能科技有限公司"]])
   }
 }

@@ -46,4 +46,39 @@ import Testing
     #expect(CellReference("12") == nil)
     #expect(CellReference("A1B") == nil)
   }
+
+  @Test func excelDateFormatsAreRecognised() {
+    #expect(ExcelDate.kind(builtinFormat: 14) == .date)
+    #expect(ExcelDate.kind(builtinFormat: 22) == .dateTime)
+    #expect(ExcelDate.kind(builtinFormat: 20) == .time)
+    #expect(ExcelDate.kind(builtinFormat: 0) == nil)
+    #expect(ExcelDate.kind(builtinFormat: 4) == nil)
+    #expect(ExcelDate.kind(formatCode: "yyyy\"年\"m\"月\"d\"日\"") == .date)
+    #expect(ExcelDate.kind(formatCode: "[$-F800]dddd, mmmm dd, yyyy") == .date)
+    #expect(ExcelDate.kind(formatCode: "yyyy-mm-dd h:mm:ss") == .dateTime)
+    #expect(ExcelDate.kind(formatCode: "h:mm AM/PM") == .time)
+    #expect(ExcelDate.kind(formatCode: "0.00_);[Red](0.00)") == nil)
+    #expect(ExcelDate.kind(formatCode: "\"Day\" 0") == nil)
+    #expect(ExcelDate.kind(formatCode: "General") == nil)
+    #expect(ExcelDate.kind(formatCode: "0.00E+00") == nil)
+  }
+
+  @Test func excelSerialsBecomeCalendarDates() {
+    #expect(ExcelDate.format(serial: "45292", kind: .date, uses1904: false) == "2024-01-01")
+    #expect(ExcelDate.format(serial: "1", kind: .date, uses1904: false) == "1900-01-01")
+    #expect(ExcelDate.format(serial: "59", kind: .date, uses1904: false) == "1900-02-28")
+    #expect(ExcelDate.format(serial: "60", kind: .date, uses1904: false) == "1900-02-29")
+    #expect(ExcelDate.format(serial: "61", kind: .date, uses1904: false) == "1900-03-01")
+    #expect(ExcelDate.format(serial: "36525", kind: .date, uses1904: false) == "1999-12-31")
+    #expect(ExcelDate.format(serial: "0", kind: .date, uses1904: true) == "1904-01-01")
+    #expect(
+      ExcelDate.format(serial: "45308.56362268519", kind: .dateTime, uses1904: false) == "2024-01-17 13:31:37"
+    )
+    #expect(ExcelDate.format(serial: "45292.5", kind: .date, uses1904: false) == "2024-01-01 12:00:00")
+    #expect(ExcelDate.format(serial: "0.75", kind: .time, uses1904: false) == "18:00:00")
+    #expect(
+      ExcelDate.format(serial: "45292.9999999", kind: .dateTime, uses1904: false) == "2024-01-02 00:00:00")
+    #expect(ExcelDate.format(serial: "abc", kind: .date, uses1904: false) == nil)
+    #expect(ExcelDate.format(serial: "-1", kind: .date, uses1904: false) == nil)
+  }
 }

@@ -79,7 +79,7 @@ import Testing
       <w:sym w:font="Symbol" w:char="F061"/><w:sym w:font="Wingdings" w:char="2022"/>\
       <w:t>e</w:t><w:noBreakHyphen/><w:t>f</w:t><w:softHyphen/><w:t>g</w:t><w:ptab w:alignment="right"/></w:r></w:p>
       """
-    #expect(try mainParagraphs(WordXML.document(body)) == ["a\tb\nc\nda•e\u{2011}fg\t"])
+    #expect(try mainParagraphs(WordXML.document(body)) == ["a\tb\nc\ndα•e\u{2011}fg\t"])
   }
 
   @Test func nestedTablesKeepTheirPlaceAndSpans() throws {
@@ -115,8 +115,20 @@ import Testing
     #expect(try mainParagraphs(xml) == ["严格命名空间"])
   }
 
+  @Test func choiceNeedingAnUnknownNamespaceFallsBack() throws {
+    let body = """
+      <w:p><w:r><w:t>smile </w:t></w:r><w:r><mc:AlternateContent>\
+      <mc:Choice Requires="w16se"><w16se:symEx xmlns:w16se="urn:x" w16se:font="Apple Color Emoji" w16se:char="1F600"/>\
+      </mc:Choice><mc:Fallback><w:t>😀</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>
+      """
+    #expect(try mainParagraphs(WordXML.document(body)) == ["smile 😀"])
+  }
+
   @Test func symbolFontCharactersLeaveThePrivateUseArea() {
     #expect(WordMLHandler.symbolScalar("F0B7") == "·")
+    #expect(WordMLHandler.symbolScalar("F0B7", font: "Symbol") == "•")
+    #expect(WordMLHandler.symbolScalar("00DA", font: "Symbol") == "∨")
+    #expect(WordMLHandler.symbolScalar("F061", font: "Symbol") == "α")
     #expect(WordMLHandler.symbolScalar("2013") == "–")
     #expect(WordMLHandler.symbolScalar("zz") == nil)
   }

@@ -10,7 +10,7 @@ struct FieldCollector {
   mutating func offer(label: String, value: String) {
     guard let name = FieldName.canonical(forLabel: label), !names.contains(name) else { return }
     let resolved = LabelText.trimmed(CheckboxValue.resolve(LabelText.trimmed(value)))
-    guard !resolved.isEmpty else { return }
+    guard !resolved.isEmpty, !LabelText.isPlaceholder(resolved) else { return }
     names.insert(name)
     fields.append(FormField(name: name, label: LabelText.displayLabel(label), value: resolved))
   }

@@ -12,9 +12,14 @@ enum FormLabelVocabulary {
       "结束时间", "实施期限", "技术领域", "所属领域", "所属技术领域", "归口部门", "主管部门", "推荐单位",
       "推荐部门", "合作单位", "单位", "工作单位", "所在单位", "姓名", "序号", "分工", "任务分工", "备注",
       "计划类别", "项目类别", "年度", "创新载体", "所在创新载体类型及名称", "自筹资金", "其他资金",
-      "银行贷款", "自筹", "企业自筹", "单位自筹", "其他", "签字", "盖章", "日期", "填报日期", "申报日期", "证件类型", "证件号码", "学科",
+      "银行贷款", "工作分工", "承担任务", "研究任务", "工作内容", "职责", "编号", "项目分工", "签名", "自筹", "企业自筹", "单位自筹", "其他", "签字",
+      "盖章", "日期", "填报日期", "申报日期", "证件类型", "证件号码", "学科",
       "研究方向", "项目类型", "合作方式", "网上申报编号", "销售收入", "上年度销售收入", "资产总额",
     ].map(LabelText.key))
+
+  /// First cells of a column-header row (`序号 | 单位名称 | 工作分工`): such a row holds headings
+  /// only, never label/value pairs.
+  static let columnHeaderStarts: Set<String> = ["序号", "编号", "序", "No.", "NO.", "No"]
 
   /// True when the text reads as a form label: a field label, a known other label, or any short
   /// text ending with a colon.

@@ -3,7 +3,8 @@
 /// Layouts read: a label cell followed by its value cell in the same row (two-column
 /// `label | value` and four-column `label | value | label | value`, cells merged with gridSpan);
 /// a row made only of labels whose values sit in the aligned cells of the row below; and
-/// `label：value` text inside a single cell. Nested tables are scanned in place.
+/// `label：value` text inside a single cell. Nested tables are scanned in place. List tables whose
+/// heading row starts with `序号` (partners, team members) give no fields.
 enum FormTableScanner {
   private struct GridCell {
     var text: String
@@ -16,7 +17,9 @@ enum FormTableScanner {
     let rows = table.rows.map(gridCells)
     for (rowIndex, row) in rows.enumerated() {
       let below = rowIndex + 1 < rows.count ? rows[rowIndex + 1] : nil
-      if let below, isHeaderRow(row, above: below) {
+      if isColumnHeaderRow(row) {
+        // A list of partners or team members: its rows are not the applicant's own fields.
+      } else if let below, isHeaderRow(row, above: below) {
         for cell in row where FieldName.canonical(forLabel: cell.text) != nil {
           if let value = alignedCell(in: below, at: cell.start) {
             collector.offer(label: cell.text, value: value.text)
@@ -49,17 +52,25 @@ enum FormTableScanner {
     }
   }
 
-  /// A row of labels only (at least one of them a field) above a row with no labels at all.
+  /// A row of labels only (every cell filled, at least one a field) above a row with the same
+  /// cell boundaries and no labels at all. A label next to an empty cell is a pair left blank, not
+  /// a heading, so a blank form never takes the next row's text as a value.
   private static func isHeaderRow(_ row: [GridCell], above below: [GridCell]) -> Bool {
-    let filled = row.filter { !$0.isEmpty }
-    guard filled.contains(where: { FieldName.canonical(forLabel: $0.text) != nil }),
-      filled.allSatisfy({ FormLabelVocabulary.isLabel($0.text) })
+    guard row.allSatisfy({ !$0.isEmpty && FormLabelVocabulary.isLabel($0.text) }),
+      row.contains(where: { FieldName.canonical(forLabel: $0.text) != nil }),
+      row.map(\.start) == below.map(\.start)
     else { return false }
     let filledBelow = below.filter { !$0.isEmpty }
     return !filledBelow.isEmpty
       && !filledBelow.contains(where: {
         FormLabelVocabulary.isLabel($0.text) || $0.text.contains(where: { LabelText.colons.contains($0) })
       })
+  }
+
+  /// A heading row of a list table (`序号 | 单位名称 | 工作分工`), whose cells are not pairs.
+  private static func isColumnHeaderRow(_ row: [GridCell]) -> Bool {
+    guard let first = row.first(where: { !$0.isEmpty }) else { return false }
+    return FormLabelVocabulary.columnHeaderStarts.contains(LabelText.key(first.text))
   }
 
   /// The cell of `row` starting at grid column `start`, or else the one covering it.

@@ -47,6 +47,22 @@ enum LabelText {
     return String(text[first...last])
   }
 
+  /// A value that is only a bracketed instruction, such as `（系统生成，无需填写）` or `(请填写)`:
+  /// the field is not filled in.
+  static func isPlaceholder(_ value: String) -> Bool {
+    guard let first = value.first, let last = value.last, value.count >= 2 else { return false }
+    let pairs: [Character: Character] = ["（": "）", "(": ")", "【": "】", "[": "]", "<": ">", "〈": "〉"]
+    guard let close = pairs[first], last == close else { return false }
+    // The opening bracket must close only at the very end: `(甲)(乙)` is not one placeholder.
+    var depth = 0
+    for (index, character) in value.enumerated() {
+      if character == first { depth += 1 }
+      if character == close { depth -= 1 }
+      if depth == 0 && index < value.count - 1 { return false }
+    }
+    return true
+  }
+
   /// The label as written, trimmed and without its trailing colon.
   static func displayLabel(_ text: String) -> String {
     var label = trimmed(text)

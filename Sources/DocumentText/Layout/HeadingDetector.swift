@@ -19,36 +19,55 @@ public enum HeadingDetector {
 
   /// Numbered headings of Chinese application forms, recognised from the text alone.
   public static func isNumberedHeading(_ paragraph: String) -> Bool {
-    let text = paragraph.trimmingCharacters(in: .whitespaces)
-    guard let first = text.first else { return false }
-    let length = text.count
-    if let last = text.last, "。；;，,".contains(last), length > 12 { return false }
+    // Most paragraphs are body text: decide from the first scalar before looking further.
+    let scalars = paragraph.unicodeScalars
+    guard let firstIndex = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return false }
+    let head = scalars[firstIndex]
+    guard chineseNumerals.contains(head) || head == "（" || head == "(" || head == "第" || isDigit(head)
+    else { return false }
+    var text = String(scalars[firstIndex...])
+    while let last = text.unicodeScalars.last, last.properties.isWhitespace {
+      text.unicodeScalars.removeLast()
+    }
+    return isNumberedHeading(trimmed: text)
+  }
+
+  private static func isNumberedHeading(trimmed text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars.prefix(maximumChineseHeadingLength + 1))
+    guard let first = scalars.first, let last = text.unicodeScalars.last else { return false }
+    let length = scalars.count
+    if sentenceEnds.contains(last), length > 12 { return false }
     if chineseNumerals.contains(first) {
       // 一、立项依据 / 二．研究内容
-      let numeral = text.prefix { chineseNumerals.contains($0) }
-      guard numeral.count <= 3, let mark = text.dropFirst(numeral.count).first else { return false }
-      return "、．.".contains(mark) && length <= maximumChineseHeadingLength
-        && text.count > numeral.count + 1
+      let numeral = scalars.prefix { chineseNumerals.contains($0) }.count
+      guard numeral <= 3, numeral < length else { return false }
+      return "、．.".unicodeScalars.contains(scalars[numeral]) && length <= maximumChineseHeadingLength
+        && length > numeral + 1
     }
     if first == "（" || first == "(" {
       // （二）研究目标
-      let inner = text.dropFirst().prefix { chineseNumerals.contains($0) }
-      guard !inner.isEmpty, inner.count <= 3 else { return false }
-      let close = text.dropFirst(1 + inner.count).first
-      return (close == "）" || close == ")") && length <= maximumChineseHeadingLength
-        && text.count > inner.count + 2
+      let inner = scalars.dropFirst().prefix { chineseNumerals.contains($0) }.count
+      guard inner > 0, inner <= 3, 1 + inner < length else { return false }
+      let close = scalars[1 + inner]
+      return (close == "）" || close == ")") && length <= maximumChineseHeadingLength && length > inner + 2
     }
     if first == "第" {
       // 第一章 / 第3节
-      let number = text.dropFirst().prefix { chineseNumerals.contains($0) || $0.isASCII && $0.isNumber }
-      guard !number.isEmpty, let unit = text.dropFirst(1 + number.count).first else { return false }
-      return "章节部分篇".contains(unit) && length <= maximumChineseHeadingLength
+      let number = scalars.dropFirst().prefix { chineseNumerals.contains($0) || isDigit($0) }.count
+      guard number > 0, 1 + number < length else { return false }
+      return "章节部分篇".unicodeScalars.contains(scalars[1 + number]) && length <= maximumChineseHeadingLength
     }
-    if first.isASCII, first.isNumber {
-      return isArabicNumberedHeading(text)
+    if isDigit(first) {
+      return length <= maximumNumberedHeadingLength && isArabicNumberedHeading(text)
     }
     return false
   }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && scalar.properties.numericType != nil
+  }
+
+  private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";", "，", ","]
 
   /// `1. 概述`, `1.1 背景`, `2、目标`: short, and not a sentence.
   private static func isArabicNumberedHeading(_ text: String) -> Bool {
@@ -78,7 +97,7 @@ public enum HeadingDetector {
     return true
   }
 
-  private static let chineseNumerals: Set<Character> = [
+  private static let chineseNumerals: Set<Unicode.Scalar> = [
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇",
   ]
 }

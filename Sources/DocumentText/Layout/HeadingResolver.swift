@@ -21,10 +21,10 @@ struct HeadingResolver {
       if paragraph.outlineLevel == nil, let style = paragraph.style {
         paragraph.outlineLevel = outlineLevel(ofStyle: style)
       }
-      let hasText = paragraph.text.contains { !$0.isWhitespace }
       paragraph.isHeading =
-        inBody && !inTable && hasText
+        inBody && !inTable
         && (paragraph.outlineLevel != nil || HeadingDetector.isNumberedHeading(paragraph.text))
+        && paragraph.text.unicodeScalars.contains { !$0.properties.isWhitespace }
       return .paragraph(paragraph)
     case .table(let table):
       let rows = table.rows.map { row in

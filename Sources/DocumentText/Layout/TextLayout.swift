@@ -61,6 +61,16 @@ public struct TextLayout: Sendable {
     return sections
   }
 
+  /// Scalars are the UTF-8 bytes that are not continuation bytes; faster than walking the view.
+  static func scalarCount(_ text: String) -> Int {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+  }
+
   private struct Collector {
     var text = ""
     var offset = 0
@@ -74,7 +84,7 @@ public struct TextLayout: Sendable {
             text.append("\n")
             offset += 1
           }
-          let length = paragraph.text.unicodeScalars.count
+          let length = TextLayout.scalarCount(paragraph.text)
           text.append(paragraph.text)
           paragraphs.append(
             LaidOutParagraph(

@@ -20,8 +20,13 @@ final class SpreadsheetRelationshipsHandler: SpreadsheetXMLHandler {
 final class WorkbookHandler: SpreadsheetXMLHandler {
   private(set) var firstSheetRelationship: String?
   private(set) var firstSheetName: String?
+  /// Dates count from 1904-01-01 (old Mac workbooks) instead of 1900.
+  private(set) var uses1904Dates = false
 
   func start(_ localName: String, attributes: [String: String]) {
+    if localName == "workbookPr", let value = attributes["date1904"] {
+      uses1904Dates = value == "1" || value.lowercased() == "true"
+    }
     guard localName == "sheet", firstSheetRelationship == nil else { return }
     firstSheetRelationship = attributes["id"]
     firstSheetName = attributes["name"]
@@ -88,20 +93,28 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
   private(set) var cells: [Int: [Int: String]] = [:]
   private(set) var failure: String?
   private let sharedStrings: [String]
+  private let dateStyles: [Int: ExcelDate.Kind]
+  private let uses1904Dates: Bool
   private let maximumCells: Int
   private var cellCount = 0
 
   private var row = 0
   private var column = -1
   private var cellType = "n"
+  private var cellStyle = 0
   private var inCell = false
   private var inValue = false
   private var inInlineString = false
   private var value: [UInt8] = []
   private var inline = StringItemText()
 
-  init(sharedStrings: [String], maximumCells: Int) {
+  init(
+    sharedStrings: [String], dateStyles: [Int: ExcelDate.Kind] = [:], uses1904Dates: Bool = false,
+    maximumCells: Int
+  ) {
     self.sharedStrings = sharedStrings
+    self.dateStyles = dateStyles
+    self.uses1904Dates = uses1904Dates
     self.maximumCells = maximumCells
   }
 
@@ -113,6 +126,7 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
     case "c":
       inCell = true
       cellType = attributes["t"] ?? "n"
+      cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
       value.removeAll(keepingCapacity: true)
       if let reference = attributes["r"].flatMap(CellReference.init) {
         column = reference.column
@@ -169,8 +183,16 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
       case "0": return "FALSE"
       default: return raw
       }
+    case "n":
+      // Numbers as written, except where the cell's style shows a date or time.
+      if let kind = dateStyles[cellStyle],
+        let date = ExcelDate.format(serial: TableText.trimmed(raw), kind: kind, uses1904: uses1904Dates)
+      {
+        return date
+      }
+      return raw
     default:
-      return raw  // numbers as written, formula string results (`str`), errors (`e`), ISO dates (`d`)
+      return raw  // formula string results (`str`), errors (`e`), ISO dates (`d`)
     }
   }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads the tables bureaus keep (manifests, registries): CSV (RFC 4180; UTF-8 with or without
-/// BOM, else GB18030, reported in `encoding`), TSV, and the first sheet of an `.xlsx` workbook.
-/// The header is the first non-empty row.
+/// BOM, UTF-16 with BOM, else GB18030, reported in `encoding`), TSV and tab-separated text, and
+/// the first sheet of an `.xlsx` workbook. The header is the first non-empty row (title rows
+/// above it skipped, see `TabularData.init(records:)`). Legacy `.xls` is refused with a clear error.
 public enum TableFileReader {
   public static func read(path: String) throws(DocumentReadError) -> TabularData {
     try read(path: path, limits: .standard)
@@ -51,8 +52,8 @@ public enum TableFileReader {
     return firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
   }
 
-  /// UTF-8 (with or without BOM), else GB18030 (covers GBK and GB2312). UTF-16 is left to the
-  /// document reader's decoder, which also accepts it.
+  /// UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else GB18030 (covers
+  /// GBK and GB2312): the document reader's decoder, so tables and texts agree.
   static func decode(_ bytes: [UInt8]) -> TextDecoder.Decoded? {
     TextDecoder.decode(bytes)
   }

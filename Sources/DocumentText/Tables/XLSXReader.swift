@@ -1,8 +1,10 @@
 import Foundation
 
 /// Reads the first worksheet of an `.xlsx` workbook into raw records: finds the workbook through
-/// `_rels/.rels`, its first sheet and shared strings through the workbook's relationships, and
-/// places every cell by its reference. Zip entries are read with the reader's limits.
+/// `_rels/.rels`, its first sheet, shared strings and styles through the workbook's relationships,
+/// and places every cell by its reference. Numbers stay as written, except cells whose style shows
+/// a date or time, which become `yyyy-MM-dd`, `yyyy-MM-dd HH:mm:ss` or `HH:mm:ss`. Zip entries are
+/// read with the reader's limits.
 enum XLSXReader {
   /// The most non-empty cells read from one sheet (and, padded, the most cells of the table).
   static let maximumCells = 5_000_000
@@ -42,7 +44,19 @@ enum XLSXReader {
       }
     }
 
-    let sheet = WorksheetHandler(sharedStrings: sharedStrings, maximumCells: maximumCells)
+    var dateStyles: [Int: ExcelDate.Kind] = [:]
+    if let target = workbookRelationships.first(where: { $0.type.hasSuffix("/styles") })?.target {
+      let part = PartName.resolve(target, from: workbookPart)
+      if container.contains(part) {
+        let handler = StylesHandler()
+        try parse(part, in: container, path: path, handler: handler)
+        dateStyles = handler.dateStyles
+      }
+    }
+
+    let sheet = WorksheetHandler(
+      sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904Dates: workbook.uses1904Dates,
+      maximumCells: maximumCells)
     try parse(sheetPart, in: container, path: path, handler: sheet)
     if let failure = sheet.failure {
       throw DocumentReadError(path: path, reason: .unreadable("\(sheetPart): \(failure)"))

@@ -64,7 +64,7 @@ final class WordMLHandler: SAXHandler {
     }
     switch name.namespace {
     case .word, .word2003: startWordElement(name, attributes: attributes)
-    case .markupCompatibility: startCompatibilityElement(name.local)
+    case .markupCompatibility: startCompatibilityElement(name.local, requires: attributes)
     case .math: if name.local == .t { textDepth += 1 }
     default: break
     }
@@ -109,7 +109,9 @@ final class WordMLHandler: SAXHandler {
     case .noBreakHyphen:
       appendInRun("\u{2011}")
     case .sym:
-      if let scalar = Self.symbolScalar(attributes.value("char")) { appendInRun(String(scalar)) }
+      if let scalar = Self.symbolScalar(attributes.value("char"), font: attributes.value("font")) {
+        appendInRun(String(scalar))
+      }
     case .fldChar:
       fieldCharacter(attributes.value("fldCharType"))
     case .pPr:
@@ -192,14 +194,17 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func startCompatibilityElement(_ local: XMLLocalName) {
+  private func startCompatibilityElement(_ local: XMLLocalName, requires attributes: XMLAttributes) {
     switch local {
     case .alternateContent:
       alternates.append(false)
     case .choice, .fallback:
-      // Choice and Fallback carry the same content: read the first branch only.
+      // Choice and Fallback carry the same content: read the first branch this reader understands
+      // (a Choice whose required namespaces it knows, else the Fallback), and only that one.
       guard !alternates.isEmpty else { return }
       if alternates[alternates.count - 1] {
+        skipDepth = 1
+      } else if local == .choice, !Self.understands(attributes.value("Requires")) {
         skipDepth = 1
       } else {
         alternates[alternates.count - 1] = true
@@ -269,10 +274,25 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  /// `w:sym w:char="F0B7"`: symbol fonts use the private-use range F000–F0FF for their code page.
-  static func symbolScalar(_ hex: String?) -> Unicode.Scalar? {
+  /// Namespace prefixes (as Word writes them) whose Choice content this reader handles: drawing
+  /// and text-box markup whose text sits in ordinary `w:p`. A Choice needing anything else (for
+  /// example `w16se:symEx`, which holds an emoji as an attribute) falls back.
+  static let understoodPrefixes: Set<Substring> = [
+    "w", "w10", "w14", "w15", "wp", "wp14", "wps", "wpg", "wpc", "wpi", "wne", "v", "o", "m", "r", "a", "a14",
+    "pic", "mc",
+  ]
+
+  static func understands(_ requires: String?) -> Bool {
+    guard let requires else { return true }
+    return requires.split(separator: " ").allSatisfy { understoodPrefixes.contains($0) }
+  }
+
+  /// `w:sym w:char="F0B7"`: symbol fonts use the private-use range F000–F0FF for their code page;
+  /// the Symbol font's code page is mapped to Unicode, other fonts drop the F000 offset.
+  static func symbolScalar(_ hex: String?, font: String? = nil) -> Unicode.Scalar? {
     guard let hex, var value = UInt32(hex, radix: 16) else { return nil }
     if (0xF000...0xF0FF).contains(value) { value -= 0xF000 }
+    if font?.lowercased() == "symbol", let mapped = SymbolFont.unicode(value) { return mapped }
     guard value >= 0x20 || value == 0x09 else { return nil }
     return Unicode.Scalar(value)
   }

@@ -17,21 +17,30 @@ private let libxml2Initialised: Bool = {
 
 /// The state the C callbacks reach through libxml2's user-data pointer.
 private final class SAXSession {
-  let handler: any SAXHandler
-  var localNames: [UnsafeRawPointer: XMLLocalName] = [:]
+  /// Kept alive by `XMLPushParser.handler`; unowned(unsafe) spares a retain/release per event.
+  unowned(unsafe) let handler: any SAXHandler
+  var localNames = PointerTable<XMLLocalName>()
+  var namespaces = PointerTable<XMLNamespace>(capacity: 32)
   var failure: XMLParseFailure?
   var context: xmlParserCtxtPtr?
 
   init(handler: any SAXHandler) { self.handler = handler }
 
-  func localName(_ pointer: UnsafePointer<xmlChar>) -> XMLLocalName {
-    // libxml2 interns element names in the parser's dictionary, so the pointer identifies the name
-    // for the whole parse.
-    let key = UnsafeRawPointer(pointer)
-    if let known = localNames[key] { return known }
-    let name = XMLLocalName.classify(pointer)
-    localNames[key] = name
-    return name
+  func name(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
+    // libxml2 interns element names and namespace URIs in the parser's dictionary, so a pointer
+    // identifies its string for the whole parse.
+    let localName: XMLLocalName
+    if let known = localNames.value(for: local) {
+      localName = known
+    } else {
+      localName = XMLLocalName.classify(local)
+      localNames.insert(localName, for: local)
+    }
+    guard let uri else { return XMLElementName(namespace: .none, local: localName) }
+    if let known = namespaces.value(for: uri) { return XMLElementName(namespace: known, local: localName) }
+    let namespace = XMLNamespace.classify(uri)
+    namespaces.insert(namespace, for: uri)
+    return XMLElementName(namespace: namespace, local: localName)
   }
 
   func fail(_ failure: XMLParseFailure) {
@@ -43,6 +52,13 @@ private final class SAXSession {
     guard let pointer else { return nil }
     return Unmanaged<SAXSession>.fromOpaque(pointer).takeUnretainedValue()
   }
+
+  /// Runs `body` on the session without retaining it (the parser owns it for the whole parse).
+  @inline(__always)
+  static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (SAXSession) -> Void) {
+    guard let pointer else { return }
+    Unmanaged<SAXSession>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+  }
 }
 
 /// A libxml2 SAX2 push parser: feed it bytes in chunks, never builds a tree.
@@ -50,29 +66,34 @@ private final class SAXSession {
 /// No network, no DTD loading, no entity substitution; any entity declaration stops the parse
 /// (Word never writes a DTD), so billion-laughs documents fail at once.
 final class XMLPushParser {
+  private let handler: any SAXHandler
   private let session: SAXSession
   private let context: xmlParserCtxtPtr
   private var finished = false
 
   init(handler: any SAXHandler, name: String) throws(XMLParseFailure) {
     _ = libxml2Initialised
+    self.handler = handler
     session = SAXSession(handler: handler)
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
-      guard let session = SAXSession.from(context), let localName else { return }
-      let name = XMLElementName(namespace: XMLNamespace.classify(uri), local: session.localName(localName))
-      session.handler.startElement(
-        name, attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+      guard let localName else { return }
+      SAXSession.with(context) { session in
+        session.handler.startElement(
+          session.name(localName, uri),
+          attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+      }
     }
     sax.endElementNs = { context, localName, _, uri in
-      guard let session = SAXSession.from(context), let localName else { return }
-      let name = XMLElementName(namespace: XMLNamespace.classify(uri), local: session.localName(localName))
-      session.handler.endElement(name)
+      guard let localName else { return }
+      SAXSession.with(context) { session in session.handler.endElement(session.name(localName, uri)) }
     }
     let characters: charactersSAXFunc = { context, bytes, length in
-      guard let session = SAXSession.from(context), let bytes, length > 0 else { return }
-      session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+      guard let bytes, length > 0 else { return }
+      SAXSession.with(context) { session in
+        session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+      }
     }
     sax.characters = characters
     sax.ignorableWhitespace = characters
