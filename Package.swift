@@ -55,6 +55,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
+    .executableTarget(
+      name: "chachong-fingerprint-bench",
+      dependencies: ["Fingerprints", "Matching"],
+      path: "Tools/FingerprintBench"
+    ),
+    // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
+    .executableTarget(
+      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
     // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
     .executableTarget(
       name: "chachong-corpus",
@@ -68,7 +77,7 @@ let package = Package(
       name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
       path: "Tools/bench-index/Sources"
     ),
-    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),

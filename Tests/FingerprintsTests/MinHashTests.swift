@@ -76,3 +76,14 @@ import Testing
       fingerprint.signature == MinHasher(parameters: .standard).signature(of: fingerprint.shingleHashes))
   }
 }
+
+@Suite struct MinHashGoldenTests {
+  @Test func signatureValuesArePinned() {
+    let fingerprinter = Fingerprinter(parameters: .standard)
+    let short = fingerprinter.fingerprint("本项目面向智能制造领域，研发高精度数控系统。")
+    #expect(Array(short.signature.values.prefix(4)) == GoldenValues.signaturePrefix)
+    let long = fingerprinter.fingerprint(
+      String(repeating: "项目名称研发总投入申请资助统一社会信用代码", count: 40) + "第三代半导体")
+    #expect(Array(long.signature.values.prefix(4)) == GoldenValues.longSignaturePrefix)
+  }
+}

@@ -45,6 +45,20 @@ import Testing
     #expect(era.starts == [0, 0] && era.ends == [1, 1])
   }
 
+  @Test func expansionsBeyondOneTokenPerScalarGrowTheOutput() {
+    // U+3300 SQUARE APAATO is four katakana after NFKC: 4 tokens from 1 scalar.
+    let text = NormalizedText(normalizing: String(repeating: "\u{3300}", count: 50))
+    #expect(text.count == 200)
+    #expect(text.tokens.prefix(4) == [0x30A2, 0x30D1, 0x30FC, 0x30C8])
+    #expect(text.starts[199] == 49 && text.ends[199] == 50)
+  }
+
+  @Test func offsetsCountScalarsNotBytes() {
+    let text = NormalizedText(normalizing: "é中😀x 𠀀")
+    #expect(text.starts == [0, 1, 3, 5])
+    #expect(text.ends == [1, 2, 4, 6])
+  }
+
   @Test func emojiAndSupplementaryIdeographs() {
     let text = NormalizedText(normalizing: "😀𠀀a")
     #expect(text.tokens.first == 0x20000)

@@ -25,8 +25,9 @@ public enum PassageAligner {
     parameters: PassageAlignmentParameters
   ) -> [Passage] {
     align(
-      query: query, source: source, k: k, seed: seed, excluding: excluding,
-      minimumCharacters: parameters.minimumCharacters, maximumGap: parameters.maximumGap)
+      query: query, queryShingles: Shingler.shingleHashes(of: query, k: k, seed: seed),
+      source: source, sourceShingles: Shingler.shingleHashes(of: source, k: k, seed: seed), k: k,
+      excluding: excluding, parameters: parameters)
   }
 
   /// The same with shingle hashes already computed (`Shingler.shingleHashes` with the same k and
@@ -35,15 +36,30 @@ public enum PassageAligner {
     query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
     k: Int, excluding: Set<UInt64>, minimumCharacters: Int, maximumGap: Int
   ) -> [Passage] {
+    align(
+      query: query, queryShingles: queryShingles, source: source, sourceShingles: sourceShingles, k: k,
+      excluding: excluding,
+      parameters: PassageAlignmentParameters(minimumCharacters: minimumCharacters, maximumGap: maximumGap))
+  }
+
+  /// The general form: precomputed shingles and all parameters.
+  public static func align(
+    query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
+    k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters
+  ) -> [Passage] {
+    let minimumCharacters = parameters.minimumCharacters
+    let mergeDistance = max(0, parameters.mergeDistance)
     guard query.count > 0, source.count > 0 else { return [] }
     let querySide = AlignmentSide(text: query, shingles: queryShingles, k: k)
     let sourceSide = AlignmentSide(text: source, shingles: sourceShingles, k: k)
     let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding)
-    let chainer = RunChainer(maximumGap: max(0, maximumGap))
+    let chainer = RunChainer(maximumGap: max(0, parameters.maximumGap))
+    let chainMinimum = mergeDistance > 0 ? parameters.minimumChainCharacters : minimumCharacters
     let chains = chainer.chains(of: runs) { chain in
-      characterLength(of: chain, in: querySide) >= minimumCharacters
+      characterLength(of: chain, in: querySide) >= chainMinimum
     }
-    return chains.map { chain in
+    let merged = ChainMerger(distance: mergeDistance).merge(chains)
+    return merged.filter { characterLength(of: $0, in: querySide) >= minimumCharacters }.map { chain in
       Passage(
         start: querySide.characterStart(ofToken: chain.queryStart),
         end: querySide.characterEnd(ofToken: chain.queryEnd - 1),
