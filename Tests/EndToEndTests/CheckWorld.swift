@@ -168,11 +168,13 @@ struct CheckWorld {
     applicants.append(otherProgram)
     plant(otherProgram.id, .leadOtherProgram, "MS2023-011")
 
-    // plagiarism: a 1500-character section copied from another organisation's 2021 application.
-    let source = CheckWorld.body(seed: 2012, count: 3000)
-    let copiedSection = String(source.dropFirst(800).prefix(1500))
+    // plagiarism: section 二 (1500 characters) copied from another organisation's 2021 application.
+    let copiedSection = CheckWorld.body(seed: 2012, count: 1500)
+    let source =
+      CheckWorld.body(seed: 3012, count: 800) + "\n二、研究内容\n" + copiedSection + "\n三、预期成果\n"
+      + CheckWorld.body(seed: 4012, count: 700)
     let plagiarist = CheckWorld.applicant(
-      12, body: CheckWorld.body(seed: 12, count: 2500) + "\n" + copiedSection)
+      12, body: CheckWorld.body(seed: 12, count: 2500) + "\n二、研究内容\n" + copiedSection)
     archive.append(archived("MS2021-012", "社会民生科技计划", 2021, "未立项", "别家公司", nil, "别人丙", 93, source))
     applicants.append(plagiarist)
     plant(plagiarist.id, .plagiarism, "MS2021-012")
