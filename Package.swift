@@ -63,7 +63,8 @@ let package = Package(
     ),
     // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
     .executableTarget(
-      name: "chachong-pan-eval", dependencies: ["Fingerprints", "Matching"], path: "Tools/pan-eval"),
+      name: "chachong-pan-eval", dependencies: ["DocumentText", "Fingerprints", "Matching", "Reports"],
+      path: "Tools/pan-eval"),
     // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
     .executableTarget(
       name: "chachong-corpus",
@@ -72,17 +73,25 @@ let package = Package(
       ],
       path: "Tools/CorpusGenerator"
     ),
-    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    // Query latency benchmark for the index (Tools/bench-index.sh).
+    .executableTarget(
+      name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
+      path: "Tools/bench-index/Sources"
+    ),
+    // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
+    .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity", "IndexStore", "Fingerprints"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

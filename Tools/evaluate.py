@@ -59,10 +59,38 @@ def run(command: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True)
 
 
+def archive_jsonl(world: str, chachong: list[str], workdir: str) -> str:
+    records = os.path.join(world, "documents.jsonl")
+    if not os.path.exists(records):
+        with open(os.path.join(world, "truth.json"), encoding="utf-8") as handle:
+            generator = json.load(handle)["generator"]
+        tool = os.path.join(os.path.dirname(chachong[0]), "chachong-corpus")
+        if not os.path.exists(tool):
+            sys.exit(f"evaluate: needs {tool} to regenerate the world's text (swift build --product chachong-corpus)")
+        regenerated = os.path.join(workdir, "world")
+        made = run([tool, "--out", regenerated, "--seed", str(generator["seed"]), "--size", generator["size"],
+                    "--jsonl"])
+        if made.returncode != 0:
+            sys.exit(f"evaluate: chachong-corpus failed:\n{made.stderr[-2000:]}")
+        records = os.path.join(regenerated, "documents.jsonl")
+    target = os.path.join(workdir, "archive.jsonl")
+    with open(records, encoding="utf-8") as source, open(target, "w", encoding="utf-8") as out:
+        for line in source:
+            if json.loads(line).get("role") == "archive":
+                out.write(line)
+    return target
+
+
 def produce_report(world: str, chachong: list[str], workdir: str, call: str | None) -> dict:
     index = os.path.join(workdir, "index")
     ingest = run(chachong + ["ingest", "--index", index, "--manifest", os.path.join(world, "archive-manifest.csv"),
                              os.path.join(world, "archive")])
+    if ingest.returncode != 0 and "manifest" in ingest.stderr:
+        # A build without manifest support: regenerate the same world with --jsonl (byte-identical
+        # documents) and ingest the archive's records, which carry program, year, status and names.
+        print("evaluate: ingest --manifest unsupported; ingesting the archive as JSONL", file=sys.stderr)
+        shutil.rmtree(index, ignore_errors=True)
+        ingest = run(chachong + ["ingest", "--index", index, archive_jsonl(world, chachong, workdir)])
     if ingest.returncode != 0:
         sys.exit(f"evaluate: ingest failed ({ingest.returncode}):\n{ingest.stderr[-2000:]}")
     report_path = os.path.join(workdir, "report.json")

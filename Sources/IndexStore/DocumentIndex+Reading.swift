@@ -10,11 +10,16 @@ extension DocumentIndex {
   /// Ordered by band matches, then shared fingerprints (both descending), then id; at most
   /// `limit`. `excludingID` (the query's own id) is never returned.
   public func candidates(
-    for fingerprint: DocumentFingerprint, excludingID: String? = nil, limit: Int = 200
+    for fingerprint: DocumentFingerprint, sections: [IndexedSection] = [],
+    excludingID: String? = nil, limit: Int = 200
   ) throws(IndexError) -> [Candidate] {
     let bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
-    let fingerprints = Winnower.fingerprints(
-      of: fingerprint.shingleHashes, window: parameters.granularity.window)
+    let sectionKeys = SectionSignatures.bandKeys(
+      of: fingerprint, sections: sections, parameters: parameters, hasher: hasher)
+    let fingerprints =
+      parameters.granularity.window > 0
+      ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
+      : []
     let granularity = parameters.granularity
     return try wrap(directory) {
       try pool.read { db in
@@ -24,6 +29,15 @@ extension DocumentIndex {
           let docs = try Int64.fetchAll(bucketStatement, arguments: [Int64(bitPattern: key)])
           for doc in docs {
             bands[doc, default: 0] += 1
+          }
+        }
+        var sectionHits: [Int64: Int] = [:]
+        let sectionStatement = try db.cachedStatement(
+          sql: "SELECT doc FROM section_buckets WHERE key = ?")
+        for key in sectionKeys {
+          let docs = try Int64.fetchAll(sectionStatement, arguments: [Int64(bitPattern: key)])
+          for doc in docs {
+            sectionHits[doc, default: 0] += 1
           }
         }
         var shared: [Int64: Int] = [:]
@@ -37,7 +51,7 @@ extension DocumentIndex {
             shared[doc, default: 0] += 1
           }
         }
-        var selected = Set(bands.keys)
+        var selected = Set(bands.keys).union(sectionHits.keys)
         for (doc, count) in shared where count >= granularity.minimumSharedFingerprints {
           selected.insert(doc)
         }
@@ -48,10 +62,15 @@ extension DocumentIndex {
             continue
           }
           candidates.append(
-            Candidate(id: id, bandMatches: bands[doc] ?? 0, sharedFingerprints: shared[doc] ?? 0))
+            Candidate(
+              id: id, bandMatches: bands[doc] ?? 0, sectionBandMatches: sectionHits[doc] ?? 0,
+              sharedFingerprints: shared[doc] ?? 0))
         }
         candidates.sort {
           if $0.bandMatches != $1.bandMatches { return $0.bandMatches > $1.bandMatches }
+          if $0.sectionBandMatches != $1.sectionBandMatches {
+            return $0.sectionBandMatches > $1.sectionBandMatches
+          }
           if $0.sharedFingerprints != $1.sharedFingerprints {
             return $0.sharedFingerprints > $1.sharedFingerprints
           }
@@ -59,6 +78,13 @@ extension DocumentIndex {
         }
         return Array(candidates.prefix(max(0, limit)))
       }
+    }
+  }
+
+  /// SQLite's `PRAGMA integrity_check` result: "ok" for an undamaged database.
+  public func integrityCheck() throws(IndexError) -> String {
+    try wrap(directory) {
+      try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
   }
 
@@ -184,6 +210,7 @@ extension DocumentIndex {
           byProgram: try groups("program"), byYear: try groups("year"), byStatus: try groups("status"),
           parameters: parameters, schemaVersion: Schema.version,
           lshBucketRows: try count("SELECT COUNT(*) FROM lsh_buckets"),
+          sectionBucketRows: try count("SELECT COUNT(*) FROM section_buckets"),
           fingerprintPostingRows: try count("SELECT COUNT(*) FROM fingerprint_postings"),
           templates: try count("SELECT COUNT(*) FROM templates"),
           storedTextBytes: try count("SELECT COALESCE(SUM(length(text)), 0) FROM documents"),

@@ -14,6 +14,7 @@ public final class DocumentIndex: Sendable {
   public let parameters: IndexParameters
   let pool: DatabasePool
   let leadKey: [UInt8]
+  let hasher: MinHasher
   private let databasePath: String
 
   private init(
@@ -24,6 +25,7 @@ public final class DocumentIndex: Sendable {
     self.pool = pool
     self.parameters = parameters
     self.leadKey = leadKey
+    self.hasher = MinHasher(parameters: parameters.fingerprint)
   }
 
   /// The path of the SQLite file inside an index directory.
@@ -131,18 +133,19 @@ public final class DocumentIndex: Sendable {
     }
     let prepared = try documents.enumerated().filter { lastIndex[$0.element.metadata.id] == $0.offset }
       .map { (_, document) throws(IndexError) in
-        try PreparedDocument(document, parameters: parameters, directory: directory)
+        try PreparedDocument(document, parameters: parameters, hasher: hasher, directory: directory)
       }
     try wrap(directory) {
       try pool.write { db in
         var buckets: [(Int64, Int64)] = []
         var postings: [(Int64, Int64)] = []
+        var sectionBuckets: [(Int64, Int64)] = []
         let insert = try db.cachedStatement(
           sql: """
             INSERT INTO documents(id, program, year, status, title, organisation, credit_code, lead,
               lead_id_hash, lead_id_masked, source_path, source_sha256, character_count, token_count,
-              shingle_count, sections, extra, signature, fingerprints, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              shingle_count, sections, extra, signature, fingerprints, section_keys, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for document in prepared {
           _ = try deleteDocuments(db, ids: [document.metadata.id])
@@ -152,7 +155,8 @@ public final class DocumentIndex: Sendable {
             meta.creditCode, meta.lead, meta.leadIDHash, meta.leadIDMasked, meta.sourcePath,
             meta.sourceSHA256, meta.characterCount, document.tokenCount, document.shingleCount,
             document.sectionsJSON, document.extraJSON, Data(document.signature),
-            Data(IntegerPacking.pack(document.fingerprints)), Data(document.compressedText),
+            Data(IntegerPacking.pack(document.fingerprints)),
+            Data(IntegerPacking.pack(document.sectionKeys)), Data(document.compressedText),
           ]
           try insert.execute(arguments: StatementArguments(values))
           let doc = db.lastInsertedRowID
@@ -162,9 +166,13 @@ public final class DocumentIndex: Sendable {
           for hash in document.fingerprints {
             postings.append((Int64(bitPattern: hash), doc))
           }
+          for key in document.sectionKeys {
+            sectionBuckets.append((Int64(bitPattern: key), doc))
+          }
         }
         try insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
         try insertPairs(db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
+        try insertPairs(db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
         try bumpGeneration(db)
       }
     }
@@ -206,18 +214,22 @@ public final class DocumentIndex: Sendable {
   private func deleteDocuments(_ db: Database, ids: [String]) throws -> [String] {
     var removed: [String] = []
     let select = try db.cachedStatement(
-      sql: "SELECT doc, signature, fingerprints FROM documents WHERE id = ?")
+      sql: "SELECT doc, signature, fingerprints, section_keys FROM documents WHERE id = ?")
     let deleteBucket = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE key = ? AND doc = ?")
     let deletePosting = try db.cachedStatement(
       sql: "DELETE FROM fingerprint_postings WHERE hash = ? AND doc = ?")
+    let deleteSectionBucket = try db.cachedStatement(
+      sql: "DELETE FROM section_buckets WHERE key = ? AND doc = ?")
     let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE doc = ?")
     for id in ids {
       guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
       let doc: Int64 = row["doc"]
       let signatureBytes: Data = row["signature"]
       let fingerprintBytes: Data = row["fingerprints"]
+      let sectionKeyBytes: Data = row["section_keys"]
       guard let signature = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
-        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes))
+        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes)),
+        let sectionKeys = IntegerPacking.unpack([UInt8](sectionKeyBytes))
       else {
         throw IndexError(path: directory, reason: .corrupt("stored signature of \(id)"))
       }
@@ -226,6 +238,9 @@ public final class DocumentIndex: Sendable {
       }
       for hash in fingerprints {
         try deletePosting.execute(arguments: [Int64(bitPattern: hash), doc])
+      }
+      for key in sectionKeys {
+        try deleteSectionBucket.execute(arguments: [Int64(bitPattern: key), doc])
       }
       try deleteDocument.execute(arguments: [doc])
       removed.append(id)

@@ -40,12 +40,26 @@ struct IngestCommand: ParsableCommand {
   @Option(name: .long, help: "Documents per transaction (a killed ingest loses at most one batch).")
   var batchSize: Int = 256
 
+  @Option(
+    name: .long,
+    help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.5).")
+  var lshThreshold: Double?
+
+  @Option(name: .long, help: "New index: also store winnowed fingerprints with this window (default 0: off).")
+  var winnowWindow: Int?
+
   @Argument(help: "Files, folders and .jsonl files.")
   var paths: [String] = []
 
   func validate() throws {
     if paths.isEmpty && manifest == nil {
       throw ValidationError("give at least one PATH or a --manifest")
+    }
+    if let lshThreshold, !(0.05...0.95).contains(lshThreshold) {
+      throw ValidationError("--lsh-threshold must be between 0.05 and 0.95")
+    }
+    if let winnowWindow, winnowWindow < 0 {
+      throw ValidationError("--winnow-window must not be negative")
     }
     if batchSize < 1 {
       throw ValidationError("--batch-size must be at least 1")
@@ -64,7 +78,14 @@ struct IngestCommand: ParsableCommand {
     }
     let defaults = InputMetadata(program: program, year: year, status: status)
     let collected = InputCollector.collect(paths: paths, manifest: manifestTable, defaults: defaults)
-    let job = IngestJob(options: IngestJob.Options(indexDirectory: index, batchSize: batchSize))
+    var parameters: IndexParameters?
+    if lshThreshold != nil || winnowWindow != nil {
+      var granularity = Granularity.standard
+      granularity.window = winnowWindow ?? granularity.window
+      parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.5, granularity: granularity)
+    }
+    let job = IngestJob(
+      options: IngestJob.Options(indexDirectory: index, parameters: parameters, batchSize: batchSize))
     var progress = IndexCommandIO.ProgressLine()
     let summary: IngestJob.Summary
     do {

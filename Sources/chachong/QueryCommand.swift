@@ -9,8 +9,9 @@ struct QueryCommand: ParsableCommand {
     discussion: """
       Candidates come from the whole-document LSH tables and from winnowed fingerprints (a copied
       section); each is verified on the stored normalised text. A match is reported when its
-      Jaccard is at least --threshold, or when either containment is at least
-      --containment-threshold. A query never matches a document with its own id. Accepts every
+      Jaccard is at least --threshold, or either containment is at least
+      --containment-threshold, or one section of the query is at least --section-threshold
+      contained in it (a copied section). A query never matches a document with its own id. Accepts every
       input ingest accepts (a .jsonl file queries each record). JSON: docs/query-json.md.
 
       Examples:
@@ -26,7 +27,10 @@ struct QueryCommand: ParsableCommand {
   var threshold: Double = 0.5
 
   @Option(name: .long, help: "…or with either containment at least this (0…1).")
-  var containmentThreshold: Double = 0.1
+  var containmentThreshold: Double = 0.5
+
+  @Option(name: .long, help: "…or with one query section this much contained in the match (0…1).")
+  var sectionThreshold: Double = 0.8
 
   @Option(name: .long, help: "At most N matches per query (0: all).")
   var top: Int = 10
@@ -38,7 +42,9 @@ struct QueryCommand: ParsableCommand {
   var paths: [String]
 
   func validate() throws {
-    guard (0...1).contains(threshold), (0...1).contains(containmentThreshold) else {
+    guard (0...1).contains(threshold), (0...1).contains(containmentThreshold),
+      (0...1).contains(sectionThreshold)
+    else {
       throw ValidationError("thresholds are between 0 and 1")
     }
     guard top >= 0 else { throw ValidationError("--top must not be negative") }
@@ -49,7 +55,9 @@ struct QueryCommand: ParsableCommand {
     let collected = InputCollector.collect(paths: paths)
     let job = QueryJob(
       index: documentIndex,
-      options: QueryJob.Options(threshold: threshold, containmentThreshold: containmentThreshold, top: top))
+      options: QueryJob.Options(
+        threshold: threshold, containmentThreshold: containmentThreshold,
+        sectionThreshold: sectionThreshold, top: top))
     let report: QueryReport
     do {
       report = try job.run(entries: collected.entries, failures: collected.failures)

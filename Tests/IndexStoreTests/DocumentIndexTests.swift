@@ -78,14 +78,50 @@ import Testing
   #expect(try index.candidates(for: query, excludingID: "base").isEmpty)
 }
 
+/// Sections as text with spans: each part becomes one section.
+func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
+  var text = ""
+  var sections: [IndexedSection] = []
+  for (number, part) in parts.enumerated() {
+    let start = text.unicodeScalars.count
+    text += part
+    sections.append(IndexedSection(title: "part \(number)", start: start, end: text.unicodeScalars.count))
+  }
+  return (text, sections)
+}
+
 @Test func oneCopiedSectionIsACandidate() throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let section = syntheticText(seed: 20, count: 800)
-  let source = syntheticText(seed: 21, count: 6000) + section + syntheticText(seed: 22, count: 3000)
-  let query = syntheticText(seed: 23, count: 7000) + section + syntheticText(seed: 24, count: 1000)
+  let (source, sourceSections) = sectioned([
+    syntheticText(seed: 21, count: 3000), syntheticText(seed: 26, count: 3000), section,
+    syntheticText(seed: 22, count: 3000),
+  ])
+  let (query, querySections) = sectioned([
+    syntheticText(seed: 23, count: 7000), section, syntheticText(seed: 24, count: 1000),
+  ])
+  var sourceDocument = makeDocument(id: "source", text: source)
+  sourceDocument.metadata.sections = sourceSections
+  try index.upsert([sourceDocument, makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000))])
+  let fingerprint = Fingerprinter(parameters: .standard).fingerprint(query)
+  let candidates = try index.candidates(for: fingerprint, sections: querySections)
+  #expect(candidates.map(\.id) == ["source"])
+  #expect((candidates.first?.bandMatches ?? 1) == 0)
+  #expect((candidates.first?.sectionBandMatches ?? 0) > 0)
+  // Without its sections the query's whole-document signature does not find it.
+  #expect(try index.candidates(for: fingerprint).isEmpty)
+}
+
+@Test func winnowedFingerprintsFindACopiedPassageWhenEnabled() throws {
+  var parameters = IndexParameters.standard
+  parameters.granularity.window = 48
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: parameters)
+  let passage = syntheticText(seed: 20, count: 800)
+  let source = syntheticText(seed: 21, count: 6000) + passage + syntheticText(seed: 22, count: 3000)
+  let query = syntheticText(seed: 23, count: 7000) + passage + syntheticText(seed: 24, count: 1000)
   try index.upsert([
-    makeDocument(id: "source", text: source),
-    makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000)),
+    makeDocument(id: "source", text: source, parameters: parameters),
+    makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000), parameters: parameters),
   ])
   let candidates = try index.candidates(for: Fingerprinter(parameters: .standard).fingerprint(query))
   #expect(candidates.map(\.id) == ["source"])

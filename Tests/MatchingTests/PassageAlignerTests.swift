@@ -159,3 +159,23 @@ private func align(
     #expect(left.end <= right.start)
   }
 }
+
+@Test func evidenceGivesSectionsAndBothTexts() throws {
+  let copied = TestText.chinese(40, seed: 90)
+  let query = "一、概述\n" + TestText.chinese(20, seed: 91) + "\n二、内容\n" + copied
+  let source = "背景\n" + copied
+  let passages = align(query, source)
+  let querySections = [
+    TextSection(title: "一、概述", start: 0, end: 26), TextSection(title: "二、内容", start: 26, end: 71),
+  ]
+  let evidence = PassageEvidence.describe(
+    passages, text: query, sections: querySections, sourceText: source,
+    sourceSections: [TextSection(title: "背景", start: 0, end: 43)])
+  let item = try #require(evidence.first)
+  #expect(evidence.count == 1)
+  #expect(item.section == "二、内容")
+  #expect(item.sourceSection == "背景")
+  #expect(item.text == copied)
+  #expect(item.sourceText == copied)
+  #expect(item.chars == 40)
+}

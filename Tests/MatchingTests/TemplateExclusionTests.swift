@@ -127,3 +127,72 @@ private var k: Int { parameters.shingleSize }
   #expect(!CommonTextPolicy.standard.isCommon(frequency: 2, documentCount: 20))
   #expect(!CommonTextPolicy.standard.isCommon(frequency: 5, documentCount: 60))
 }
+
+@Test func aTemplateHeadingBetweenTwoCopiedSectionsSeparatesThem() throws {
+  let sectionOne = TestText.chinese(120, seed: 201)
+  let sectionTwo = TestText.chinese(120, seed: 202)
+  let heading = "三、项目预期目标"  // 8 characters: short enough to be bridged as a plain gap
+  let query = "一、概述\n" + sectionOne + "\n" + heading + "\n" + sectionTwo
+  let source = TestText.chinese(30, seed: 203) + "\n" + sectionOne + "\n" + heading + "\n" + sectionTwo
+  let plain = PassageAligner.align(
+    query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
+    seed: parameters.seed, excluding: [], parameters: .standard)
+  #expect(plain.count == 1)
+  let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: [
+    "一、概述\n二、内容\n" + heading + "\n四、计划"
+  ])
+  let headingStart = TestText.length("一、概述\n" + sectionOne + "\n")
+  let sourceHeadingStart = TestText.length(TestText.chinese(30, seed: 203) + "\n" + sectionOne + "\n")
+  let passages = PassageAligner.align(
+    query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
+    seed: parameters.seed, excluding: excluded, parameters: .standard,
+    querySections: [
+      TextSection(title: "一、概述", start: 0, end: headingStart),
+      TextSection(title: heading, start: headingStart, end: TestText.length(query)),
+    ],
+    sourceSections: [
+      TextSection(title: "", start: 0, end: sourceHeadingStart),
+      TextSection(title: heading, start: sourceHeadingStart, end: TestText.length(source)),
+    ])
+  #expect(passages.count == 2)
+  let first = try #require(passages.first)
+  let last = try #require(passages.last)
+  #expect(TestText.slice(query, first.start, first.end) == sectionOne)
+  #expect(TestText.slice(query, last.start, last.end) == sectionTwo)
+  #expect(TestText.slice(source, last.sourceStart, last.sourceEnd) == sectionTwo)
+}
+
+@Test func aTemplatePhraseInsideCopiedProseIsBridged() {
+  let before = TestText.chinese(60, seed: 204)
+  let after = TestText.chinese(60, seed: 205)
+  let copied = before + "。项目负责人，国家外汇管理局依照有关法律" + after
+  let query = TestText.chinese(20, seed: 206) + copied
+  let source = TestText.chinese(25, seed: 207) + copied
+  let excluded = CommonTextFilter(parameters: parameters).templateShingles(of: ["项目负责人，国家外汇管理局依照有关法律"])
+  let passages = PassageAligner.align(
+    query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
+    seed: parameters.seed, excluding: excluded, parameters: .standard)
+  #expect(passages.count == 1)
+  #expect(passages.first?.chars == TestText.length(copied))
+}
+
+@Test func passagesDoNotCrossSectionBoundaries() {
+  let partOne = TestText.chinese(80, seed: 208)
+  let partTwo = TestText.chinese(80, seed: 209)
+  let query = partOne + "\n" + partTwo
+  let source = TestText.chinese(10, seed: 210) + partOne + partTwo
+  let plain = PassageAligner.align(
+    query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
+    seed: parameters.seed, excluding: [], parameters: .standard)
+  #expect(plain.count == 1)
+  let sectioned = PassageAligner.align(
+    query: NormalizedText(normalizing: query), source: NormalizedText(normalizing: source), k: k,
+    seed: parameters.seed, excluding: [], parameters: .standard,
+    querySections: [
+      TextSection(title: "一", start: 0, end: 81), TextSection(title: "二", start: 81, end: 161),
+    ],
+    sourceSections: [])
+  #expect(sectioned.map(\.start) == [0, 81])
+  #expect(sectioned.map(\.sourceStart) == [10, 90])
+  #expect(sectioned.map(\.chars) == [80, 80])
+}

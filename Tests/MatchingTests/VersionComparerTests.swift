@@ -145,3 +145,13 @@ private func document(_ body: [String], fields: [VersionField] = []) -> VersionD
   #expect(diff.diff([7], []) == [.delete(0, count: 1)])
   #expect(MyersDiff(maximumEdits: 2).diff([1, 2, 3], [4, 5, 6]) == nil)
 }
+
+@Test func aRewrittenSecondHalfStartsWhereTheTextsDiverge() {
+  let shared = TestText.chinese(400, seed: 82)
+  let comparison = VersionComparer(maximumEdits: 50).compare(
+    VersionDocument(text: shared + TestText.chinese(300, seed: 83)),
+    VersionDocument(text: shared + TestText.chinese(300, seed: 84)))
+  #expect(comparison.differences.count == 1)
+  #expect((comparison.differences.first?.aStart ?? 0) >= 400)
+  #expect(comparison.differences.first?.aEnd == 700)
+}

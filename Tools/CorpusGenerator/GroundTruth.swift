@@ -84,12 +84,25 @@ struct GroundTruth: Codable, Sendable {
   var cleanApplications: [String]
   var decoys: [Decoy]
   var unrelatedPairSample: UnrelatedSample
+  /// paper-online-mismatch: online and paper versions of one application for `compare --versions`.
+  var versionPairs: [VersionRecord]
+}
+
+struct VersionRecord: Codable, Sendable {
+  var application: String
+  var online: String
+  var paper: String
+  var rule = "paper-online-mismatch"
+  var differences: [VersionPair.Difference]
 }
 
 struct UnrelatedSample: Codable, Sendable {
   var pairs: Int
   var maximumJaccard: Double
   var meanJaccard: Double
+  /// The same pairs with the blank template's shingles (form labels, headings, instructions) removed.
+  var meanJaccardWithoutTemplate: Double
+  var maximumJaccardWithoutTemplate: Double
 }
 
 /// The short file end-to-end tests read.

@@ -23,15 +23,16 @@ struct ProseComposer {
   static let stages = ["需求分析", "方案设计", "关键技术攻关", "样机研制", "测试验证", "中试验证", "示范应用", "总结验收"]
   static let staffRoles = ["总体方案设计", "算法研究", "工艺开发", "样机研制", "测试验证", "数据分析", "项目管理", "应用推广"]
 
-  /// The few regulations this document quotes from: a real application cites a handful of
-  /// policies, and unrelated applications rarely cite the same ones.
-  var quotedSources: [Range<Int>]
+  /// The regulation sentences (indexes into the bank) this document may use. A world hands each
+  /// document its own share, so unrelated applications do not repeat each other's sentences;
+  /// empty means any sentence.
+  var quoted: [Int]
 
-  init(bank: TextBank, domain: GuideDomain, random: SeededGenerator) {
+  init(bank: TextBank, domain: GuideDomain, random: SeededGenerator, quoted: [Int] = []) {
     self.bank = bank
     self.domain = domain
     self.random = random
-    self.quotedSources = self.random.sample(bank.sources, count: min(5, bank.sources.count))
+    self.quoted = quoted
     // Each writer has a style: a few sentence patterns and connectives, not all of them.
     self.patterns = self.random.sample(Array(0...27), count: 8)
     self.connectives = self.random.sample(Self.openers, count: 3)
@@ -64,9 +65,8 @@ struct ProseComposer {
   }
 
   mutating func regulationSentence() -> String {
-    guard !quotedSources.isEmpty, random.chance(0.9) else { return random.pick(bank.sentences).text }
-    let source = random.pick(quotedSources)
-    return bank.sentences[random.int(source.lowerBound...(source.upperBound - 1))].text
+    guard !quoted.isEmpty else { return random.pick(bank.sentences).text }
+    return bank.sentences[random.pick(quoted)].text
   }
 
   static let openers = ["", "同时，", "此外，", "另一方面，", "在此基础上，", "总体来看，", "进一步地，", "从应用端看，", "值得注意的是，", "与此同时，"]

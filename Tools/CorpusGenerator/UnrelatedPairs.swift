@@ -17,6 +17,11 @@ enum UnrelatedPairs {
     let ids = documents.map(\.id)
     var random = SeededGenerator(seed: seed, stream: "unrelated")
     var values: [Double] = []
+    var withoutTemplate: [Double] = []
+    // The form labels, headings and instruction lines every application shares (what chachong
+    // excludes as template text).
+    let template = ShingleContract.shingles(
+      ExtractedTextModel(ApplicationTemplate.blankDocument(program: WorldBuilder.call)).text)
     var attempts = 0
     var cache: [String: Set<ShingleContract.Gram>] = [:]
     func shingles(_ id: String) -> Set<ShingleContract.Gram> {
@@ -35,9 +40,15 @@ enum UnrelatedPairs {
         continue
       }
       values.append(ShingleContract.overlap(shingles(first), shingles(second)).jaccard)
+      withoutTemplate.append(
+        ShingleContract.overlap(shingles(first).subtracting(template), shingles(second).subtracting(template))
+          .jaccard)
     }
     let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
     return UnrelatedSample(
-      pairs: values.count, maximumJaccard: values.max() ?? 0, meanJaccard: ShingleContract.rounded(mean))
+      pairs: values.count, maximumJaccard: values.max() ?? 0, meanJaccard: ShingleContract.rounded(mean),
+      meanJaccardWithoutTemplate: ShingleContract.rounded(
+        withoutTemplate.isEmpty ? 0 : withoutTemplate.reduce(0, +) / Double(withoutTemplate.count)),
+      maximumJaccardWithoutTemplate: withoutTemplate.max() ?? 0)
   }
 }

@@ -28,6 +28,23 @@ struct WorldBuilder {
     // Universities applying in the batch count against their district in a checker that groups by
     // 所在县（市）: keep room for them.
     areaLoad = ["崇川区": 2, "通州区": 1]
+    var order = SeededGenerator(seed: seed, stream: "sentences")
+    sentenceOrder = order.shuffled(Array(bank.sentences.indices))
+  }
+
+  /// Regulation sentences are dealt out in a shuffled order, a share per document, and reused only
+  /// after the whole bank has been dealt.
+  private var sentenceOrder: [Int] = []
+  private var sentenceCursor = 0
+
+  mutating func dealSentences(_ count: Int = 110) -> [Int] {
+    guard !sentenceOrder.isEmpty else { return [] }
+    var result: [Int] = []
+    for _ in 0..<count {
+      result.append(sentenceOrder[sentenceCursor])
+      sentenceCursor = (sentenceCursor + 1) % sentenceOrder.count
+    }
+    return result
   }
 
   // MARK: building blocks
@@ -94,7 +111,8 @@ struct WorldBuilder {
     domain: GuideDomain, total: WanYuan? = nil, funding: WanYuan? = nil, guideCode: String? = nil
   ) -> Application {
     var composer = ProseComposer(
-      bank: bank, domain: domain, random: SeededGenerator(seed: seed, stream: "prose-" + id))
+      bank: bank, domain: domain, random: SeededGenerator(seed: seed, stream: "prose-" + id),
+      quoted: dealSentences())
     let (totalAmount, fundingAmount) = budget(total: total, funding: funding)
     let form = ApplicationForm(
       title: composer.title(), organisation: organisation,
@@ -218,7 +236,7 @@ struct WorldBuilder {
     var composer = ProseComposer(
       bank: bank,
       domain: GuideDomain.domain(code: String(source.form.guideCode.suffix(4))) ?? GuideDomain.all[0],
-      random: SeededGenerator(seed: seed, stream: "rewrite-" + id))
+      random: SeededGenerator(seed: seed, stream: "rewrite-" + id), quoted: dealSentences(40))
     if let organisation, organisation != source.form.organisation {
       copy.sections = Edits.rename(copy.sections, from: source.form.organisation.name, to: organisation.name)
       copy.form.organisation = organisation

@@ -49,6 +49,19 @@ struct WorldWriter {
     try DocxWriter.write(
       ApplicationTemplate.blankDocument(program: WorldBuilder.call),
       to: output.appendingPathComponent("template.docx"))
+    var versionRecords: [VersionRecord] = []
+    if let clean = world.clean.last, let document = world.batch.first(where: { $0.id == clean }) {
+      try makeDirectory(output.appendingPathComponent("versions"))
+      let pair = VersionPair.make(from: document.application)
+      let online = "versions/\(clean)-online.docx"
+      let paper = "versions/\(clean)-paper.docx"
+      try DocxWriter.write(
+        ApplicationTemplate.document(for: pair.online), to: output.appendingPathComponent(online))
+      try DocxWriter.write(
+        ApplicationTemplate.document(for: pair.paper), to: output.appendingPathComponent(paper))
+      versionRecords.append(
+        VersionRecord(application: clean, online: online, paper: paper, differences: pair.differences))
+    }
     try save(
       CSVWriter.data(
         header: Self.manifestHeader, rows: world.batch.map(manifestRow), byteOrderMark: true),
@@ -83,7 +96,8 @@ struct WorldWriter {
         tool: "chachong-corpus", version: CorpusCommand.generatorVersion, seed: seed, size: sizeName),
       call: call, documents: documents, expectedFindings: world.expected, plantedPairs: pairs,
       cleanApplications: world.clean, decoys: world.decoys,
-      unrelatedPairSample: UnrelatedPairs.sample(world: world, models: models, seed: seed))
+      unrelatedPairSample: UnrelatedPairs.sample(world: world, models: models, seed: seed),
+      versionPairs: versionRecords)
     try save(JSONLine.pretty(truth), "truth.json")
     try save(
       JSONLine.pretty(
@@ -148,6 +162,8 @@ enum JSONLine {
     var organisation: String
     var creditCode: String
     var lead: String
+    /// Synthetic, so it may appear here; chachong stores it only as a keyed hash and a mask.
+    var leadID: String
     var guideCode: String
     var file: String?
   }
@@ -158,7 +174,8 @@ enum JSONLine {
       id: document.id, text: text, program: application.program.name, year: application.year,
       status: application.status, role: document.role.rawValue, title: application.form.title,
       organisation: application.form.organisation.name, creditCode: application.form.organisation.creditCode,
-      lead: application.form.lead.name, guideCode: application.form.guideCode, file: file ?? document.file)
+      lead: application.form.lead.name, leadID: application.form.lead.idNumber,
+      guideCode: application.form.guideCode, file: file ?? document.file)
   }
 
   static func encode<T: Encodable>(_ value: T) throws(CorpusWriteError) -> Data {

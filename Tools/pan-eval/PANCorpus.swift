@@ -71,6 +71,23 @@ struct PANCorpus: Sendable {
       pairs: pairs.map { (suspicious: $0.0, source: $0.1) }, cases: cases)
   }
 
+  /// Only the suspicious documents whose number is even or odd (nil: all), for tuning on one half
+  /// and testing on the other.
+  func subset(_ parity: String?) -> PANCorpus {
+    guard let parity else { return self }
+    func keep(_ name: String) -> Bool {
+      let digits = name.filter(\.isNumber)
+      guard let number = Int(digits) else { return false }
+      return (number % 2 == 0) == (parity == "even")
+    }
+    var copy = self
+    copy.name += " (\(parity) suspicious documents)"
+    copy.suspicious = suspicious.filter { keep($0.key) }
+    copy.pairs = pairs.filter { keep($0.suspicious) }
+    copy.cases = cases.filter { keep($0.suspicious) }
+    return copy
+  }
+
   /// PAN 2025 generated-plagiarism records (JSON with source and candidate papers whose
   /// paragraphs carry `source_paragraph_id`): each paper becomes one text (title, abstract and
   /// paragraphs joined by blank lines) and each plagiarised paragraph one case with its offsets.

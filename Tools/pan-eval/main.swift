@@ -6,7 +6,12 @@ import Matching
 /// (precision, recall, granularity, plagdet), overall and per obfuscation type.
 ///
 ///   chachong-pan-eval [--corpus DIR] [--pan25 DIR] [--k 3] [--gap 20] [--merge 200] [--min 150]
-///                     [--chain-min 30] [--listed] [--grid]
+///                     [--chain-min 30] [--listed] [--grid] [--subset even|odd]
+/// `--subset` keeps the suspicious documents with an even or odd number (a held-out check).
+///   chachong-pan-eval --html OUT.html [--notice CALL.txt]   (a sample HTML report)
+///   chachong-pan-eval --world Corpora/sample [--common-share 0.3] [--verbose]
+///                                                           (planted passages of the generated corpus)
+///   chachong-pan-eval --bench                               (timings of aligner and version diff)
 /// Defaults: `PassageAlignmentParameters.panTuned` with 3-token shingles; all suspicious × source
 /// pairs (negative pairs included) unless `--listed`.
 struct Options {
@@ -19,6 +24,13 @@ struct Options {
   var grid = false
   var merge = PassageAlignmentParameters.panTuned.mergeDistance
   var chainMinimum = PassageAlignmentParameters.panTuned.minimumChainCharacters
+  var htmlOutput: String?
+  var bench = false
+  var world: String?
+  var verbose = false
+  var commonShare: Double?
+  var subset: String?
+  var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
 
   init(arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
@@ -40,6 +52,18 @@ struct Options {
       case "--min": minimum = try integer(argument)
       case "--listed": listedPairsOnly = true
       case "--grid": grid = true
+      case "--bench": bench = true
+      case "--world": world = try value(argument)
+      case "--verbose": verbose = true
+      case "--subset": subset = try value(argument)
+      case "--common-share":
+        let text = try value(argument)
+        guard let share = Double(text) else {
+          throw UsageError(message: "--common-share: not a number: \(text)")
+        }
+        commonShare = share
+      case "--html": htmlOutput = try value(argument)
+      case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
       case "--chain-min": chainMinimum = try integer(argument)
       default: throw UsageError(message: "unknown argument \(argument)")
@@ -116,8 +140,28 @@ func report(corpus: PANCorpus, found: [PANCase]) -> [String] {
 func run() throws {
   let options = try Options(arguments: CommandLine.arguments)
   let seed = FingerprintParameters.standard.seed
+  if let world = options.world {
+    try WorldEvaluation.run(directory: world, commonShare: options.commonShare, verbose: options.verbose)
+    return
+  }
+  if options.bench {
+    Benchmarks.run()
+    return
+  }
+  if let htmlOutput = options.htmlOutput {
+    let corpus = try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: true)
+    guard let notice = FileManager.default.contents(atPath: options.notice) else {
+      throw UsageError(message: "\(options.notice): cannot be read")
+    }
+    let html = HTMLSample.render(corpus: corpus, notice: String(decoding: notice, as: UTF8.self))
+    guard FileManager.default.createFile(atPath: htmlOutput, contents: Data(html.utf8)) else {
+      throw UsageError(message: "\(htmlOutput): cannot be written")
+    }
+    return
+  }
   var corpora = [
     try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: options.listedPairsOnly)
+      .subset(options.subset)
   ]
   if let pan25 = options.pan25 { corpora.append(try PANCorpus.loadPAN25(directory: pan25)) }
   for corpus in corpora {

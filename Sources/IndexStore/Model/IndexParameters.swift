@@ -23,22 +23,24 @@ public struct IndexParameters: Sendable, Codable, Equatable {
     self.lsh =
       lsh ?? LSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
     self.granularity = granularity
+    let sectionLSH = granularity.sectionLSH
+    if sectionLSH.bands * sectionLSH.rows > fingerprint.signatureSize {
+      self.granularity.sectionLSH = LSHParameters.optimal(
+        threshold: granularity.sectionThreshold, signatureSize: fingerprint.signatureSize)
+    }
   }
 
-  /// 128-value signatures, 5-token shingles, LSH tuned for Jaccard 0.5, winnowing window 48.
+  /// 128-value signatures, 5-token shingles, LSH tuned for Jaccard 0.5, section signatures.
   public static let standard = IndexParameters()
 }
 
-/// The finer-than-document level: winnowed shingle fingerprints (Schleimer, Wilkerson and Aiken,
-/// "Winnowing", SIGMOD 2003) in a posting table, searched by containment.
-///
-/// Winnowing keeps, in every window of `window` consecutive shingle hashes, the smallest one.
-/// Any passage shared by two documents that spans at least `window + k - 1` tokens therefore
-/// shares at least one stored fingerprint, whatever the rest of the two documents holds. The
-/// expected density is 2 / (window + 1) of the shingles. See docs/index.md for the measurements
-/// that chose this level over section signatures and fixed windows.
+/// The finer-than-document level. Chosen by measurement (docs/index.md, "Granularity"): one
+/// MinHash signature per section (sections of at least `sectionMinimumTokens` tokens) in separate
+/// LSH tables. Optional second channel, off by default: winnowed shingle fingerprints
+/// (Schleimer, Wilkerson and Aiken, SIGMOD 2003) in a posting table; any passage of at least
+/// `window + k - 1` tokens shared by two documents shares a stored fingerprint.
 public struct Granularity: Sendable, Codable, Equatable {
-  /// Winnowing window in shingles.
+  /// Winnowing window in shingles; 0 (the default) stores no winnowed fingerprints.
   public var window: Int
   /// A document is a candidate when it shares at least this many fingerprints with the query.
   public var minimumSharedFingerprints: Int
@@ -46,10 +48,25 @@ public struct Granularity: Sendable, Codable, Equatable {
   /// when searching (their posting lists are not read past this length).
   public var maximumPostings: Int
 
-  public init(window: Int = 48, minimumSharedFingerprints: Int = 3, maximumPostings: Int = 64) {
+  /// Sections with fewer tokens get no signature of their own.
+  public var sectionMinimumTokens: Int
+  /// Section-level Jaccard the section LSH tables are tuned for. High, because a copied section
+  /// is near-verbatim while sections of unrelated applications written from the same call share
+  /// phrasing (on peerbench, tuning for 0.5 gave 110 candidates per query, 0.8 about 2).
+  public var sectionThreshold: Double
+  /// Bands × rows of the section LSH tables.
+  public var sectionLSH: LSHParameters
+
+  public init(
+    window: Int = 0, minimumSharedFingerprints: Int = 3, maximumPostings: Int = 64,
+    sectionMinimumTokens: Int = 100, sectionThreshold: Double = 0.8, signatureSize: Int = 128
+  ) {
+    self.sectionThreshold = sectionThreshold
+    self.sectionLSH = LSHParameters.optimal(threshold: sectionThreshold, signatureSize: signatureSize)
     self.window = window
     self.minimumSharedFingerprints = minimumSharedFingerprints
     self.maximumPostings = maximumPostings
+    self.sectionMinimumTokens = sectionMinimumTokens
   }
 
   public static let standard = Granularity()

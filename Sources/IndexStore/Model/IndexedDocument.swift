@@ -20,12 +20,15 @@ public struct Candidate: Sendable, Equatable {
   public var id: String
   /// LSH bands in which the candidate and the query fall into the same bucket.
   public var bandMatches: Int
+  /// Section-level LSH bands (any section of the query against any section of the candidate).
+  public var sectionBandMatches: Int
   /// Winnowed fingerprints (below the boilerplate cut-off) the two share.
   public var sharedFingerprints: Int
 
-  public init(id: String, bandMatches: Int, sharedFingerprints: Int) {
+  public init(id: String, bandMatches: Int, sectionBandMatches: Int, sharedFingerprints: Int) {
     self.id = id
     self.bandMatches = bandMatches
+    self.sectionBandMatches = sectionBandMatches
     self.sharedFingerprints = sharedFingerprints
   }
 }
@@ -54,6 +57,7 @@ public struct IndexStats: Sendable, Codable, Equatable {
   public var parameters: IndexParameters
   public var schemaVersion: Int
   public var lshBucketRows: Int
+  public var sectionBucketRows: Int
   public var fingerprintPostingRows: Int
   public var templates: Int
   public var storedTextBytes: Int

@@ -9,19 +9,28 @@ struct PreparedDocument {
   let signature: [UInt8]
   let bandKeys: [UInt64]
   let fingerprints: [UInt64]
+  let sectionKeys: [UInt64]
   let compressedText: [UInt8]
   let sectionsJSON: String
   let extraJSON: String
 
-  init(_ document: IndexedDocument, parameters: IndexParameters, directory: String) throws(IndexError) {
+  init(
+    _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher, directory: String
+  ) throws(IndexError) {
     metadata = document.metadata
     let fingerprint = document.fingerprint
     tokenCount = fingerprint.normalized.count
-    shingleCount = Set(fingerprint.shingleHashes).count
+    // Shingle positions, not distinct shingles: a hash set per document costs more than the rest
+    // of the preparation.
+    shingleCount = fingerprint.shingleHashes.count
     signature = fingerprint.signature.serialized()
     bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
-    fingerprints = Winnower.fingerprints(
-      of: fingerprint.shingleHashes, window: parameters.granularity.window)
+    fingerprints =
+      parameters.granularity.window > 0
+      ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
+      : []
+    sectionKeys = SectionSignatures.bandKeys(
+      of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
     guard let compressed = Deflate.compress(Array(document.text.utf8), level: TextStorage.level) else {
       throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
     }

@@ -34,6 +34,7 @@ enum Schema {
       extra TEXT NOT NULL,
       signature BLOB NOT NULL,
       fingerprints BLOB NOT NULL,
+      section_keys BLOB NOT NULL,
       text BLOB NOT NULL
     )
     """,
@@ -42,6 +43,13 @@ enum Schema {
     "CREATE INDEX documents_lead_id_hash ON documents(lead_id_hash)",
     """
     CREATE TABLE lsh_buckets (
+      key INTEGER NOT NULL,
+      doc INTEGER NOT NULL,
+      PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE section_buckets (
       key INTEGER NOT NULL,
       doc INTEGER NOT NULL,
       PRIMARY KEY (key, doc)

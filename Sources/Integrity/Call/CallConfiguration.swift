@@ -19,6 +19,9 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
   /// Programs whose running (在研) projects bar an enterprise from applying, matched as a
   /// substring of the registry's program name (科技成果转化, 揭榜挂帅).
   public var barringPrograms: [String]
+  /// Programs whose names contain one of these are provincial or national, not 市级其他科技计划:
+  /// they do not count for cross-program-same-year and lead-other-program (省, 国家).
+  public var nonMunicipalProgramMarkers: [String]?
   public var statuses: StatusVocabulary
   /// Similarity thresholds per similarity rule.
   public var similarity: [RuleID: SimilarityThreshold]
@@ -44,6 +47,7 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
     self.quotas = quotas
     self.deadlines = deadlines
     self.barringPrograms = barringPrograms
+    self.nonMunicipalProgramMarkers = nil
     self.statuses = statuses
     self.similarity = similarity
     self.rules = rules
@@ -71,6 +75,12 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
     let key = ProgramName.normalize(name)
     guard !key.isEmpty else { return false }
     return ([program] + programAliases).contains { ProgramName.normalize($0) == key }
+  }
+
+  /// True unless the program's name marks it as provincial or national.
+  public func isMunicipalProgram(_ name: String?) -> Bool {
+    guard let name else { return true }
+    return !(nonMunicipalProgramMarkers ?? []).contains { !$0.isEmpty && name.contains($0) }
   }
 
   /// True when `name` is one of the programs whose running projects bar an enterprise.
@@ -175,15 +185,22 @@ public struct StatusVocabulary: Sendable, Codable, Equatable {
 
 /// When a verified pair counts for a similarity rule: Jaccard at least `jaccard`, or either
 /// containment at least `containment` with at least `minimumSharedCharacters` shared characters.
+/// With `minimumPassageCharacters`, shared characters count only inside aligned passages at least
+/// that long: scattered common phrases are not copying, a copied section is.
 public struct SimilarityThreshold: Sendable, Codable, Equatable {
   public var jaccard: Double
   public var containment: Double
   public var minimumSharedCharacters: Int
+  public var minimumPassageCharacters: Int?
 
-  public init(jaccard: Double, containment: Double, minimumSharedCharacters: Int = 0) {
+  public init(
+    jaccard: Double, containment: Double, minimumSharedCharacters: Int = 0,
+    minimumPassageCharacters: Int? = nil
+  ) {
     self.jaccard = jaccard
     self.containment = containment
     self.minimumSharedCharacters = minimumSharedCharacters
+    self.minimumPassageCharacters = minimumPassageCharacters
   }
 
   public static let standard = SimilarityThreshold(
@@ -192,7 +209,11 @@ public struct SimilarityThreshold: Sendable, Codable, Equatable {
   public func isMet(by measures: SimilarityMeasures) -> Bool {
     if measures.jaccard >= jaccard { return true }
     let containment = max(measures.queryContainment, measures.matchContainment)
-    return containment >= self.containment && measures.sharedCharacters >= minimumSharedCharacters
+    guard containment >= self.containment else { return false }
+    let shared =
+      minimumPassageCharacters == nil
+      ? measures.sharedCharacters : (measures.passageCharacters ?? measures.sharedCharacters)
+    return shared >= minimumSharedCharacters
   }
 }
 

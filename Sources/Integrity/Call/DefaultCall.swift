@@ -126,6 +126,10 @@ extension CallConfiguration {
         "科技成果转化",
         "揭榜挂帅"
       ],
+      "nonMunicipalProgramMarkers": [
+        "省",
+        "国家"
+      ],
       "statuses": {
         "running": [
           "在研"
@@ -156,7 +160,8 @@ extension CallConfiguration {
         "plagiarism": {
           "jaccard": 0.3,
           "containment": 0.1,
-          "minimumSharedCharacters": 300
+          "minimumSharedCharacters": 500,
+          "minimumPassageCharacters": 200
         }
       },
       "rules": {

@@ -22,6 +22,8 @@ public struct RelatedDocument: Sendable, Codable, Equatable {
   public var queryContainment: Double?
   public var matchContainment: Double?
   public var sharedCharacters: Int?
+  /// Characters of the application inside the aligned passages.
+  public var passageCharacters: Int?
   public var passages: [EvidencePassage]?
 
   public init(
@@ -43,6 +45,7 @@ public struct RelatedDocument: Sendable, Codable, Equatable {
     self.queryContainment = measures?.queryContainment
     self.matchContainment = measures?.matchContainment
     self.sharedCharacters = measures?.sharedCharacters
+    self.passageCharacters = measures?.passageCharacters
     self.passages = passages
   }
 }

@@ -13,11 +13,13 @@ public struct RegistryEntry: Sendable, Codable, Equatable {
   public var leadID: String?
   public var startDate: String?
   public var endDate: String?
+  /// The project's own number (项目编号), when the registry has one.
+  public var projectID: String?
 
   public init(
     row: Int, program: String? = nil, year: Int? = nil, status: String? = nil, title: String? = nil,
     organisation: String? = nil, creditCode: String? = nil, lead: String? = nil, leadID: String? = nil,
-    startDate: String? = nil, endDate: String? = nil
+    startDate: String? = nil, endDate: String? = nil, projectID: String? = nil
   ) {
     self.row = row
     self.program = program
@@ -30,8 +32,9 @@ public struct RegistryEntry: Sendable, Codable, Equatable {
     self.leadID = leadID
     self.startDate = startDate
     self.endDate = endDate
+    self.projectID = projectID
   }
 
-  /// A stable id for findings: `registry:<row>`.
-  public var referenceID: String { "registry:\(row)" }
+  /// A stable id for findings: the project number, else `registry:<row>`.
+  public var referenceID: String { projectID ?? "registry:\(row)" }
 }

@@ -8,19 +8,25 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   public var matchContainment: Double
   /// Characters of the application covered by shared shingles.
   public var sharedCharacters: Int
+  /// Characters of the application inside aligned passages (contiguous copying), when computed.
+  public var passageCharacters: Int?
 
-  public init(jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int) {
+  public init(
+    jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int,
+    passageCharacters: Int? = nil
+  ) {
     self.jaccard = jaccard
     self.queryContainment = queryContainment
     self.matchContainment = matchContainment
     self.sharedCharacters = sharedCharacters
+    self.passageCharacters = passageCharacters
   }
 
   /// The same pair seen from the other document.
   public var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
-      sharedCharacters: sharedCharacters)
+      sharedCharacters: sharedCharacters, passageCharacters: nil)
   }
 }
 

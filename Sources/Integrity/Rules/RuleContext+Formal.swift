@@ -35,26 +35,27 @@ extension RuleContext {
     return values
   }
 
+  /// One finding per title, naming every problem (length, suffix).
   func titleFindings(_ application: Application) -> [Finding] {
     guard let title = application.title else { return [] }
     let rule = call.titleRule
     let length = title.filter { !$0.isWhitespace }.count
-    var findings: [Finding] = []
+    var zh: [String] = []
+    var en: [String] = []
     if length < rule.minimumLength || length > rule.maximumLength {
-      findings.append(
-        finding(
-          .titleFormat,
-          "项目名称\(quoted(title))共\(length)个字，建议控制在\(rule.minimumLength)-\(rule.maximumLength)个字",
-          "Title \(quoted(title)) has \(length) characters; the notice asks for "
-            + "\(rule.minimumLength)–\(rule.maximumLength)"))
+      zh.append("共\(length)个字，建议控制在\(rule.minimumLength)-\(rule.maximumLength)个字")
+      en.append("has \(length) characters; the notice asks for \(rule.minimumLength)–\(rule.maximumLength)")
     }
     if !rule.suffix.isEmpty && !title.trimmingSpaces.hasSuffix(rule.suffix) {
-      findings.append(
-        finding(
-          .titleFormat, "项目名称\(quoted(title))未以“\(rule.suffix)”结尾",
-          "Title \(quoted(title)) does not end with “\(rule.suffix)”"))
+      zh.append("未以“\(rule.suffix)”结尾")
+      en.append("does not end with “\(rule.suffix)”")
     }
-    return findings
+    guard !zh.isEmpty else { return [] }
+    return [
+      finding(
+        .titleFormat, "项目名称\(quoted(title))" + zh.joined(separator: "，"),
+        "Title \(quoted(title)) " + en.joined(separator: " and "))
+    ]
   }
 
   func budgetFindings(_ application: Application) -> [Finding] {

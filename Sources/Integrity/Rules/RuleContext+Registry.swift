@@ -61,7 +61,9 @@ extension RuleContext {
     var hits: [RelatedDocument] = []
     let year = application.year ?? call.year
     for entry in input.registry
-    where entry.year == year && !call.isThisProgram(entry.program) && !call.statuses.isRunning(entry.status) {
+    where entry.year == year && !call.isThisProgram(entry.program) && call.isMunicipalProgram(entry.program)
+      && !call.statuses.isRunning(entry.status)
+    {
       if sameLead(
         application, leadIDKey: entry.leadID.map(leadIDKey), lead: entry.lead, creditCode: entry.creditCode,
         organisation: entry.organisation)
@@ -71,6 +73,7 @@ extension RuleContext {
     }
     for record in archive
     where record.year == year && !call.isThisProgram(record.program)
+      && call.isMunicipalProgram(record.program)
       && !call.statuses.isRunning(record.status)
     {
       if sameLead(
@@ -104,7 +107,9 @@ extension RuleContext {
     }.joined(separator: language == .zh ? "；" : "; ")
   }
 
+  /// By id, one entry per id (a registry row and the archived document of the same project).
   func sortedByID(_ documents: [RelatedDocument]) -> [RelatedDocument] {
-    documents.sorted { $0.id < $1.id }
+    var seen = Set<String>()
+    return documents.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
   }
 }

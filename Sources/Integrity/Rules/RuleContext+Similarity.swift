@@ -2,8 +2,8 @@
 /// status and organisation:
 /// - same call (program and year): duplicate-submission; between different organisations only a
 ///   whole near-duplicate is, a partial copy is plagiarism;
-/// - another program this year: cross-program-same-year for the same organisation, plagiarism
-///   for another;
+/// - another municipal program this year: cross-program-same-year for the same organisation
+///   (provincial and national programs do not count), plagiarism for another;
 /// - funded (立项/在研/结题) in an earlier year: previously-funded for the same organisation, and for
 ///   another organisation when the whole project is a near-duplicate; a partial copy is plagiarism;
 /// - anything else (an earlier rejected or unfunded application): plagiarism when another
@@ -37,11 +37,14 @@ extension RuleContext {
     for pair in input.pairs where pair.otherInBatch && pair.other.id == application.id {
       guard let source = input.applications.first(where: { $0.id == pair.applicationID }) else { continue }
       if best[source.id] != nil { continue }
+      // Seen from this application: its passages are the source side of the stored ones.
+      let passages = pair.passages.map { $0.map(reversedPassage) }
+      var measures = pair.measures.reversed
+      measures.passageCharacters = passages.map { $0.reduce(0) { $0 + $1.chars } }
       consider(
         SimilarPair(
-          applicationID: application.id, other: record(source), otherInBatch: true,
-          measures: pair.measures.reversed,
-          passages: pair.passages.map { $0.map(reversedPassage) }))
+          applicationID: application.id, other: record(source), otherInBatch: true, measures: measures,
+          passages: passages))
     }
     return best.keys.sorted().compactMap { best[$0] }
   }
@@ -58,7 +61,9 @@ extension RuleContext {
         ? .duplicateSubmission : .plagiarism
     }
     if other.year == thisYear {
-      return sameOrganisation ? .crossProgramSameYear : .plagiarism
+      if !sameOrganisation { return .plagiarism }
+      // Only 市级其他类型科技计划 count; the same content sent to a provincial program is allowed.
+      return call.isMunicipalProgram(other.program) ? .crossProgramSameYear : nil
     }
     let earlier = other.year.map { $0 < thisYear } ?? true
     if earlier && call.statuses.isFunded(other.status) {
@@ -92,7 +97,7 @@ extension RuleContext {
       zh = "与以前年度已立项项目内容相近：\(list)\(more)"
       en = "Similar to a project funded in an earlier year: \(listEn)\(more)"
     default:
-      let copied = documents.compactMap(\.sharedCharacters).max() ?? 0
+      let copied = documents.compactMap { $0.passageCharacters ?? $0.sharedCharacters }.max() ?? 0
       zh = "与其他单位文档存在大段相同内容（最多\(copied)字）：\(list)\(more)"
       en =
         "Shares long passages with other organisations' documents (up to \(copied) characters): \(listEn)\(more)"
@@ -112,7 +117,7 @@ extension RuleContext {
   private func reversedPassage(_ passage: EvidencePassage) -> EvidencePassage {
     EvidencePassage(
       start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
-      chars: passage.chars)
+      chars: passage.sourceEnd - passage.sourceStart)
   }
 
   private func percent(_ value: Double?) -> String {

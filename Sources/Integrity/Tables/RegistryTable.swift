@@ -34,7 +34,7 @@ public enum RegistryTable {
           lead: map.value(.lead, in: row),
           leadID: map.value(.leadID, in: row),
           startDate: map.value(.startDate, in: row),
-          endDate: map.value(.endDate, in: row)))
+          endDate: map.value(.endDate, in: row), projectID: map.value(.projectNumber, in: row)))
     }
     return entries
   }

@@ -3,13 +3,13 @@
 public enum TableColumn: String, Sendable, CaseIterable, Codable {
   case serial, id, file, paperFile, title, organisation, creditCode, county, recommendingUnit
   case enterpriseType, carrier, guideCode, lead, leadID, degree, totalBudget, requestedFunding
-  case program, year, status, submittedAt, paperSubmittedAt, startDate, endDate, remarks
+  case program, year, status, submittedAt, paperSubmittedAt, startDate, endDate, remarks, projectNumber
 
   /// Accepted headers, compared after `TableColumn.normalizeHeader`.
   public var headers: [String] {
     switch self {
     case .serial: return ["序号", "no", "serial"]
-    case .id: return ["网上申报编号", "申报编号", "项目编号", "编号", "id", "applicationid"]
+    case .id: return ["网上申报编号", "申报编号", "编号", "id", "applicationid"]
     case .file: return ["文件", "文件名", "申报书", "file", "path", "filename"]
     case .paperFile: return ["纸质文件", "纸质版", "纸质材料", "paperfile", "paper"]
     case .title: return ["项目名称", "名称", "title", "projecttitle", "project"]
@@ -36,6 +36,7 @@ public enum TableColumn: String, Sendable, CaseIterable, Codable {
     case .startDate: return ["起始日期", "开始日期", "起始时间", "startdate", "start"]
     case .endDate: return ["结束日期", "截止日期", "结束时间", "enddate", "end"]
     case .remarks: return ["备注", "remarks", "note", "notes"]
+    case .projectNumber: return ["项目编号", "立项编号", "合同编号", "projectid", "projectnumber", "projectno"]
     }
   }
 

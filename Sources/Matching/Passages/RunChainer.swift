@@ -3,6 +3,7 @@
 /// ends up in at most one passage (one source region per query region).
 struct RunChainer: Sendable {
   var maximumGap: Int
+  var limits = ChainLimits()
   /// How many earlier runs (in query order) are tried as predecessors of a run.
   var predecessorWindow = 384
   var maximumRounds = 12
@@ -62,32 +63,43 @@ struct RunChainer: Sendable {
     return selected.sorted { ($0.queryStart, $0.sourceStart) < ($1.queryStart, $1.sourceStart) }
   }
 
+  private func gapsAllowed(_ previous: MatchedRun, _ run: MatchedRun) -> Bool {
+    let gaps = limits.gaps((previous.queryEnd, previous.sourceEnd), (run.queryStart, run.sourceStart))
+    return gaps.query <= maximumGap && gaps.source <= maximumGap
+  }
+
   private func dynamicProgram(_ runs: [MatchedRun]) -> (scores: [Int], predecessors: [Int?]) {
     var scores = [Int](repeating: 0, count: runs.count)
     var predecessors = [Int?](repeating: nil, count: runs.count)
+    // Long runs stay candidates while they end near the current run, however many short runs
+    // (repeated phrases on other diagonals) come between them in query order.
+    var longRuns: [Int] = []
+    let longRunLength = 16
     for index in runs.indices {
       let run = runs[index]
       var best = run.length
       var bestPredecessor: Int?
-      var candidate = index - 1
       let lowest = max(0, index - predecessorWindow)
-      while candidate >= lowest {
+      longRuns.removeAll { runs[$0].queryEnd + maximumGap + 64 < run.queryStart }
+      let candidates = longRuns.filter { $0 < lowest } + Array((lowest..<index).reversed())
+      for candidate in candidates {
         let previous = runs[candidate]
-        candidate -= 1
         guard previous.queryEnd < run.queryEnd, previous.sourceEnd < run.sourceEnd,
           previous.sourceStart <= run.sourceStart,
-          run.queryStart - previous.queryEnd <= maximumGap,
-          run.sourceStart - previous.sourceEnd <= maximumGap
+          gapsAllowed(previous, run),
+          limits.allows(
+            (previous.queryEnd, previous.sourceEnd), (run.queryStart, run.sourceStart))
         else { continue }
         let added = run.queryEnd - max(run.queryStart, previous.queryEnd)
-        let score = scores[candidate + 1] + added
+        let score = scores[candidate] + added
         if score > best {
           best = score
-          bestPredecessor = candidate + 1
+          bestPredecessor = candidate
         }
       }
       scores[index] = best
       predecessors[index] = bestPredecessor
+      if run.length >= longRunLength { longRuns.append(index) }
     }
     return (scores, predecessors)
   }

@@ -170,6 +170,22 @@ public struct VersionComparer: Sendable {
   }
 
   private func tokenEdits(_ a: Side, _ b: Side, _ rangeA: Range<Int>, _ rangeB: Range<Int>) -> [Edit] {
+    var rangeA = rangeA
+    var rangeB = rangeB
+    // Common prefix and suffix first: the Myers bound then applies to the changed middle only.
+    while !rangeA.isEmpty, !rangeB.isEmpty,
+      a.text.tokens[rangeA.lowerBound] == b.text.tokens[rangeB.lowerBound]
+    {
+      rangeA = (rangeA.lowerBound + 1)..<rangeA.upperBound
+      rangeB = (rangeB.lowerBound + 1)..<rangeB.upperBound
+    }
+    while !rangeA.isEmpty, !rangeB.isEmpty,
+      a.text.tokens[rangeA.upperBound - 1] == b.text.tokens[rangeB.upperBound - 1]
+    {
+      rangeA = rangeA.lowerBound..<(rangeA.upperBound - 1)
+      rangeB = rangeB.lowerBound..<(rangeB.upperBound - 1)
+    }
+    if rangeA.isEmpty && rangeB.isEmpty { return [] }
     if rangeA.isEmpty || rangeB.isEmpty { return [Edit(a: rangeA, b: rangeB)] }
     let tokensA = Array(a.text.tokens[rangeA])
     let tokensB = Array(b.text.tokens[rangeB])

@@ -12,16 +12,13 @@ public enum BatchSimilarity {
   public static let minimumSharedSamples = 2
 
   public static func pairs(
-    _ batch: [BatchDocument], k: Int, seed: UInt64, excludingShingles: Set<UInt64>,
-    minimum: SimilarityThreshold
+    _ batch: [PreparedDocument], parameters: FingerprintParameters, excludingShingles: Set<UInt64>,
+    minimum: SimilarityThreshold, passageMinimum: Int?
   ) -> [SimilarPair] {
-    let prepared = batch.map { document -> (NormalizedText, [UInt64]) in
-      let normalized = NormalizedText(normalizing: document.text)
-      return (normalized, Shingler.shingleHashes(of: normalized, k: k, seed: seed))
-    }
     var postings: [UInt64: [Int]] = [:]
-    for (index, (_, hashes)) in prepared.enumerated() {
-      for hash in Set(hashes) where hash % samplingModulus == 0 && !excludingShingles.contains(hash) {
+    for (index, document) in batch.enumerated() {
+      for hash in Set(document.fingerprint.shingleHashes)
+      where hash % samplingModulus == 0 && !excludingShingles.contains(hash) {
         postings[hash, default: []].append(index)
       }
     }
@@ -39,29 +36,30 @@ public enum BatchSimilarity {
       guard let samples = shared[key], samples >= minimumSharedSamples else { continue }
       let left = key / count
       let right = key % count
-      let scores = Verifier.scores(
-        query: prepared[left].0, queryHashes: prepared[left].1, matchHashes: prepared[right].1, k: k,
-        excluding: excludingShingles)
-      let measures = SimilarityMeasures(scores)
-      guard minimum.isMet(by: measures) || minimum.isMet(by: measures.reversed) else { continue }
+      guard
+        let (measures, passages) = PairEvidence.measures(
+          query: batch[left].fingerprint, match: batch[right].fingerprint.normalized,
+          matchShingles: batch[right].fingerprint.shingleHashes, parameters: parameters,
+          excluding: excludingShingles,
+          minimum: minimum, passageMinimum: passageMinimum)
+      else { continue }
       pairs.append(
         SimilarPair(
-          applicationID: batch[left].record.id, other: batch[right].record, otherInBatch: true,
-          measures: measures))
+          applicationID: batch[left].id, other: batch[right].document.record, otherInBatch: true,
+          measures: measures,
+          passages: passages))
     }
     return pairs
   }
 
   /// Shingles found in more than `max(5, n / 5)` of the batch's documents: the form's headings and
   /// instructions every application repeats. Only for batches of ten or more.
-  public static func commonShingles(_ batch: [BatchDocument], k: Int, seed: UInt64) -> Set<UInt64> {
+  public static func commonShingles(_ batch: [PreparedDocument]) -> Set<UInt64> {
     guard batch.count >= 10 else { return [] }
     let limit = max(5, batch.count / 5)
     var frequency: [UInt64: Int] = [:]
     for document in batch {
-      let hashes = Set(
-        Shingler.shingleHashes(of: NormalizedText(normalizing: document.text), k: k, seed: seed))
-      for hash in hashes { frequency[hash, default: 0] += 1 }
+      for hash in Set(document.fingerprint.shingleHashes) { frequency[hash, default: 0] += 1 }
     }
     return Set(frequency.filter { $0.value > limit }.keys)
   }

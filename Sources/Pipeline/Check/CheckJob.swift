@@ -76,9 +76,10 @@ public struct CheckJob: Sendable {
       case .failure(let message): throw CheckError("template \(path): \(message)")
       case .success(let template):
         inputs.append(InputFileInfo(role: "template", path: path, sha256: template.sha256))
+        let parameters = archive.fingerprintParameters
         excluded.formUnion(
           Shingler.shingleHashes(
-            of: NormalizedText(normalizing: template.text), k: archive.shingleSize, seed: archive.seed))
+            of: NormalizedText(normalizing: template.text), k: parameters.shingleSize, seed: parameters.seed))
       }
     }
     let loaded = loader.load(paths: options.paths)
@@ -89,19 +90,28 @@ public struct CheckJob: Sendable {
       BatchDocument(
         record: record(application.application, call: call, archive: archive), text: application.text)
     }
-    excluded.formUnion(BatchSimilarity.commonShingles(batch, k: archive.shingleSize, seed: archive.seed))
-    let minimum = SimilarityThreshold.loosest(RuleID.similarityRules.map(call.threshold(for:)))
+    let fingerprinter = Fingerprinter(parameters: archive.fingerprintParameters)
+    let prepared = batch.map {
+      PreparedDocument(document: $0, fingerprint: fingerprinter.fingerprint($0.text))
+    }
+    excluded.formUnion(BatchSimilarity.commonShingles(prepared))
+    let thresholds = RuleID.similarityRules.map(call.threshold(for:))
+    var minimum = SimilarityThreshold.loosest(thresholds)
+    minimum.minimumPassageCharacters = nil
+    let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
     let batchIDs = Set(batch.map(\.record.id))
     let archiveRecords: [ArchiveRecord]
     var pairs: [SimilarPair]
     do {
       archiveRecords = try archive.records(excluding: batchIDs)
-      pairs = try archive.pairs(for: batch, excludingShingles: excluded, minimum: minimum)
+      pairs = try archive.pairs(
+        for: prepared, excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum)
     } catch {
       throw CheckError("\(options.indexDirectory): \(error)")
     }
     pairs += BatchSimilarity.pairs(
-      batch, k: archive.shingleSize, seed: archive.seed, excludingShingles: excluded, minimum: minimum)
+      prepared, parameters: archive.fingerprintParameters, excludingShingles: excluded, minimum: minimum,
+      passageMinimum: passageMinimum)
 
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey($0) })
     let results = engine.evaluate(

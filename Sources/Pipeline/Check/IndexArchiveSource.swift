@@ -14,8 +14,7 @@ public struct IndexArchiveSource: ArchiveSource {
     self.candidateLimit = candidateLimit
   }
 
-  public var shingleSize: Int { index.parameters.fingerprint.shingleSize }
-  public var seed: UInt64 { index.parameters.fingerprint.seed }
+  public var fingerprintParameters: FingerprintParameters { index.parameters.fingerprint }
   public var parametersDescription: String? {
     let parameters = index.parameters
     return
@@ -35,31 +34,38 @@ public struct IndexArchiveSource: ArchiveSource {
     try index.templateShingles()
   }
 
-  public func pairs(for batch: [BatchDocument], excludingShingles: Set<UInt64>, minimum: SimilarityThreshold)
-    throws
-    -> [SimilarPair]
-  {
-    let batchIDs = Set(batch.map(\.record.id))
-    let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
+  public func pairs(
+    for batch: [PreparedDocument], excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
+    passageMinimum: Int?
+  ) throws -> [SimilarPair] {
+    let batchIDs = Set(batch.map(\.id))
+    let parameters = fingerprintParameters
     var pairs: [SimilarPair] = []
     var metadataCache: [String: ArchiveRecord] = [:]
+    // Archived texts are normalised once, however many batch documents they are candidates of.
+    var prepared: [String: (NormalizedText, [UInt64])] = [:]
     for document in batch {
-      let fingerprint = fingerprinter.fingerprint(document.text)
       let candidates = try index.candidates(
-        for: fingerprint, excludingID: document.record.id, limit: candidateLimit
+        for: document.fingerprint, excludingID: document.id, limit: candidateLimit
       ).map(\.id).filter { !batchIDs.contains($0) }
-      guard !candidates.isEmpty else { continue }
-      let texts = try index.texts(ids: candidates)
-      var verified: [(String, SimilarityMeasures)] = []
+      let missingTexts = candidates.filter { prepared[$0] == nil }
+      if !missingTexts.isEmpty {
+        for (id, text) in try index.texts(ids: missingTexts) {
+          let normalized = NormalizedText(normalizing: text)
+          prepared[id] = (
+            normalized,
+            Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
+          )
+        }
+      }
+      var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
       for candidate in candidates {
-        guard let text = texts[candidate] else { continue }
-        let hashes = Shingler.shingleHashes(of: NormalizedText(normalizing: text), k: shingleSize, seed: seed)
-        let scores = Verifier.scores(
-          query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes, matchHashes: hashes,
-          k: shingleSize,
-          excluding: excludingShingles)
-        let measures = SimilarityMeasures(scores)
-        if minimum.isMet(by: measures) { verified.append((candidate, measures)) }
+        guard let (normalized, shingles) = prepared[candidate],
+          let (measures, passages) = PairEvidence.measures(
+            query: document.fingerprint, match: normalized, matchShingles: shingles, parameters: parameters,
+            excluding: excludingShingles, minimum: minimum, passageMinimum: passageMinimum)
+        else { continue }
+        verified.append((candidate, measures, passages))
       }
       let missing = verified.map(\.0).filter { metadataCache[$0] == nil }
       if !missing.isEmpty {
@@ -67,11 +73,12 @@ public struct IndexArchiveSource: ArchiveSource {
           metadataCache[metadata.id] = IndexArchiveSource.record(metadata)
         }
       }
-      for (candidate, measures) in verified {
+      for (candidate, measures, passages) in verified {
         let other = metadataCache[candidate] ?? ArchiveRecord(id: candidate)
         pairs.append(
           SimilarPair(
-            applicationID: document.record.id, other: other, otherInBatch: false, measures: measures))
+            applicationID: document.id, other: other, otherInBatch: false, measures: measures,
+            passages: passages))
       }
     }
     return pairs

@@ -1,21 +1,34 @@
+import DocumentText
 import Foundation
 
-/// Extracted text and section spans of one file.
+/// Extracted text, section spans and form-field metadata of one file.
 struct ExtractedText {
   var text: String
   var sections: [(title: String, start: Int, end: Int)]
+  /// Form fields (项目名称, 申报单位, …) found in the document.
+  var formMetadata: InputMetadata
 }
 
-/// Reads a file's text. Plain UTF-8 text only until DocumentReader is merged.
+/// Reads a file with DocumentReader (format sniffed from the content) and lays it out.
 enum FileTextExtractor {
   static func extract(bytes: [UInt8], path: String) throws(InputFailure) -> ExtractedText {
-    var content = bytes[...]
-    if content.starts(with: [0xEF, 0xBB, 0xBF]) {
-      content = content.dropFirst(3)
+    let document: ExtractedDocument
+    do {
+      document = try DocumentReader().read(data: bytes, name: path)
+    } catch {
+      var reason = error.description
+      if reason.hasPrefix(path + ": ") {
+        reason.removeFirst(path.count + 2)
+      }
+      throw InputFailure(path: path, reason: reason)
     }
-    guard let text = String(validating: content, as: UTF8.self) else {
-      throw InputFailure(path: path, reason: "not UTF-8 text")
+    let layout = TextLayout(document)
+    var formMetadata = InputMetadata()
+    for field in document.formFields {
+      formMetadata.set(name: field.name, value: field.value)
     }
-    return ExtractedText(text: text, sections: [("", 0, text.unicodeScalars.count)])
+    return ExtractedText(
+      text: layout.text, sections: layout.sections.map { ($0.title, $0.start, $0.end) },
+      formMetadata: formMetadata)
   }
 }

@@ -20,12 +20,11 @@ public struct InputReader: Sendable {
             do {
               let record = try JSONLRecord.parse(line, location: location)
               let metadata = record.metadata.filling(from: defaults)
-              let scalars = record.text.unicodeScalars.count
               try body(
                 .success(
                   InputDocument(
                     id: record.id, path: location, text: record.text,
-                    sections: [("", 0, scalars)],
+                    sections: PlainTextSections.detect(record.text),
                     sourceSHA256: SHA256.hexHash(record.text.utf8), metadata: metadata)))
             } catch let failure as InputFailure {
               try body(.failure(failure))
@@ -51,9 +50,12 @@ public struct InputReader: Sendable {
       return .failure(error)
     }
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    // Headings from Word styles when there are any, else heading-like lines.
+    let sections =
+      extracted.sections.count > 1 ? extracted.sections : PlainTextSections.detect(extracted.text)
     return .success(
       InputDocument(
-        id: metadata.id ?? name, path: path, text: extracted.text, sections: extracted.sections,
-        sourceSHA256: SHA256.hexHash(bytes), metadata: metadata))
+        id: metadata.id ?? name, path: path, text: extracted.text, sections: sections,
+        sourceSHA256: SHA256.hexHash(bytes), metadata: metadata.filling(from: extracted.formMetadata)))
   }
 }

@@ -1,6 +1,15 @@
+import DocumentText
+
 extension ManifestTable {
-  /// Reads a manifest. Placeholder until TableFileReader (branch `forms`) is merged.
+  /// Reads `path` with `TableFileReader`. Rows without a 文件/file value are skipped.
   public static func read(path: String) throws(InputFailure) -> ManifestTable {
-    throw InputFailure(path: path, reason: "manifests are not supported in this build yet")
+    let table: TabularData
+    do {
+      table = try TableFileReader.read(path: path)
+    } catch {
+      throw InputFailure(path: path, reason: error.description)
+    }
+    return try build(header: table.header, rows: table.rows, manifestPath: path)
   }
+
 }

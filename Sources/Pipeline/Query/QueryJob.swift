@@ -7,23 +7,27 @@ import Matching
 /// on the stored normalised texts.
 ///
 /// Reporting rule: a verified pair is reported when `jaccard >= threshold`, or when
-/// `queryContainment >= containmentThreshold`, or when `matchContainment >= containmentThreshold`.
+/// `queryContainment >= containmentThreshold`, or when `matchContainment >= containmentThreshold`,
+/// or when `sectionContainment >= sectionThreshold` (one query section of at least the index's
+/// minimum section size almost wholly found in the match: a copied section).
 /// Matches are ordered by Jaccard, then by the larger containment (both descending), then id.
 public struct QueryJob: Sendable {
   public struct Options: Sendable {
     public var threshold: Double
     public var containmentThreshold: Double
+    public var sectionThreshold: Double
     /// At most this many matches per query (0: all).
     public var top: Int
     /// At most this many candidates verified per query.
     public var candidateLimit: Int
 
     public init(
-      threshold: Double = 0.5, containmentThreshold: Double = 0.1, top: Int = 10,
-      candidateLimit: Int = 200
+      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.8,
+      top: Int = 10, candidateLimit: Int = 200
     ) {
       self.threshold = threshold
       self.containmentThreshold = containmentThreshold
+      self.sectionThreshold = sectionThreshold
       self.top = top
       self.candidateLimit = candidateLimit
     }
@@ -45,7 +49,8 @@ public struct QueryJob: Sendable {
         switch result {
         case .failure(let failure): errors.append(failure)
         case .success(let input):
-          results.append(try query(id: input.id, path: input.path, text: input.text))
+          results.append(
+            try query(id: input.id, path: input.path, text: input.text, sections: input.sections))
         }
       }
     } catch let error as IndexError {
@@ -56,18 +61,27 @@ public struct QueryJob: Sendable {
     errors.sort { $0.path < $1.path }
     return QueryReport(
       version: ChachongVersion.current, index: index.directory, threshold: options.threshold,
-      containmentThreshold: options.containmentThreshold, results: results, errors: errors)
+      containmentThreshold: options.containmentThreshold, sectionThreshold: options.sectionThreshold,
+      results: results, errors: errors)
   }
 
   /// Verified matches of one text; a document with the same id is never matched.
-  public func query(id: String, path: String, text: String) throws(IndexError) -> QueryResult {
+  public func query(
+    id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)] = []
+  ) throws(IndexError) -> QueryResult {
     let parameters = index.parameters.fingerprint
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let candidates = try index.candidates(
-      for: fingerprint, excludingID: id, limit: options.candidateLimit)
+      for: fingerprint,
+      sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      excludingID: id, limit: options.candidateLimit)
     let candidateIDs = candidates.map(\.id)
+    let sectionRanges = SectionSignatures.tokenRanges(
+      of: fingerprint.normalized,
+      sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      minimumTokens: index.parameters.granularity.sectionMinimumTokens)
     let texts = try index.texts(ids: candidateIDs)
-    var verified: [(String, SimilarityScores)] = []
+    var verified: [(String, SimilarityScores, Double)] = []
     for candidateID in candidateIDs {
       guard let matchText = texts[candidateID] else { continue }
       let matchNormalized = NormalizedText(normalizing: matchText)
@@ -76,8 +90,14 @@ public struct QueryJob: Sendable {
       let scores = Verifier.scores(
         query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
         matchHashes: matchHashes, k: parameters.shingleSize)
-      if isReported(scores) {
-        verified.append((candidateID, scores))
+      let sectionContainment =
+        sectionRanges.count > 1
+        ? SectionContainment.maximum(
+          queryHashes: fingerprint.shingleHashes, sectionTokenRanges: sectionRanges,
+          k: parameters.shingleSize, matchSorted: matchHashes.sorted())
+        : 0
+      if isReported(scores, sectionContainment: sectionContainment) {
+        verified.append((candidateID, scores, sectionContainment))
       }
     }
     verified.sort { left, right in
@@ -93,16 +113,18 @@ public struct QueryJob: Sendable {
     let metadata = Dictionary(
       try index.list(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
-    let matches = verified.map { matchID, scores in
+    let matches = verified.map { matchID, scores, sectionContainment in
       QueryMatch(
-        id: matchID, scores: scores, program: metadata[matchID]?.program,
+        id: matchID, scores: scores, sectionContainment: sectionContainment,
+        program: metadata[matchID]?.program,
         year: metadata[matchID]?.year, title: metadata[matchID]?.title)
     }
     return QueryResult(id: id, path: path, candidates: candidates.count, matches: matches)
   }
 
-  func isReported(_ scores: SimilarityScores) -> Bool {
+  func isReported(_ scores: SimilarityScores, sectionContainment: Double) -> Bool {
     scores.jaccard >= options.threshold || scores.queryContainment >= options.containmentThreshold
       || scores.matchContainment >= options.containmentThreshold
+      || sectionContainment >= options.sectionThreshold
   }
 }

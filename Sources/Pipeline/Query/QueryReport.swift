@@ -6,6 +6,7 @@ public struct QueryReport: Sendable, Codable, Equatable {
   public var index: String
   public var threshold: Double
   public var containmentThreshold: Double
+  public var sectionThreshold: Double
   public var results: [QueryResult]
   /// Inputs that could not be read; they have no result.
   public var errors: [InputFailure]
@@ -32,11 +33,18 @@ public struct QueryMatch: Sendable, Codable, Equatable {
   public var matchShingles: Int
   /// Characters of the query covered by shared shingles.
   public var sharedCharacters: Int
+  /// The largest share of one query section's shingles found in the match (0 when the query has
+  /// fewer than two sections of the index's minimum size).
+  public var sectionContainment: Double
   public var program: String?
   public var year: Int?
   public var title: String?
 
-  init(id: String, scores: SimilarityScores, program: String?, year: Int?, title: String?) {
+  init(
+    id: String, scores: SimilarityScores, sectionContainment: Double, program: String?, year: Int?,
+    title: String?
+  ) {
+    self.sectionContainment = sectionContainment
     self.id = id
     jaccard = scores.jaccard
     queryContainment = scores.queryContainment

@@ -60,6 +60,7 @@ public enum TextOutput {
       "LSH\t\(parameters.lsh.bands) bands × \(parameters.lsh.rows) rows (threshold \(parameters.lshThreshold))",
       "winnowing window\t\(parameters.granularity.window)",
       "LSH bucket rows\t\(stats.lshBucketRows)",
+      "section bucket rows\t\(stats.sectionBucketRows)",
       "fingerprint postings\t\(stats.fingerprintPostingRows)",
       "templates\t\(stats.templates)",
       "stored text bytes\t\(stats.storedTextBytes)",

@@ -43,6 +43,13 @@ import Testing
     RuleFixtures.setting(
       &long, ApplicationFieldName.title, manifest: "面向海上风电与分布式光伏协同的新型高安全长寿命储能系统关键技术研发")
     let results = try evaluate([short, noSuffix, long])
+    var both = RuleFixtures.application(4)
+    RuleFixtures.setting(&both, ApplicationFieldName.title, manifest: "储能研究")
+    let bothFindings = try evaluate([both]).findings(of: both.id)
+    #expect(bothFindings.count == 1)
+    #expect(bothFindings.first?.message.zh == "项目名称「储能研究」共4个字，建议控制在15-25个字，未以“研发”结尾")
+    #expect(results.findings(of: short.id).count == 1)
+    #expect(results.findings(of: short.id).first?.message.zh.contains("未以“研发”结尾") == false)
     for id in [short.id, noSuffix.id, long.id] {
       #expect(results.rules(of: id) == [.titleFormat])
       #expect(results.findings(of: id).allSatisfy { $0.severity == .warning })

@@ -121,6 +121,30 @@ import Testing
     #expect(finding.related.first?.passages == [passage])
   }
 
+  @Test func scatteredCommonPhrasesAreNotPlagiarismFromEitherSide() throws {
+    let left = RuleFixtures.application(1)
+    let right = RuleFixtures.application(2)
+    let short = EvidencePassage(start: 0, end: 120, sourceStart: 10, sourceEnd: 125, chars: 120)
+    let noise = SimilarPair(
+      applicationID: left.id, other: record(right), otherInBatch: true,
+      measures: SimilarityMeasures(
+        jaccard: 0.08, queryContainment: 0.15, matchContainment: 0.14, sharedCharacters: 2400,
+        passageCharacters: 120),
+      passages: [short])
+    let results = try evaluate([left, right], pairs: [noise])
+    #expect(results.findings(of: left.id).isEmpty)
+    #expect(results.findings(of: right.id).isEmpty)
+    var copied = noise
+    copied.measures.passageCharacters = 1800
+    copied.passages = [EvidencePassage(start: 0, end: 1800, sourceStart: 100, sourceEnd: 1900, chars: 1800)]
+    let flagged = try evaluate([left, right], pairs: [copied])
+    #expect(flagged.rules(of: left.id) == [.plagiarism])
+    let back = try #require(flagged.findings(of: right.id).first)
+    #expect(back.rule == .plagiarism)
+    #expect(back.related.first?.passages?.first?.start == 100)
+    #expect(back.related.first?.passageCharacters == 1800)
+  }
+
   @Test func orderingIsDeterministic() throws {
     var applications = (1...5).map { RuleFixtures.application($0) }
     RuleFixtures.setting(&applications[3], ApplicationFieldName.degree, form: "硕士")

@@ -1,0 +1,52 @@
+import Fingerprints
+
+/// The finer level chosen by measurement (docs/index.md, "Granularity"): one MinHash signature
+/// per section, put into its own LSH tables. A section copied into another application has a
+/// section-level Jaccard near 1 even when the two documents' Jaccard is 0.1.
+public enum SectionSignatures {
+  /// LSH band keys of every section with at least `minimumTokens` tokens. A document that is one
+  /// section gets none (the whole-document tables already cover it).
+  static func bandKeys(
+    of fingerprint: DocumentFingerprint, sections: [IndexedSection], parameters: IndexParameters,
+    hasher: MinHasher
+  ) -> [UInt64] {
+    let ranges = tokenRanges(
+      of: fingerprint.normalized, sections: sections,
+      minimumTokens: parameters.granularity.sectionMinimumTokens)
+    guard ranges.count > 1 else { return [] }
+    let k = parameters.fingerprint.shingleSize
+    var keys: [UInt64] = []
+    for range in ranges {
+      let lastShingle = max(range.lowerBound + 1, range.upperBound - k + 1)
+      let end = min(lastShingle, fingerprint.shingleHashes.count)
+      guard range.lowerBound < end else { continue }
+      let signature = hasher.signature(of: Array(fingerprint.shingleHashes[range.lowerBound..<end]))
+      keys.append(contentsOf: parameters.granularity.sectionLSH.bandKeys(of: signature))
+    }
+    var unique = Array(Set(keys))
+    unique.sort()
+    return unique
+  }
+
+  /// Token index ranges of the sections (by the tokens' start offsets), small ones left out.
+  public static func tokenRanges(of text: NormalizedText, sections: [IndexedSection], minimumTokens: Int)
+    -> [Range<Int>]
+  {
+    var ranges: [Range<Int>] = []
+    var token = 0
+    let starts = text.starts
+    for section in sections.sorted(by: { $0.start < $1.start }) {
+      while token < starts.count && Int(starts[token]) < section.start {
+        token += 1
+      }
+      let first = token
+      while token < starts.count && Int(starts[token]) < section.end {
+        token += 1
+      }
+      if token - first >= minimumTokens {
+        ranges.append(first..<token)
+      }
+    }
+    return ranges
+  }
+}

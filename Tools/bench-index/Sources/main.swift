@@ -1,0 +1,71 @@
+// chachong-index-bench: query latency against an existing index, in-process.
+//
+// usage: chachong-index-bench INDEX_DIR QUERIES.jsonl [COUNT] [REPEATS]
+// Takes the first COUNT records of QUERIES.jsonl (default 50), runs each as a query (candidates,
+// loading, verification: exactly `chachong query`) REPEATS times (default 3) and prints the
+// median, 90th percentile and mean latency in milliseconds (wall clock and this thread's CPU
+// time: on a shared machine the CPU time is the fair single-core figure) plus candidates per query.
+import Foundation
+import IndexStore
+import Pipeline
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+  FileHandle.standardError.write(
+    Data("usage: chachong-index-bench INDEX QUERIES.jsonl [COUNT] [REPEATS]\n".utf8))
+  exit(2)
+}
+let count = arguments.count > 3 ? Int(arguments[3]) ?? 50 : 50
+let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 3 : 3
+do {
+  let index = try DocumentIndex.open(directory: arguments[1])
+  var inputs: [InputDocument] = []
+  try InputReader().forEachDocument(in: [.records(path: arguments[2], defaults: InputMetadata())]) {
+    result in
+    if inputs.count < count, case .success(let document) = result {
+      inputs.append(document)
+    }
+  }
+  let job = QueryJob(index: index)
+  var timings: [Double] = []
+  var cpuTimings: [Double] = []
+  func threadCPUMilliseconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) * 1e3 + Double(spec.tv_nsec) / 1e6
+  }
+  var candidates = 0
+  var matches = 0
+  for round in 0..<repeats {
+    for input in inputs {
+      // A different id than the stored one, so the stored copy is found and verified too.
+      let start = DispatchTime.now().uptimeNanoseconds
+      let cpuStart = threadCPUMilliseconds()
+      let result = try job.query(
+        id: "query-" + input.id, path: input.path, text: input.text, sections: input.sections)
+      cpuTimings.append(threadCPUMilliseconds() - cpuStart)
+      let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+      timings.append(elapsed)
+      if round == 0 {
+        candidates += result.candidates
+        matches += result.matches.count
+      }
+    }
+  }
+  timings.sort()
+  cpuTimings.sort()
+  let median = timings[timings.count / 2]
+  let p90 = timings[min(timings.count - 1, timings.count * 9 / 10)]
+  let mean = timings.reduce(0, +) / Double(timings.count)
+  let stats = try index.stats()
+  print(
+    String(
+      format:
+        "documents %d  queries %d x %d  median %.2f ms  p90 %.2f ms  mean %.2f ms  candidates/query %.1f  matches/query %.1f",
+      stats.documents, inputs.count, repeats, median, p90, mean,
+      Double(candidates) / Double(max(1, inputs.count)),
+      Double(matches) / Double(max(1, inputs.count))))
+} catch {
+  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+  exit(2)
+}
