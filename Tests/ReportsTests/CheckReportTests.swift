@@ -112,7 +112,7 @@ import Testing
     #expect(zh.firstRange(of: "共3项申报：错误1项，警告1项，提示0项，通过1项") != nil)
     #expect(zh.firstRange(of: "[错误] duplicate-submission: 中文duplicate-submission") != nil)
     #expect(zh.firstRange(of: "依据：凡属重复申报的，取消评审资格。") != nil)
-    #expect(zh.firstRange(of: "J=12% C=50%/25% 900字") != nil)
+    #expect(zh.firstRange(of: "J=12% C=50%/25% 800字") != nil)
     #expect(zh.firstRange(of: "bad.doc: legacy .doc") != nil)
     let en = CheckTextRenderer.render(Self.report(language: .en), language: .en)
     #expect(en.firstRange(of: "3 applications: 1 with errors, 1 with warnings") != nil)

@@ -28,4 +28,27 @@ public enum IdentityText {
     let tail = String(characters.suffix(4))
     return head + String(repeating: "*", count: characters.count - 8) + tail
   }
+
+  /// Masks every run that looks like a resident ID number (17 ASCII digits and a digit or X) in
+  /// free text, so excerpts of documents never show one.
+  public static func maskingIDNumbers(in text: String) -> String {
+    let characters = Array(text)
+    var result = ""
+    var index = 0
+    func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+    while index < characters.count {
+      if index + 18 <= characters.count, characters[index..<(index + 17)].allSatisfy(isDigit),
+        isDigit(characters[index + 17]) || characters[index + 17] == "X" || characters[index + 17] == "x",
+        index == 0 || !isDigit(characters[index - 1]),
+        index + 18 == characters.count || !isDigit(characters[index + 18])
+      {
+        result += mask(String(characters[index..<(index + 18)]))
+        index += 18
+      } else {
+        result.append(characters[index])
+        index += 1
+      }
+    }
+    return result
+  }
 }

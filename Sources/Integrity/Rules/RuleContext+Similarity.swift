@@ -97,7 +97,10 @@ extension RuleContext {
       zh = "与以前年度已立项项目内容相近：\(list)\(more)"
       en = "Similar to a project funded in an earlier year: \(listEn)\(more)"
     default:
-      let copied = documents.compactMap { $0.passageCharacters ?? $0.sharedCharacters }.max() ?? 0
+      let copied =
+        documents.compactMap { document in
+          (document.passageCharacters ?? 0) > 0 ? document.passageCharacters : document.sharedCharacters
+        }.max() ?? 0
       zh = "与其他单位文档存在大段相同内容（最多\(copied)字）：\(list)\(more)"
       en =
         "Shares long passages with other organisations' documents (up to \(copied) characters): \(listEn)\(more)"

@@ -70,7 +70,7 @@ struct CheckBatchLoader {
           case .success(let paper):
             result.inputs.append(("paper", paperPath, paper.sha256))
             loaded.application.paperDifferences = VersionDifferences.differences(
-              online: (document.text, document.fields), paper: (paper.text, paper.fields))
+              online: version(document), paper: version(paper))
           }
         }
         guard ids.insert(loaded.application.id).inserted else {
@@ -113,6 +113,12 @@ struct CheckBatchLoader {
     } catch {
       return .failure(Self.reason(error))
     }
+  }
+
+  func version(_ document: ReadDocument) -> VersionDifferences.Version {
+    VersionDifferences.Version(
+      text: document.text, sections: document.sections.map { ($0.title, $0.start, $0.end) },
+      fields: document.fields)
   }
 
   /// The error without the path (the report lists the path beside it).

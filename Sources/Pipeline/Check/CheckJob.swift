@@ -88,7 +88,8 @@ public struct CheckJob: Sendable {
 
     let batch = loaded.applications.map { application in
       BatchDocument(
-        record: record(application.application, call: call, archive: archive), text: application.text)
+        record: record(application.application, call: call, archive: archive), text: application.text,
+        sections: application.sections.map { ($0.title, $0.start, $0.end) })
     }
     let fingerprinter = Fingerprinter(parameters: archive.fingerprintParameters)
     let prepared = batch.map {

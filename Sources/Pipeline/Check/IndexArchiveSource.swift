@@ -46,7 +46,11 @@ public struct IndexArchiveSource: ArchiveSource {
     var prepared: [String: (NormalizedText, [UInt64])] = [:]
     for document in batch {
       let candidates = try index.candidates(
-        for: document.fingerprint, excludingID: document.id, limit: candidateLimit
+        for: document.fingerprint,
+        sections: document.document.sections.map {
+          IndexedSection(title: $0.title, start: $0.start, end: $0.end)
+        },
+        excludingID: document.id, limit: candidateLimit
       ).map(\.id).filter { !batchIDs.contains($0) }
       let missingTexts = candidates.filter { prepared[$0] == nil }
       if !missingTexts.isEmpty {

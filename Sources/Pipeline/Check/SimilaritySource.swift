@@ -8,10 +8,13 @@ public struct BatchDocument: Sendable {
   public var record: ArchiveRecord
   /// The extracted text (TextLayout.text).
   public var text: String
+  /// Section spans of the text (code-point offsets), for section-level candidates.
+  public var sections: [(title: String, start: Int, end: Int)]
 
-  public init(record: ArchiveRecord, text: String) {
+  public init(record: ArchiveRecord, text: String, sections: [(title: String, start: Int, end: Int)] = []) {
     self.record = record
     self.text = text
+    self.sections = sections
   }
 }
 

@@ -1,59 +1,60 @@
 import Foundation
 import Integrity
+import Matching
 
-/// What differs between the paper and the online version of one application: form fields, then
-/// paragraphs present in only one of them (in document order). ID numbers are shown masked.
+/// What differs between the online (A) and the paper (B) version of one application, from
+/// Matching's `VersionComparer`: form fields, then inserted, deleted and changed text in document
+/// order with its section. ID numbers are shown masked.
 enum VersionDifferences {
   static let maximumListed = 20
+  static let excerptLength = 30
 
-  static func differences(
-    online: (text: String, fields: [String: String]), paper: (text: String, fields: [String: String])
-  ) -> [String] {
-    var differences: [String] = []
-    for name in Set(online.fields.keys).union(paper.fields.keys).sorted() {
-      let left = online.fields[name]
-      let right = paper.fields[name]
-      guard left.map(IdentityText.normalize) != right.map(IdentityText.normalize) else { continue }
-      let show: (String?) -> String = { value in
-        guard let value else { return "—" }
-        return name == ApplicationFieldName.leadID ? IdentityText.mask(value) : value
-      }
-      differences.append("\(name)：网上「\(show(left))」，纸质「\(show(right))」")
-    }
-    let onlineParagraphs = paragraphs(online.text)
-    let paperParagraphs = paragraphs(paper.text)
-    var paperCounts: [String: Int] = [:]
-    for paragraph in paperParagraphs { paperCounts[paragraph, default: 0] += 1 }
-    var onlineCounts: [String: Int] = [:]
-    for paragraph in onlineParagraphs { onlineCounts[paragraph, default: 0] += 1 }
-    var remainingPaper = paperCounts
-    for paragraph in onlineParagraphs {
-      if let count = remainingPaper[paragraph], count > 0 {
-        remainingPaper[paragraph] = count - 1
-      } else {
-        differences.append("仅网上版有：「\(excerpt(paragraph))」")
-      }
-    }
-    var remainingOnline = onlineCounts
-    for paragraph in paperParagraphs {
-      if let count = remainingOnline[paragraph], count > 0 {
-        remainingOnline[paragraph] = count - 1
-      } else {
-        differences.append("仅纸质版有：「\(excerpt(paragraph))」")
-      }
-    }
-    if differences.count > maximumListed {
-      let total = differences.count
-      differences = Array(differences.prefix(maximumListed)) + ["……共\(total)处"]
-    }
-    return differences
+  struct Version {
+    var text: String
+    var sections: [(title: String, start: Int, end: Int)]
+    var fields: [String: String]
   }
 
-  static func paragraphs(_ text: String) -> [String] {
-    text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  static func differences(online: Version, paper: Version) -> [String] {
+    let comparison = VersionComparer().compare(document(online), document(paper))
+    guard !comparison.identical else { return [] }
+    var lines = comparison.differences.map(describe)
+    if lines.count > maximumListed {
+      let total = lines.count
+      lines = Array(lines.prefix(maximumListed)) + ["……共\(total)处"]
+    }
+    return lines
   }
 
-  static func excerpt(_ paragraph: String) -> String {
-    paragraph.count <= 30 ? paragraph : String(paragraph.prefix(30)) + "…"
+  static func document(_ version: Version) -> VersionDocument {
+    VersionDocument(
+      text: version.text,
+      sections: version.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
+      fields: version.fields.keys.sorted().compactMap { name in
+        version.fields[name].map { VersionField(name: name, value: $0) }
+      })
+  }
+
+  static func describe(_ difference: VersionDifference) -> String {
+    let masked: (String?) -> String = { value in
+      guard let value, !value.isEmpty else { return "—" }
+      return difference.field == ApplicationFieldName.leadID ? IdentityText.mask(value) : excerpt(value)
+    }
+    let section = (difference.sectionA ?? difference.sectionB).flatMap { $0.isEmpty ? nil : "〔\($0)〕" } ?? ""
+    switch difference.kind {
+    case .fieldChanged, .fieldOnlyInA, .fieldOnlyInB:
+      return "\(difference.field ?? "—")：网上「\(masked(difference.valueA))」，纸质「\(masked(difference.valueB))」"
+    case .inserted:
+      return "\(section)仅纸质版有：「\(excerpt(difference.textB ?? ""))」"
+    case .deleted:
+      return "\(section)仅网上版有：「\(excerpt(difference.textA ?? ""))」"
+    case .changed:
+      return "\(section)网上「\(excerpt(difference.textA ?? ""))」，纸质「\(excerpt(difference.textB ?? ""))」"
+    }
+  }
+
+  static func excerpt(_ text: String) -> String {
+    let trimmed = IdentityText.maskingIDNumbers(in: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    return trimmed.count <= excerptLength ? trimmed : String(trimmed.prefix(excerptLength)) + "…"
   }
 }

@@ -75,7 +75,8 @@ public enum CheckTextRenderer {
     if let jaccard = related.jaccard {
       parts.append(
         "J=\(percent(jaccard)) C=\(percent(related.queryContainment ?? 0))/\(percent(related.matchContainment ?? 0))"
-          + (related.sharedCharacters.map { zh ? " \($0)字" : " \($0) chars" } ?? ""))
+          + ((related.passageCharacters ?? related.sharedCharacters).map { zh ? " \($0)字" : " \($0) chars" }
+            ?? ""))
     }
     return parts.joined(separator: "  ")
   }

@@ -80,4 +80,12 @@ import Testing
     #expect(chinese == "校验码为1，应为X")
     #expect(english.firstRange(of: "19491231") == nil)
   }
+
+  @Test func masksIDNumbersInFreeText() {
+    #expect(
+      IdentityText.maskingIDNumbers(in: "身份证号：11010519491231002X，电话13800000000")
+        == "身份证号：1101**********002X，电话13800000000")
+    #expect(IdentityText.maskingIDNumbers(in: "编号1234567890123456789") == "编号1234567890123456789")
+    #expect(IdentityText.maskingIDNumbers(in: "320602198001011235") == "3206**********1235")
+  }
 }

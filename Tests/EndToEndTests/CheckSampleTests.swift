@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `chachong check` on the bundled sample (Corpora/sample, generated with planted cases and
+/// `expected-findings.json`): every expected finding with its related ids, nothing else at
+/// warning or above, clean applications and decoys left alone.
+@Suite(.serialized) struct CheckSampleTests {
+  static let sample = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/sample")
+
+  struct Expected: Decodable {
+    struct Finding: Decodable {
+      var application: String
+      var rule: String
+      var related: [String]
+      var alsoAcceptable: [String]?
+    }
+    struct Decoy: Decodable {
+      var application: String
+    }
+    var expectedFindings: [Finding]
+    var cleanApplications: [String]
+    var decoys: [Decoy]
+  }
+
+  @Test func reportsExactlyThePlantedFindings() throws {
+    let expected = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: Self.sample.appendingPathComponent("expected-findings.json")))
+    let index = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-sample-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: index) }
+    let ingest = try CheckEndToEndTests.run(
+      ["ingest", "--index", index.path, "--manifest", "archive-manifest.csv", "archive"], in: Self.sample)
+    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
+    let check = try CheckEndToEndTests.run(
+      [
+        "check", "--index", index.path, "--manifest", "manifest.csv", "--registry", "registry.csv",
+        "--template",
+        "template.docx", "applications",
+      ], in: Self.sample)
+    #expect(check.status == 1, "check: \(check.stderr)")
+    let (object, reported) = try CheckEndToEndTests.findings(check.stdout)
+    #expect((object["errors"] as? [Any])?.isEmpty == true)
+
+    var allowed = Set<String>()
+    for finding in expected.expectedFindings {
+      allowed.insert("\(finding.application) \(finding.rule)")
+      for rule in finding.alsoAcceptable ?? [] { allowed.insert("\(finding.application) \(rule)") }
+      let candidates = [finding.rule] + (finding.alsoAcceptable ?? [])
+      let match = (reported[finding.application] ?? []).first { candidates.contains($0.rule) }
+      #expect(match != nil, "\(finding.application): \(finding.rule) not reported")
+      if let match {
+        let missing = Set(finding.related).subtracting(match.related)
+        #expect(
+          missing.isEmpty, "\(finding.application) \(finding.rule): missing related \(missing.sorted())")
+      }
+    }
+    for (id, findings) in reported {
+      for finding in findings where finding.severity != "info" {
+        #expect(
+          allowed.contains("\(id) \(finding.rule)"), "unexpected \(id) \(finding.rule) \(finding.related)")
+      }
+    }
+    for id in expected.cleanApplications + expected.decoys.map(\.application) {
+      #expect(reported[id]?.allSatisfy { $0.severity == "info" } == true, "\(id): \(reported[id] ?? [])")
+    }
+  }
+}
