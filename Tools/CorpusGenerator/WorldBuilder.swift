@@ -28,21 +28,27 @@ struct WorldBuilder {
     // Universities applying in the batch count against their district in a checker that groups by
     // 所在县（市）: keep room for them.
     areaLoad = ["崇川区": 2, "通州区": 1]
-    var order = SeededGenerator(seed: seed, stream: "sentences")
-    sentenceOrder = order.shuffled(Array(bank.sentences.indices))
+    deck = SeededGenerator(seed: seed, stream: "sentences")
+    sentenceOrder = deck.shuffled(Array(bank.sentences.indices))
   }
 
   /// Regulation sentences are dealt out in a shuffled order, a share per document, and reused only
-  /// after the whole bank has been dealt.
+  /// after the whole bank has been dealt; the deck is reshuffled then, so no two documents get the
+  /// same share.
   private var sentenceOrder: [Int] = []
   private var sentenceCursor = 0
+  private var deck = SeededGenerator(seed: 0)
 
-  mutating func dealSentences(_ count: Int = 110) -> [Int] {
+  mutating func dealSentences(_ count: Int = 90) -> [Int] {
     guard !sentenceOrder.isEmpty else { return [] }
     var result: [Int] = []
     for _ in 0..<count {
+      if sentenceCursor == sentenceOrder.count {
+        sentenceOrder = deck.shuffled(sentenceOrder)
+        sentenceCursor = 0
+      }
       result.append(sentenceOrder[sentenceCursor])
-      sentenceCursor = (sentenceCursor + 1) % sentenceOrder.count
+      sentenceCursor += 1
     }
     return result
   }
