@@ -30,7 +30,7 @@ struct QueryCommand: ParsableCommand {
   var containmentThreshold: Double = 0.5
 
   @Option(name: .long, help: "…or with one query section this much contained in the match (0…1).")
-  var sectionThreshold: Double = 0.8
+  var sectionThreshold: Double = 0.9
 
   @Option(name: .long, help: "At most N matches per query (0: all).")
   var top: Int = 10

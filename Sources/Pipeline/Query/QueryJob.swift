@@ -22,7 +22,7 @@ public struct QueryJob: Sendable {
     public var candidateLimit: Int
 
     public init(
-      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.8,
+      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
       top: Int = 10, candidateLimit: Int = 200
     ) {
       self.threshold = threshold
