@@ -7,7 +7,8 @@ struct QueryCommand: ParsableCommand {
     commandName: "query",
     abstract: "Find indexed documents similar to the given files (every match verified).",
     discussion: """
-      Candidates come from the whole-document and the section LSH tables; each is verified on the stored normalised text. A match is reported when its \
+      Candidates come from the whole-document and the section LSH tables; each is \
+      verified on the stored normalised text. A match is reported when its \
       Jaccard is at least --threshold, or either containment is at least \
       --containment-threshold, or one section of the query is at least --section-threshold \
       contained in it (a copied section). A query never matches a document with its own id. Accepts every \
