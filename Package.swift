@@ -5,7 +5,8 @@ let package = Package(
   name: "chachong",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "chachong", targets: ["chachong"])
+    .executable(name: "chachong", targets: ["chachong"]),
+    .executable(name: "chachong-corpus", targets: ["chachong-corpus"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,25 +51,47 @@ let package = Package(
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "Pipeline", "IndexStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Pipeline", "IndexStore", "Integrity",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // Fingerprinting benchmarks and quality checks (docs/BENCHMARKS.md); not shipped.
+    .executableTarget(
+      name: "chachong-fingerprint-bench",
+      dependencies: ["Fingerprints", "Matching"],
+      path: "Tools/FingerprintBench"
+    ),
+    // PAN text-alignment evaluation of the passage aligner (docs/BENCHMARKS.md).
+    .executableTarget(
+      name: "chachong-pan-eval", dependencies: ["DocumentText", "Fingerprints", "Matching", "Reports"],
+      path: "Tools/pan-eval"),
+    // Deterministic generator of a bureau's world: applications, archive, registry, ground truth.
+    .executableTarget(
+      name: "chachong-corpus",
+      dependencies: [
+        "Integrity", "ZIPFoundation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/CorpusGenerator"
     ),
     // Query latency benchmark for the index (Tools/bench-index.sh).
     .executableTarget(
       name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
       path: "Tools/bench-index/Sources"
     ),
-    // Reader throughput and robustness runs (Tools/bench-extract.sh); not run in CI.
+    // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
+    .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "IndexStore", "Fingerprints"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity", "IndexStore", "Fingerprints"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

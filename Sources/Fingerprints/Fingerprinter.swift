@@ -12,11 +12,37 @@ public struct Fingerprinter: Sendable {
     fingerprint(NormalizedText(normalizing: text))
   }
 
-  /// For texts already normalised (e.g. stored ones).
-  public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
-    let hashes = Shingler.shingleHashes(
-      of: normalized, k: parameters.shingleSize, seed: parameters.seed)
+  /// A fingerprint whose signature leaves out the shingles in `excluding`; `shingleHashes` keeps
+  /// every shingle, so positions still line up with the tokens.
+  public func fingerprint(_ text: String, excluding: Set<UInt64>) -> DocumentFingerprint {
+    let full = fingerprint(NormalizedText(normalizing: text))
+    guard !excluding.isEmpty else { return full }
     return DocumentFingerprint(
-      normalized: normalized, shingleHashes: hashes, signature: hasher.signature(of: hashes))
+      normalized: full.normalized, shingleHashes: full.shingleHashes,
+      signature: hasher.signature(of: full.shingleHashes, excluding: excluding))
+  }
+
+  /// For texts already normalised (e.g. stored ones).
+  /// For texts already normalised (e.g. stored ones). Shingles and signature in one pass.
+  public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
+    let n = normalized.count
+    let k = parameters.shingleSize
+    let count = n == 0 ? 0 : n - min(max(k, 1), n) + 1
+    var signature = MinHashSignature(values: [])
+    let hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let filled = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+      signature = hasher.withMinima(filled) { minima in
+        var index = 0
+        normalized.tokens.withUnsafeBufferPointer { tokens in
+          Shingler.forEachShingle(tokens: tokens, k: k, seed: parameters.seed) { hash in
+            buffer[index] = hash
+            index &+= 1
+            hasher.add(hash, to: minima)
+          }
+        }
+      }
+      initialized = count
+    }
+    return DocumentFingerprint(normalized: normalized, shingleHashes: hashes, signature: signature)
   }
 }

@@ -8,8 +8,8 @@ struct Chachong: AsyncParsableCommand {
     abstract: "查重: duplicate and integrity checks for grant applications.",
     version: ChachongVersion.current,
     subcommands: [
-      ExtractCommand.self, IngestCommand.self, QueryCommand.self, CompareCommand.self, ListCommand.self,
-      RemoveCommand.self, StatsCommand.self,
+      CheckCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, CompareCommand.self,
+      ListCommand.self, RemoveCommand.self, StatsCommand.self,
     ]
   )
 }

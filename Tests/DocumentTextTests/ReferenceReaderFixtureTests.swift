@@ -4,7 +4,7 @@ import Testing
 @testable import DocumentText
 
 /// Extracted text against other extractors' expected outputs, all whitespace ignored
-/// (Tools/bench-extract-agreement.py runs the same comparison over the whole shared corpus).
+/// (Tools/reference-check runs the comparison over the whole shared corpus).
 @Suite struct ReferenceReaderFixtureTests {
   func squashed(_ text: String) -> String {
     String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))

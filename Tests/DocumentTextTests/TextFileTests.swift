@@ -39,6 +39,12 @@ import Testing
     #expect(TextLayout(document).paragraphs.map(\.isHeading) == [true, false, true])
   }
 
+  @Test func textFileStartingWithAnAngleBracketIsText() throws {
+    let document = try reader.read(data: Array("<项目名称>\n智能制造".utf8), name: "outline.txt")
+    #expect(document.format == .text)
+    #expect(TextLayout(document).text == "<项目名称>\n智能制造")
+  }
+
   @Test func undecodableTextIsATypedError() {
     #expect(throws: DocumentReadError(path: "bad.txt", reason: .undecodableText)) {
       try reader.read(data: [0x41, 0xFF, 0xFF, 0x80, 0x42], name: "bad.txt")

@@ -124,6 +124,14 @@ import Testing
     #expect(try mainParagraphs(WordXML.document(body)) == ["smile 😀"])
   }
 
+  @Test func textTypedInTheSymbolFontIsMapped() throws {
+    let body = """
+      <w:p><w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\u{F028}\u{F061}</w:t></w:r>\
+      <w:r><w:t>\u{F061}</w:t></w:r></w:p>
+      """
+    #expect(try mainParagraphs(WordXML.document(body)) == ["(α\u{F061}"])
+  }
+
   @Test func symbolFontCharactersLeaveThePrivateUseArea() {
     #expect(WordMLHandler.symbolScalar("F0B7") == "·")
     #expect(WordMLHandler.symbolScalar("F0B7", font: "Symbol") == "•")

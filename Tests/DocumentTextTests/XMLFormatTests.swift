@@ -45,6 +45,11 @@ import Testing
     #expect(document.parts.map(\.name) == ["document.xml"])
   }
 
+  @Test func predefinedEntitiesAndCharacterReferencesAreText() throws {
+    let body = "<w:p><w:r><w:t>A &amp; B &lt;c&gt; &#x4E2D;&#25991; &quot;q&quot;</w:t></w:r></w:p>"
+    #expect(try mainParagraphs(WordXML.document(body)) == ["A & B <c> 中文 \"q\""])
+  }
+
   @Test func billionLaughsIsRefusedQuickly() throws {
     var declarations = "<!ENTITY lol \"lol\">"
     for level in 1...9 {

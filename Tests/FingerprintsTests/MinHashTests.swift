@@ -35,6 +35,18 @@ import Testing
     }
   }
 
+  @Test func excludedShinglesDoNotShapeTheSignature() {
+    let (a, b) = pair(union: 2000, shared: 200, offset: 77)
+    let boilerplate = (0..<UInt64(3000)).map { StableHash.mix64($0 &+ 999_999_999) }
+    let excluded = Set(boilerplate)
+    let plain = hasher.signature(of: a).estimatedJaccard(hasher.signature(of: b))
+    let withBoilerplate = hasher.signature(of: a + boilerplate, excluding: excluded)
+      .estimatedJaccard(hasher.signature(of: boilerplate + b, excluding: excluded))
+    #expect(withBoilerplate == plain)
+    let fingerprint = Fingerprinter(parameters: .standard).fingerprint("甲乙丙丁戊己庚", excluding: [1])
+    #expect(fingerprint.shingleHashes.count == 3)
+  }
+
   @Test func emptyInputGivesAConstantSignature() {
     #expect(hasher.signature(of: []).values == [UInt32](repeating: .max, count: 128))
   }
@@ -74,5 +86,16 @@ import Testing
     #expect(fingerprint.shingleHashes.count == fingerprint.normalized.count - 4)
     #expect(
       fingerprint.signature == MinHasher(parameters: .standard).signature(of: fingerprint.shingleHashes))
+  }
+}
+
+@Suite struct MinHashGoldenTests {
+  @Test func signatureValuesArePinned() {
+    let fingerprinter = Fingerprinter(parameters: .standard)
+    let short = fingerprinter.fingerprint("本项目面向智能制造领域，研发高精度数控系统。")
+    #expect(Array(short.signature.values.prefix(4)) == GoldenValues.signaturePrefix)
+    let long = fingerprinter.fingerprint(
+      String(repeating: "项目名称研发总投入申请资助统一社会信用代码", count: 40) + "第三代半导体")
+    #expect(Array(long.signature.values.prefix(4)) == GoldenValues.longSignaturePrefix)
   }
 }

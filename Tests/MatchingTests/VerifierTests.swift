@@ -54,4 +54,34 @@ import Testing
           jaccard: 0, queryContainment: 0, matchContainment: 0, sharedShingles: 0, queryShingles: 0,
           matchShingles: 0, sharedCharacters: 0))
   }
+
+  @Test func agreesWithPlainSetsOnLongTexts() {
+    let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑")
+    var state: UInt64 = 7
+    func text(_ length: Int) -> String {
+      String(
+        (0..<length).map { _ in
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          return alphabet[Int(state >> 33) % alphabet.count]
+        })
+    }
+    let query = NormalizedText(normalizing: text(3000))
+    let match = NormalizedText(normalizing: text(2000))
+    let queryHashes = Shingler.shingleHashes(of: query, k: 4, seed: seed)
+    let matchHashes = Shingler.shingleHashes(of: match, k: 4, seed: seed)
+    let excluded = Set(queryHashes.prefix(50))
+    let querySet = Set(queryHashes).subtracting(excluded)
+    let matchSet = Set(matchHashes).subtracting(excluded)
+    let shared = querySet.intersection(matchSet)
+    let scores = Verifier.scores(query: query, match: match, k: 4, seed: seed, excluding: excluded)
+    #expect(scores.queryShingles == querySet.count)
+    #expect(scores.matchShingles == matchSet.count)
+    #expect(scores.sharedShingles == shared.count)
+    #expect(scores.jaccard == Double(shared.count) / Double(querySet.union(matchSet).count))
+    var covered = Set<Int32>()
+    for (index, hash) in queryHashes.enumerated() where shared.contains(hash) {
+      for offset in query.starts[index]..<query.ends[index + 3] { covered.insert(offset) }
+    }
+    #expect(scores.sharedCharacters == covered.count)
+  }
 }

@@ -170,18 +170,29 @@ func benchDocx(directory: String, runs: Int) {
   let paths = files(under: directory).filter { $0.lowercased().hasSuffix(".docx") }
   let reader = DocumentReader()
   var times: [Double] = []
+  var cpuTimes: [Double] = []
   var failures = 0
   for _ in 0..<runs {
     failures = 0
+    var cpu = 0.0
     times.append(
       seconds {
-        for path in paths where (try? reader.read(path: path)) == nil { failures += 1 }
+        cpu = cpuSeconds {
+          for path in paths {
+            if let document = try? reader.read(path: path) { _ = TextLayout(document) } else { failures += 1 }
+          }
+        }
       })
+    cpuTimes.append(cpu)
   }
   print(
     String(
       format: "%d .docx files (%d unreadable), median %.1f ms per pass = %.1f files/s (%d runs)", paths.count,
       failures, median(times) * 1000, Double(paths.count) / median(times), runs))
+  print(
+    String(
+      format: "CPU time: median %.1f ms per pass = %.1f files/s per core", median(cpuTimes) * 1000,
+      Double(paths.count) / median(cpuTimes)))
 }
 
 func corpus(directory: String, list: String?) {

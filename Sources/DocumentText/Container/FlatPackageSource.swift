@@ -13,10 +13,13 @@ struct FlatPackageSource: PackageSource {
     return handler.wordParts.keys.first { $0.lowercased() == normalised.lowercased() }
   }
 
-  func parse(part: String) throws(DocumentReadError) -> ParsedPart {
+  /// Flat OPC is parsed in one pass before numbering is known, so `headingNumbering` is unused.
+  func parse(part: String, headingNumbering: Set<NumberingLevel>) throws(DocumentReadError) -> ParsedPart {
     guard let word = handler.wordParts[part] else {
       throw DocumentReadError(path: path, reason: .missingMainPart)
     }
     return word.result
   }
+
+  func headingNumbering(part: String) -> Set<NumberingLevel> { [] }
 }

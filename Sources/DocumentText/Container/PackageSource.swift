@@ -5,7 +5,10 @@ protocol PackageSource {
   func relationships(of part: String) -> [Relationship]?
   /// The canonical name of a part, if the package has it.
   func partName(_ name: String) -> String?
-  func parse(part: String) throws(DocumentReadError) -> ParsedPart
+  /// Parses a WordprocessingML part; list levels in `headingNumbering` mark short paragraphs as headings.
+  func parse(part: String, headingNumbering: Set<NumberingLevel>) throws(DocumentReadError) -> ParsedPart
+  /// The heading-like list levels of a numbering part.
+  func headingNumbering(part: String) -> Set<NumberingLevel>
 }
 
 extension XMLParseFailure {

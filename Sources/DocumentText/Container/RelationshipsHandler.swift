@@ -2,7 +2,7 @@
 final class RelationshipsHandler: SAXHandler {
   private(set) var relationships: [Relationship] = []
 
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     guard name.local == .relationship, let type = attributes.value("Type"),
       let target = attributes.value("Target")
     else { return }
@@ -12,6 +12,4 @@ final class RelationshipsHandler: SAXHandler {
         isExternal: attributes.value("TargetMode") == "External"))
   }
 
-  func endElement(_ name: XMLElementName) {}
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }

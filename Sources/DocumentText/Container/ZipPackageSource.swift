@@ -17,13 +17,23 @@ struct ZipPackageSource: PackageSource {
 
   func partName(_ name: String) -> String? { container.entryName(name) }
 
-  func parse(part: String) throws(DocumentReadError) -> ParsedPart {
-    let handler = WordMLHandler()
+  func parse(part: String, headingNumbering: Set<NumberingLevel>) throws(DocumentReadError) -> ParsedPart {
+    let handler = WordMLHandler(headingNumbering: headingNumbering)
     try parse(part, handler: handler)
     return handler.result
   }
 
-  private func parse(_ part: String, handler: any SAXHandler) throws(DocumentReadError) {
+  func headingNumbering(part: String) -> Set<NumberingLevel> {
+    let handler = NumberingHandler()
+    do {
+      try parse(part, handler: handler)
+    } catch {
+      return []
+    }
+    return handler.headingLevels
+  }
+
+  private func parse(_ part: String, handler: SAXHandler) throws(DocumentReadError) {
     let parser: XMLPushParser
     do {
       parser = try XMLPushParser(handler: handler, name: part)

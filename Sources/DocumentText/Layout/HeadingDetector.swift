@@ -17,6 +17,31 @@ public enum HeadingDetector {
     return nil
   }
 
+  /// Text that could title a section once its number is generated: not empty, at most
+  /// `maximumChineseHeadingLength` scalars, not a sentence.
+  public static func isShortTitle(_ text: String) -> Bool {
+    let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    guard let last = scalars.last, scalars.count <= maximumChineseHeadingLength else { return false }
+    return !(sentenceEnds.contains(last) && scalars.count > 12)
+  }
+
+  /// `TOC 1`, `toc2`, `目录 1`: styles of table-of-contents entries.
+  public static func isTableOfContentsStyle(_ style: String) -> Bool {
+    let lowered = style.lowercased()
+    return lowered.hasPrefix("toc") || lowered.hasPrefix("目录")
+  }
+
+  /// A line that ends with a tab and a page number (`第1章 绪论\t1`).
+  public static func isTableOfContentsEntry(_ text: String) -> Bool {
+    let scalars = text.unicodeScalars
+    guard let tab = scalars.lastIndex(of: "\t") else { return false }
+    let page = scalars[scalars.index(after: tab)...]
+    return !page.isEmpty && page.count <= 6
+      && page.allSatisfy {
+        $0.isASCII && ($0.properties.numericType != nil || "ivxlcIVXLC".unicodeScalars.contains($0))
+      }
+  }
+
   /// Numbered headings of Chinese application forms, recognised from the text alone.
   public static func isNumberedHeading(_ paragraph: String) -> Bool {
     // Most paragraphs are body text: decide from the first scalar before looking further.

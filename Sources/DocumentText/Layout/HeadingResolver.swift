@@ -22,8 +22,9 @@ struct HeadingResolver {
         paragraph.outlineLevel = outlineLevel(ofStyle: style)
       }
       paragraph.isHeading =
-        inBody && !inTable
-        && (paragraph.outlineLevel != nil || HeadingDetector.isNumberedHeading(paragraph.text))
+        inBody && !inTable && !isTableOfContents(paragraph)
+        && (paragraph.isHeading || paragraph.outlineLevel != nil
+          || HeadingDetector.isNumberedHeading(paragraph.text))
         && paragraph.text.unicodeScalars.contains { !$0.properties.isWhitespace }
       return .paragraph(paragraph)
     case .table(let table):
@@ -35,6 +36,15 @@ struct HeadingResolver {
       }
       return .table(Table(rows: rows))
     }
+  }
+
+  /// Table-of-contents entries repeat the headings: by style (`TOC 1`, `toc 2`, `目录 1`) or by shape
+  /// (text, a tab, a page number).
+  private func isTableOfContents(_ paragraph: Paragraph) -> Bool {
+    if HeadingDetector.isTableOfContentsEntry(paragraph.text) { return true }
+    guard let id = paragraph.style else { return false }
+    return HeadingDetector.isTableOfContentsStyle(id)
+      || styles[id]?.name.map(HeadingDetector.isTableOfContentsStyle) == true
   }
 
   /// Follows `basedOn` (bounded, cycles happen in the wild) to the first style with a level.

@@ -3,20 +3,20 @@ import Foundation
 /// Reads one input file into an `ExtractedDocument`, choosing the format by its content
 /// (zip, OLE2, XML root element, text), not only by its extension.
 public struct DocumentReader: Sendable {
-  public typealias FormFieldExtractor = @Sendable ([DocumentPart]) -> [FormField]
+  public typealias FormFieldReading = @Sendable ([DocumentPart]) -> [FormField]
 
   public let limits: ReadLimits
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
-  public let formFieldExtractor: FormFieldExtractor
+  public let formFieldExtractor: FormFieldReading
 
-  /// No form fields until the `forms` reader is wired in here.
-  public static let noFormFields: FormFieldExtractor = { _ in [] }
+  /// For callers that want the text only (benchmarks, bulk ingest of non-application texts).
+  public static let noFormFields: FormFieldReading = { _ in [] }
 
   public init(limits: ReadLimits = .standard) {
-    self.init(limits: limits, formFieldExtractor: Self.noFormFields)
+    self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) })
   }
 
-  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldExtractor) {
+  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading) {
     self.limits = limits
     self.formFieldExtractor = formFieldExtractor
   }
@@ -76,7 +76,8 @@ public struct DocumentReader: Sendable {
       case .other: throw DocumentReadError(path: name, reason: .unknownFormat)
       }
     }
-    if Self.looksLikeXML(data) {
+    // A text file may start with "<" (an outline like "<项目名称>"): its extension wins over sniffing.
+    if !Self.textExtensions.contains(fileExtension), Self.looksLikeXML(data) {
       return try XMLDocumentReader.read(data, name: name)
     }
     if ["docx", "docm", "dotx", "dotm"].contains(fileExtension) {
@@ -95,6 +96,8 @@ public struct DocumentReader: Sendable {
     let part = PlainTextReader.part(text: decoded.text, name: (name as NSString).lastPathComponent)
     return ExtractedDocument(path: name, format: .text, encoding: decoded.encoding, parts: [part])
   }
+
+  static let textExtensions: Set<String> = ["txt", "text"]
 
   static func packageFormat(_ fileExtension: String) -> DocumentFormat {
     switch fileExtension {

@@ -17,13 +17,21 @@ enum PackageAssembler {
       let stylesPart = source.partName(PartName.resolve(stylesRelationship.target, from: main))
     {
       do {
-        styles = try source.parse(part: stylesPart).styles
+        styles = try source.parse(part: stylesPart, headingNumbering: []).styles
       } catch {
         warnings.append("styles ignored: \(error.explanation)")
       }
     }
 
-    let parsedMain = try source.parse(part: main)
+    var headingNumbering: Set<NumberingLevel> = []
+    if let numberingRelationship = relationships.first(where: { $0.typeName == "numbering" && !$0.isExternal }
+    ),
+      let numberingPart = source.partName(PartName.resolve(numberingRelationship.target, from: main))
+    {
+      headingNumbering = source.headingNumbering(part: numberingPart)
+    }
+
+    let parsedMain = try source.parse(part: main, headingNumbering: headingNumbering)
     var parts = [DocumentPart(kind: .main, name: main, blocks: parsedMain.blocks)]
     var seen: Set<String> = [main]
     var secondary: [(kind: DocumentPart.Kind, name: String)] = []
@@ -45,7 +53,9 @@ enum PackageAssembler {
     }
     for (kind, name) in secondary {
       do {
-        parts.append(DocumentPart(kind: kind, name: name, blocks: try source.parse(part: name).blocks))
+        parts.append(
+          DocumentPart(
+            kind: kind, name: name, blocks: try source.parse(part: name, headingNumbering: []).blocks))
       } catch {
         warnings.append("\(kind.rawValue) part ignored: \(error.explanation)")
       }

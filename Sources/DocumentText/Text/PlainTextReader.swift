@@ -5,7 +5,8 @@ enum PlainTextReader {
     if lines.last?.isEmpty == true { lines.removeLast() }
     let blocks = lines.map { line in
       let text = String(line)
-      return Block.paragraph(Paragraph(text: text, isHeading: HeadingDetector.isNumberedHeading(text)))
+      let isHeading = HeadingDetector.isNumberedHeading(text) && !HeadingDetector.isTableOfContentsEntry(text)
+      return Block.paragraph(Paragraph(text: text, isHeading: isHeading))
     }
     return DocumentPart(kind: .main, name: name, blocks: blocks)
   }

@@ -5,10 +5,10 @@ final class FlatOPCHandler: SAXHandler {
   private(set) var wordParts: [String: WordMLHandler] = [:]
   private(set) var contentTypes: [String: String] = [:]
   private var partName: String?
-  private var current: (any SAXHandler)?
+  private var current: (SAXHandler)?
   private var dataDepth = 0
 
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if dataDepth > 0 {
       dataDepth += 1
       current?.startElement(name, attributes: attributes)
@@ -27,7 +27,7 @@ final class FlatOPCHandler: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLElementName) {
+  override func endElement(_ name: XMLElementName) {
     if dataDepth > 1 {
       dataDepth -= 1
       current?.endElement(name)
@@ -42,11 +42,11 @@ final class FlatOPCHandler: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     if dataDepth > 0 { current?.characters(bytes) }
   }
 
-  private func handler(for part: String) -> (any SAXHandler)? {
+  private func handler(for part: String) -> (SAXHandler)? {
     if part.hasSuffix(".rels") { return RelationshipsHandler() }
     let contentType = contentTypes[part] ?? ""
     guard contentType.contains("wordprocessingml") || part.hasSuffix("document.xml") else { return nil }

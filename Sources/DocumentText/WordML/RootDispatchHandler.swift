@@ -13,7 +13,7 @@ final class RootDispatchHandler: SAXHandler {
   let word = WordMLHandler()
   let flatOPC = FlatOPCHandler()
 
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if kind == .undecided {
       switch (name.namespace, name.local) {
       case (.package, .package): kind = .flatOPC
@@ -29,7 +29,7 @@ final class RootDispatchHandler: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLElementName) {
+  override func endElement(_ name: XMLElementName) {
     switch kind {
     case .wordDocument, .word2003: word.endElement(name)
     case .flatOPC: flatOPC.endElement(name)
@@ -37,7 +37,7 @@ final class RootDispatchHandler: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     switch kind {
     case .wordDocument, .word2003: word.characters(bytes)
     case .flatOPC: flatOPC.characters(bytes)

@@ -1,6 +1,9 @@
 /// Receives the events of one streaming parse. Handlers are single-use and not shared across threads.
-protocol SAXHandler: AnyObject {
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes)
-  func endElement(_ name: XMLElementName)
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+///
+/// A base class rather than a protocol so the C callbacks can reach it through an unmanaged
+/// reference, without a retain and release per event.
+class SAXHandler {
+  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {}
+  func endElement(_ name: XMLElementName) {}
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }

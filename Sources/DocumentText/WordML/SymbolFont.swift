@@ -3,7 +3,9 @@ enum SymbolFont {
   static func unicode(_ code: UInt32) -> Unicode.Scalar? {
     guard code >= 0x20, code <= 0xFF else { return nil }
     if let letter = greek[code] { return letter }
-    return others[code]
+    if let symbol = others[code] { return symbol }
+    // The rest of the printable ASCII range (digits, brackets, operators) is ASCII in Symbol too.
+    return code < 0x7F ? Unicode.Scalar(code) : nil
   }
 
   private static let greek: [UInt32: Unicode.Scalar] = {

@@ -2,11 +2,54 @@
 ///
 /// Text semantics: tracked changes read as accepted, fields give their result, each piece of
 /// content (content controls, hyperlinks, `mc:AlternateContent`, text boxes) is read once.
+///
+/// The state lives in one struct mutated once per event: a class with many stored properties pays a
+/// dynamic exclusivity check on every property access.
 final class WordMLHandler: SAXHandler {
+  // Heap storage reached through a pointer: a stored `var` would pay a dynamic exclusivity check
+  // on every event. The handler is confined to one parse on one thread.
+  private let reader: UnsafeMutablePointer<WordMLReader>
+
+  /// `headingNumbering`: the list levels numbered like headings (`一、`, `（一）`, `第一章`).
+  init(headingNumbering: Set<NumberingLevel> = []) {
+    reader = .allocate(capacity: 1)
+    reader.initialize(to: WordMLReader(headingNumbering: headingNumbering))
+  }
+
+  deinit {
+    reader.deinitialize(count: 1)
+    reader.deallocate()
+  }
+
+  var result: ParsedPart { reader.pointee.result }
+
+  override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+    reader.pointee.startElement(name, attributes: attributes)
+  }
+
+  override func endElement(_ name: XMLElementName) { reader.pointee.endElement(name) }
+
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.pointee.characters(bytes) }
+
+  static func symbolScalar(_ hex: String?, font: String? = nil) -> Unicode.Scalar? {
+    WordMLReader.symbolScalar(hex, font: font)
+  }
+}
+
+/// The WordprocessingML state machine behind `WordMLHandler`.
+struct WordMLReader {
   private struct ParagraphBuilder {
     var bytes: [UInt8] = []
     var style: String?
     var outlineLevel: Int?
+    var numberingID: String?
+    var numberingLevel = 0
+  }
+
+  private let headingNumbering: Set<NumberingLevel>
+
+  init(headingNumbering: Set<NumberingLevel> = []) {
+    self.headingNumbering = headingNumbering
   }
 
   /// Where finished blocks go: a part's body or a table cell.
@@ -27,6 +70,7 @@ final class WordMLHandler: SAXHandler {
   private var paragraphs: [ParagraphBuilder] = []
   private var skipDepth = 0
   private var runDepth = 0
+  private var runInSymbolFont = false
   private var textDepth = 0
   private var paragraphPropertiesDepth = 0
   /// One entry per open complex field: true once its separator was seen (result text follows).
@@ -53,7 +97,7 @@ final class WordMLHandler: SAXHandler {
     return ParsedPart(blocks: blocks, styles: styles, inlineParts: parts, isWord2003: isWord2003)
   }
 
-  func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  mutating func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if skipDepth > 0 {
       skipDepth += 1
       return
@@ -70,7 +114,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLElementName) {
+  mutating func endElement(_ name: XMLElementName) {
     if skipDepth > 0 {
       skipDepth -= 1
       return
@@ -84,23 +128,38 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard textDepth > 0, fieldsInInstruction == 0, !paragraphs.isEmpty else { return }
+    if runInSymbolFont {
+      // Text typed in the Symbol font is stored as private-use F0xx characters.
+      let text = String(decoding: bytes, as: UTF8.self).unicodeScalars.map { scalar in
+        (0xF020...0xF0FF).contains(scalar.value)
+          ? SymbolFont.unicode(scalar.value - 0xF000) ?? scalar : scalar
+      }
+      paragraphs[paragraphs.count - 1].bytes.append(contentsOf: String(String.UnicodeScalarView(text)).utf8)
+      return
+    }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: bytes)
   }
 
   // MARK: - Word elements
 
-  private func startWordElement(_ name: XMLElementName, attributes: XMLAttributes) {
+  mutating private func startWordElement(_ name: XMLElementName, attributes: XMLAttributes) {
     switch name.local {
     case .p:
       paragraphs.append(ParagraphBuilder())
     case .r:
       runDepth += 1
+      runInSymbolFont = false
+    case .rFonts:
+      if runDepth > 0, paragraphPropertiesDepth == 0, style == nil {
+        runInSymbolFont = attributes.value("ascii")?.lowercased() == "symbol"
+      }
     case .t:
       textDepth += 1
+    // A ruby guide (pinyin, furigana) annotates its base text; the base alone is the document's text.
     case .del, .moveFrom, .delText, .instrText, .delInstrText, .pPrChange, .rPrChange, .sectPrChange,
-      .tblPrChange, .trPrChange, .tcPrChange, .numberingChange:
+      .tblPrChange, .trPrChange, .tcPrChange, .numberingChange, .rt:
       skipDepth = 1
     case .tab, .ptab:
       appendInRun("\t")
@@ -116,6 +175,14 @@ final class WordMLHandler: SAXHandler {
       fieldCharacter(attributes.value("fldCharType"))
     case .pPr:
       paragraphPropertiesDepth += 1
+    case .numId:
+      if paragraphPropertiesDepth > 0, style == nil, !paragraphs.isEmpty {
+        paragraphs[paragraphs.count - 1].numberingID = attributes.value("val")
+      }
+    case .ilvl:
+      if paragraphPropertiesDepth > 0, style == nil, !paragraphs.isEmpty {
+        paragraphs[paragraphs.count - 1].numberingLevel = attributes.value("val").flatMap { Int($0) } ?? 0
+      }
     case .pStyle:
       if paragraphPropertiesDepth > 0, style == nil, !paragraphs.isEmpty {
         paragraphs[paragraphs.count - 1].style = attributes.value("val")
@@ -152,16 +219,23 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func endWordElement(_ name: XMLElementName) {
+  mutating private func endWordElement(_ name: XMLElementName) {
     switch name.local {
     case .p:
       guard let builder = paragraphs.popLast() else { return }
-      let paragraph = Paragraph(
+      var paragraph = Paragraph(
         text: String(decoding: builder.bytes, as: UTF8.self), style: builder.style,
         outlineLevel: builder.outlineLevel)
+      if let numberingID = builder.numberingID, tables.isEmpty,
+        headingNumbering.contains(NumberingLevel(numberingID: numberingID, level: builder.numberingLevel))
+      {
+        // The number (一、) is generated by Word; the text alone must still read like a heading.
+        paragraph.isHeading = HeadingDetector.isShortTitle(paragraph.text)
+      }
       containers[containers.count - 1].blocks.append(.paragraph(paragraph))
     case .r:
       if runDepth > 0 { runDepth -= 1 }
+      runInSymbolFont = false
     case .t:
       if textDepth > 0 { textDepth -= 1 }
     case .pPr:
@@ -194,7 +268,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func startCompatibilityElement(_ local: XMLLocalName, requires attributes: XMLAttributes) {
+  mutating private func startCompatibilityElement(_ local: XMLLocalName, requires attributes: XMLAttributes) {
     switch local {
     case .alternateContent:
       alternates.append(false)
@@ -214,12 +288,12 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func appendInRun(_ text: String) {
+  mutating private func appendInRun(_ text: String) {
     guard runDepth > 0, fieldsInInstruction == 0, !paragraphs.isEmpty else { return }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: text.utf8)
   }
 
-  private func fieldCharacter(_ type: String?) {
+  mutating private func fieldCharacter(_ type: String?) {
     switch type {
     case "begin":
       fields.append(false)
@@ -237,7 +311,7 @@ final class WordMLHandler: SAXHandler {
   }
 
   /// Separator notes hold no text; Word 2003 notes sit inline in the text and become a part.
-  private func startNote(_ name: XMLElementName, type: String?) {
+  mutating private func startNote(_ name: XMLElementName, type: String?) {
     if let type, type == "separator" || type == "continuationSeparator" || type == "continuationNotice" {
       skipDepth = 1
       return
@@ -247,7 +321,7 @@ final class WordMLHandler: SAXHandler {
     }
   }
 
-  private func startInlinePart(_ kind: DocumentPart.Kind) {
+  mutating private func startInlinePart(_ kind: DocumentPart.Kind) {
     let number = (inlineCounts[kind] ?? 0) + 1
     inlineCounts[kind] = number
     // Inline parts must not swallow the enclosing paragraph's state.
@@ -261,7 +335,7 @@ final class WordMLHandler: SAXHandler {
   private var savedParagraphs: [[ParagraphBuilder]] = []
   private var savedRunDepths: [Int] = []
 
-  private func endInlinePart() {
+  mutating private func endInlinePart() {
     guard containers.count > 1, let part = containers.last?.inlinePart, let container = containers.popLast()
     else { return }
     paragraphs = savedParagraphs.popLast() ?? []

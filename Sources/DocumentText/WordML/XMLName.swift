@@ -52,11 +52,15 @@ enum XMLLocalName: UInt8, Sendable {
   case document, body, p, r, t, tbl, tr, tc, tcPr, gridSpan, txbxContent
   // Run content
   case delText, instrText, delInstrText, tab, ptab, br, cr, sym, noBreakHyphen, softHyphen
+  // Ruby: the phonetic guide (`w:rt`) above its base text
+  case rt
   // Revisions and fields
   case del, ins, moveFrom, moveTo, fldChar, fldSimple
   case pPrChange, rPrChange, sectPrChange, tblPrChange, trPrChange, tcPrChange, numberingChange
   // Paragraph properties and styles
-  case pPr, pStyle, outlineLvl, styles, style, name, basedOn
+  case pPr, pStyle, outlineLvl, styles, style, name, basedOn, rFonts
+  // Numbering
+  case numPr, ilvl, numId, num, abstractNum, abstractNumId, lvl, numFmt, lvlText
   // Notes, Word 2003 inline parts
   case footnote, endnote, hdr, ftr, wordDocument
   // Markup compatibility
@@ -67,9 +71,10 @@ enum XMLLocalName: UInt8, Sendable {
   private static let byName: [String: XMLLocalName] = {
     let all: [XMLLocalName] = [
       .document, .body, .p, .r, .t, .tbl, .tr, .tc, .tcPr, .gridSpan, .txbxContent, .delText, .instrText,
-      .delInstrText, .tab, .ptab, .br, .cr, .sym, .noBreakHyphen, .softHyphen, .del, .ins, .moveFrom,
+      .delInstrText, .tab, .ptab, .br, .cr, .sym, .noBreakHyphen, .softHyphen, .rt, .del, .ins, .moveFrom,
       .moveTo, .fldChar, .fldSimple, .pPrChange, .rPrChange, .sectPrChange, .tblPrChange, .trPrChange,
-      .tcPrChange, .numberingChange, .pPr, .pStyle, .outlineLvl, .styles, .style, .name, .basedOn,
+      .tcPrChange, .numberingChange, .pPr, .pStyle, .outlineLvl, .styles, .style, .name, .basedOn, .rFonts,
+      .numPr, .ilvl, .numId, .num, .abstractNum, .abstractNumId, .lvl, .numFmt, .lvlText,
       .footnote, .endnote, .hdr, .ftr, .wordDocument, .alternateContent, .choice, .fallback, .package,
       .part, .xmlData, .relationship,
     ]

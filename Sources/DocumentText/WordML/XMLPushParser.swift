@@ -17,30 +17,26 @@ private let libxml2Initialised: Bool = {
 
 /// The state the C callbacks reach through libxml2's user-data pointer.
 private final class SAXSession {
-  /// Kept alive by `XMLPushParser.handler`; unowned(unsafe) spares a retain/release per event.
-  unowned(unsafe) let handler: any SAXHandler
-  var localNames = PointerTable<XMLLocalName>()
-  var namespaces = PointerTable<XMLNamespace>(capacity: 32)
+  /// Kept alive by `XMLPushParser.handler`; unmanaged to spare a retain/release per event.
+  let handler: Unmanaged<SAXHandler>
+  /// Pointer storage: no dynamic exclusivity check per event (one session, one thread).
+  private let names: UnsafeMutablePointer<NameResolver>
   var failure: XMLParseFailure?
   var context: xmlParserCtxtPtr?
 
-  init(handler: any SAXHandler) { self.handler = handler }
+  init(handler: SAXHandler) {
+    self.handler = Unmanaged.passUnretained(handler)
+    names = .allocate(capacity: 1)
+    names.initialize(to: NameResolver())
+  }
+
+  deinit {
+    names.deinitialize(count: 1)
+    names.deallocate()
+  }
 
   func name(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
-    // libxml2 interns element names and namespace URIs in the parser's dictionary, so a pointer
-    // identifies its string for the whole parse.
-    let localName: XMLLocalName
-    if let known = localNames.value(for: local) {
-      localName = known
-    } else {
-      localName = XMLLocalName.classify(local)
-      localNames.insert(localName, for: local)
-    }
-    guard let uri else { return XMLElementName(namespace: .none, local: localName) }
-    if let known = namespaces.value(for: uri) { return XMLElementName(namespace: known, local: localName) }
-    let namespace = XMLNamespace.classify(uri)
-    namespaces.insert(namespace, for: uri)
-    return XMLElementName(namespace: namespace, local: localName)
+    names.pointee.name(local, uri)
   }
 
   func fail(_ failure: XMLParseFailure) {
@@ -61,17 +57,40 @@ private final class SAXSession {
   }
 }
 
+/// Element names from libxml2's interned pointers (one struct, so one exclusivity check per event).
+private struct NameResolver {
+  var localNames = PointerTable<XMLLocalName>()
+  var namespaces = PointerTable<XMLNamespace>(capacity: 32)
+
+  // libxml2 interns element names and namespace URIs in the parser's dictionary, so a pointer
+  // identifies its string for the whole parse.
+  mutating func name(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
+    let localName: XMLLocalName
+    if let known = localNames.value(for: local) {
+      localName = known
+    } else {
+      localName = XMLLocalName.classify(local)
+      localNames.insert(localName, for: local)
+    }
+    guard let uri else { return XMLElementName(namespace: .none, local: localName) }
+    if let known = namespaces.value(for: uri) { return XMLElementName(namespace: known, local: localName) }
+    let namespace = XMLNamespace.classify(uri)
+    namespaces.insert(namespace, for: uri)
+    return XMLElementName(namespace: namespace, local: localName)
+  }
+}
+
 /// A libxml2 SAX2 push parser: feed it bytes in chunks, never builds a tree.
 ///
 /// No network, no DTD loading, no entity substitution; any entity declaration stops the parse
 /// (Word never writes a DTD), so billion-laughs documents fail at once.
 final class XMLPushParser {
-  private let handler: any SAXHandler
+  private let handler: SAXHandler
   private let session: SAXSession
   private let context: xmlParserCtxtPtr
   private var finished = false
 
-  init(handler: any SAXHandler, name: String) throws(XMLParseFailure) {
+  init(handler: SAXHandler, name: String) throws(XMLParseFailure) {
     _ = libxml2Initialised
     self.handler = handler
     session = SAXSession(handler: handler)
@@ -80,19 +99,25 @@ final class XMLPushParser {
     sax.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
       guard let localName else { return }
       SAXSession.with(context) { session in
-        session.handler.startElement(
-          session.name(localName, uri),
-          attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+        let name = session.name(localName, uri)
+        session.handler._withUnsafeGuaranteedRef {
+          $0.startElement(name, attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+        }
       }
     }
     sax.endElementNs = { context, localName, _, uri in
       guard let localName else { return }
-      SAXSession.with(context) { session in session.handler.endElement(session.name(localName, uri)) }
+      SAXSession.with(context) { session in
+        let name = session.name(localName, uri)
+        session.handler._withUnsafeGuaranteedRef { $0.endElement(name) }
+      }
     }
     let characters: charactersSAXFunc = { context, bytes, length in
       guard let bytes, length > 0 else { return }
       SAXSession.with(context) { session in
-        session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        session.handler._withUnsafeGuaranteedRef {
+          $0.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
       }
     }
     sax.characters = characters
@@ -156,7 +181,7 @@ final class XMLPushParser {
   }
 
   /// Parses a whole in-memory document.
-  static func parse(_ bytes: [UInt8], handler: any SAXHandler, name: String) throws(XMLParseFailure) {
+  static func parse(_ bytes: [UInt8], handler: SAXHandler, name: String) throws(XMLParseFailure) {
     let parser = try XMLPushParser(handler: handler, name: name)
     var failure: XMLParseFailure?
     bytes.withUnsafeBytes { buffer in

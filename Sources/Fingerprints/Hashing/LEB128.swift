@@ -9,12 +9,48 @@ enum LEB128 {
     out.append(UInt8(value))
   }
 
+  @inline(__always)
+  static func write(_ value: UInt64, to cursor: inout UnsafeMutablePointer<UInt8>) {
+    var value = value
+    while value >= 0x80 {
+      cursor.pointee = UInt8(truncatingIfNeeded: value) | 0x80
+      cursor += 1
+      value >>= 7
+    }
+    cursor.pointee = UInt8(value)
+    cursor += 1
+  }
+
+  /// Reads varints from memory the caller keeps alive.
   struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
 
     /// The next varint, or nil when the bytes end inside it or it does not fit 64 bits.
+    /// Values below 2²¹ (CJK token ids, offsets) take the unrolled path.
+    @inline(__always)
     mutating func next() -> UInt64? {
+      if position &+ 3 <= bytes.count {
+        let first = UInt64(bytes[position])
+        if first < 0x80 {
+          position &+= 1
+          return first
+        }
+        let second = UInt64(bytes[position &+ 1])
+        if second < 0x80 {
+          position &+= 2
+          return (first & 0x7F) | second << 7
+        }
+        let third = UInt64(bytes[position &+ 2])
+        if third < 0x80 {
+          position &+= 3
+          return (first & 0x7F) | (second & 0x7F) << 7 | third << 14
+        }
+      }
+      return nextSlow()
+    }
+
+    private mutating func nextSlow() -> UInt64? {
       var result: UInt64 = 0
       var shift: UInt64 = 0
       while position < bytes.count {

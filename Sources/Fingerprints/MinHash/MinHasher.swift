@@ -1,75 +1,114 @@
-/// MinHash signatures by one-permutation hashing (OPH, Li, Owen & Zhang 2012) with optimal
-/// densification (Shrivastava 2017), chosen by measurement over classic (a·x+b) mod p,
-/// multiply-shift and C-MinHash (docs/BENCHMARKS.md, "MinHash scheme"): one hash per shingle instead
-/// of one per signature value, with estimation error within that of independent permutations.
+/// MinHash signatures by one-permutation hashing (OPH, Li, Owen & Zhang 2012) whose empty bins fall
+/// back to an independent MinHash of the whole set. Chosen by measurement over classic
+/// (a·x+b) mod p, multiply-shift, C-MinHash and OPH with optimal densification (docs/BENCHMARKS.md,
+/// "MinHash scheme"): one hash per shingle instead of one per signature value, with estimation error
+/// within that of 128 independent permutations for long and short texts alike.
 ///
 /// Exact scheme, K = `signatureSize`:
 /// - each shingle hash x becomes `h = StableHash.mix64(x ^ permutationSeed)` with
 ///   `permutationSeed = StableHash.mix64(seed ^ 0x4F50_482D_7065_726D)`;
 /// - its bin is `((h >> 32) · K) >> 32` (the top bits, fast range reduction); each bin keeps the
 ///   smallest h that falls in it;
-/// - an empty bin i (texts with fewer shingles than about K·ln K) takes the minimum of bin
-///   `j = ((mix64(densifySeed ^ (i << 32 | a)) >> 32) · K) >> 32` for the first attempt
-///   a = 1, 2, … whose bin is non-empty, `densifySeed = StableHash.mix64(seed ^ 0x4445_4E53_4946_5921)`;
+/// - a bin that no shingle fell in (texts with fewer than about K·ln K shingles) takes instead the
+///   smallest `StableHash.mix64(x ^ binSeedᵢ)` over all shingles x, with
+///   `binSeedᵢ = StableHash.mix64(fallbackSeed ^ i)` and
+///   `fallbackSeed = StableHash.mix64(seed ^ 0x4445_4E53_4946_5921)`: an independent permutation
+///   per empty bin. Equal values then occur with probability exactly J in every bin (both bins empty:
+///   an ordinary MinHash; both non-empty: OPH; one empty: the union's minimum is outside the
+///   intersection, and the values differ), so the estimate is unbiased, and short texts get
+///   independent samples where optimal densification (Shrivastava 2017) would copy neighbours and
+///   add 12–18 % to the error;
 /// - the signature value is the low 32 bits of the bin's minimum. No shingles: every value is
 ///   `UInt32.max`.
 public struct MinHasher: Sendable {
   public let parameters: FingerprintParameters
   let permutationSeed: UInt64
-  let densifySeed: UInt64
+  let fallbackSeed: UInt64
 
   public init(parameters: FingerprintParameters) {
     self.parameters = parameters
     permutationSeed = StableHash.mix64(parameters.seed ^ 0x4F50_482D_7065_726D)
-    densifySeed = StableHash.mix64(parameters.seed ^ 0x4445_4E53_4946_5921)
+    fallbackSeed = StableHash.mix64(parameters.seed ^ 0x4445_4E53_4946_5921)
   }
 
   public func signature(of shingleHashes: [UInt64]) -> MinHashSignature {
-    var accumulator = Accumulator(hasher: self)
-    shingleHashes.withUnsafeBufferPointer { hashes in
-      for hash in hashes { accumulator.add(hash) }
-    }
-    return accumulator.finish()
+    shingleHashes.withUnsafeBufferPointer { signature(of: $0) }
   }
 
-  /// Bin minima while shingles stream in (the fingerprinter feeds it without an intermediate pass).
-  public struct Accumulator {
-    let size: UInt64
-    let permutationSeed: UInt64
-    let densifySeed: UInt64
-    var minima: [UInt64]
+  /// The signature of the shingles not in `excluding` (template shingles, shingles too frequent in
+  /// the corpus: they make estimates of unrelated documents agree by accident).
+  public func signature(of shingleHashes: [UInt64], excluding: Set<UInt64>) -> MinHashSignature {
+    guard !excluding.isEmpty else { return signature(of: shingleHashes) }
+    return signature(of: shingleHashes.filter { !excluding.contains($0) })
+  }
 
-    public init(hasher: MinHasher) {
-      size = UInt64(max(hasher.parameters.signatureSize, 1))
-      permutationSeed = hasher.permutationSeed
-      densifySeed = hasher.densifySeed
-      minima = [UInt64](repeating: .max, count: Int(size))
+  public func signature(of shingleHashes: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
+    withMinima(shingleHashes) { minima in
+      for hash in shingleHashes { add(hash, to: minima) }
     }
+  }
 
-    @inline(__always)
-    public mutating func add(_ shingleHash: UInt64) {
-      let h = StableHash.mix64(shingleHash ^ permutationSeed)
-      let bin = Int(truncatingIfNeeded: ((h >> 32) &* size) >> 32)
-      minima.withUnsafeMutableBufferPointer { minima in
-        if h < minima[bin] { minima[bin] = h }
-      }
+  /// Runs `fill` on `signatureSize` bin minima (on the stack) set to `UInt64.max`, then fills the
+  /// empty bins from `hashes` (the same shingle hashes `fill` added).
+  @inline(__always)
+  func withMinima(
+    _ hashes: UnsafeBufferPointer<UInt64>, _ fill: (UnsafeMutablePointer<UInt64>) -> Void
+  ) -> MinHashSignature {
+    let size = max(parameters.signatureSize, 1)
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { buffer in
+      buffer.initialize(repeating: .max)
+      guard let minima = buffer.baseAddress else { return MinHashSignature(values: []) }
+      fill(minima)
+      return finish(buffer, hashes: hashes)
     }
+  }
 
-    public func finish() -> MinHashSignature {
-      let count = Int(size)
-      var values = [UInt32](repeating: .max, count: count)
-      guard minima.contains(where: { $0 != .max }) else { return MinHashSignature(values: values) }
+  @inline(__always)
+  func add(_ shingleHash: UInt64, to minima: UnsafeMutablePointer<UInt64>) {
+    let h = StableHash.mix64(shingleHash ^ permutationSeed)
+    let bin = Int(truncatingIfNeeded: ((h >> 32) &* UInt64(parameters.signatureSize)) >> 32)
+    if h < minima[bin] { minima[bin] = h }
+  }
+
+  func finish(_ minima: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>)
+    -> MinHashSignature
+  {
+    let count = minima.count
+    guard !hashes.isEmpty else {
+      return MinHashSignature(values: [UInt32](repeating: .max, count: count))
+    }
+    let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
       for bin in 0..<count {
         var minimum = minima[bin]
-        var attempt: UInt64 = 1
-        while minimum == .max {
-          let probe = StableHash.mix64(densifySeed ^ (UInt64(bin) << 32 | attempt))
-          minimum = minima[Int(truncatingIfNeeded: ((probe >> 32) &* size) >> 32)]
-          attempt += 1
+        if minimum == .max {
+          let binSeed = StableHash.mix64(fallbackSeed ^ UInt64(bin))
+          for hash in hashes {
+            let g = StableHash.mix64(hash ^ binSeed)
+            if g < minimum { minimum = g }
+          }
         }
         values[bin] = UInt32(truncatingIfNeeded: minimum)
       }
-      return MinHashSignature(values: values)
+      initialized = count
+    }
+    return MinHashSignature(values: values)
+  }
+
+  /// Collects shingle hashes one at a time (for callers that produce them in a stream).
+  public struct Accumulator {
+    let hasher: MinHasher
+    var hashes: [UInt64] = []
+
+    public init(hasher: MinHasher) {
+      self.hasher = hasher
+    }
+
+    public mutating func add(_ shingleHash: UInt64) {
+      hashes.append(shingleHash)
+    }
+
+    public func finish() -> MinHashSignature {
+      hasher.signature(of: hashes)
     }
   }
 }

@@ -39,19 +39,34 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
   /// the start minus the previous token's start, and the length (`end - start`). About 5 bytes per
   /// CJK token.
   public func serialized() -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(8 + tokens.count * 5)
-    out.append(contentsOf: Self.magic)
-    out.append(Self.version)
-    LEB128.append(UInt64(tokens.count), to: &out)
-    var previousStart: Int32 = 0
-    for index in tokens.indices {
-      LEB128.append(tokens[index], to: &out)
-      LEB128.append(UInt64(UInt32(bitPattern: starts[index] &- previousStart)), to: &out)
-      LEB128.append(UInt64(UInt32(bitPattern: ends[index] &- starts[index])), to: &out)
-      previousStart = starts[index]
+    let n = tokens.count
+    // Written into scratch sized for the worst case (10 + 5 + 5 bytes per token), then copied to
+    // an array of the exact size.
+    let bound = Self.magic.count + 1 + 10 + n * 20
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: bound)
+    defer { scratch.deallocate() }
+    var cursor = scratch
+    for byte in Self.magic {
+      cursor.pointee = byte
+      cursor += 1
     }
-    return out
+    cursor.pointee = Self.version
+    cursor += 1
+    LEB128.write(UInt64(n), to: &cursor)
+    tokens.withUnsafeBufferPointer { tokens in
+      starts.withUnsafeBufferPointer { starts in
+        ends.withUnsafeBufferPointer { ends in
+          var previous: Int32 = 0
+          for index in 0..<n {
+            LEB128.write(tokens[index], to: &cursor)
+            LEB128.write(UInt64(UInt32(bitPattern: starts[index] &- previous)), to: &cursor)
+            LEB128.write(UInt64(UInt32(bitPattern: ends[index] &- starts[index])), to: &cursor)
+            previous = starts[index]
+          }
+        }
+      }
+    }
+    return Array(UnsafeBufferPointer(start: scratch, count: cursor - scratch))
   }
 
   public init(serialized bytes: [UInt8]) throws(FingerprintsError) {
@@ -61,32 +76,55 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
     guard bytes.count >= 5 else { throw fail(.truncated) }
     guard Array(bytes[0..<4]) == Self.magic else { throw fail(.badMagic) }
     guard bytes[4] == Self.version else { throw fail(.unsupportedVersion(bytes[4])) }
+    let decoded = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(FingerprintsError) in try Self.decode(buffer) }
+    }
+    self = try decoded.get()
+  }
+
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(FingerprintsError) -> Self {
+    func fail(_ reason: FingerprintsError.Reason) -> FingerprintsError {
+      FingerprintsError(what: "NormalizedText", reason: reason)
+    }
     var reader = LEB128.Reader(bytes: bytes, position: 5)
     guard let count = reader.next() else { throw fail(.truncated) }
     // Every token takes at least 3 bytes, which bounds a corrupt count before allocating.
     guard count <= UInt64(bytes.count) / 3 else { throw fail(.malformed("token count \(count)")) }
-    var tokens = [UInt64]()
-    var starts = [Int32]()
-    var ends = [Int32]()
-    tokens.reserveCapacity(Int(count))
-    starts.reserveCapacity(Int(count))
-    ends.reserveCapacity(Int(count))
-    var previousStart: Int64 = 0
-    for _ in 0..<count {
-      guard let token = reader.next(), let delta = reader.next(), let length = reader.next() else {
-        throw fail(.truncated)
+    let n = Int(count)
+    var failure: FingerprintsError.Reason?
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    let tokens = [UInt64](unsafeUninitializedCapacity: n) { tokenBuffer, tokenCount in
+      starts = [Int32](unsafeUninitializedCapacity: n) { startBuffer, startCount in
+        ends = [Int32](unsafeUninitializedCapacity: n) { endBuffer, endCount in
+          var previousStart: Int64 = 0
+          for index in 0..<n {
+            guard let token = reader.next(), let delta = reader.next(), let length = reader.next()
+            else {
+              failure = .truncated
+              break
+            }
+            guard delta <= UInt64(Int32.max), length <= UInt64(Int32.max),
+              previousStart + Int64(delta) + Int64(length) <= Int64(Int32.max)
+            else {
+              failure = .malformed("offset out of range")
+              break
+            }
+            let start = previousStart + Int64(delta)
+            tokenBuffer[index] = token
+            startBuffer[index] = Int32(start)
+            endBuffer[index] = Int32(start + Int64(length))
+            previousStart = start
+          }
+          let filled = failure == nil ? n : 0
+          tokenCount = filled
+          startCount = filled
+          endCount = filled
+        }
       }
-      let start = previousStart + Int64(clamping: delta)
-      let end = start + Int64(clamping: length)
-      guard delta <= UInt64(Int32.max), length <= UInt64(Int32.max), end <= Int64(Int32.max) else {
-        throw fail(.malformed("offset out of range"))
-      }
-      tokens.append(token)
-      starts.append(Int32(start))
-      ends.append(Int32(end))
-      previousStart = start
     }
+    if let failure { throw fail(failure) }
     guard reader.position == bytes.count else { throw fail(.malformed("trailing bytes")) }
-    self.init(tokens: tokens, starts: starts, ends: ends)
+    return Self(tokens: tokens, starts: starts, ends: ends)
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The scan behind `NormalizedText(normalizing:)`: one pass over the UTF-8 bytes with a table
-/// lookup per scalar; Foundation's NFKC only for the rare scalars that expand to several scalars and
-/// for Latin runs that contain non-ASCII letters.
+/// The scan behind `NormalizedText(normalizing:)`: one pass over the UTF-8 bytes with one table load
+/// per scalar, writing straight into the result arrays. Foundation's NFKC runs only for the rare
+/// scalars that expand to several scalars and for Latin runs that contain non-ASCII letters.
 enum Normalizer {
   /// Seed of the hash that turns a Latin/digit run into a token id.
   static let runSeed: UInt64 = 0x7275_6E2D_746F_6B65  // "run-toke"
@@ -12,128 +12,178 @@ enum Normalizer {
   static func normalize(_ text: String) -> (tokens: [UInt64], starts: [Int32], ends: [Int32]) {
     var text = text
     return text.withUTF8 { utf8 in
-      var scan = Scan(capacity: utf8.count / 2 + 16)
-      scan.run(utf8)
-      let result = (scan.tokens.array(), scan.starts.array(), scan.ends.array())
-      scan.deallocate()
-      return result
+      let scalars = scalarCount(utf8)
+      var capacity = scalars + 8
+      while true {
+        if let result = attempt(utf8, scalars: scalars, capacity: capacity) { return result }
+        capacity = capacity * 2 + 64
+      }
     }
   }
 
-  /// A growable buffer without Array's per-append uniqueness checks.
-  struct Buffer<Element> {
-    var base: UnsafeMutablePointer<Element>
-    var count = 0
-    var capacity: Int
-
-    init(capacity: Int) {
-      self.capacity = max(capacity, 16)
-      base = .allocate(capacity: self.capacity)
+  /// Number of scalars: bytes that are not UTF-8 continuation bytes.
+  static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = utf8.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let count = utf8.count
+    var continuations = 0
+    var index = 0
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while index + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. The flags (one bit per byte,
+      // moved to bit 0) are summed by one multiplication: baseline x86-64 has no POPCNT.
+      let flags = (word & ~(word &<< 1) & high) &>> 7
+      continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
+      index &+= 8
     }
-
-    @inline(__always)
-    mutating func append(_ element: Element) {
-      if count == capacity { grow() }
-      (base + count).initialize(to: element)
-      count += 1
+    while index < count {
+      if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
+      index &+= 1
     }
-
-    mutating func grow() {
-      let newCapacity = capacity * 2
-      let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-      newBase.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = newBase
-      capacity = newCapacity
-    }
-
-    func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-    func deallocate() { base.deallocate() }
+    return count - continuations
   }
 
+  /// Fills arrays of `capacity`; nil when expansions (one scalar → several tokens) would overflow.
+  private static func attempt(_ utf8: UnsafeBufferPointer<UInt8>, scalars: Int, capacity: Int)
+    -> (tokens: [UInt64], starts: [Int32], ends: [Int32])?
+  {
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    var overflow = false
+    let tokens = [UInt64](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+      starts = [Int32](unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
+        ends = [Int32](unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
+          var scan = Scan(
+            tokens: tokenBuffer, starts: startBuffer, ends: endBuffer, scalars: scalars)
+          let table = ScalarTable.bmp
+          table.kinds.withUnsafeBufferPointer { kinds in
+            table.mapping.withUnsafeBufferPointer { mapping in
+              scan.run(utf8, kinds: kinds, mapping: mapping)
+            }
+          }
+          scan.releaseScratch()
+          overflow = scan.overflow
+          let count = overflow ? 0 : scan.count
+          tokenCount = count
+          startCount = count
+          endCount = count
+        }
+      }
+    }
+    return overflow ? nil : (tokens, starts, ends)
+  }
+
+  /// Scan state; a local value so that the optimiser keeps the hot fields in registers.
   struct Scan {
-    var tokens: Buffer<UInt64>
-    var starts: Buffer<Int32>
-    var ends: Buffer<Int32>
-    /// Bytes of the open run (folded), its start and end offset; `runStart < 0`: no open run.
-    var runBytes: [UInt8] = []
+    let tokens: UnsafeMutableBufferPointer<UInt64>
+    let starts: UnsafeMutableBufferPointer<Int32>
+    let ends: UnsafeMutableBufferPointer<Int32>
+    let scalars: Int
+    var count = 0
+    var overflow = false
+    /// Folded UTF-8 of the open run; `runStart < 0`: no open run.
+    var scratch: UnsafeMutablePointer<UInt8>
+    var scratchCount = 0
+    var scratchCapacity = 256
     var runStart: Int32 = -1
     var runEnd: Int32 = 0
     var runIsASCII = true
 
-    init(capacity: Int) {
-      tokens = Buffer(capacity: capacity)
-      starts = Buffer(capacity: capacity)
-      ends = Buffer(capacity: capacity)
-      runBytes.reserveCapacity(64)
+    init(
+      tokens: UnsafeMutableBufferPointer<UInt64>, starts: UnsafeMutableBufferPointer<Int32>,
+      ends: UnsafeMutableBufferPointer<Int32>, scalars: Int
+    ) {
+      self.tokens = tokens
+      self.starts = starts
+      self.ends = ends
+      self.scalars = scalars
+      scratch = .allocate(capacity: scratchCapacity)
     }
 
-    func deallocate() {
-      tokens.deallocate()
-      starts.deallocate()
-      ends.deallocate()
-    }
+    func releaseScratch() { scratch.deallocate() }
 
     @inline(__always)
     mutating func emit(_ token: UInt64, _ start: Int32, _ end: Int32) {
-      tokens.append(token)
-      starts.append(start)
-      ends.append(end)
+      // Capacity is ≥ one token per scalar; only expansions can exceed it, and they check first.
+      tokens[count] = token
+      starts[count] = start
+      ends[count] = end
+      count &+= 1
     }
 
-    mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) {
-      let table = ScalarTable.bmp
-      table.kinds.withUnsafeBufferPointer { kinds in
-        table.mapping.withUnsafeBufferPointer { mapping in
-          scan(utf8, kinds: kinds, mapping: mapping)
-        }
-      }
-    }
-
-    private mutating func scan(
+    mutating func run(
       _ utf8: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>,
       mapping: UnsafeBufferPointer<UInt32>
     ) {
-      guard let bytes = utf8.baseAddress else { return }
-      let count = utf8.count
-      var index = 0
+      guard let bytes = utf8.baseAddress, let tokenBase = tokens.baseAddress,
+        let startBase = starts.baseAddress, let endBase = ends.baseAddress
+      else { return }
+      // Hot state lives in locals (stores through the output pointers could alias `self`, which
+      // would force reloads); it is written back around every call that uses `self`.
+      var count = self.count
+      var runOpen = runStart >= 0
+      let end = bytes + utf8.count
+      var cursor = bytes
       var offset: Int32 = 0
-      while index < count {
-        let lead = bytes[index]
+      while cursor < end {
+        let lead = cursor.pointee
         if lead < 0x80 {
           var byte = lead
           if byte &- 0x41 < 26 { byte |= 0x20 }
           if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+            self.count = count
             appendASCII(byte, offset)
-          } else {
-            closeRun()
+            runOpen = true
+          } else if runOpen {
+            self.count = count
+            flushRun()
+            count = self.count
+            runOpen = false
           }
-          index += 1
-          offset += 1
+          cursor += 1
+          offset &+= 1
           continue
         }
         // Swift strings hold valid UTF-8, so the continuation bytes exist.
         let value: UInt32
-        if lead < 0xE0 {
-          value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-          index += 2
-        } else if lead < 0xF0 {
+        if lead >= 0xE0 && lead < 0xF0 {
           value =
-            (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-            | UInt32(bytes[index + 2] & 0x3F)
-          index += 3
+            (UInt32(lead & 0x0F) << 12) | (UInt32(cursor[1] & 0x3F) << 6) | UInt32(cursor[2] & 0x3F)
+          cursor += 3
+        } else if lead < 0xE0 {
+          value = (UInt32(lead & 0x1F) << 6) | UInt32(cursor[1] & 0x3F)
+          cursor += 2
         } else {
           value =
-            (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-            | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-          index += 4
+            (UInt32(lead & 0x07) << 18) | (UInt32(cursor[1] & 0x3F) << 12)
+            | (UInt32(cursor[2] & 0x3F) << 6) | UInt32(cursor[3] & 0x3F)
+          cursor += 4
         }
-        if value < 0x10000 {
-          let kind = kinds[Int(value)]
-          if kind == ScalarKind.ideograph.rawValue {
-            closeRun()
-            emit(UInt64(value), offset, offset + 1)
+        let kind = value < 0x10000 ? kinds[Int(value)] : ScalarKind.expands.rawValue
+        if kind == ScalarKind.ideograph.rawValue {
+          if runOpen {
+            self.count = count
+            flushRun()
+            count = self.count
+            runOpen = false
+          }
+          // Capacity is ≥ one token per scalar; only expansions can exceed it, and they check.
+          tokenBase[count] = UInt64(value)
+          startBase[count] = offset
+          endBase[count] = offset &+ 1
+          count &+= 1
+        } else if kind == ScalarKind.separator.rawValue {
+          if runOpen {
+            self.count = count
+            flushRun()
+            count = self.count
+            runOpen = false
+          }
+        } else {
+          self.count = count
+          if value >= 0x10000 {
+            handleSupplementary(value, offset, kinds: kinds)
           } else if kind == ScalarKind.mapped.rawValue {
             handleStable(mapping[Int(value)], offset, kinds: kinds)
           } else if kind == ScalarKind.expands.rawValue {
@@ -141,16 +191,16 @@ enum Normalizer {
           } else {
             handle(kind, value, offset)
           }
-        } else {
-          handleSupplementary(value, offset, kinds: kinds)
+          count = self.count
+          runOpen = runStart >= 0
         }
-        offset += 1
+        offset &+= 1
       }
-      closeRun()
+      self.count = count
+      if runStart >= 0 { flushRun() }
     }
 
     /// A scalar that is its own NFKC + lowercase form.
-    @inline(__always)
     private mutating func handleStable(
       _ value: UInt32, _ offset: Int32, kinds: UnsafeBufferPointer<UInt8>
     ) {
@@ -162,15 +212,9 @@ enum Normalizer {
       } else {
         kind = ScalarKind.separator.rawValue
       }
-      if kind == ScalarKind.ideograph.rawValue {
-        closeRun()
-        emit(UInt64(value), offset, offset + 1)
-      } else {
-        handle(kind, value, offset)
-      }
+      handle(kind, value, offset)
     }
 
-    @inline(__always)
     private mutating func handle(_ kind: UInt8, _ value: UInt32, _ offset: Int32) {
       switch kind {
       case ScalarKind.asciiAlphanumeric.rawValue:
@@ -184,10 +228,10 @@ enum Normalizer {
       case ScalarKind.ignorable.rawValue:
         break
       case ScalarKind.ideograph.rawValue:
-        closeRun()
-        emit(UInt64(value), offset, offset + 1)
+        if runStart >= 0 { flushRun() }
+        emit(UInt64(value), offset, offset &+ 1)
       default:
-        closeRun()
+        if runStart >= 0 { flushRun() }
       }
     }
 
@@ -195,17 +239,22 @@ enum Normalizer {
       _ value: UInt32, _ offset: Int32, kinds: UnsafeBufferPointer<UInt8>
     ) {
       guard let scalar = Unicode.Scalar(value) else { return }
-      for folded in ScalarTable.foldedScalars(scalar) {
-        handleStable(folded.value, offset, kinds: kinds)
+      let folded = ScalarTable.foldedScalars(scalar)
+      // Worst case from here: the open run, every folded scalar, one token per remaining scalar.
+      let remaining = scalars - Int(offset) - 1
+      guard count + 1 + folded.count + remaining <= tokens.count else {
+        overflow = true
+        return
       }
+      for piece in folded { handleStable(piece.value, offset, kinds: kinds) }
     }
 
     private mutating func handleSupplementary(
       _ value: UInt32, _ offset: Int32, kinds: UnsafeBufferPointer<UInt8>
     ) {
       if value >= 0x20000 && value <= 0x3FFFF && !(0x2F800...0x2FA1F).contains(value) {
-        closeRun()
-        emit(UInt64(value), offset, offset + 1)
+        if runStart >= 0 { flushRun() }
+        emit(UInt64(value), offset, offset &+ 1)
         return
       }
       guard let scalar = Unicode.Scalar(value) else { return }
@@ -223,34 +272,44 @@ enum Normalizer {
     @inline(__always)
     private mutating func appendASCII(_ byte: UInt8, _ offset: Int32) {
       if runStart < 0 { runStart = offset }
-      runEnd = offset + 1
-      runBytes.append(byte)
+      runEnd = offset &+ 1
+      if scratchCount == scratchCapacity { growScratch() }
+      scratch[scratchCount] = byte
+      scratchCount &+= 1
     }
 
     private mutating func appendScalar(_ value: UInt32, _ offset: Int32) {
       if runStart < 0 { runStart = offset }
-      runEnd = offset + 1
+      runEnd = offset &+ 1
       runIsASCII = false
       guard let scalar = Unicode.Scalar(value) else { return }
-      runBytes.append(contentsOf: String(Character(scalar)).utf8)
+      UTF8.encode(scalar) { byte in
+        if scratchCount == scratchCapacity { growScratch() }
+        scratch[scratchCount] = byte
+        scratchCount &+= 1
+      }
     }
 
-    @inline(__always)
-    private mutating func closeRun() {
-      if runStart >= 0 { flushRun() }
+    private mutating func growScratch() {
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity * 2)
+      larger.moveInitialize(from: scratch, count: scratchCount)
+      scratch.deallocate()
+      scratch = larger
+      scratchCapacity *= 2
     }
 
     private mutating func flushRun() {
       let hash: UInt64
+      let bytes = UnsafeBufferPointer(start: scratch, count: scratchCount)
       if runIsASCII {
-        hash = runBytes.withUnsafeBytes { StableHash.hash64($0, seed: Normalizer.runSeed) }
+        hash = StableHash.hash64(UnsafeRawBufferPointer(bytes), seed: Normalizer.runSeed)
       } else {
         // Compose combining sequences so "e\u{301}" and "é" give the same token.
-        let folded = ScalarTable.fold(String(decoding: runBytes, as: UTF8.self))
+        let folded = ScalarTable.fold(String(decoding: bytes, as: UTF8.self))
         hash = StableHash.hash64(Array(folded.utf8), seed: Normalizer.runSeed)
       }
       emit(hash | Normalizer.runTokenFlag, runStart, runEnd)
-      runBytes.removeAll(keepingCapacity: true)
+      scratchCount = 0
       runStart = -1
       runIsASCII = true
     }

@@ -20,38 +20,52 @@ public enum Verifier {
     query: NormalizedText, queryHashes: [UInt64], matchHashes: [UInt64], k: Int,
     excluding: Set<UInt64> = []
   ) -> SimilarityScores {
-    let querySet = SortedHashSet(queryHashes, excluding: excluding)
-    let matchSet = SortedHashSet(matchHashes, excluding: excluding)
-    let shared = querySet.intersection(matchSet)
-    let union = querySet.count + matchSet.count - shared.count
-    let sharedCount = shared.count
-    return SimilarityScores(
-      jaccard: union == 0 ? 0 : Double(sharedCount) / Double(union),
-      queryContainment: querySet.count == 0 ? 0 : Double(sharedCount) / Double(querySet.count),
-      matchContainment: matchSet.count == 0 ? 0 : Double(sharedCount) / Double(matchSet.count),
-      sharedShingles: sharedCount,
-      queryShingles: querySet.count,
-      matchShingles: matchSet.count,
-      sharedCharacters: coveredCharacters(
-        of: query, hashes: queryHashes, k: k, shared: shared))
-  }
-
-  /// Union of the original spans of the query's shingles whose hash is shared, in code points.
-  static func coveredCharacters(
-    of text: NormalizedText, hashes: [UInt64], k: Int, shared: SortedHashSet
-  ) -> Int {
-    guard !shared.isEmpty, text.count > 0 else { return 0 }
-    let window = min(max(k, 1), text.count)
-    var covered = 0
-    var coveredUpTo: Int32 = .min  // end of the span counted so far; spans come in start order
-    for (index, hash) in hashes.enumerated() where shared.contains(hash) {
-      let start = max(text.starts[index], coveredUpTo)
-      let end = text.ends[index + window - 1]
-      if end > start {
-        covered += Int(end - start)
-        coveredUpTo = end
+    ShingleHashSet.withSet(capacity: matchHashes.count) { matchSet in
+      ShingleHashSet.withSet(capacity: queryHashes.count) { querySet in
+        for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
+          _ = matchSet.insert(hash)
+        }
+        var shared = 0
+        var sharedCharacters = 0
+        let window = min(max(k, 1), max(query.count, 1))
+        var coveredUpTo: Int32 = .min  // spans come in start order; count each code point once
+        query.starts.withUnsafeBufferPointer { starts in
+          query.ends.withUnsafeBufferPointer { ends in
+            for (index, hash) in queryHashes.enumerated() {
+              // The match set has no excluded hashes, so a shared hash is never excluded.
+              guard matchSet.contains(hash) else {
+                if excluding.isEmpty || !excluding.contains(hash) { _ = querySet.insert(hash) }
+                continue
+              }
+              if querySet.insert(hash) { shared += 1 }
+              guard index + window - 1 < ends.count else { continue }
+              let start = max(starts[index], coveredUpTo)
+              let end = ends[index + window - 1]
+              if end > start {
+                sharedCharacters += Int(end - start)
+                coveredUpTo = end
+              }
+            }
+          }
+        }
+        return makeScores(
+          shared: shared, queryCount: querySet.count, matchCount: matchSet.count,
+          sharedCharacters: sharedCharacters)
       }
     }
-    return covered
+  }
+
+  private static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
+    -> SimilarityScores
+  {
+    let union = queryCount + matchCount - shared
+    return SimilarityScores(
+      jaccard: union == 0 ? 0 : Double(shared) / Double(union),
+      queryContainment: queryCount == 0 ? 0 : Double(shared) / Double(queryCount),
+      matchContainment: matchCount == 0 ? 0 : Double(shared) / Double(matchCount),
+      sharedShingles: shared,
+      queryShingles: queryCount,
+      matchShingles: matchCount,
+      sharedCharacters: sharedCharacters)
   }
 }

@@ -1,0 +1,263 @@
+/// Everything a call's rules depend on, read from a JSON file (docs/call-configuration.md).
+/// Next year's call is a new file, not new code.
+public struct CallConfiguration: Sendable, Codable, Equatable {
+  /// Version of this file format; this build reads version 1.
+  public var schemaVersion: Int
+  /// The program of the call, as the archive and the registry name it (计划类别).
+  public var program: String
+  /// Other spellings of the program in manifests, the archive and the registry.
+  public var programAliases: [String]
+  public var year: Int
+  /// The notice's document number, e.g. 通科资〔2023〕116号.
+  public var documentNumber: String?
+  public var guideCodes: [GuideCode]
+  public var budget: BudgetRule
+  public var titleRule: TitleRule
+  public var degree: DegreeRule
+  public var quotas: QuotaRule
+  public var deadlines: Deadlines
+  /// Programs whose running (在研) projects bar an enterprise from applying, matched as a
+  /// substring of the registry's program name (科技成果转化, 揭榜挂帅).
+  public var barringPrograms: [String]
+  /// Programs whose names contain one of these are provincial or national, not 市级其他科技计划:
+  /// they do not count for cross-program-same-year and lead-other-program (省, 国家).
+  public var nonMunicipalProgramMarkers: [String]?
+  public var statuses: StatusVocabulary
+  /// Similarity thresholds per similarity rule.
+  public var similarity: [RuleID: SimilarityThreshold]
+  /// Severity, notice sentence and switch per rule; a rule not listed keeps its default
+  /// severity, is enabled and quotes nothing.
+  public var rules: [RuleID: RuleSetting]
+
+  public init(
+    schemaVersion: Int = 1, program: String, programAliases: [String] = [], year: Int,
+    documentNumber: String? = nil, guideCodes: [GuideCode], budget: BudgetRule, titleRule: TitleRule,
+    degree: DegreeRule, quotas: QuotaRule, deadlines: Deadlines, barringPrograms: [String],
+    statuses: StatusVocabulary, similarity: [RuleID: SimilarityThreshold], rules: [RuleID: RuleSetting]
+  ) {
+    self.schemaVersion = schemaVersion
+    self.program = program
+    self.programAliases = programAliases
+    self.year = year
+    self.documentNumber = documentNumber
+    self.guideCodes = guideCodes
+    self.budget = budget
+    self.titleRule = titleRule
+    self.degree = degree
+    self.quotas = quotas
+    self.deadlines = deadlines
+    self.barringPrograms = barringPrograms
+    self.nonMunicipalProgramMarkers = nil
+    self.statuses = statuses
+    self.similarity = similarity
+    self.rules = rules
+  }
+
+  /// The format version this build reads.
+  public static let currentSchemaVersion = 1
+
+  public func setting(for rule: RuleID) -> RuleSetting {
+    rules[rule] ?? RuleSetting(severity: rule.defaultSeverity, notice: nil, enabled: true)
+  }
+
+  public func severity(for rule: RuleID) -> Severity { setting(for: rule).severity }
+
+  public func isEnabled(_ rule: RuleID) -> Bool { setting(for: rule).enabled }
+
+  public func threshold(for rule: RuleID) -> SimilarityThreshold {
+    similarity[rule] ?? .standard
+  }
+
+  /// True when `name` (a program as written in a manifest, the archive or the registry) is this
+  /// call's program.
+  public func isThisProgram(_ name: String?) -> Bool {
+    guard let name else { return false }
+    let key = ProgramName.normalize(name)
+    guard !key.isEmpty else { return false }
+    return ([program] + programAliases).contains { ProgramName.normalize($0) == key }
+  }
+
+  /// True unless the program's name marks it as provincial or national.
+  public func isMunicipalProgram(_ name: String?) -> Bool {
+    guard let name else { return true }
+    return !(nonMunicipalProgramMarkers ?? []).contains { !$0.isEmpty && name.contains($0) }
+  }
+
+  /// True when `name` is one of the programs whose running projects bar an enterprise.
+  public func isBarringProgram(_ name: String?) -> Bool {
+    guard let name else { return false }
+    let key = ProgramName.normalize(name)
+    return barringPrograms.contains { !$0.isEmpty && key.contains(ProgramName.normalize($0)) }
+  }
+
+  public func guideCode(_ code: String) -> GuideCode? {
+    guideCodes.first { $0.code == code }
+  }
+}
+
+/// A direction of the call's guide (指南).
+public struct GuideCode: Sendable, Codable, Equatable {
+  public var code: String
+  public var name: String
+  /// The industry group it belongs to (未来数字产业 …).
+  public var area: String?
+
+  public init(code: String, name: String, area: String? = nil) {
+    self.code = code
+    self.name = name
+    self.area = area
+  }
+}
+
+/// Budget limits, in 万元 (10,000 yuan).
+public struct BudgetRule: Sendable, Codable, Equatable {
+  /// The total R&D investment must be strictly above this (不得少于150万元（不含）).
+  public var minimumTotalExclusive: Double
+  /// Funding at most this share of the total.
+  public var maximumFundingShare: Double
+  /// Funding at most this amount.
+  public var maximumFunding: Double
+
+  public init(minimumTotalExclusive: Double, maximumFundingShare: Double, maximumFunding: Double) {
+    self.minimumTotalExclusive = minimumTotalExclusive
+    self.maximumFundingShare = maximumFundingShare
+    self.maximumFunding = maximumFunding
+  }
+}
+
+/// The project title's recommended shape.
+public struct TitleRule: Sendable, Codable, Equatable {
+  public var minimumLength: Int
+  public var maximumLength: Int
+  public var suffix: String
+
+  public init(minimumLength: Int, maximumLength: Int, suffix: String) {
+    self.minimumLength = minimumLength
+    self.maximumLength = maximumLength
+    self.suffix = suffix
+  }
+}
+
+/// Which degrees (学历) satisfy the lead requirement, matched as substrings (博士 also covers
+/// 博士研究生 and 博士后).
+public struct DegreeRule: Sendable, Codable, Equatable {
+  public var accepted: [String]
+
+  public init(accepted: [String]) { self.accepted = accepted }
+}
+
+/// Submission deadlines as ISO 8601 local times with offset (e.g. 2024-01-31T23:59:59+08:00).
+public struct Deadlines: Sendable, Codable, Equatable {
+  public var online: String?
+  public var paper: String?
+
+  public init(online: String?, paper: String?) {
+    self.online = online
+    self.paper = paper
+  }
+}
+
+/// The registry's and archive's status words.
+public struct StatusVocabulary: Sendable, Codable, Equatable {
+  /// Running projects (在研).
+  public var running: [String]
+  /// Funded projects of any stage (立项, 在研, 结题).
+  public var funded: [String]
+  /// The status a new application gets when stored (申报).
+  public var submitted: String
+
+  public init(running: [String], funded: [String], submitted: String) {
+    self.running = running
+    self.funded = funded
+    self.submitted = submitted
+  }
+
+  public func isRunning(_ status: String?) -> Bool {
+    guard let status else { return false }
+    return running.contains(status.trimmingSpaces)
+  }
+
+  public func isFunded(_ status: String?) -> Bool {
+    guard let status else { return false }
+    return funded.contains(status.trimmingSpaces)
+  }
+}
+
+/// When a verified pair counts for a similarity rule: Jaccard at least `jaccard`, or either
+/// containment at least `containment` with at least `minimumSharedCharacters` shared characters.
+/// With `minimumPassageCharacters`, shared characters count only inside aligned passages at least
+/// that long: scattered common phrases are not copying, a copied section is.
+public struct SimilarityThreshold: Sendable, Codable, Equatable {
+  public var jaccard: Double
+  public var containment: Double
+  public var minimumSharedCharacters: Int
+  public var minimumPassageCharacters: Int?
+
+  public init(
+    jaccard: Double, containment: Double, minimumSharedCharacters: Int = 0,
+    minimumPassageCharacters: Int? = nil
+  ) {
+    self.jaccard = jaccard
+    self.containment = containment
+    self.minimumSharedCharacters = minimumSharedCharacters
+    self.minimumPassageCharacters = minimumPassageCharacters
+  }
+
+  public static let standard = SimilarityThreshold(
+    jaccard: 0.5, containment: 0.6, minimumSharedCharacters: 200)
+
+  public func isMet(by measures: SimilarityMeasures) -> Bool {
+    if measures.jaccard >= jaccard { return true }
+    let containment = max(measures.queryContainment, measures.matchContainment)
+    guard containment >= self.containment else { return false }
+    let shared =
+      minimumPassageCharacters == nil
+      ? measures.sharedCharacters : (measures.passageCharacters ?? measures.sharedCharacters)
+    return shared >= minimumSharedCharacters
+  }
+}
+
+/// A rule's severity, the notice sentence it enforces (quoted exactly) and whether it runs.
+public struct RuleSetting: Sendable, Codable, Equatable {
+  public var severity: Severity
+  public var notice: String?
+  public var enabled: Bool
+
+  public init(severity: Severity, notice: String?, enabled: Bool = true) {
+    self.severity = severity
+    self.notice = notice
+    self.enabled = enabled
+  }
+
+  private enum CodingKeys: String, CodingKey { case severity, notice, enabled }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    severity = try container.decode(Severity.self, forKey: .severity)
+    notice = try container.decodeIfPresent(String.self, forKey: .notice)
+    enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+  }
+}
+
+enum ProgramName {
+  /// Drops spaces, brackets and the 市/南通市 prefixes so 「市科技成果转化专项」 and
+  /// 「南通市科技成果转化专项」 compare equal.
+  static func normalize(_ name: String) -> String {
+    var text = String(name.unicodeScalars.filter { !" \t\u{3000}“”\"《》".unicodeScalars.contains($0) })
+    for prefix in ["南通市", "市级", "市"] where text.hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count))
+      break
+    }
+    return text
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    let spaces: Set<Character> = [" ", "\t", "\n", "\r", "\u{3000}", "\u{A0}"]
+    var slice = Substring(self)
+    while let first = slice.first, spaces.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, spaces.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,106 @@
+/// The batch with its derived lookups, shared by the rule implementations.
+struct RuleContext {
+  let input: RuleInput
+  let leadIDKey: @Sendable (String) -> String
+  var call: CallConfiguration { input.call }
+  /// Batch ids, so archive copies of the batch (an earlier `--add`) are not counted twice.
+  let batchIDs: Set<String>
+  /// Archive records that are not part of the batch.
+  let archive: [ArchiveRecord]
+
+  init(input: RuleInput, leadIDKey: @escaping @Sendable (String) -> String) {
+    self.input = input
+    self.leadIDKey = leadIDKey
+    batchIDs = Set(input.applications.map(\.id))
+    archive = input.archive.filter { !Set(input.applications.map(\.id)).contains($0.id) }
+  }
+
+  func finding(
+    _ rule: RuleID, _ zh: String, _ en: String, related: [RelatedDocument] = [], severity: Severity? = nil
+  ) -> Finding {
+    let setting = call.setting(for: rule)
+    return Finding(
+      rule: rule, severity: severity ?? setting.severity, message: LocalizedText(zh: zh, en: en),
+      notice: setting.notice, related: related)
+  }
+
+  /// A finding that says a rule could not be checked (missing data): always info.
+  func unchecked(_ rule: RuleID, _ zh: String, _ en: String) -> Finding {
+    finding(rule, zh, en, severity: .info)
+  }
+
+  // MARK: identity
+
+  func isExempt(_ application: Application) -> Bool {
+    call.quotas.exempt.isExempt(
+      enterpriseType: application.enterpriseType, organisation: application.organisation)
+  }
+
+  func sameOrganisation(_ application: Application, creditCode: String?, name: String?) -> Bool {
+    EntityMatching.sameOrganisation(
+      creditCode: application.creditCode, name: application.organisation, creditCode: creditCode, name: name)
+  }
+
+  /// Same lead: by ID number when both sides have one, else by name within the same organisation.
+  func sameLead(
+    _ application: Application, leadIDKey otherKey: String?, lead otherLead: String?,
+    creditCode: String?, organisation: String?
+  ) -> Bool {
+    if let id = application.leadID, let otherKey {
+      return leadIDKey(id) == otherKey
+    }
+    guard let name = application.lead, let otherLead else { return false }
+    let left = EntityMatching.normalizedPerson(name)
+    guard !left.isEmpty, left == EntityMatching.normalizedPerson(otherLead) else { return false }
+    return sameOrganisation(application, creditCode: creditCode, name: organisation)
+  }
+
+  func key(ofApplicationLead application: Application) -> String? {
+    application.leadID.map(leadIDKey)
+  }
+
+  func isThisCall(_ record: ArchiveRecord) -> Bool {
+    call.isThisProgram(record.program) && record.year == call.year
+  }
+
+  // MARK: related documents
+
+  func related(_ application: Application) -> RelatedDocument {
+    RelatedDocument(
+      id: application.id, source: .batch, program: application.program ?? call.program,
+      year: application.year ?? call.year, status: call.statuses.submitted, title: application.title,
+      organisation: application.organisation, creditCode: application.creditCode, lead: application.lead,
+      leadIDMasked: application.leadIDMasked)
+  }
+
+  func related(
+    _ record: ArchiveRecord, source: RelatedSource = .archive, measures: SimilarityMeasures? = nil,
+    passages: [EvidencePassage]? = nil
+  ) -> RelatedDocument {
+    RelatedDocument(
+      id: record.id, source: source, program: record.program, year: record.year, status: record.status,
+      title: record.title, organisation: record.organisation, creditCode: record.creditCode,
+      lead: record.lead,
+      leadIDMasked: record.leadIDMasked, measures: measures, passages: passages)
+  }
+
+  func related(_ entry: RegistryEntry) -> RelatedDocument {
+    RelatedDocument(
+      id: entry.referenceID, source: .registry, program: entry.program, year: entry.year,
+      status: entry.status,
+      title: entry.title, organisation: entry.organisation, creditCode: entry.creditCode, lead: entry.lead,
+      leadIDMasked: entry.leadID.map(IdentityText.mask))
+  }
+
+  /// The record the rules see for a batch application (as the other side of a pair).
+  func record(_ application: Application) -> ArchiveRecord {
+    ArchiveRecord(
+      id: application.id, program: application.program ?? call.program, year: application.year ?? call.year,
+      status: call.statuses.submitted, title: application.title, organisation: application.organisation,
+      creditCode: application.creditCode, lead: application.lead,
+      leadIDKey: key(ofApplicationLead: application),
+      leadIDMasked: application.leadIDMasked)
+  }
+}
+
+func quoted(_ text: String?) -> String { "「\(text ?? "—")」" }

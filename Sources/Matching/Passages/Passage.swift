@@ -1,0 +1,33 @@
+/// One stretch of text that a query (application) shares with a source document.
+///
+/// Offsets are Unicode scalar offsets into each document's extracted text, half-open:
+/// `start..<end` in the query, `sourceStart..<sourceEnd` in the source. They start at the first
+/// character of the first shared token and end after the last character of the last shared token,
+/// so they point at the original words, not at normalised positions.
+public struct Passage: Sendable, Codable, Equatable, Hashable {
+  public var start: Int
+  public var end: Int
+  public var sourceStart: Int
+  public var sourceEnd: Int
+  /// Length of the passage in the query's extracted text (`end - start`).
+  public var chars: Int
+
+  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
+    self.start = start
+    self.end = end
+    self.sourceStart = sourceStart
+    self.sourceEnd = sourceEnd
+    self.chars = end - start
+  }
+
+  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int) {
+    self.start = start
+    self.end = end
+    self.sourceStart = sourceStart
+    self.sourceEnd = sourceEnd
+    self.chars = chars
+  }
+
+  /// Length of the passage in the source's extracted text.
+  public var sourceChars: Int { sourceEnd - sourceStart }
+}

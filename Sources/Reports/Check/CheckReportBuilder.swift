@@ -1,0 +1,52 @@
+import Integrity
+
+/// Builds the report from the rule engine's results. Pure.
+public enum CheckReportBuilder {
+  public static func applications(
+    _ results: [ApplicationFindings], language: ReportLanguage, copyRatios: [String: Double] = [:]
+  ) -> [ApplicationReport] {
+    RuleEngine.ordered(results).map { result in
+      let application = result.application
+      return ApplicationReport(
+        id: application.id, file: application.file, title: application.title,
+        organisation: application.organisation, creditCode: application.creditCode, lead: application.lead,
+        leadIDMasked: application.leadIDMasked, recommendingUnit: application.recommendingUnit,
+        guideCode: application.value(ApplicationFieldName.guideCode),
+        copyRatio: rounded(copyRatios[application.id] ?? 0), highestSeverity: result.highestSeverity,
+        findings: result.findings.map { finding in
+          FindingReport(
+            rule: finding.rule, severity: finding.severity, message: finding.message.text(in: language),
+            notice: finding.notice, related: finding.related.map(roundedScores))
+        })
+    }
+  }
+
+  public static func summary(_ applications: [ApplicationReport], errors: Int) -> CheckSummary {
+    var byApplication: [String: Int] = ["error": 0, "warning": 0, "info": 0, "clean": 0]
+    var bySeverity: [String: Int] = ["error": 0, "warning": 0, "info": 0]
+    var byRule: [String: [String: Int]] = [:]
+    for application in applications {
+      byApplication[application.highestSeverity?.rawValue ?? "clean", default: 0] += 1
+      for finding in application.findings {
+        bySeverity[finding.severity.rawValue, default: 0] += 1
+        byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
+      }
+    }
+    return CheckSummary(
+      applications: applications.count, applicationsBySeverity: byApplication, findingsBySeverity: bySeverity,
+      byRule: byRule, errors: errors)
+  }
+
+  /// Scores to six decimals: enough for any threshold, stable across platforms' printing.
+  static func roundedScores(_ document: RelatedDocument) -> RelatedDocument {
+    var copy = document
+    copy.jaccard = document.jaccard.map(rounded)
+    copy.queryContainment = document.queryContainment.map(rounded)
+    copy.matchContainment = document.matchContainment.map(rounded)
+    return copy
+  }
+
+  static func rounded(_ value: Double) -> Double {
+    (value * 1_000_000).rounded() / 1_000_000
+  }
+}

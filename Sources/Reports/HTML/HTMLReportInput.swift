@@ -1,0 +1,123 @@
+import Matching
+
+/// What the HTML report shows, independent of how the check report stores it: the lead's
+/// `CheckReport` (plus the extracted texts of the documents involved) converts into this.
+public struct HTMLReportInput: Sendable, Codable, Equatable {
+  public var title: String
+  /// A line under the title (call, date of the run); nothing is added that is not given.
+  public var subtitle: String?
+  public var language: HTMLReportLanguage
+  /// One row per application of the batch, in the order to show them first.
+  public var applications: [HTMLApplicationRow]
+  /// Findings of all applications; each may relate documents with passages.
+  public var findings: [HTMLFinding]
+  /// The texts that findings refer to (applications and related documents), by id.
+  public var documents: [HTMLDocument]
+  /// When set, the side-by-side texts show only this many characters around each passage (the
+  /// rest elided with its length), which keeps a large batch's file small; nil shows whole texts.
+  public var contextCharacters: Int?
+
+  public init(
+    title: String, subtitle: String? = nil, language: HTMLReportLanguage = .zh,
+    applications: [HTMLApplicationRow], findings: [HTMLFinding], documents: [HTMLDocument],
+    contextCharacters: Int? = nil
+  ) {
+    self.contextCharacters = contextCharacters
+    self.title = title
+    self.subtitle = subtitle
+    self.language = language
+    self.applications = applications
+    self.findings = findings
+    self.documents = documents
+  }
+}
+
+public enum HTMLReportLanguage: String, Sendable, Codable {
+  case zh
+  case en
+}
+
+/// One application in the batch overview.
+public struct HTMLApplicationRow: Sendable, Codable, Equatable {
+  public var id: String
+  public var title: String?
+  public var organisation: String?
+  public var lead: String?
+  /// "error", "warning", "info" or nil (clean).
+  public var highestSeverity: String?
+  public var rules: [String]
+  public var copyRatio: Double
+  /// Full metrics when known (largest source, per source, per section).
+  public var metrics: CopyMetrics?
+
+  public init(
+    id: String, title: String? = nil, organisation: String? = nil, lead: String? = nil,
+    highestSeverity: String? = nil, rules: [String] = [], copyRatio: Double = 0, metrics: CopyMetrics? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.organisation = organisation
+    self.lead = lead
+    self.highestSeverity = highestSeverity
+    self.rules = rules
+    self.copyRatio = copyRatio
+    self.metrics = metrics
+  }
+}
+
+/// One finding about an application.
+public struct HTMLFinding: Sendable, Codable, Equatable {
+  public var applicationId: String
+  public var rule: String
+  public var severity: String
+  public var message: String
+  public var related: [HTMLRelatedDocument]
+
+  public init(
+    applicationId: String, rule: String, severity: String, message: String,
+    related: [HTMLRelatedDocument] = []
+  ) {
+    self.applicationId = applicationId
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.related = related
+  }
+}
+
+/// A document a finding relates to, with the scores and the aligned passages.
+public struct HTMLRelatedDocument: Sendable, Codable, Equatable {
+  public var id: String
+  public var title: String?
+  public var jaccard: Double?
+  /// Share of the application copied from this document.
+  public var copyRatio: Double?
+  /// Offsets: `start`/`end` in the application's text, `sourceStart`/`sourceEnd` in this one's.
+  public var passages: [Passage]
+
+  public init(
+    id: String, title: String? = nil, jaccard: Double? = nil, copyRatio: Double? = nil,
+    passages: [Passage] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.jaccard = jaccard
+    self.copyRatio = copyRatio
+    self.passages = passages
+  }
+}
+
+/// The extracted text of a document and its sections.
+public struct HTMLDocument: Sendable, Codable, Equatable {
+  public var id: String
+  public var title: String?
+  public var text: String
+  public var sections: [TextSection]
+
+  public init(id: String, title: String? = nil, text: String, sections: [TextSection] = []) {
+    self.id = id
+    self.title = title
+    self.text = text
+    self.sections = sections
+  }
+}

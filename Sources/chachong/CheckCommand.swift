@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Integrity
+import Pipeline
+
+extension CheckOptions.Format: ExpressibleByArgument {}
+extension CheckOptions.FailOn: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check a call's batch against itself, the archive and the registry (every integrity rule).",
+    discussion: """
+      Reads every application (files and folders), joins the manifest (附件2 汇总表 with 网上申报编号,
+      文件, 推荐单位, 统一社会信用代码, 项目负责人, 负责人身份证号, 学历, 研发总投入, 申请资助, 提交时间 …),
+      finds verified similar pairs within the batch and in the index, looks applicants and leads up
+      in the registry, and evaluates every rule of the call (default: the built-in 2023 Nantong
+      call, Corpora/calls/nantong-2023.json; docs/call-configuration.md). The report is described
+      in docs/report.md. ID numbers appear masked only.
+
+      Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 bad usage or unreadable inputs.
+
+      Examples:
+        chachong check --index archive/ --manifest 2023/汇总表.xlsx --registry 在研项目.csv 2023/
+        chachong check --index archive/ --format text --lang en --fail-on warning 2023/
+        chachong check --index archive/ --call calls/nantong-2024.json --add --output report.json 2024/
+      """)
+
+  @Option(name: .long, help: "Index directory (the archive).")
+  var index: String
+
+  @Option(name: .long, help: "Call configuration JSON (default: the built-in 2023 Nantong call).")
+  var call: String?
+
+  @Option(name: .long, help: "Manifest of the batch (CSV or xlsx).")
+  var manifest: String?
+
+  @Option(name: .long, help: "Registry of running and past projects (CSV or xlsx).")
+  var registry: String?
+
+  @Option(name: .long, help: "Template document whose text is not evidence (repeatable).")
+  var template: [String] = []
+
+  @Option(name: .long, help: "Output format: json, text or html.")
+  var format: CheckOptions.Format = .json
+
+  @Option(name: .long, help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Option(name: .long, help: "Exit with 1 when a finding is at least this severe: error, warning or never.")
+  var failOn: CheckOptions.FailOn = .error
+
+  @Option(name: .long, help: "Language of messages and the text report: zh or en.")
+  var lang: ReportLanguage = .zh
+
+  @Flag(
+    name: .long, help: "Store the batch in the index (call's program and year, status 申报) after the check.")
+  var add = false
+
+  @Argument(help: "Application files and folders.")
+  var paths: [String]
+
+  func run() throws {
+    let options = CheckOptions(
+      indexDirectory: index, callPath: call, manifestPath: manifest, registryPath: registry,
+      templatePaths: template, paths: paths, format: format, failOn: failOn, language: lang, add: add)
+    let outcome: CheckOutcome
+    do {
+      outcome = try CheckJob(options: options).run()
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      throw ExitCode(2)
+    }
+    if let output {
+      do {
+        try outcome.rendered.write(to: URL(fileURLWithPath: output))
+      } catch {
+        FileHandle.standardError.write(Data("error: \(output): cannot write the report: \(error)\n".utf8))
+        throw ExitCode(2)
+      }
+    } else {
+      FileHandle.standardOutput.write(outcome.rendered)
+    }
+    for failure in outcome.report.errors {
+      FileHandle.standardError.write(Data("warning: \(failure.path): \(failure.message)\n".utf8))
+    }
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Matching
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
