@@ -21,11 +21,11 @@ public struct IndexParameters: Sendable, Codable, Equatable {
     self.fingerprint = fingerprint
     self.lshThreshold = lshThreshold
     self.lsh =
-      lsh ?? LSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
+      lsh ?? KnownLSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
     self.granularity = granularity
     let sectionLSH = granularity.sectionLSH
     if sectionLSH.bands * sectionLSH.rows > fingerprint.signatureSize {
-      self.granularity.sectionLSH = LSHParameters.optimal(
+      self.granularity.sectionLSH = KnownLSHParameters.optimal(
         threshold: granularity.sectionThreshold, signatureSize: fingerprint.signatureSize)
     }
   }
@@ -62,7 +62,8 @@ public struct Granularity: Sendable, Codable, Equatable {
     sectionMinimumTokens: Int = 100, sectionThreshold: Double = 0.8, signatureSize: Int = 128
   ) {
     self.sectionThreshold = sectionThreshold
-    self.sectionLSH = LSHParameters.optimal(threshold: sectionThreshold, signatureSize: signatureSize)
+    self.sectionLSH = KnownLSHParameters.optimal(
+      threshold: sectionThreshold, signatureSize: signatureSize)
     self.window = window
     self.minimumSharedFingerprints = minimumSharedFingerprints
     self.maximumPostings = maximumPostings
@@ -70,4 +71,19 @@ public struct Granularity: Sendable, Codable, Equatable {
   }
 
   public static let standard = Granularity()
+}
+
+/// `LSHParameters.optimal` integrates numerically (about 0.1 s a call); the default parameters
+/// are looked up instead. A test checks that the table equals what `optimal` computes.
+enum KnownLSHParameters {
+  static let table: [Double: LSHParameters] = [
+    0.5: LSHParameters(bands: 25, rows: 5), 0.8: LSHParameters(bands: 9, rows: 13),
+  ]
+
+  static func optimal(threshold: Double, signatureSize: Int) -> LSHParameters {
+    if signatureSize == 128, let known = table[threshold] {
+      return known
+    }
+    return LSHParameters.optimal(threshold: threshold, signatureSize: signatureSize)
+  }
 }
