@@ -42,7 +42,7 @@ struct IngestCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.5).")
+    help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.4).")
   var lshThreshold: Double?
 
   @Option(name: .long, help: "New index: also store winnowed fingerprints with this window (default 0: off).")
@@ -82,7 +82,7 @@ struct IngestCommand: ParsableCommand {
     if lshThreshold != nil || winnowWindow != nil {
       var granularity = Granularity.standard
       granularity.window = winnowWindow ?? granularity.window
-      parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.5, granularity: granularity)
+      parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
     let job = IngestJob(
       options: IngestJob.Options(indexDirectory: index, parameters: parameters, batchSize: batchSize))
