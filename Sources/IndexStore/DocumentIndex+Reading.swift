@@ -9,9 +9,13 @@ extension DocumentIndex {
   ///
   /// Ordered by band matches, then shared fingerprints (both descending), then id; at most
   /// `limit`. `excludingID` (the query's own id) is never returned.
+  /// A document found only by the whole-document tables is kept when the MinHash estimate of its
+  /// Jaccard is at least `minimumEstimatedJaccard` (its stored signature against the query's):
+  /// the LSH tables are tuned low (0.4) for recall at 0.5, and this cheap filter removes the
+  /// unrelated documents that low tuning lets through before the costly verification.
   public func candidates(
     for fingerprint: DocumentFingerprint, sections: [IndexedSection] = [],
-    excludingID: String? = nil, limit: Int = 200
+    excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3
   ) throws(IndexError) -> [Candidate] {
     let bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
     let sectionKeys = SectionSignatures.bandKeys(
@@ -55,16 +59,25 @@ extension DocumentIndex {
         for (doc, count) in shared where count >= granularity.minimumSharedFingerprints {
           selected.insert(doc)
         }
-        let idStatement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE doc = ?")
+        let rowStatement = try db.cachedStatement(
+          sql: "SELECT id, signature FROM documents WHERE doc = ?")
         var candidates: [Candidate] = []
         for doc in selected {
-          guard let id = try String.fetchOne(idStatement, arguments: [doc]), id != excludingID else {
-            continue
-          }
+          guard let row = try Row.fetchOne(rowStatement, arguments: [doc]) else { continue }
+          let id: String = row["id"]
+          guard id != excludingID else { continue }
+          let signatureBytes: Data = row["signature"]
+          let estimate =
+            (try? MinHashSignature(serialized: [UInt8](signatureBytes)))
+            .map { fingerprint.signature.estimatedJaccard($0) } ?? 0
+          let sectionMatches = sectionHits[doc] ?? 0
+          let sharedCount = shared[doc] ?? 0
+          let passage = sectionMatches > 0 || sharedCount >= granularity.minimumSharedFingerprints
+          guard passage || estimate >= minimumEstimatedJaccard else { continue }
           candidates.append(
             Candidate(
-              id: id, bandMatches: bands[doc] ?? 0, sectionBandMatches: sectionHits[doc] ?? 0,
-              sharedFingerprints: shared[doc] ?? 0))
+              id: id, bandMatches: bands[doc] ?? 0, sectionBandMatches: sectionMatches,
+              sharedFingerprints: sharedCount, estimatedJaccard: estimate))
         }
         candidates.sort {
           if $0.bandMatches != $1.bandMatches { return $0.bandMatches > $1.bandMatches }

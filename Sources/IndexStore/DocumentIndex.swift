@@ -83,7 +83,9 @@ public final class DocumentIndex: Sendable {
           for index in key.indices {
             key[index] = generator.next()
           }
-          try Schema.create(db, parametersJSON: try encode(parameters), leadKeyHex: Hex.encode(key))
+          try Schema.create(
+            db, parametersJSON: try encode(parameters), leadKeyHex: Hex.encode(key),
+            fingerprintProbe: FingerprintProbe.digest(parameters: parameters))
           return DocumentIndex(
             directory: directory, databasePath: path, pool: pool, parameters: parameters, leadKey: key)
         }
@@ -104,6 +106,9 @@ public final class DocumentIndex: Sendable {
           throw IndexError(
             path: directory,
             reason: .parametersMismatch(stored: storedJSON, requested: try encode(parameters)))
+        }
+        if let probe = meta["fingerprint_probe"], probe != FingerprintProbe.digest(parameters: stored) {
+          throw IndexError(path: directory, reason: .fingerprintsChanged)
         }
         guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
           throw IndexError(path: directory, reason: .corrupt("no lead ID key"))

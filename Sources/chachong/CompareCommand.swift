@@ -6,7 +6,7 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Exact similarity of two documents: Jaccard, both containments, shared characters.",
     discussion: """
-      A is the query: queryContainment is the share of A's shingles found in B, matchContainment
+      A is the query: queryContainment is the share of A's shingles found in B, matchContainment \
       the share of B's found in A, sharedCharacters the characters of A they cover.
 
       Examples:

@@ -8,12 +8,12 @@ struct IngestCommand: ParsableCommand {
     commandName: "ingest",
     abstract: "Add documents to a similarity index (created on first use).",
     discussion: """
-      Inputs are files, folders (searched recursively for .docx/.docm/.dotx/.doc/.xml/.txt/.wps
-      and .jsonl) and .jsonl bulk files with one {"id": …, "text": …} object per line (other keys
-      are metadata). A manifest (CSV or xlsx) gives metadata per file: 网上申报编号, 文件 (relative
-      to the manifest's folder), 项目名称, 申报单位, 统一社会信用代码, 项目负责人, 负责人身份证号,
-      计划类别, 年度, 状态 … or English names (id, file, title, organisation, credit_code, lead,
-      lead_id, program, year, status). Re-ingesting an id replaces it. A bad file is reported and
+      Inputs are files, folders (searched recursively for .docx/.docm/.dotx/.doc/.xml/.txt/.wps \
+      and .jsonl) and .jsonl bulk files with one {"id": …, "text": …} object per line (other keys \
+      are metadata). A manifest (CSV or xlsx) gives metadata per file: 网上申报编号, 文件 (relative \
+      to the manifest's folder), 项目名称, 申报单位, 统一社会信用代码, 项目负责人, 负责人身份证号, \
+      计划类别, 年度, 状态 … or English names (id, file, title, organisation, credit_code, lead, \
+      lead_id, program, year, status). Re-ingesting an id replaces it. A bad file is reported and \
       skipped; the exit code is then 2.
 
       Examples:
@@ -42,7 +42,7 @@ struct IngestCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.5).")
+    help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.4).")
   var lshThreshold: Double?
 
   @Option(name: .long, help: "New index: also store winnowed fingerprints with this window (default 0: off).")
@@ -82,7 +82,7 @@ struct IngestCommand: ParsableCommand {
     if lshThreshold != nil || winnowWindow != nil {
       var granularity = Granularity.standard
       granularity.window = winnowWindow ?? granularity.window
-      parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.5, granularity: granularity)
+      parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
     let job = IngestJob(
       options: IngestJob.Options(indexDirectory: index, parameters: parameters, batchSize: batchSize))

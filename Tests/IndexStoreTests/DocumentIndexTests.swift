@@ -195,3 +195,14 @@ func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
   try index.remove(ids: ["d0", "d1", "d2"])
   #expect(try index.frequentShingles(minimumDocumentShare: 0.5).count > frequent.count)
 }
+
+@Test func otherFingerprintingIsAClearError() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  try index.pool.write { db in
+    try db.execute(sql: "UPDATE meta SET value = 'different' WHERE key = 'fingerprint_probe'")
+  }
+  #expect(throws: IndexError(path: directory, reason: .fingerprintsChanged)) {
+    _ = try DocumentIndex.open(directory: directory)
+  }
+}

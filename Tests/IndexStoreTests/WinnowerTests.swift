@@ -1,3 +1,4 @@
+import Fingerprints
 import Testing
 
 @testable import IndexStore
@@ -21,4 +22,10 @@ import Testing
   let common = Set(Winnower.fingerprints(of: left, window: 48)).intersection(
     Winnower.fingerprints(of: right, window: 48))
   #expect(!common.isEmpty)
+}
+
+@Test func knownLSHParametersEqualTheOptimiser() {
+  for (threshold, known) in KnownLSHParameters.table {
+    #expect(known == LSHParameters.optimal(threshold: threshold, signatureSize: 128))
+  }
 }

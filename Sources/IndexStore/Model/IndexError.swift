@@ -7,6 +7,9 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     case parametersMismatch(stored: String, requested: String)
     /// Written by a newer chachong.
     case newerSchema(found: Int, supported: Int)
+    /// Built by a chachong whose fingerprints (normalisation, hashing, MinHash) differ from this
+    /// one's: re-ingest into a new index.
+    case fingerprintsChanged
     /// Not a chachong index, or damaged.
     case corrupt(String)
     /// SQLite or file-system failure.
@@ -32,6 +35,10 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     case .newerSchema(let found, let supported):
       return
         "\(path): index schema version \(found) is newer than this chachong supports (\(supported))"
+    case .fingerprintsChanged:
+      return
+        "\(path): index was built by a chachong with different fingerprinting (normalisation, "
+        + "hashing or MinHash); re-ingest the documents into a new index"
     case .corrupt(let detail):
       return "\(path): not a valid chachong index (\(detail))"
     case .storage(let detail):

@@ -15,22 +15,24 @@ public struct IndexParameters: Sendable, Codable, Equatable {
   public var granularity: Granularity
 
   public init(
-    fingerprint: FingerprintParameters = .standard, lshThreshold: Double = 0.5,
+    fingerprint: FingerprintParameters = .standard, lshThreshold: Double = 0.4,
     lsh: LSHParameters? = nil, granularity: Granularity = .standard
   ) {
     self.fingerprint = fingerprint
     self.lshThreshold = lshThreshold
     self.lsh =
-      lsh ?? LSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
+      lsh ?? KnownLSHParameters.optimal(threshold: lshThreshold, signatureSize: fingerprint.signatureSize)
     self.granularity = granularity
     let sectionLSH = granularity.sectionLSH
     if sectionLSH.bands * sectionLSH.rows > fingerprint.signatureSize {
-      self.granularity.sectionLSH = LSHParameters.optimal(
+      self.granularity.sectionLSH = KnownLSHParameters.optimal(
         threshold: granularity.sectionThreshold, signatureSize: fingerprint.signatureSize)
     }
   }
 
-  /// 128-value signatures, 5-token shingles, LSH tuned for Jaccard 0.5, section signatures.
+  /// 128-value signatures, 5-token shingles, whole-document LSH tuned for Jaccard 0.4 (32 × 4:
+  /// a pair at J = 0.5 is a candidate with probability 0.87, at 0.6 with 0.99; 25 × 5, tuned
+  /// for 0.5, gives 0.55 and 0.87), section signatures.
   public static let standard = IndexParameters()
 }
 
@@ -62,7 +64,8 @@ public struct Granularity: Sendable, Codable, Equatable {
     sectionMinimumTokens: Int = 100, sectionThreshold: Double = 0.8, signatureSize: Int = 128
   ) {
     self.sectionThreshold = sectionThreshold
-    self.sectionLSH = LSHParameters.optimal(threshold: sectionThreshold, signatureSize: signatureSize)
+    self.sectionLSH = KnownLSHParameters.optimal(
+      threshold: sectionThreshold, signatureSize: signatureSize)
     self.window = window
     self.minimumSharedFingerprints = minimumSharedFingerprints
     self.maximumPostings = maximumPostings
@@ -70,4 +73,20 @@ public struct Granularity: Sendable, Codable, Equatable {
   }
 
   public static let standard = Granularity()
+}
+
+/// `LSHParameters.optimal` integrates numerically (about 0.1 s a call); the default parameters
+/// are looked up instead. A test checks that the table equals what `optimal` computes.
+enum KnownLSHParameters {
+  static let table: [Double: LSHParameters] = [
+    0.4: LSHParameters(bands: 32, rows: 4), 0.5: LSHParameters(bands: 25, rows: 5),
+    0.8: LSHParameters(bands: 9, rows: 13),
+  ]
+
+  static func optimal(threshold: Double, signatureSize: Int) -> LSHParameters {
+    if signatureSize == 128, let known = table[threshold] {
+      return known
+    }
+    return LSHParameters.optimal(threshold: threshold, signatureSize: signatureSize)
+  }
 }

@@ -25,8 +25,15 @@ public struct Candidate: Sendable, Equatable {
   /// Winnowed fingerprints (below the boilerplate cut-off) the two share.
   public var sharedFingerprints: Int
 
-  public init(id: String, bandMatches: Int, sectionBandMatches: Int, sharedFingerprints: Int) {
+  /// MinHash estimate of the whole-document Jaccard (stored signature against the query's).
+  public var estimatedJaccard: Double
+
+  public init(
+    id: String, bandMatches: Int, sectionBandMatches: Int, sharedFingerprints: Int,
+    estimatedJaccard: Double = 0
+  ) {
     self.id = id
+    self.estimatedJaccard = estimatedJaccard
     self.bandMatches = bandMatches
     self.sectionBandMatches = sectionBandMatches
     self.sharedFingerprints = sharedFingerprints

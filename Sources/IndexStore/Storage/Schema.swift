@@ -78,7 +78,9 @@ enum Schema {
     """,
   ]
 
-  static func create(_ db: Database, parametersJSON: String, leadKeyHex: String) throws {
+  static func create(
+    _ db: Database, parametersJSON: String, leadKeyHex: String, fingerprintProbe: String
+  ) throws {
     for statement in statements {
       try db.execute(sql: statement)
     }
@@ -87,6 +89,7 @@ enum Schema {
       ("parameters", parametersJSON),
       ("lead_id_key", leadKeyHex),
       ("generation", "0"),
+      ("fingerprint_probe", fingerprintProbe),
     ]
     for (key, value) in meta {
       try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])

@@ -11,9 +11,11 @@ enum PlainTextSections {
     var currentStart = 0
     var offset = 0
     var lineStart = 0
+    // Only a line's first scalars are kept: longer lines are never headings.
     var line: [Unicode.Scalar] = []
+    var lineLength = 0
     func finishLine() {
-      if let title = heading(line) {
+      if lineLength <= maximumHeadingLength + 8, let title = heading(line) {
         if lineStart > currentStart || !currentTitle.isEmpty {
           sections.append((currentTitle, currentStart, lineStart))
         }
@@ -25,9 +27,13 @@ enum PlainTextSections {
       if scalar == "\n" {
         finishLine()
         line.removeAll(keepingCapacity: true)
+        lineLength = 0
         lineStart = offset + 1
       } else {
-        line.append(scalar)
+        lineLength += 1
+        if lineLength <= maximumHeadingLength + 8 {
+          line.append(scalar)
+        }
       }
       offset += 1
     }

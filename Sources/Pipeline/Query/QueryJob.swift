@@ -22,7 +22,7 @@ public struct QueryJob: Sendable {
     public var candidateLimit: Int
 
     public init(
-      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.8,
+      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
       top: Int = 10, candidateLimit: Int = 200
     ) {
       self.threshold = threshold
@@ -76,11 +76,14 @@ public struct QueryJob: Sendable {
       sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
       excludingID: id, limit: options.candidateLimit)
     let candidateIDs = candidates.map(\.id)
-    let sectionRanges = SectionSignatures.tokenRanges(
-      of: fingerprint.normalized,
-      sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
-      minimumTokens: index.parameters.granularity.sectionMinimumTokens)
     let texts = try index.texts(ids: candidateIDs)
+    let sectionContainment = SectionContainment(
+      queryHashes: fingerprint.shingleHashes,
+      sectionTokenRanges: SectionSignatures.tokenRanges(
+        of: fingerprint.normalized,
+        sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+        minimumTokens: index.parameters.granularity.sectionMinimumTokens),
+      k: parameters.shingleSize)
     var verified: [(String, SimilarityScores, Double)] = []
     for candidateID in candidateIDs {
       guard let matchText = texts[candidateID] else { continue }
@@ -90,14 +93,11 @@ public struct QueryJob: Sendable {
       let scores = Verifier.scores(
         query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
         matchHashes: matchHashes, k: parameters.shingleSize)
-      let sectionContainment =
-        sectionRanges.count > 1
-        ? SectionContainment.maximum(
-          queryHashes: fingerprint.shingleHashes, sectionTokenRanges: sectionRanges,
-          k: parameters.shingleSize, matchSorted: matchHashes.sorted())
-        : 0
-      if isReported(scores, sectionContainment: sectionContainment) {
-        verified.append((candidateID, scores, sectionContainment))
+      let sectionShare =
+        sectionContainment.isUseful
+        ? sectionContainment.maximum(in: RadixSort.sortedUnique(matchHashes)) : 0
+      if isReported(scores, sectionContainment: sectionShare) {
+        verified.append((candidateID, scores, sectionShare))
       }
     }
     verified.sort { left, right in

@@ -1,26 +1,55 @@
 /// The largest share of one query section's distinct shingles found in a match: near 1 when a
 /// whole section was copied from the match, however small a part of the query it is.
-enum SectionContainment {
-  static func maximum(
-    queryHashes: [UInt64], sectionTokenRanges: [Range<Int>], k: Int, matchSorted: [UInt64]
-  ) -> Double {
-    var best = 0.0
+///
+/// Built once per query (each section's distinct shingles, sorted); ``maximum(in:)`` then costs
+/// one binary search per section shingle for each candidate.
+struct SectionContainment {
+  private let sections: [[UInt64]]
+  /// All the query's distinct shingles, ascending.
+  private let queryUnique: [UInt64]
+
+  init(queryHashes: [UInt64], sectionTokenRanges: [Range<Int>], k: Int) {
+    var sections: [[UInt64]] = []
     for range in sectionTokenRanges {
       let end = min(max(range.lowerBound + 1, range.upperBound - k + 1), queryHashes.count)
       guard range.lowerBound < end else { continue }
-      var section = Array(queryHashes[range.lowerBound..<end])
-      section.sort()
-      var distinct = 0
+      sections.append(RadixSort.sortedUnique(Array(queryHashes[range.lowerBound..<end])))
+    }
+    self.sections = sections
+    queryUnique = sections.count > 1 ? RadixSort.sortedUnique(queryHashes) : []
+  }
+
+  /// Whether there are at least two sections (one section is the whole document).
+  var isUseful: Bool { sections.count > 1 }
+
+  /// `matchSorted`: the match's distinct shingle hashes, ascending.
+  func maximum(in matchSorted: [UInt64]) -> Double {
+    // Intersect once (a linear merge), then look section shingles up in the usually small
+    // intersection.
+    var shared: [UInt64] = []
+    var left = 0
+    var right = 0
+    while left < queryUnique.count && right < matchSorted.count {
+      let a = queryUnique[left]
+      let b = matchSorted[right]
+      if a == b {
+        shared.append(a)
+        left += 1
+        right += 1
+      } else if a < b {
+        left += 1
+      } else {
+        right += 1
+      }
+    }
+    guard !shared.isEmpty else { return 0 }
+    var best = 0.0
+    for section in sections where !section.isEmpty {
       var found = 0
-      var previous: UInt64?
-      for hash in section where hash != previous {
-        previous = hash
-        distinct += 1
-        if contains(matchSorted, hash) { found += 1 }
+      for hash in section where SectionContainment.contains(shared, hash) {
+        found += 1
       }
-      if distinct > 0 {
-        best = max(best, Double(found) / Double(distinct))
-      }
+      best = max(best, Double(found) / Double(section.count))
     }
     return best
   }
@@ -33,5 +62,56 @@ enum SectionContainment {
       if sorted[middle] < value { low = middle + 1 } else { high = middle }
     }
     return low < sorted.count && sorted[low] == value
+  }
+}
+
+/// LSD radix sort of 64-bit hashes (6 passes of 11 bits): several times faster than the
+/// standard library's stable sort on the 10,000–20,000 shingle hashes of one application.
+enum RadixSort {
+  static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+    guard values.count > 64 else {
+      var small = values
+      small.sort()
+      return unique(small)
+    }
+    var source = values
+    var target = [UInt64](repeating: 0, count: values.count)
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { counts in
+      source.withUnsafeMutableBufferPointer { first in
+        target.withUnsafeMutableBufferPointer { second in
+          var from = first
+          var to = second
+          // 6 passes of 11 bits cover 66 bits.
+          for pass in 0..<6 {
+            let shift = UInt64(pass * 11)
+            counts.initialize(repeating: 0)
+            for value in from { counts[Int((value >> shift) & 0x7FF)] += 1 }
+            var total = 0
+            for index in 0..<2048 {
+              let count = counts[index]
+              counts[index] = total
+              total += count
+            }
+            for value in from {
+              let bucket = Int((value >> shift) & 0x7FF)
+              to[counts[bucket]] = value
+              counts[bucket] += 1
+            }
+            swap(&from, &to)
+          }
+        }
+      }
+    }
+    // An even number of passes leaves the result in `source`.
+    return unique(source)
+  }
+
+  private static func unique(_ sorted: [UInt64]) -> [UInt64] {
+    var result: [UInt64] = []
+    result.reserveCapacity(sorted.count)
+    for value in sorted where result.last != value {
+      result.append(value)
+    }
+    return result
   }
 }

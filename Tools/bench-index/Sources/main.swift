@@ -61,8 +61,10 @@ do {
   print(
     String(
       format:
-        "documents %d  queries %d x %d  median %.2f ms  p90 %.2f ms  mean %.2f ms  candidates/query %.1f  matches/query %.1f",
-      stats.documents, inputs.count, repeats, median, p90, mean,
+        "documents %d  queries %d x %d  wall median %.2f ms  p90 %.2f ms  mean %.2f ms  "
+        + "cpu median %.2f ms  p90 %.2f ms  candidates/query %.1f  matches/query %.1f",
+      stats.documents, inputs.count, repeats, median, p90, mean, cpuTimings[cpuTimings.count / 2],
+      cpuTimings[min(cpuTimings.count - 1, cpuTimings.count * 9 / 10)],
       Double(candidates) / Double(max(1, inputs.count)),
       Double(matches) / Double(max(1, inputs.count))))
 } catch {
