@@ -47,7 +47,7 @@ def directory_bytes(path: str) -> int:
 
 
 def generate(args, size: str, with_jsonl: bool = False) -> str:
-    target = os.path.join(args.data, f"corpus-{size}-seed{args.seed}")
+    target = os.path.join(args.data, f"corpus-{size}-seed{args.seed}" + ("-jsonl" if with_jsonl else ""))
     marker = os.path.join(target, "truth.json" if size in ("demo", "small") else "meta.json")
     if not os.path.exists(marker):
         command = [args.corpus_tool, "--out", target, "--seed", str(args.seed), "--size", size]
@@ -113,9 +113,17 @@ def stages(args, size: int, corpus_dir: str, world: str, work: str) -> list[dict
     if has_subcommand(chachong, "check"):
         archive_index = os.path.join(work, "archive-index")
         shutil.rmtree(archive_index, ignore_errors=True)
-        subprocess.run([chachong, "ingest", "--index", archive_index, "--manifest",
-                        os.path.join(world, "archive-manifest.csv"), os.path.join(world, "archive")],
-                       check=False, capture_output=True)
+        ingested = subprocess.run([chachong, "ingest", "--index", archive_index, "--manifest",
+                                   os.path.join(world, "archive-manifest.csv"), os.path.join(world, "archive")],
+                                  check=False, capture_output=True)
+        if ingested.returncode != 0 and os.path.exists(os.path.join(world, "documents.jsonl")):
+            # A build whose ingest does not take manifests: the archive's JSONL records instead.
+            shutil.rmtree(archive_index, ignore_errors=True)
+            records = os.path.join(work, "archive.jsonl")
+            with open(os.path.join(world, "documents.jsonl"), encoding="utf-8") as source, \
+                    open(records, "w", encoding="utf-8") as out:
+                out.writelines(line for line in source if json.loads(line).get("role") == "archive")
+            subprocess.run([chachong, "ingest", "--index", archive_index, records], check=False, capture_output=True)
         stage = median_stage("check (demo batch)", args.runs,
                              [chachong, "check", "--index", archive_index,
                               "--manifest", os.path.join(world, "manifest.csv"),
@@ -267,7 +275,7 @@ def main() -> None:
         args.scaling = [int(s) for s in args.scaling.split(",") if s]
         scaling(args)
         return
-    world = generate(args, "demo")
+    world = generate(args, "demo", with_jsonl=True)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         corpus_dir = generate(args, str(size))
         work = tempfile.mkdtemp(prefix=f"chachong-stages-{size}-", dir=args.data)
