@@ -151,8 +151,12 @@ def peer_runs(args, corpus_dir: str, label: str) -> dict:
                         "--label", label], check=True)
         with open(prefix + ".json", encoding="utf-8") as handle:
             result = json.load(handle)
+        quality = result.get("quality", {})
         for peer, summary in result.get("summary", {}).items():
-            summaries[peer] = {"summary": summary, "quality": result.get("quality", {}).get(peer)}
+            # The run's quality is keyed "peer (verified)" / "peer (raw)" for candidate sets.
+            best = (quality.get(f"{peer} (verified)") or quality.get(peer) or quality.get(f"{peer} (raw)")
+                    or quality.get(f"{peer} (all-pairs)"))
+            summaries[peer] = {"summary": summary, "quality": best}
     if has_subcommand(args.chachong, "query"):
         prefix = os.path.join(out_dir, f"chachong-{label}")
         wrapper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench-peers-chachong.sh")
