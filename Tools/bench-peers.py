@@ -47,7 +47,7 @@ def directory_bytes(path: str) -> int:
 
 
 def generate(args, size: str, with_jsonl: bool = False) -> str:
-    target = os.path.join(args.data, f"corpus-{size}-seed{args.seed}")
+    target = os.path.join(args.data, f"corpus-{size}-seed{args.seed}" + ("-jsonl" if with_jsonl else ""))
     marker = os.path.join(target, "truth.json" if size in ("demo", "small") else "meta.json")
     if not os.path.exists(marker):
         command = [args.corpus_tool, "--out", target, "--seed", str(args.seed), "--size", size]
@@ -113,9 +113,17 @@ def stages(args, size: int, corpus_dir: str, world: str, work: str) -> list[dict
     if has_subcommand(chachong, "check"):
         archive_index = os.path.join(work, "archive-index")
         shutil.rmtree(archive_index, ignore_errors=True)
-        subprocess.run([chachong, "ingest", "--index", archive_index, "--manifest",
-                        os.path.join(world, "archive-manifest.csv"), os.path.join(world, "archive")],
-                       check=False, capture_output=True)
+        ingested = subprocess.run([chachong, "ingest", "--index", archive_index, "--manifest",
+                                   os.path.join(world, "archive-manifest.csv"), os.path.join(world, "archive")],
+                                  check=False, capture_output=True)
+        if ingested.returncode != 0 and os.path.exists(os.path.join(world, "documents.jsonl")):
+            # A build whose ingest does not take manifests: the archive's JSONL records instead.
+            shutil.rmtree(archive_index, ignore_errors=True)
+            records = os.path.join(work, "archive.jsonl")
+            with open(os.path.join(world, "documents.jsonl"), encoding="utf-8") as source, \
+                    open(records, "w", encoding="utf-8") as out:
+                out.writelines(line for line in source if json.loads(line).get("role") == "archive")
+            subprocess.run([chachong, "ingest", "--index", archive_index, records], check=False, capture_output=True)
         stage = median_stage("check (demo batch)", args.runs,
                              [chachong, "check", "--index", archive_index,
                               "--manifest", os.path.join(world, "manifest.csv"),
@@ -143,8 +151,12 @@ def peer_runs(args, corpus_dir: str, label: str) -> dict:
                         "--label", label], check=True)
         with open(prefix + ".json", encoding="utf-8") as handle:
             result = json.load(handle)
+        quality = result.get("quality", {})
         for peer, summary in result.get("summary", {}).items():
-            summaries[peer] = {"summary": summary, "quality": result.get("quality", {}).get(peer)}
+            # The run's quality is keyed "peer (verified)" / "peer (raw)" for candidate sets.
+            best = (quality.get(f"{peer} (verified)") or quality.get(peer) or quality.get(f"{peer} (raw)")
+                    or quality.get(f"{peer} (all-pairs)"))
+            summaries[peer] = {"summary": summary, "quality": best}
     if has_subcommand(args.chachong, "query"):
         prefix = os.path.join(out_dir, f"chachong-{label}")
         wrapper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench-peers-chachong.sh")
@@ -267,7 +279,7 @@ def main() -> None:
         args.scaling = [int(s) for s in args.scaling.split(",") if s]
         scaling(args)
         return
-    world = generate(args, "demo")
+    world = generate(args, "demo", with_jsonl=True)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         corpus_dir = generate(args, str(size))
         work = tempfile.mkdtemp(prefix=f"chachong-stages-{size}-", dir=args.data)
