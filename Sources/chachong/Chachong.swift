@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 @main
@@ -12,4 +13,24 @@ struct Chachong: AsyncParsableCommand {
       ListCommand.self, RemoveCommand.self, StatsCommand.self,
     ]
   )
+
+  /// chachong's exit codes are 0 (clean), 1 (findings) and 2 (bad usage or input); ArgumentParser
+  /// reports bad usage as 64, which scripts written against chachong's contract would misread.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        let message = fullMessage(for: error)
+        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        Self.exit(withError: ExitCode(2))
+      }
+      Self.exit(withError: error)
+    }
+  }
 }
