@@ -189,6 +189,7 @@ def score(truth: dict, report: dict) -> dict:
 
     per_kind: dict[str, dict] = {}
     offset_errors: list[int] = []
+    errors_by_kind: dict[str, list[int]] = {}
     covered = total_planted = 0
     decoy_alarms = []
     for pair in truth["plantedPairs"]:
@@ -219,6 +220,7 @@ def score(truth: dict, report: dict) -> dict:
             for name in ("start", "end", "sourceStart", "sourceEnd"):
                 if name in best:
                     offset_errors.append(abs(best[name] - planted[name]))
+                    errors_by_kind.setdefault(pair["kind"], []).append(abs(best[name] - planted[name]))
 
     noisy = []
     clean = set(truth.get("cleanApplications", [])) | {d["application"] for d in truth.get("decoys", [])}
@@ -239,6 +241,12 @@ def score(truth: dict, report: dict) -> dict:
             "maxError": max(offset_errors) if offset_errors else None,
             "plantedCharacters": total_planted,
             "coveredShare": covered / total_planted if total_planted else None,
+            # Per kind: whole-document copies are one long passage in the report where the truth
+            # lists each copied paragraph, so their boundary errors are large by construction; a
+            # copied section (partial_section) is where passage boundaries are evidence.
+            "byKind": {kind: {"boundaries": len(errs), "within10": sum(e <= 10 for e in errs),
+                              "medianError": statistics.median(errs), "maxError": max(errs)}
+                       for kind, errs in sorted(errors_by_kind.items())},
         },
         "reportErrors": len(report.get("errors", []) or []),
     }
@@ -263,6 +271,9 @@ def print_summary(result: dict) -> None:
           + (f"{p['boundaryErrors']} boundaries, error mean {p['meanError']:.1f}, median {p['medianError']}, "
              f"max {p['maxError']} characters; reported passages cover {p['coveredShare']:.3f} of "
              f"{p['plantedCharacters']} planted characters" if p["boundaryErrors"] else "no passages to compare"))
+    for kind, m in p.get("byKind", {}).items():
+        print(f"  {kind}: {m['within10']}/{m['boundaries']} boundaries within 10 characters, "
+              f"median error {m['medianError']}, max {m['maxError']}")
     for rule, m in result["perRule"].items():
         if m["missed"] or m["falsePositives"]:
             print(f"  {rule}: missed {m['missed']} false positives {m['falsePositives']}")
