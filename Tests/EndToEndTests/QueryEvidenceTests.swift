@@ -81,4 +81,37 @@ import Testing
     #expect(after["copyRatio"] as? Double == 0)
     #expect((after["jaccard"] as? Double ?? 1) < 0.01)
   }
+
+  @Test func commonShareLeavesBoilerplateOutOfPassages() throws {
+    let root = indexTestDirectory("common-share")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let boilerplate = CheckWorld.body(seed: 60, count: 300)
+    let bodies = (0..<12).map { CheckWorld.body(seed: 61 + UInt64($0), count: 800) }
+    let lines = bodies.enumerated().map {
+      jsonLine(id: "D\($0.offset)", text: boilerplate + "\n" + $0.element)
+    }
+    try (lines.joined(separator: "\n") + "\n").write(
+      to: root.appendingPathComponent("archive.jsonl"), atomically: true, encoding: .utf8)
+    let query =
+      boilerplate + "\n" + CheckWorld.body(seed: 90, count: 400) + "\n" + String(bodies[0].prefix(600))
+    try query.write(to: root.appendingPathComponent("Q.txt"), atomically: true, encoding: .utf8)
+    let ingest = try CheckEndToEndTests.run(["ingest", "--index", "index", "archive.jsonl"], in: root)
+    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
+
+    func passages(_ extra: [String]) throws -> [[String: Any]] {
+      let run = try CheckEndToEndTests.run(
+        ["query", "--index", "index", "--containment-threshold", "0.3"] + extra + ["Q.txt"], in: root)
+      #expect(run.status == 0, "query: \(run.stderr)")
+      let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+      let matches = (object["results"] as? [[String: Any]])?.first?["matches"] as? [[String: Any]] ?? []
+      let match = try #require(matches.first { $0["id"] as? String == "D0" })
+      return match["passages"] as? [[String: Any]] ?? []
+    }
+    let boilerplateEnd = boilerplate.unicodeScalars.count
+    let plain = try passages([])
+    #expect(plain.contains { ($0["start"] as? Int ?? 0) < boilerplateEnd })
+    let common = try passages(["--common-share", "0.5"])
+    #expect(!common.isEmpty)
+    #expect(common.allSatisfy { ($0["start"] as? Int ?? 0) >= boilerplateEnd }, "\(common)")
+  }
 }
