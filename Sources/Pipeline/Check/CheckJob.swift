@@ -128,10 +128,17 @@ public struct CheckJob: Sendable {
         }, call)
     }
 
+    let evidence: [ApplicationFindings]
+    do {
+      evidence = try CheckEvidencePassages.realign(
+        results, batch: prepared, archive: archive, excluding: excluded)
+    } catch {
+      throw CheckError("\(options.indexDirectory): cannot read archived texts: \(error)")
+    }
     let metrics = CheckCopyMetrics.measure(
-      results, prepared: prepared, excluding: excluded, parameters: archive.fingerprintParameters)
+      evidence, prepared: prepared, excluding: excluded, parameters: archive.fingerprintParameters)
     let applications = CheckReportBuilder.applications(
-      results, language: options.language, copyMetrics: metrics)
+      evidence, language: options.language, copyMetrics: metrics)
     errors.sort { ($0.path, $0.message) < ($1.path, $1.message) }
     inputs.sort { ($0.role, $0.path) < ($1.role, $1.path) }
     let report = CheckReport(
