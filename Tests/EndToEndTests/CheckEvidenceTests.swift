@@ -1,4 +1,5 @@
 import Foundation
+import Integrity
 import Testing
 
 /// The evidence in `chachong check` on a three-application batch: copy ratios from the passages of
@@ -8,6 +9,7 @@ import Testing
   /// document.
   static let original = CheckWorld.body(seed: 11, count: 1_200)
   static let copied = String(original.prefix(700))
+  static let leadID = CheckWorld.leadID(7)
 
   static func makeBatch() throws -> URL {
     let root = indexTestDirectory("evidence")
@@ -15,8 +17,9 @@ import Testing
     try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
     let original = Self.original
     let copied = Self.copied
+    let leadID = Self.leadID
     let files = [
-      "A": "一、立项依据\n\(original)\n二、研究内容\n\(CheckWorld.body(seed: 12, count: 600))",
+      "A": "身份证号：\(leadID)\n一、立项依据\n\(original)\n二、研究内容\n\(CheckWorld.body(seed: 12, count: 600))",
       "B": "一、立项依据\n\(CheckWorld.body(seed: 21, count: 900))\n二、研究内容\n\(copied)",
       "C": "一、立项依据\n\(CheckWorld.body(seed: 31, count: 1_500))",
     ]
@@ -66,6 +69,8 @@ import Testing
     #expect(!page.contains("<link") && !page.contains("<img"))
     #expect(page.contains("class=\"passage c"))
     #expect(page.contains("§ 二、研究内容"))
+    #expect(!page.contains(Self.leadID))
+    #expect(page.contains(IdentityText.mask(Self.leadID)))
     #expect(page.contains(String(Self.copied.prefix(20))))
   }
 }

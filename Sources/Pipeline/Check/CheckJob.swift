@@ -189,7 +189,8 @@ public struct CheckJob: Sendable {
   }
 
   /// The self-contained HTML report: the texts of every application with passages and of the
-  /// documents they were copied from, side by side.
+  /// documents they were copied from, side by side. ID numbers in the texts are masked (same
+  /// length, so passage offsets still point at the right characters).
   func renderHTML(
     _ report: CheckReport, metrics: [String: CopyMetrics], batch: [PreparedDocument],
     archive: any ArchiveSource
@@ -207,7 +208,8 @@ public struct CheckJob: Sendable {
     for document in batch where shown.contains(document.id) {
       documents.append(
         HTMLDocument(
-          id: document.id, title: document.document.record.title, text: document.document.text,
+          id: document.id, title: document.document.record.title,
+          text: IdentityText.maskingIDNumbers(in: document.document.text),
           sections: document.document.sections.map {
             TextSection(title: $0.title, start: $0.start, end: $0.end)
           }))
@@ -217,7 +219,8 @@ public struct CheckJob: Sendable {
       let texts = try archive.documentTexts(ids: archived)
       for id in archived {
         guard let text = texts[id] else { continue }
-        documents.append(HTMLDocument(id: id, text: text.text, sections: text.sections))
+        documents.append(
+          HTMLDocument(id: id, text: IdentityText.maskingIDNumbers(in: text.text), sections: text.sections))
       }
     } catch {
       throw CheckError("\(options.indexDirectory): cannot read archived texts: \(error)")

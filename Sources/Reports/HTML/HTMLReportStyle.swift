@@ -13,6 +13,7 @@ enum HTMLReportStyle {
     th { background: #f3f4f6; }
     th.sortable { cursor: pointer; user-select: none; }
     #overview th, #overview td:nth-child(2) { white-space: nowrap; }
+    details.passage-list summary { cursor: pointer; color: #2c5ea8; margin: 4px 0; }
     th.sortable::after { content: " \\2195"; color: #999; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; }
