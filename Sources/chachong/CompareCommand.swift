@@ -17,8 +17,8 @@ struct CompareCommand: ParsableCommand {
       (changed form fields with both values, ID numbers masked; inserted, deleted or changed \
       passages with offsets in both texts and their section, in document order); docs/evidence.md.
 
-      Exit codes: 0 (--versions: identical); 1 (--versions: the versions differ); 2 unreadable \
-      input or bad usage.
+      Exit codes: 0 compared (with --versions: identical); 1 with --versions only: the versions \
+      differ; 2 unreadable input or bad usage.
 
       Examples:
         chachong compare 2024/A001.docx 2023/B017.docx
