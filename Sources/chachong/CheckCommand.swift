@@ -17,7 +17,9 @@ struct CheckCommand: ParsableCommand {
       finds verified similar pairs within the batch and in the index, looks applicants and leads up
       in the registry, and evaluates every rule of the call (default: the built-in 2023 Nantong
       call, Corpora/calls/nantong-2023.json; docs/call-configuration.md). The report is described
-      in docs/report.md. ID numbers appear masked only.
+      in docs/report.md. ID numbers appear masked only. --format html writes one self-contained page
+      (no network): the batch overview sortable by severity, rule and copy ratio, and for each
+      similarity finding the two texts side by side with the copied passages highlighted.
 
       Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 bad usage or unreadable inputs.
 
@@ -25,6 +27,7 @@ struct CheckCommand: ParsableCommand {
         chachong check --index archive/ --manifest 2023/汇总表.xlsx --registry 在研项目.csv 2023/
         chachong check --index archive/ --format text --lang en --fail-on warning 2023/
         chachong check --index archive/ --call calls/nantong-2024.json --add --output report.json 2024/
+        chachong check --index archive/ --template 空白申报书.docx --format html --output 查重报告.html 2024/
       """)
 
   @Option(name: .long, help: "Index directory (the archive).")
@@ -42,7 +45,7 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .long, help: "Template document whose text is not evidence (repeatable).")
   var template: [String] = []
 
-  @Option(name: .long, help: "Output format: json, text or html.")
+  @Option(name: .long, help: "Output format: json, text or html (self-contained, side by side).")
   var format: CheckOptions.Format = .json
 
   @Option(name: .long, help: "Write the report to this file instead of standard output.")
@@ -58,13 +61,27 @@ struct CheckCommand: ParsableCommand {
     name: .long, help: "Store the batch in the index (call's program and year, status 申报) after the check.")
   var add = false
 
+  @Option(
+    name: .long,
+    help:
+      "Shingles in more than this share (0…1) of the indexed documents are common text, left out of scores and passages (default: off)."
+  )
+  var commonShare: Double?
+
   @Argument(help: "Application files and folders.")
   var paths: [String]
+
+  func validate() throws {
+    if let commonShare, !(0...1).contains(commonShare) {
+      throw ValidationError("--common-share is between 0 and 1")
+    }
+  }
 
   func run() throws {
     let options = CheckOptions(
       indexDirectory: index, callPath: call, manifestPath: manifest, registryPath: registry,
-      templatePaths: template, paths: paths, format: format, failOn: failOn, language: lang, add: add)
+      templatePaths: template, paths: paths, format: format, failOn: failOn, language: lang, add: add,
+      commonShare: commonShare)
     let outcome: CheckOutcome
     do {
       outcome = try CheckJob(options: options).run()

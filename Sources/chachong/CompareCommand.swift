@@ -4,26 +4,48 @@ import Pipeline
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Exact similarity of two documents: Jaccard, both containments, shared characters.",
+    abstract: "Exact similarity of two documents, or (--versions) whether two versions are the same.",
     discussion: """
       A is the query: queryContainment is the share of A's shingles found in B, matchContainment \
-      the share of B's found in A, sharedCharacters the characters of A they cover.
+      the share of B's found in A, sharedCharacters the characters of A they cover, passages the \
+      aligned passages (offsets in both texts, sections) and copyRatio the share of A inside them; \
+      --template text counts for none of them.
+
+      --versions compares the online submission (A) with its paper copy (B) (纸质材料和网上填报的\
+      内容须完全一致): form fields and text after normalisation (whitespace, line wrapping, width \
+      and punctuation are not differences). JSON: identical (true or false) and differences[] \
+      (changed form fields with both values, ID numbers masked; inserted, deleted or changed \
+      passages with offsets in both texts and their section, in document order); docs/evidence.md.
+
+      Exit codes: 0 compared (with --versions: identical); 1 with --versions only: the versions \
+      differ; 2 unreadable input or bad usage.
 
       Examples:
         chachong compare 2024/A001.docx 2023/B017.docx
         chachong compare --format text paper.docx online.docx
+        chachong compare --versions online/QZ2023-045.docx paper/QZ2023-045.docx
       """)
 
   @Option(name: .long, help: "Output format: json or text.")
   var format: IndexCommandIO.Format = .json
 
-  @Argument(help: "The first document (the query).")
+  @Flag(name: .long, help: "Compare two versions of one application (online A, paper B): fields and text.")
+  var versions = false
+
+  @Option(name: .long, help: "Template document whose text is not evidence (repeatable).")
+  var template: [String] = []
+
+  @Argument(help: "The first document (the query; with --versions the online submission).")
   var a: String
 
-  @Argument(help: "The second document.")
+  @Argument(help: "The second document (with --versions the paper copy).")
   var b: String
 
   func run() throws {
+    if versions {
+      try runVersions()
+      return
+    }
     let reader = InputReader()
     var documents: [InputDocument] = []
     for path in [a, b] {
@@ -34,10 +56,32 @@ struct CompareCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let report = CompareJob.compare(documents[0], documents[1])
+    let templates: TemplateFiles
+    do {
+      templates = try TemplateFiles.read(template, parameters: .standard)
+    } catch {
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    let report = CompareJob.compare(documents[0], documents[1], excluding: templates.shingles)
     switch format {
     case .json: print(JSONOutput.encode(report))
     case .text: print(TextOutput.render(report))
     }
+  }
+
+  func runVersions() throws {
+    let report: VersionCompareReport
+    do {
+      report = try VersionCompareJob.compare(a, b)
+    } catch {
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    switch format {
+    case .json: print(JSONOutput.encode(report))
+    case .text: print(VersionCompareJob.renderText(report))
+    }
+    if !report.identical { throw ExitCode(1) }
   }
 }

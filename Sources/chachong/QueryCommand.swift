@@ -11,7 +11,9 @@ struct QueryCommand: ParsableCommand {
       verified on the stored normalised text. A match is reported when its \
       Jaccard is at least --threshold, or either containment is at least \
       --containment-threshold, or one section of the query is at least --section-threshold \
-      contained in it (a copied section). A query never matches a document with its own id. Accepts every \
+      contained in it (a copied section). A query never matches a document with its own id. Each match \
+      lists the aligned passages and the copy ratio; --template text (the blank form, the call's \
+      instructions) counts for neither scores nor passages. Accepts every \
       input ingest accepts (a .jsonl file queries each record). JSON: docs/query-json.md.
 
       Examples:
@@ -19,6 +21,7 @@ struct QueryCommand: ParsableCommand {
         chachong query --index archive/ --threshold 0.8 --top 5 --format text new/
         chachong query --index archive/ corpus/docs.jsonl > matches.json
         chachong query --index archive/ --manifest 2024/清单.csv
+        chachong query --index archive/ --template 空白申报书.docx 2024/A001.docx
       """)
 
   @Option(name: .long, help: "Index directory.")
@@ -42,6 +45,16 @@ struct QueryCommand: ParsableCommand {
   @Option(name: .long, help: "Manifest (CSV or xlsx) naming the query files and their ids.")
   var manifest: String?
 
+  @Option(name: .long, help: "Template document whose text is not evidence (repeatable).")
+  var template: [String] = []
+
+  @Option(
+    name: .long,
+    help:
+      "Shingles in more than this share (0…1) of the indexed documents are common text, left out of scores and passages (default: off)."
+  )
+  var commonShare: Double?
+
   @Argument(help: "Files, folders and .jsonl files to query.")
   var paths: [String] = []
 
@@ -50,6 +63,9 @@ struct QueryCommand: ParsableCommand {
       (0...1).contains(sectionThreshold)
     else {
       throw ValidationError("thresholds are between 0 and 1")
+    }
+    if let commonShare, !(0...1).contains(commonShare) {
+      throw ValidationError("--common-share is between 0 and 1")
     }
     guard top >= 0 else { throw ValidationError("--top must not be negative") }
     if paths.isEmpty && manifest == nil {
@@ -68,12 +84,20 @@ struct QueryCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    let templates: TemplateFiles
+    do {
+      templates = try TemplateFiles.read(template, parameters: documentIndex.parameters.fingerprint)
+    } catch {
+      IndexCommandIO.writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
     let collected = InputCollector.collect(paths: paths, manifest: manifestTable)
     let job = QueryJob(
       index: documentIndex,
       options: QueryJob.Options(
         threshold: threshold, containmentThreshold: containmentThreshold,
-        sectionThreshold: sectionThreshold, top: top))
+        sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
+        commonShare: commonShare))
     let report: QueryReport
     do {
       report = try job.run(entries: collected.entries, failures: collected.failures)

@@ -18,7 +18,9 @@ struct LoadedApplication {
 struct CheckBatchLoader {
   let call: CallConfiguration
   let manifest: CheckManifest?
-  let reader = DocumentReader(limits: .standard, formFieldExtractor: { FormFieldExtractor.extract(from: $0) })
+  /// Reads Word and text files with their form fields (科技项目综合信息表).
+  static let documentReader = DocumentReader(
+    limits: .standard, formFieldExtractor: { FormFieldExtractor.extract(from: $0) })
 
   struct Result {
     var applications: [LoadedApplication] = []
@@ -98,12 +100,17 @@ struct CheckBatchLoader {
   }
 
   func read(_ path: String) -> ReadOutcome {
+    Self.readDocument(path)
+  }
+
+  /// One document's text, sections, form fields and SHA-256; a failure says why without the path.
+  static func readDocument(_ path: String) -> ReadOutcome {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure("cannot read file")
     }
     let bytes = [UInt8](data)
     do {
-      let document = try reader.read(data: bytes, name: path)
+      let document = try documentReader.read(data: bytes, name: path)
       let layout = TextLayout(document)
       var fields: [String: String] = [:]
       for field in document.formFields where fields[field.name] == nil { fields[field.name] = field.value }
@@ -116,6 +123,10 @@ struct CheckBatchLoader {
   }
 
   func version(_ document: ReadDocument) -> VersionDifferences.Version {
+    Self.version(document)
+  }
+
+  static func version(_ document: ReadDocument) -> VersionDifferences.Version {
     VersionDifferences.Version(
       text: document.text, sections: document.sections.map { ($0.title, $0.start, $0.end) },
       fields: document.fields)

@@ -4,6 +4,7 @@ import Fingerprints
 import Foundation
 import IndexStore
 import Integrity
+import Matching
 import Reports
 
 /// The result of a check: the report, its rendering and the exit code.
@@ -68,19 +69,16 @@ public struct CheckJob: Sendable {
     var excluded: Set<UInt64>
     do {
       excluded = try archive.templateShingles()
+      if let share = options.commonShare { excluded.formUnion(try archive.commonShingles(share: share)) }
     } catch {
-      throw CheckError("\(options.indexDirectory): cannot read templates: \(error)")
+      throw CheckError("\(options.indexDirectory): cannot read templates or common text: \(error)")
     }
-    for path in options.templatePaths {
-      switch loader.read(path) {
-      case .failure(let message): throw CheckError("template \(path): \(message)")
-      case .success(let template):
-        inputs.append(InputFileInfo(role: "template", path: path, sha256: template.sha256))
-        let parameters = archive.fingerprintParameters
-        excluded.formUnion(
-          Shingler.shingleHashes(
-            of: NormalizedText(normalizing: template.text), k: parameters.shingleSize, seed: parameters.seed))
-      }
+    do {
+      let templates = try TemplateFiles.read(options.templatePaths, parameters: archive.fingerprintParameters)
+      inputs += templates.files.map { InputFileInfo(role: "template", path: $0.path, sha256: $0.sha256) }
+      excluded.formUnion(templates.shingles)
+    } catch {
+      throw CheckError(error.description)
     }
     let loaded = loader.load(paths: options.paths)
     inputs += loaded.inputs.map { InputFileInfo(role: $0.role, path: $0.path, sha256: $0.sha256) }
@@ -130,7 +128,17 @@ public struct CheckJob: Sendable {
         }, call)
     }
 
-    let applications = CheckReportBuilder.applications(results, language: options.language)
+    let evidence: [ApplicationFindings]
+    do {
+      evidence = try CheckEvidencePassages.realign(
+        results, batch: prepared, archive: archive, excluding: excluded)
+    } catch {
+      throw CheckError("\(options.indexDirectory): cannot read archived texts: \(error)")
+    }
+    let metrics = CheckCopyMetrics.measure(
+      evidence, prepared: prepared, excluding: excluded, parameters: archive.fingerprintParameters)
+    let applications = CheckReportBuilder.applications(
+      evidence, language: options.language, copyMetrics: metrics)
     errors.sort { ($0.path, $0.message) < ($1.path, $1.message) }
     inputs.sort { ($0.role, $0.path) < ($1.role, $1.path) }
     let report = CheckReport(
@@ -145,10 +153,16 @@ public struct CheckJob: Sendable {
           uniqueKeysWithValues: RuleID.similarityRules.map { ($0.rawValue, call.threshold(for: $0)) }),
         severities: Dictionary(
           uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, call.severity(for: $0)) }),
-        added: options.add),
+        added: options.add, commonShare: options.commonShare),
       inputs: inputs, applications: applications,
       summary: CheckReportBuilder.summary(applications, errors: errors.count), errors: errors)
-    return CheckOutcome(report: report, rendered: try render(report), exitCode: exitCode(report))
+    let rendered: Data
+    if options.format == .html {
+      rendered = try renderHTML(report, metrics: metrics, batch: prepared, archive: archive)
+    } else {
+      rendered = try render(report)
+    }
+    return CheckOutcome(report: report, rendered: rendered, exitCode: exitCode(report))
   }
 
   func exitCode(_ report: CheckReport) -> Int32 {
@@ -170,8 +184,49 @@ public struct CheckJob: Sendable {
     case .text:
       return Data(CheckTextRenderer.render(report, language: options.language).utf8)
     case .html:
-      throw CheckError("--format html is not available in this build yet; use json or text")
+      return Data(HTMLReportRenderer.render(HTMLReportInput(report: report, documents: [])).utf8)
     }
+  }
+
+  /// The self-contained HTML report: the texts of every application with passages and of the
+  /// documents they were copied from, side by side. ID numbers in the texts are masked (same
+  /// length, so passage offsets still point at the right characters).
+  func renderHTML(
+    _ report: CheckReport, metrics: [String: CopyMetrics], batch: [PreparedDocument],
+    archive: any ArchiveSource
+  ) throws(CheckError) -> Data {
+    var shown = Set<String>()
+    for application in report.applications {
+      for finding in application.findings {
+        for related in finding.related where !(related.passages ?? []).isEmpty {
+          shown.insert(application.id)
+          shown.insert(related.id)
+        }
+      }
+    }
+    var documents: [HTMLDocument] = []
+    for document in batch where shown.contains(document.id) {
+      documents.append(
+        HTMLDocument(
+          id: document.id, title: document.document.record.title,
+          text: IdentityText.maskingIDNumbers(in: document.document.text),
+          sections: document.document.sections.map {
+            TextSection(title: $0.title, start: $0.start, end: $0.end)
+          }))
+    }
+    let archived = shown.subtracting(batch.map(\.id)).sorted()
+    do {
+      let texts = try archive.documentTexts(ids: archived)
+      for id in archived {
+        guard let text = texts[id] else { continue }
+        documents.append(
+          HTMLDocument(id: id, text: IdentityText.maskingIDNumbers(in: text.text), sections: text.sections))
+      }
+    } catch {
+      throw CheckError("\(options.indexDirectory): cannot read archived texts: \(error)")
+    }
+    let input = HTMLReportInput(report: report, documents: documents, metrics: metrics)
+    return Data(HTMLReportRenderer.render(input).utf8)
   }
 
   func record(_ application: Application, call: CallConfiguration, archive: any ArchiveSource)

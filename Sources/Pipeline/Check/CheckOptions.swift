@@ -31,12 +31,16 @@ public struct CheckOptions: Sendable {
   public var language: ReportLanguage
   /// Store the batch in the index (program, year, status 申报) after the check.
   public var add: Bool
+  /// `--common-share`: shingles in more than this share of the archived documents are common text
+  /// (nil: off).
+  public var commonShare: Double?
 
   public init(
     indexDirectory: String, callPath: String? = nil, manifestPath: String? = nil, registryPath: String? = nil,
     templatePaths: [String] = [], paths: [String], format: Format = .json, failOn: FailOn = .error,
-    language: ReportLanguage = .zh, add: Bool = false
+    language: ReportLanguage = .zh, add: Bool = false, commonShare: Double? = nil
   ) {
+    self.commonShare = commonShare
     self.indexDirectory = indexDirectory
     self.callPath = callPath
     self.manifestPath = manifestPath

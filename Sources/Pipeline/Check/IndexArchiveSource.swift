@@ -34,6 +34,23 @@ public struct IndexArchiveSource: ArchiveSource {
     try index.templateShingles()
   }
 
+  public func commonShingles(share: Double) throws -> Set<UInt64> {
+    try CommonShingles.read(index: index, share: share)
+  }
+
+  public func documentTexts(ids: [String]) throws -> [String: ArchivedText] {
+    guard !ids.isEmpty else { return [:] }
+    let texts = try index.texts(ids: ids)
+    var result: [String: ArchivedText] = [:]
+    for metadata in try index.list(DocumentFilter(ids: ids)) {
+      guard let text = texts[metadata.id] else { continue }
+      result[metadata.id] = ArchivedText(
+        text: text,
+        sections: metadata.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) })
+    }
+    return result
+  }
+
   public func pairs(
     for batch: [PreparedDocument], excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
     passageMinimum: Int?

@@ -50,6 +50,29 @@ public protocol ArchiveSource: Sendable {
   var fingerprintParameters: FingerprintParameters { get }
   /// The index's parameters as text, for the report.
   var parametersDescription: String? { get }
+  /// Extracted texts and sections of archived documents (for the HTML report's side-by-side view);
+  /// ids that are not archived are left out.
+  func documentTexts(ids: [String]) throws -> [String: ArchivedText]
+  /// Shingles in more than `share` of the archived documents (common text, `--common-share`).
+  func commonShingles(share: Double) throws -> Set<UInt64>
+}
+
+/// An archived document's extracted text with its section spans.
+public struct ArchivedText: Sendable {
+  public var text: String
+  public var sections: [TextSection]
+
+  public init(text: String, sections: [TextSection]) {
+    self.text = text
+    self.sections = sections
+  }
+}
+
+extension ArchiveSource {
+  /// Archives without stored texts show passages without the texts beside them.
+  public func documentTexts(ids: [String]) throws -> [String: ArchivedText] { [:] }
+  /// Archives that cannot count shingles have no common text.
+  public func commonShingles(share: Double) throws -> Set<UInt64> { [] }
 }
 
 extension SimilarityThreshold {

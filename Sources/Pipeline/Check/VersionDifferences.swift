@@ -35,6 +35,23 @@ enum VersionDifferences {
       })
   }
 
+  /// The difference with ID numbers masked: the lead's ID field as `3206**********123X`, any ID
+  /// number inside other values and texts likewise.
+  static func masked(_ difference: VersionDifference) -> VersionDifference {
+    var copy = difference
+    let maskValue: (String?) -> String? = { value in
+      value.map {
+        difference.field == ApplicationFieldName.leadID
+          ? IdentityText.mask($0) : IdentityText.maskingIDNumbers(in: $0)
+      }
+    }
+    copy.valueA = maskValue(difference.valueA)
+    copy.valueB = maskValue(difference.valueB)
+    copy.textA = difference.textA.map(IdentityText.maskingIDNumbers)
+    copy.textB = difference.textB.map(IdentityText.maskingIDNumbers)
+    return copy
+  }
+
   static func describe(_ difference: VersionDifference) -> String {
     let masked: (String?) -> String = { value in
       guard let value, !value.isEmpty else { return "—" }

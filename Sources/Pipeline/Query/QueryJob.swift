@@ -20,11 +20,19 @@ public struct QueryJob: Sendable {
     public var top: Int
     /// At most this many candidates verified per query.
     public var candidateLimit: Int
+    /// Template shingles (`--template`, `TemplateFiles`) left out of scores, passages and ratios,
+    /// besides the index's stored templates.
+    public var excludedShingles: Set<UInt64>
+    /// `--common-share`: shingles in more than this share of the indexed documents are common
+    /// text, excluded like templates (nil: off).
+    public var commonShare: Double?
 
     public init(
       threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
-      top: Int = 10, candidateLimit: Int = 200
+      top: Int = 10, candidateLimit: Int = 200, excludedShingles: Set<UInt64> = [], commonShare: Double? = nil
     ) {
+      self.commonShare = commonShare
+      self.excludedShingles = excludedShingles
       self.threshold = threshold
       self.containmentThreshold = containmentThreshold
       self.sectionThreshold = sectionThreshold
@@ -44,13 +52,16 @@ public struct QueryJob: Sendable {
   public func run(entries: [InputEntry], failures: [InputFailure] = []) throws(IndexError) -> QueryReport {
     var results: [QueryResult] = []
     var errors = failures
+    let excluded = try excludedShingles()
     do {
       try InputReader().forEachDocument(in: entries) { result in
         switch result {
         case .failure(let failure): errors.append(failure)
         case .success(let input):
           results.append(
-            try query(id: input.id, path: input.path, text: input.text, sections: input.sections))
+            try query(
+              id: input.id, path: input.path, text: input.text, sections: input.sections, excluding: excluded)
+          )
         }
       }
     } catch let error as IndexError {
@@ -69,6 +80,19 @@ public struct QueryJob: Sendable {
   public func query(
     id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)] = []
   ) throws(IndexError) -> QueryResult {
+    try query(id: id, path: path, text: text, sections: sections, excluding: excludedShingles())
+  }
+
+  /// `options.excludedShingles`, the index's stored templates and, with `commonShare`, common text.
+  func excludedShingles() throws(IndexError) -> Set<UInt64> {
+    options.excludedShingles.union(try index.templateShingles())
+      .union(try CommonShingles.read(index: index, share: options.commonShare))
+  }
+
+  func query(
+    id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)],
+    excluding: Set<UInt64>
+  ) throws(IndexError) -> QueryResult {
     let parameters = index.parameters.fingerprint
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let candidates = try index.candidates(
@@ -83,8 +107,8 @@ public struct QueryJob: Sendable {
         of: fingerprint.normalized,
         sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
         minimumTokens: index.parameters.granularity.sectionMinimumTokens),
-      k: parameters.shingleSize)
-    var verified: [(String, SimilarityScores, Double)] = []
+      k: parameters.shingleSize, excluding: excluding)
+    var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64])] = []
     for candidateID in candidateIDs {
       guard let matchText = texts[candidateID] else { continue }
       let matchNormalized = NormalizedText(normalizing: matchText)
@@ -92,12 +116,12 @@ public struct QueryJob: Sendable {
         of: matchNormalized, k: parameters.shingleSize, seed: parameters.seed)
       let scores = Verifier.scores(
         query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
-        matchHashes: matchHashes, k: parameters.shingleSize)
+        matchHashes: matchHashes, k: parameters.shingleSize, excluding: excluding)
       let sectionShare =
         sectionContainment.isUseful
         ? sectionContainment.maximum(in: RadixSort.sortedUnique(matchHashes)) : 0
       if isReported(scores, sectionContainment: sectionShare) {
-        verified.append((candidateID, scores, sectionShare))
+        verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes))
       }
     }
     verified.sort { left, right in
@@ -113,13 +137,34 @@ public struct QueryJob: Sendable {
     let metadata = Dictionary(
       try index.list(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
-    let matches = verified.map { matchID, scores, sectionContainment in
-      QueryMatch(
+    let querySide = MatchPassages.Side(
+      normalized: fingerprint.normalized, shingles: fingerprint.shingleHashes,
+      sections: sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) })
+    let k = parameters.shingleSize
+    var sources: [SourcePassages] = []
+    var matches: [QueryMatch] = []
+    for (matchID, scores, sectionContainment, matchNormalized, matchHashes) in verified {
+      let matchSide = MatchPassages.Side(
+        normalized: matchNormalized, shingles: matchHashes,
+        sections: (metadata[matchID]?.sections ?? []).map {
+          TextSection(title: $0.title, start: $0.start, end: $0.end)
+        })
+      let passages = MatchPassages.align(querySide, matchSide, k: k, excluding: excluding)
+      let source = SourcePassages(id: matchID, passages: passages)
+      sources.append(source)
+      var match = QueryMatch(
         id: matchID, scores: scores, sectionContainment: sectionContainment,
         program: metadata[matchID]?.program,
         year: metadata[matchID]?.year, title: metadata[matchID]?.title)
+      match.passages = MatchPassages.describe(passages, query: querySide, match: matchSide)
+      match.copyRatio = MatchPassages.rounded(
+        MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding).copyRatio)
+      matches.append(match)
     }
-    return QueryResult(id: id, path: path, candidates: candidates.count, matches: matches)
+    let copyRatio = MatchPassages.rounded(
+      MatchPassages.metrics(querySide, sources: sources, k: k, excluding: excluding).copyRatio)
+    return QueryResult(
+      id: id, path: path, candidates: candidates.count, copyRatio: copyRatio, matches: matches)
   }
 
   func isReported(_ scores: SimilarityScores, sectionContainment: Double) -> Bool {

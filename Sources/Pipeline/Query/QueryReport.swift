@@ -17,6 +17,9 @@ public struct QueryResult: Sendable, Codable, Equatable {
   public var id: String
   public var path: String
   public var candidates: Int
+  /// Share of the query's characters inside a passage shared with any reported match (the union),
+  /// after template exclusion.
+  public var copyRatio: Double
   public var matches: [QueryMatch]
 }
 
@@ -39,6 +42,11 @@ public struct QueryMatch: Sendable, Codable, Equatable {
   public var program: String?
   public var year: Int?
   public var title: String?
+  /// Share of the query's characters inside passages shared with this match, after template
+  /// exclusion.
+  public var copyRatio: Double = 0
+  /// Aligned passages, in query order.
+  public var passages: [MatchPassage] = []
 
   init(
     id: String, scores: SimilarityScores, sectionContainment: Double, program: String?, year: Int?,

@@ -8,12 +8,22 @@ struct SectionContainment {
   /// All the query's distinct shingles, ascending.
   private let queryUnique: [UInt64]
 
-  init(queryHashes: [UInt64], sectionTokenRanges: [Range<Int>], k: Int) {
+  /// Sections left with fewer shingles than this once template shingles are taken out are
+  /// template text and not compared.
+  static let minimumShinglesAfterExclusion = 20
+
+  /// `excluding`: template (and common) shingles, which count in no section.
+  init(queryHashes: [UInt64], sectionTokenRanges: [Range<Int>], k: Int, excluding: Set<UInt64> = []) {
     var sections: [[UInt64]] = []
     for range in sectionTokenRanges {
       let end = min(max(range.lowerBound + 1, range.upperBound - k + 1), queryHashes.count)
       guard range.lowerBound < end else { continue }
-      sections.append(RadixSort.sortedUnique(Array(queryHashes[range.lowerBound..<end])))
+      var hashes = Array(queryHashes[range.lowerBound..<end])
+      if !excluding.isEmpty {
+        hashes.removeAll { excluding.contains($0) }
+        guard hashes.count >= SectionContainment.minimumShinglesAfterExclusion else { continue }
+      }
+      sections.append(RadixSort.sortedUnique(hashes))
     }
     self.sections = sections
     queryUnique = sections.count > 1 ? RadixSort.sortedUnique(queryHashes) : []

@@ -10,12 +10,15 @@ public enum TextOutput {
   public static func render(_ report: QueryReport) -> String {
     var lines: [String] = []
     for result in report.results {
-      lines.append("\(result.id) (\(result.path)): \(result.matches.count) match(es)")
+      lines.append(
+        "\(result.id) (\(result.path)): \(result.matches.count) match(es), copied \(percent(result.copyRatio))"
+      )
       for match in result.matches {
         lines.append(
           "  \(match.id)  jaccard \(percent(match.jaccard))  query in match "
             + "\(percent(match.queryContainment))  match in query \(percent(match.matchContainment))  "
-            + "shared \(match.sharedShingles) shingles, \(match.sharedCharacters) chars")
+            + "shared \(match.sharedShingles) shingles, \(match.sharedCharacters) chars  "
+            + "copied \(percent(match.copyRatio)) in \(match.passages.count) passage(s)")
       }
     }
     for error in report.errors {
@@ -31,6 +34,7 @@ public enum TextOutput {
       "jaccard \(percent(report.jaccard))",
       "A in B \(percent(report.queryContainment)), B in A \(percent(report.matchContainment))",
       "shared \(report.sharedShingles) shingles, \(report.sharedCharacters) characters of A",
+      "copied \(percent(report.copyRatio)) of A in \(report.passages.count) passage(s)",
     ].joined(separator: "\n")
   }
 

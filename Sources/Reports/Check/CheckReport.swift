@@ -1,4 +1,5 @@
 import Integrity
+import Matching
 
 /// The `chachong check` report (docs/report.md, docs/report.schema.json). Fixed names other tools
 /// read: `applications[].id`, `applications[].copyRatio`, `applications[].findings[].rule`,
@@ -73,11 +74,15 @@ public struct CheckParameters: Sendable, Codable, Equatable {
   public var similarity: [String: SimilarityThreshold]
   public var severities: [String: Severity]
   public var added: Bool
+  /// `--common-share`, when given.
+  public var commonShare: Double?
 
   public init(
     failOn: String, language: ReportLanguage, index: String?, indexParameters: String?,
-    similarity: [String: SimilarityThreshold], severities: [String: Severity], added: Bool
+    similarity: [String: SimilarityThreshold], severities: [String: Severity], added: Bool,
+    commonShare: Double? = nil
   ) {
+    self.commonShare = commonShare
     self.failOn = failOn
     self.language = language
     self.index = index
@@ -127,6 +132,9 @@ public struct ApplicationReport: Sendable, Codable, Equatable {
   /// Share of the application's text copied from other documents (filled by the evidence stage;
   /// 0 when not computed).
   public var copyRatio: Double
+  /// Copied characters, largest single-source ratio, per-source and per-section ratios, counted
+  /// after template and common-text exclusion (docs/report.md); absent when not computed.
+  public var copyMetrics: CopyMetrics?
   /// The most serious finding's severity; absent when clean.
   public var highestSeverity: Severity?
   public var findings: [FindingReport]
@@ -135,8 +143,10 @@ public struct ApplicationReport: Sendable, Codable, Equatable {
     id: String, file: String, title: String? = nil, organisation: String? = nil, creditCode: String? = nil,
     lead: String? = nil, leadIDMasked: String? = nil, recommendingUnit: String? = nil,
     guideCode: String? = nil,
-    copyRatio: Double = 0, highestSeverity: Severity? = nil, findings: [FindingReport] = []
+    copyRatio: Double = 0, highestSeverity: Severity? = nil, findings: [FindingReport] = [],
+    copyMetrics: CopyMetrics? = nil
   ) {
+    self.copyMetrics = copyMetrics
     self.id = id
     self.file = file
     self.title = title

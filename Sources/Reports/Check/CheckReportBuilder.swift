@@ -1,9 +1,11 @@
 import Integrity
+import Matching
 
 /// Builds the report from the rule engine's results. Pure.
 public enum CheckReportBuilder {
   public static func applications(
-    _ results: [ApplicationFindings], language: ReportLanguage, copyRatios: [String: Double] = [:]
+    _ results: [ApplicationFindings], language: ReportLanguage, copyRatios: [String: Double] = [:],
+    copyMetrics: [String: CopyMetrics] = [:]
   ) -> [ApplicationReport] {
     RuleEngine.ordered(results).map { result in
       let application = result.application
@@ -12,12 +14,13 @@ public enum CheckReportBuilder {
         organisation: application.organisation, creditCode: application.creditCode, lead: application.lead,
         leadIDMasked: application.leadIDMasked, recommendingUnit: application.recommendingUnit,
         guideCode: application.value(ApplicationFieldName.guideCode),
-        copyRatio: rounded(copyRatios[application.id] ?? 0), highestSeverity: result.highestSeverity,
+        copyRatio: rounded(copyRatios[application.id] ?? copyMetrics[application.id]?.copyRatio ?? 0),
+        highestSeverity: result.highestSeverity,
         findings: result.findings.map { finding in
           FindingReport(
             rule: finding.rule, severity: finding.severity, message: finding.message.text(in: language),
             notice: finding.notice, related: finding.related.map(roundedScores))
-        })
+        }, copyMetrics: copyMetrics[application.id].map(roundedMetrics))
     }
   }
 
@@ -43,6 +46,22 @@ public enum CheckReportBuilder {
     copy.jaccard = document.jaccard.map(rounded)
     copy.queryContainment = document.queryContainment.map(rounded)
     copy.matchContainment = document.matchContainment.map(rounded)
+    return copy
+  }
+
+  /// Ratios to six decimals, like the scores.
+  static func roundedMetrics(_ metrics: CopyMetrics) -> CopyMetrics {
+    var copy = metrics
+    copy.copyRatio = rounded(metrics.copyRatio)
+    copy.largestSourceRatio = rounded(metrics.largestSourceRatio)
+    copy.sources = metrics.sources.map {
+      SourceCopy(id: $0.id, copiedCharacters: $0.copiedCharacters, ratio: rounded($0.ratio))
+    }
+    copy.sections = metrics.sections.map {
+      SectionCopy(
+        title: $0.title, start: $0.start, end: $0.end, characters: $0.characters,
+        copiedCharacters: $0.copiedCharacters, ratio: rounded($0.ratio))
+    }
     return copy
   }
 

@@ -157,6 +157,9 @@ public enum HTMLReportRenderer {
     return html + "</div>\n"
   }
 
+  /// Passage tables with more rows than this start folded.
+  static let openPassageRows = 20
+
   /// The passage table and the two texts side by side. Passage `i` has anchor `PREFIX-pI-a` in
   /// the application and `PREFIX-pI-b` in the related document; each links to the other.
   private static func comparison(
@@ -164,7 +167,11 @@ public enum HTMLReportRenderer {
     applicationName: String, context: Int?, labels: Labels
   ) -> String {
     let passages = related.passages.sorted { ($0.start, $0.sourceStart) < ($1.start, $1.sourceStart) }
-    var html = "<div id=\"\(prefix)\">\n<table class=\"passages\"><thead><tr><th>#</th>"
+    // A long passage table (a reordered copy gives hundreds) is folded; the texts stay open.
+    let open = passages.count <= HTMLReportRenderer.openPassageRows ? " open" : ""
+    var html = "<div id=\"\(prefix)\">\n<details class=\"passage-list\"\(open)>"
+    html += "<summary>\(labels.passages)：\(passages.count)</summary>\n"
+    html += "<table class=\"passages\"><thead><tr><th>#</th>"
     html += "<th>\(labels.application) \(labels.offsets)</th><th>\(labels.section)</th>"
     html += "<th>\(labels.relatedDocument) \(labels.offsets)</th><th>\(labels.section)</th>"
     html += "<th>\(labels.characters)</th></tr></thead><tbody>\n"
@@ -178,7 +185,7 @@ public enum HTMLReportRenderer {
       html += "<td><a href=\"#\(prefix)-p\(number)-b\">\(passage.sourceStart)–\(passage.sourceEnd)</a></td>"
       html += "<td>\(HTMLEscaping.escape(sectionB))</td><td class=\"num\">\(passage.chars)</td></tr>\n"
     }
-    html += "</tbody></table>\n"
+    html += "</tbody></table></details>\n"
     guard let application, let source else {
       return html + "<p class=\"muted\">\(labels.textsMissing)</p>\n</div>\n"
     }

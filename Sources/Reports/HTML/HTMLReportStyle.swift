@@ -12,6 +12,8 @@ enum HTMLReportStyle {
     th, td { border: 1px solid #d8d8d8; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #f3f4f6; }
     th.sortable { cursor: pointer; user-select: none; }
+    #overview th, #overview td:nth-child(2) { white-space: nowrap; }
+    details.passage-list summary { cursor: pointer; color: #2c5ea8; margin: 4px 0; }
     th.sortable::after { content: " \\2195"; color: #999; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; }
