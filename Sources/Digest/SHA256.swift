@@ -19,7 +19,11 @@ public struct SHA256: Sendable {
   /// The digest of `bytes` in one call.
   public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
     var hasher = SHA256()
-    hasher.update(Array(bytes))
+    // String.UTF8View and arrays hand out their storage: no 40 KB copy per document.
+    let done: Void? = bytes.withContiguousStorageIfAvailable { hasher.update($0) }
+    if done == nil {
+      hasher.update(Array(bytes))
+    }
     return hasher.finalize()
   }
 
@@ -100,47 +104,57 @@ public struct SHA256: Sendable {
   }
 
   private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-      compress(block, at: offset, schedule: schedule)
+    guard let base = block.baseAddress else { return }
+    SHA256.roundConstants.withUnsafeBufferPointer { constants in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+        compress(UnsafeRawPointer(base + offset), constants: constants, schedule: schedule)
+      }
     }
   }
 
-  private mutating func compress(
-    _ block: UnsafeBufferPointer<UInt8>, at offset: Int, schedule: UnsafeMutableBufferPointer<UInt32>
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ word: UInt32
   ) {
+    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+    let choice = g ^ (e & (f ^ g))
+    let temp1 = h &+ sum1 &+ choice &+ word
+    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+    let majority = (a & b) | (c & (a | b))
+    d = d &+ temp1
+    h = temp1 &+ sum0 &+ majority
+  }
+
+  // Eight rounds per iteration with the working variables renamed instead of shifted: the
+  // compiler keeps them in registers (the shifting version measured 128 MB/s in ingest).
+  private mutating func compress(
+    _ block: UnsafeRawPointer, constants: UnsafeBufferPointer<UInt32>,
+    schedule: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    guard let w = schedule.baseAddress, let k = constants.baseAddress else { return }
     for index in 0..<16 {
-      let base = offset + index * 4
-      schedule[index] =
-        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
-        | UInt32(block[base + 3])
+      w[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
     }
     for index in 16..<64 {
-      let s0 =
-        SHA256.rotateRight(schedule[index - 15], 7) ^ SHA256.rotateRight(schedule[index - 15], 18)
-        ^ (schedule[index - 15] >> 3)
-      let s1 =
-        SHA256.rotateRight(schedule[index - 2], 17) ^ SHA256.rotateRight(schedule[index - 2], 19)
-        ^ (schedule[index - 2] >> 10)
-      schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+      let x = w[index - 15]
+      let y = w[index - 2]
+      let s0 = SHA256.rotateRight(x, 7) ^ SHA256.rotateRight(x, 18) ^ (x >> 3)
+      let s1 = SHA256.rotateRight(y, 17) ^ SHA256.rotateRight(y, 19) ^ (y >> 10)
+      w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
     }
     var (a, b, c, d, e, f, g, h) = state
-    SHA256.roundConstants.withUnsafeBufferPointer { constants in
-      for index in 0..<64 {
-        let sum1 = SHA256.rotateRight(e, 6) ^ SHA256.rotateRight(e, 11) ^ SHA256.rotateRight(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-        let sum0 = SHA256.rotateRight(a, 2) ^ SHA256.rotateRight(a, 13) ^ SHA256.rotateRight(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temp2 = sum0 &+ majority
-        h = g
-        g = f
-        f = e
-        e = d &+ temp1
-        d = c
-        c = b
-        b = a
-        a = temp1 &+ temp2
-      }
+    var index = 0
+    while index < 64 {
+      SHA256.round(a, b, c, &d, e, f, g, &h, k[index] &+ w[index])
+      SHA256.round(h, a, b, &c, d, e, f, &g, k[index + 1] &+ w[index + 1])
+      SHA256.round(g, h, a, &b, c, d, e, &f, k[index + 2] &+ w[index + 2])
+      SHA256.round(f, g, h, &a, b, c, d, &e, k[index + 3] &+ w[index + 3])
+      SHA256.round(e, f, g, &h, a, b, c, &d, k[index + 4] &+ w[index + 4])
+      SHA256.round(d, e, f, &g, h, a, b, &c, k[index + 5] &+ w[index + 5])
+      SHA256.round(c, d, e, &f, g, h, a, &b, k[index + 6] &+ w[index + 6])
+      SHA256.round(b, c, d, &e, f, g, h, &a, k[index + 7] &+ w[index + 7])
+      index += 8
     }
     state = (
       state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,

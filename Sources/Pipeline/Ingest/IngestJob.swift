@@ -92,9 +92,23 @@ enum DocumentMetadataBuilder {
       organisation: meta.organisation, creditCode: meta.creditCode, lead: meta.lead,
       leadIDHash: meta.leadID.map { index.leadIDHash(of: $0) },
       leadIDMasked: meta.leadID.map(IDMasking.mask), sourcePath: input.path,
-      sourceSHA256: input.sourceSHA256, characterCount: input.text.unicodeScalars.count,
+      sourceSHA256: input.sourceSHA256, characterCount: scalarCount(input.text),
       sections: input.sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
       extra: meta.extra)
+  }
+
+  /// Unicode scalars of `text`, counted as the UTF-8 bytes that start one: a byte loop the
+  /// compiler vectorises, where `unicodeScalars.count` decodes every scalar (4 % of ingest).
+  static func scalarCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      // Continuation bytes 0x80...0xBF are -128...-65 as Int8; a branch-free sum vectorises.
+      for byte in bytes {
+        count &+= Int8(bitPattern: byte) >= -64 ? 1 : 0
+      }
+      return count
+    }
   }
 }
 
