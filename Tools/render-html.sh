@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Renders the sample HTML report (chachong-pan-eval --html) and screenshots it with headless
 # Chromium, to look at the HTML renderer in a real browser.
-#   Tools/render-html.sh [OUT_DIR]      (default: .build/html-sample)
+#   Tools/render-html.sh [OUT_DIR [HTML]]   (default: .build/html-sample; HTML: an existing report,
+#   e.g. out/sample/report.html from Tools/run-sample.sh, instead of the renderer's sample)
 # Needs Debian's chromium (and fonts-noto-cjk for Chinese glyphs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/html-sample}"
 mkdir -p "$out"
-swift build --product chachong-pan-eval >&2
-"$(swift build --show-bin-path)/chachong-pan-eval" --html "$out/report.html"
+if [ -n "${2:-}" ]; then
+  cp "$2" "$out/report.html"
+else
+  swift build --product chachong-pan-eval >&2
+  "$(swift build --show-bin-path)/chachong-pan-eval" --html "$out/report.html"
+fi
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [ -z "$browser" ]; then
   echo "render-html.sh: no chromium found (apt-get install -y chromium fonts-noto-cjk)" >&2
