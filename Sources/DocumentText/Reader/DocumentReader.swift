@@ -22,19 +22,8 @@ public struct DocumentReader: Sendable {
   }
 
   public func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw DocumentReadError(path: path, reason: .fileNotFound)
-    }
-    if isDirectory.boolValue { throw DocumentReadError(path: path, reason: .unreadable("is a directory")) }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size > limits.maxEntryBytes {
-      throw DocumentReadError(path: path, reason: .tooLarge("\(size) bytes, limit \(limits.maxEntryBytes)"))
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DocumentReadError(path: path, reason: .unreadable("permission denied or I/O error"))
-    }
-    var document = try readContent([UInt8](data), name: path, fileURL: URL(fileURLWithPath: path))
+    let bytes = try InputFile.bytes(atPath: path, limits: limits)
+    var document = try readContent(bytes, name: path, fileURL: URL(fileURLWithPath: path))
     document.formFields = formFieldExtractor(document.parts)
     return document
   }

@@ -10,19 +10,7 @@ public enum TableFileReader {
   }
 
   public static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw DocumentReadError(path: path, reason: .fileNotFound)
-    }
-    if isDirectory.boolValue { throw DocumentReadError(path: path, reason: .unreadable("is a directory")) }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size > limits.maxEntryBytes {
-      throw DocumentReadError(path: path, reason: .tooLarge("\(size) bytes, limit \(limits.maxEntryBytes)"))
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DocumentReadError(path: path, reason: .unreadable("permission denied or I/O error"))
-    }
-    let bytes = [UInt8](data)
+    let bytes = try InputFile.bytes(atPath: path, limits: limits)
     let fileExtension = (path as NSString).pathExtension.lowercased()
 
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
