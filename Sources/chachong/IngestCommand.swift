@@ -20,6 +20,7 @@ struct IngestCommand: ParsableCommand {
         chachong ingest --index archive/ --program 科技计划 --year 2023 applications/
         chachong ingest --index archive/ --manifest 2024/清单.csv
         chachong ingest --index archive/ corpus/docs.jsonl
+        chachong ingest --index archive/ --template 2023/申报书模板.docx 2023/
       """)
 
   @Option(name: .long, help: "Index directory (created if missing).")
@@ -37,6 +38,11 @@ struct IngestCommand: ParsableCommand {
   @Option(name: .long, help: "状态 (e.g. submitted, funded) for inputs that do not name one.")
   var status: String?
 
+  @Option(
+    name: .long,
+    help: "Template (blank form, call instructions) to store in the index; its text is never evidence.")
+  var template: [String] = []
+
   @Option(name: .long, help: "Documents per transaction (a killed ingest loses at most one batch).")
   var batchSize: Int = 256
 
@@ -52,8 +58,8 @@ struct IngestCommand: ParsableCommand {
   var paths: [String] = []
 
   func validate() throws {
-    if paths.isEmpty && manifest == nil {
-      throw ValidationError("give at least one PATH or a --manifest")
+    if paths.isEmpty && manifest == nil && template.isEmpty {
+      throw ValidationError("give at least one PATH, a --manifest or a --template")
     }
     if let lshThreshold, !(0.05...0.95).contains(lshThreshold) {
       throw ValidationError("--lsh-threshold must be between 0.05 and 0.95")
@@ -85,7 +91,8 @@ struct IngestCommand: ParsableCommand {
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
     let job = IngestJob(
-      options: IngestJob.Options(indexDirectory: index, parameters: parameters, batchSize: batchSize))
+      options: IngestJob.Options(
+        indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template))
     var progress = IndexCommandIO.ProgressLine()
     let summary: IngestJob.Summary
     do {
@@ -100,6 +107,9 @@ struct IngestCommand: ParsableCommand {
     progress.finish()
     for failure in summary.failures {
       IndexCommandIO.writeError("skipped: \(failure.description)")
+    }
+    if !summary.templates.isEmpty {
+      print("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
     print("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
     if !summary.failures.isEmpty {

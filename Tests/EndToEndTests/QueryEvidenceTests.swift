@@ -64,6 +64,32 @@ import Testing
     #expect(passages.reduce(0) { $0 + ($1["chars"] as? Int ?? 0) } >= 480)
   }
 
+  /// A template stored with `ingest --template` is left out of later queries without naming it
+  /// again: a document that shares only the template with the archive has no match.
+  @Test func templateStoredInTheIndexIsNeverEvidence() throws {
+    let root = indexTestDirectory("stored-template")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let longTemplate = Self.template + CheckWorld.body(seed: 60, count: 1_500)
+    try jsonLine(id: "A", text: longTemplate + CheckWorld.body(seed: 61, count: 300)).write(
+      to: root.appendingPathComponent("archive.jsonl"), atomically: true, encoding: .utf8)
+    try (longTemplate + CheckWorld.body(seed: 62, count: 300)).write(
+      to: root.appendingPathComponent("B.txt"), atomically: true, encoding: .utf8)
+    try longTemplate.write(to: root.appendingPathComponent("form.txt"), atomically: true, encoding: .utf8)
+
+    func matches(index: String, ingestExtra: [String]) throws -> [String] {
+      let ingest = try CheckEndToEndTests.run(
+        ["ingest", "--index", index] + ingestExtra + ["archive.jsonl"], in: root)
+      #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
+      let run = try CheckEndToEndTests.run(["query", "--index", index, "B.txt"], in: root)
+      #expect(run.status == 0, "query: \(run.stderr)")
+      let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+      let result = (object["results"] as? [[String: Any]])?.first ?? [:]
+      return (result["matches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+    #expect(try matches(index: "plain", ingestExtra: []) == ["A"])
+    #expect(try matches(index: "with-template", ingestExtra: ["--template", "form.txt"]).isEmpty)
+  }
+
   @Test func compareExcludesTemplateFromScoresAndPassages() throws {
     let root = try Self.makeWorld()
     defer { try? FileManager.default.removeItem(at: root) }

@@ -10,17 +10,26 @@ public struct IngestJob: Sendable {
     public var parameters: IndexParameters?
     /// Documents per transaction: a killed ingest loses at most this many.
     public var batchSize: Int
+    /// Blank forms and call instructions to store in the index: their text is never evidence in
+    /// later `check` and `query` runs against this index.
+    public var templates: [String]
 
-    public init(indexDirectory: String, parameters: IndexParameters? = nil, batchSize: Int = 256) {
+    public init(
+      indexDirectory: String, parameters: IndexParameters? = nil, batchSize: Int = 256,
+      templates: [String] = []
+    ) {
       self.indexDirectory = indexDirectory
       self.parameters = parameters
       self.batchSize = batchSize
+      self.templates = templates
     }
   }
 
   public struct Summary: Sendable, Codable, Equatable {
     public var ingested: Int
     public var failures: [InputFailure]
+    /// Ids of the templates stored (the file name without its folder).
+    public var templates: [String] = []
   }
 
   public struct Progress: Sendable {
@@ -48,6 +57,16 @@ public struct IngestJob: Sendable {
     }
     let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
     var summary = Summary(ingested: 0, failures: failures)
+    for path in options.templates {
+      switch CheckBatchLoader.readDocument(path) {
+      case .failure(let reason):
+        summary.failures.append(InputFailure(path: path, reason: "template: \(reason)"))
+      case .success(let template):
+        let id = (path as NSString).lastPathComponent
+        try index.addTemplate(id: id, text: template.text)
+        summary.templates.append(id)
+      }
+    }
     var batch: [IndexedDocument] = []
     var processed = 0
     func flush() throws(IndexError) {
