@@ -179,3 +179,21 @@ private func align(
   #expect(item.sourceText == copied)
   #expect(item.chars == 40)
 }
+
+/// Two short coincidences around a template line (a form's labels between two equal values) are
+/// bridged into one span, but the template is not copied text: without it the span is shorter
+/// than the minimum, so it is no passage.
+@Test func templateTokensDoNotCountTowardsTheMinimumLength() {
+  let label = "（以下由申报单位如实填写项目基本信息）"
+  let shared = "高新技术企业" + label + "博士后流动站"
+  let query = TestText.chinese(40, seed: 70) + shared + TestText.chinese(40, seed: 71)
+  let source = TestText.chinese(40, seed: 72) + shared + TestText.chinese(40, seed: 73)
+  let template = Set(Shingler.shingleHashes(of: NormalizedText(normalizing: label), k: k, seed: seed))
+  #expect(!align(query, source).isEmpty, "without the template the shared 30 characters are a passage")
+  #expect(align(query, source, excluding: template).isEmpty)
+  // The same bridge with enough copied text on either side stays a passage.
+  let longer = "高新技术企业研发中心" + label + "博士后科研流动工作站"
+  let query2 = TestText.chinese(40, seed: 70) + longer + TestText.chinese(40, seed: 71)
+  let source2 = TestText.chinese(40, seed: 72) + longer + TestText.chinese(40, seed: 73)
+  #expect(align(query2, source2, excluding: template).count == 1)
+}

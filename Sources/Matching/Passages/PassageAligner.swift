@@ -10,7 +10,8 @@ import Fingerprints
 ///    Template or common tokens (covered by an excluded shingle) are never at a passage's ends and
 ///    do not count in gaps. With sections given, no passage crosses a section boundary in either
 ///    text (so a template heading separates two copied sections).
-/// 4. Passages shorter than `minimumCharacters` (query characters) are dropped.
+/// 4. Passages shorter than `minimumCharacters` (query characters, template and common tokens
+///    not counted) are dropped.
 public enum PassageAligner {
   public static func align(
     query: NormalizedText, source: NormalizedText, k: Int, seed: UInt64, excluding: Set<UInt64>,
@@ -75,7 +76,12 @@ public enum PassageAligner {
       characterLength(of: chain, in: querySide) >= chainMinimum
     }
     let merged = ChainMerger(distance: mergeDistance, limits: limits).merge(chains)
-    return merged.filter { characterLength(of: $0, in: querySide) >= minimumCharacters }.map { chain in
+    // Template tokens inside a passage are bridged (a copied section keeps its headings) but are not
+    // copied text: a passage must reach the minimum without them, or a form whose labels are all
+    // template and whose values merely coincide (学历 博士, 高新技术企业) would count as copied.
+    return merged.filter {
+      copiedLength(of: $0, in: querySide, excluded: queryExcluded) >= minimumCharacters
+    }.map { chain in
       Passage(
         start: querySide.characterStart(ofToken: chain.queryStart),
         end: querySide.characterEnd(ofToken: chain.queryEnd - 1),
@@ -104,5 +110,20 @@ public enum PassageAligner {
 
   private static func characterLength(of chain: RunChainer.Chain, in side: AlignmentSide) -> Int {
     side.characterEnd(ofToken: chain.queryEnd - 1) - side.characterStart(ofToken: chain.queryStart)
+  }
+
+  /// The passage's length without its template tokens: the characters of its other tokens when
+  /// it bridges template text, else its whole span (punctuation included, as before).
+  private static func copiedLength(
+    of chain: RunChainer.Chain, in side: AlignmentSide, excluded: ExcludedTokens
+  ) -> Int {
+    guard !excluded.isEmpty, excluded.count(chain.queryStart, chain.queryEnd) > 0 else {
+      return characterLength(of: chain, in: side)
+    }
+    var length = 0
+    for token in chain.queryStart..<chain.queryEnd where !excluded.isExcluded(token) {
+      length += side.characterEnd(ofToken: token) - side.characterStart(ofToken: token)
+    }
+    return length
   }
 }
