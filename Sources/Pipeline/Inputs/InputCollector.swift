@@ -63,8 +63,11 @@ public enum InputCollector {
   }
 
   /// Document and `.jsonl` files under `folder`, sorted, skipping hidden and Word lock files.
+  /// Paths start with `folder` as given (not made absolute), so reports name files the way the
+  /// user did and the same batch gives the same report wherever it is checked out.
   static func filesInFolder(_ folder: String) -> [String] {
     let root = URL(fileURLWithPath: folder)
+    let rootPath = root.standardizedFileURL.path
     guard
       let enumerator = FileManager.default.enumerator(
         at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
@@ -77,7 +80,13 @@ public enum InputCollector {
         documentExtensions.contains(pathExtension) || pathExtension == "jsonl",
         (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
       else { continue }
-      files.append(url.path)
+      let fullPath = url.standardizedFileURL.path
+      if fullPath.hasPrefix(rootPath + "/") {
+        files.append(
+          (folder as NSString).appendingPathComponent(String(fullPath.dropFirst(rootPath.count + 1))))
+      } else {
+        files.append(fullPath)
+      }
     }
     return files.sorted()
   }
