@@ -1,24 +1,51 @@
 /// Rules that look the applicant and the lead up in the registry and the archive: running
 /// projects of barring programs, running projects of the lead, the lead in another program.
 extension RuleContext {
-  func registryFindings(_ application: Application) -> [Finding] {
-    enterpriseRunning(application) + leadRunning(application) + leadOtherProgram(application)
+  /// A registry row or an archived document, as these rules compare them: the two sources hold
+  /// the same facts about a project, so each rule looks at one list.
+  private struct KnownProject {
+    var program: String?
+    var year: Int?
+    var status: String?
+    var creditCode: String?
+    var organisation: String?
+    var lead: String?
+    var leadIDKey: String?
+    var related: RelatedDocument
   }
 
-  private func enterpriseRunning(_ application: Application) -> [Finding] {
-    var hits: [RelatedDocument] = []
-    for entry in input.registry
-    where call.statuses.isRunning(entry.status) && call.isBarringProgram(entry.program)
-      && sameOrganisation(application, creditCode: entry.creditCode, name: entry.organisation)
-    {
-      hits.append(related(entry))
+  func registryFindings(_ application: Application) -> [Finding] {
+    let known = knownProjects()
+    return enterpriseRunning(application, known) + leadRunning(application, known)
+      + leadOtherProgram(application, known)
+  }
+
+  private func knownProjects() -> [KnownProject] {
+    input.registry.map { entry in
+      KnownProject(
+        program: entry.program, year: entry.year, status: entry.status, creditCode: entry.creditCode,
+        organisation: entry.organisation, lead: entry.lead, leadIDKey: entry.leadID.map(leadIDKey),
+        related: related(entry))
     }
-    for record in archive
-    where call.statuses.isRunning(record.status) && call.isBarringProgram(record.program)
-      && sameOrganisation(application, creditCode: record.creditCode, name: record.organisation)
-    {
-      hits.append(related(record))
-    }
+      + archive.map { record in
+        KnownProject(
+          program: record.program, year: record.year, status: record.status, creditCode: record.creditCode,
+          organisation: record.organisation, lead: record.lead, leadIDKey: record.leadIDKey,
+          related: related(record))
+      }
+  }
+
+  private func isLedBySameLead(_ project: KnownProject, as application: Application) -> Bool {
+    sameLead(
+      application, leadIDKey: project.leadIDKey, lead: project.lead, creditCode: project.creditCode,
+      organisation: project.organisation)
+  }
+
+  private func enterpriseRunning(_ application: Application, _ known: [KnownProject]) -> [Finding] {
+    let hits = known.filter { project in
+      call.statuses.isRunning(project.status) && call.isBarringProgram(project.program)
+        && sameOrganisation(application, creditCode: project.creditCode, name: project.organisation)
+    }.map(\.related)
     guard !hits.isEmpty else { return [] }
     return [
       finding(
@@ -29,24 +56,10 @@ extension RuleContext {
     ]
   }
 
-  private func leadRunning(_ application: Application) -> [Finding] {
-    var hits: [RelatedDocument] = []
-    for entry in input.registry where call.statuses.isRunning(entry.status) {
-      if sameLead(
-        application, leadIDKey: entry.leadID.map(leadIDKey), lead: entry.lead, creditCode: entry.creditCode,
-        organisation: entry.organisation)
-      {
-        hits.append(related(entry))
-      }
-    }
-    for record in archive where call.statuses.isRunning(record.status) {
-      if sameLead(
-        application, leadIDKey: record.leadIDKey, lead: record.lead, creditCode: record.creditCode,
-        organisation: record.organisation)
-      {
-        hits.append(related(record))
-      }
-    }
+  private func leadRunning(_ application: Application, _ known: [KnownProject]) -> [Finding] {
+    let hits = known.filter { project in
+      call.statuses.isRunning(project.status) && isLedBySameLead(project, as: application)
+    }.map(\.related)
     guard !hits.isEmpty else { return [] }
     return [
       finding(
@@ -57,32 +70,12 @@ extension RuleContext {
     ]
   }
 
-  private func leadOtherProgram(_ application: Application) -> [Finding] {
-    var hits: [RelatedDocument] = []
+  private func leadOtherProgram(_ application: Application, _ known: [KnownProject]) -> [Finding] {
     let year = application.year ?? call.year
-    for entry in input.registry
-    where entry.year == year && !call.isThisProgram(entry.program) && call.isMunicipalProgram(entry.program)
-      && !call.statuses.isRunning(entry.status)
-    {
-      if sameLead(
-        application, leadIDKey: entry.leadID.map(leadIDKey), lead: entry.lead, creditCode: entry.creditCode,
-        organisation: entry.organisation)
-      {
-        hits.append(related(entry))
-      }
-    }
-    for record in archive
-    where record.year == year && !call.isThisProgram(record.program)
-      && call.isMunicipalProgram(record.program)
-      && !call.statuses.isRunning(record.status)
-    {
-      if sameLead(
-        application, leadIDKey: record.leadIDKey, lead: record.lead, creditCode: record.creditCode,
-        organisation: record.organisation)
-      {
-        hits.append(related(record))
-      }
-    }
+    let hits = known.filter { project in
+      project.year == year && !call.isThisProgram(project.program) && call.isMunicipalProgram(project.program)
+        && !call.statuses.isRunning(project.status) && isLedBySameLead(project, as: application)
+    }.map(\.related)
     guard !hits.isEmpty else { return [] }
     return [
       finding(
