@@ -25,14 +25,17 @@ let package = Package(
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints"),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
-    .target(name: "Digest"),
-    // zlib (compress2/uncompress) for the index's stored texts.
+    .target(name: "Digest", dependencies: ["CSHA256"]),
+    // The SHA-256 compression function on the x86 SHA extensions, used by Digest when present.
+    .target(name: "CSHA256"),
+    // Zstandard for the index's stored texts; zlib to read texts stored by schema version 1.
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The SQLite index (GRDB).
     .target(
       name: "IndexStore",
       dependencies: [
-        "Fingerprints", "Digest", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
+        "Fingerprints", "Digest", "CZstd", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     // Verification of candidates and passage alignment. Pure.

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chachong builds against when they are missing:
-# libxml2-dev (XML), libsqlite3-dev (the index), zlib1g-dev (docx containers), pkg-config.
+# libxml2-dev (XML), libsqlite3-dev (the index), libzstd-dev (stored texts), zlib1g-dev (docx
+# containers, texts of schema-1 indexes), pkg-config.
 set -euo pipefail
 needed=()
-for package in libxml2-dev libsqlite3-dev zlib1g-dev pkg-config; do
+for package in libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     needed+=("$package")
   fi

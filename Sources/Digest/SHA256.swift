@@ -1,18 +1,32 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), written here because the project takes no crypto dependency.
 ///
 /// Used for source-file checksums and, through ``HMACSHA256``, for keyed hashes of personal ID
-/// numbers. Streaming: call ``update(_:)`` any number of times, then ``finalize()``.
+/// numbers. Streaming: call ``update(_:)`` any number of times, then ``finalize()``. Whole blocks
+/// go through the x86 SHA extensions when the processor has them (`CSHA256`), else through the
+/// portable code below; both give the same digest (a test compares them).
 public struct SHA256: Sendable {
   public static let digestSize = 32
   public static let blockSize = 64
+
+  /// Whether this processor's SHA extensions compute the blocks.
+  public static let usesHardware = chachong_sha256_hardware_available() == 1
 
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
   private var buffer: [UInt8] = []
   private var totalBytes: UInt64 = 0
+  private let hardware: Bool
 
   public init() {
+    self.init(hardware: SHA256.usesHardware)
+  }
+
+  /// `hardware: false` forces the portable code (tests compare the two).
+  init(hardware: Bool) {
+    self.hardware = hardware && SHA256.usesHardware
     buffer.reserveCapacity(SHA256.blockSize)
   }
 
@@ -47,6 +61,11 @@ public struct SHA256: Sendable {
         buffer.withUnsafeBufferPointer { compress($0, at: 0) }
         buffer.removeAll(keepingCapacity: true)
       }
+    }
+    let blocks = (bytes.count - index) / SHA256.blockSize
+    if hardware, blocks > 0, let base = bytes.baseAddress {
+      compressInHardware(base + index, blocks: blocks)
+      index += blocks * SHA256.blockSize
     }
     while bytes.count - index >= SHA256.blockSize {
       compress(bytes, at: index)
@@ -103,8 +122,18 @@ public struct SHA256: Sendable {
     (value >> count) | (value << (32 - count))
   }
 
+  private mutating func compressInHardware(_ data: UnsafePointer<UInt8>, blocks: Int) {
+    var words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    words.withUnsafeMutableBufferPointer { chachong_sha256_blocks($0.baseAddress, data, blocks) }
+    state = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+  }
+
   private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
     guard let base = block.baseAddress else { return }
+    if hardware {
+      compressInHardware(base + offset, blocks: 1)
+      return
+    }
     SHA256.roundConstants.withUnsafeBufferPointer { constants in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
         compress(UnsafeRawPointer(base + offset), constants: constants, schedule: schedule)

@@ -134,7 +134,7 @@ extension DocumentIndex {
     }
     var texts: [String: String] = [:]
     for (id, blob) in rows {
-      guard let bytes = Deflate.decompress([UInt8](blob)) else {
+      guard let bytes = StoredText.decode([UInt8](blob)) else {
         throw IndexError(path: directory, reason: .undecodableText(id: id))
       }
       texts[id] = String(decoding: bytes, as: UTF8.self)

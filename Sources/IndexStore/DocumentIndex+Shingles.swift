@@ -17,7 +17,7 @@ extension DocumentIndex {
     for row in rows {
       let id: String = row["id"]
       let blob: Data = row["text"]
-      guard let bytes = Deflate.decompress([UInt8](blob)) else {
+      guard let bytes = StoredText.decode([UInt8](blob)) else {
         throw IndexError(path: directory, reason: .undecodableText(id: id))
       }
       templates.append(IndexTemplate(id: id, text: String(decoding: bytes, as: UTF8.self)))

@@ -97,6 +97,9 @@ public final class DocumentIndex: Sendable {
           throw IndexError(
             path: directory, reason: .newerSchema(found: version, supported: Schema.version))
         }
+        if version < Schema.version {
+          try Schema.upgrade(db, from: version)
+        }
         guard let storedJSON = meta["parameters"],
           let stored = try? JSONDecoder().decode(IndexParameters.self, from: Data(storedJSON.utf8))
         else {
@@ -136,9 +139,11 @@ public final class DocumentIndex: Sendable {
     for (index, document) in documents.enumerated() {
       lastIndex[document.metadata.id] = index
     }
+    let compressor = Zstandard.Compressor(level: StoredText.level)
     let prepared = try documents.enumerated().filter { lastIndex[$0.element.metadata.id] == $0.offset }
       .map { (_, document) throws(IndexError) in
-        try PreparedDocument(document, parameters: parameters, hasher: hasher, directory: directory)
+        try PreparedDocument(
+          document, parameters: parameters, hasher: hasher, compressor: compressor, directory: directory)
       }
     try wrap(directory) {
       try pool.write { db in
@@ -204,7 +209,8 @@ public final class DocumentIndex: Sendable {
         of: NormalizedText(normalizing: text), k: parameters.fingerprint.shingleSize,
         seed: parameters.fingerprint.seed)
     ).sorted()
-    guard let compressed = Deflate.compress(Array(text.utf8), level: 6) else {
+    var bytes = text
+    guard let compressed = bytes.withUTF8({ Zstandard.Compressor(level: 3).compress($0) }) else {
       throw IndexError(path: directory, reason: .storage("cannot compress template \(id)"))
     }
     try wrap(directory) {

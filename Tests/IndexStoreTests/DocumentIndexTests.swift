@@ -53,8 +53,47 @@ import Testing
   try index.pool.write { db in
     try db.execute(sql: "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
   }
-  #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 1))) {
+  #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 2))) {
     _ = try DocumentIndex.open(directory: directory)
+  }
+}
+
+@Test func storedTextsAreZstandardFramesAndVersionOneZlibTextsStillRead() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let newText = syntheticText(seed: 3, count: 3000)
+  let oldText = syntheticText(seed: 4, count: 3000)
+  try index.upsert([makeDocument(id: "new", text: newText), makeDocument(id: "old", text: oldText)])
+  let stored = try index.pool.read { db in
+    try Data.fetchOne(db, sql: "SELECT text FROM documents WHERE id = 'new'")
+  }
+  #expect(stored.map { Zstandard.isFrame([UInt8]($0)) } == true)
+  // What a version 1 binary wrote: a zlib stream, and schema_version 1.
+  let legacy = try #require(Deflate.compress(Array(oldText.utf8), level: 1))
+  try index.pool.write { db in
+    try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'old'", arguments: [Data(legacy)])
+    try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+  }
+  let reopened = try DocumentIndex.open(directory: directory)
+  #expect(try reopened.texts(ids: ["new", "old"]) == ["new": newText, "old": oldText])
+  #expect(try reopened.stats().schemaVersion == 2)
+  let version = try reopened.pool.read { db in
+    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+  }
+  #expect(version == "2")
+}
+
+@Test func damagedStoredTextIsATypedError() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  try index.upsert([makeDocument(id: "a", text: syntheticText(seed: 5, count: 2000))])
+  try index.pool.write { db in
+    // A Zstandard frame header claiming content, then garbage.
+    let damaged: [UInt8] = Zstandard.magic + [0x60, 0x00, 0x00, 0x10] + Array(repeating: 0xAB, count: 40)
+    try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'a'", arguments: [Data(damaged)])
+  }
+  #expect(throws: IndexError(path: directory, reason: .undecodableText(id: "a"))) {
+    _ = try index.texts(ids: ["a"])
   }
 }
 

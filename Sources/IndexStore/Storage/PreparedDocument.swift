@@ -15,7 +15,8 @@ struct PreparedDocument {
   let extraJSON: String
 
   init(
-    _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher, directory: String
+    _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher,
+    compressor: Zstandard.Compressor, directory: String
   ) throws(IndexError) {
     metadata = document.metadata
     let fingerprint = document.fingerprint
@@ -31,7 +32,8 @@ struct PreparedDocument {
       : []
     sectionKeys = SectionSignatures.bandKeys(
       of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
-    guard let compressed = Deflate.compress(Array(document.text.utf8), level: TextStorage.level) else {
+    var text = document.text
+    guard let compressed = text.withUTF8({ compressor.compress($0) }) else {
       throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
     }
     compressedText = compressed
@@ -42,10 +44,4 @@ struct PreparedDocument {
       throw IndexError(path: directory, reason: .storage("cannot encode metadata of \(metadata.id)"))
     }
   }
-}
-
-/// How document texts are stored (see docs/index.md, "Stored text").
-enum TextStorage {
-  /// zlib level: 1 is several times faster than 6 and only a little larger on Chinese text.
-  static let level: Int32 = 1
 }

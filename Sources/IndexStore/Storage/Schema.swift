@@ -1,8 +1,12 @@
 import GRDB
 
-/// The SQLite schema (version 1). See docs/index.md for the meaning of every table.
+/// The SQLite schema (version 2). See docs/index.md for the meaning of every table.
+///
+/// Version 2 stores texts as Zstandard frames instead of version 1's zlib streams; the tables
+/// are the same. A version 1 index is upgraded when opened: its texts stay zlib (each blob says
+/// which it is) and new ones are Zstandard, so a version 1 binary must not open it again.
 enum Schema {
-  static let version = 1
+  static let version = 2
   static let fileName = "chachong-index.sqlite"
 
   static let statements = [
@@ -94,5 +98,13 @@ enum Schema {
     for (key, value) in meta {
       try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
     }
+  }
+
+  static func upgrade(_ db: Database, from version: Int) throws {
+    guard version == 1 else {
+      throw DatabaseError(message: "no upgrade from schema version \(version)")
+    }
+    try db.execute(
+      sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(self.version)])
   }
 }
