@@ -132,19 +132,25 @@ public final class DocumentIndex: Sendable {
 
   // MARK: - Writing
 
+  /// A preparer for ``upsert(prepared:)`` (one per thread).
+  public func preparer() -> DocumentPreparer {
+    DocumentPreparer(parameters: parameters, hasher: hasher, directory: directory)
+  }
+
   /// Stores `documents` in one transaction, replacing any stored document with the same id
   /// (its LSH entries and postings go with it). Within `documents` the last of equal ids wins.
   public func upsert(_ documents: [IndexedDocument]) throws(IndexError) {
+    let preparer = preparer()
+    try upsert(prepared: documents.map { (document) throws(IndexError) in try preparer.prepare(document) })
+  }
+
+  /// ``upsert(_:)`` for documents prepared by ``preparer()``.
+  public func upsert(prepared documents: [StorableDocument]) throws(IndexError) {
     var lastIndex: [String: Int] = [:]
     for (index, document) in documents.enumerated() {
-      lastIndex[document.metadata.id] = index
+      lastIndex[document.id] = index
     }
-    let compressor = Zstandard.Compressor(level: StoredText.level)
-    let prepared = try documents.enumerated().filter { lastIndex[$0.element.metadata.id] == $0.offset }
-      .map { (_, document) throws(IndexError) in
-        try PreparedDocument(
-          document, parameters: parameters, hasher: hasher, compressor: compressor, directory: directory)
-      }
+    let prepared = documents.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
     try wrap(directory) {
       try pool.write { db in
         var buckets: [(Int64, Int64)] = []

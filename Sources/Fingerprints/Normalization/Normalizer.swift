@@ -12,36 +12,13 @@ enum Normalizer {
   static func normalize(_ text: String) -> (tokens: [UInt64], starts: [Int32], ends: [Int32]) {
     var text = text
     return text.withUTF8 { utf8 in
-      let scalars = scalarCount(utf8)
+      let scalars = ScalarCount.of(utf8)
       var capacity = scalars + 8
       while true {
         if let result = attempt(utf8, scalars: scalars, capacity: capacity) { return result }
         capacity = capacity * 2 + 64
       }
     }
-  }
-
-  /// Number of scalars: bytes that are not UTF-8 continuation bytes.
-  static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = utf8.baseAddress else { return 0 }
-    let raw = UnsafeRawPointer(base)
-    let count = utf8.count
-    var continuations = 0
-    var index = 0
-    let high: UInt64 = 0x8080_8080_8080_8080
-    while index + 8 <= count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. The flags (one bit per byte,
-      // moved to bit 0) are summed by one multiplication: baseline x86-64 has no POPCNT.
-      let flags = (word & ~(word &<< 1) & high) &>> 7
-      continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) &>> 56)
-      index &+= 8
-    }
-    while index < count {
-      if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
-      index &+= 1
-    }
-    return count - continuations
   }
 
   /// Fills arrays of `capacity`; nil when expansions (one scalar → several tokens) would overflow.

@@ -10,6 +10,9 @@ public struct IngestJob: Sendable {
     public var parameters: IndexParameters?
     /// Documents per transaction: a killed ingest loses at most this many.
     public var batchSize: Int
+    /// A batch is also committed when its prepared documents hold this many bytes, so that
+    /// large documents do not multiply the memory a batch takes.
+    public var batchByteLimit = 64 << 20
     /// Blank forms and call instructions to store in the index: their text is never evidence in
     /// later `check` and `query` runs against this index.
     public var templates: [String]
@@ -67,13 +70,16 @@ public struct IngestJob: Sendable {
         summary.templates.append(id)
       }
     }
-    var batch: [IndexedDocument] = []
+    let preparer = index.preparer()
+    var batch: [StorableDocument] = []
+    var batchBytes = 0
     var processed = 0
     func flush() throws(IndexError) {
       guard !batch.isEmpty else { return }
-      try index.upsert(batch)
+      try index.upsert(prepared: batch)
       summary.ingested += batch.count
       batch.removeAll(keepingCapacity: true)
+      batchBytes = 0
     }
     do {
       try InputReader().forEachDocument(in: entries) { result in
@@ -82,11 +88,13 @@ public struct IngestJob: Sendable {
         case .failure(let failure):
           summary.failures.append(failure)
         case .success(let input):
-          batch.append(
+          let document = try preparer.prepare(
             IndexedDocument(
               metadata: DocumentMetadataBuilder.metadata(for: input, index: index), text: input.text,
               fingerprint: fingerprinter.fingerprint(input.text)))
-          if batch.count >= options.batchSize {
+          batch.append(document)
+          batchBytes += document.heldBytes
+          if batch.count >= options.batchSize || batchBytes >= options.batchByteLimit {
             try flush()
           }
           progress(Progress(processed: processed, failed: summary.failures.count, current: input.path))
@@ -111,23 +119,9 @@ enum DocumentMetadataBuilder {
       organisation: meta.organisation, creditCode: meta.creditCode, lead: meta.lead,
       leadIDHash: meta.leadID.map { index.leadIDHash(of: $0) },
       leadIDMasked: meta.leadID.map(IDMasking.mask), sourcePath: input.path,
-      sourceSHA256: input.sourceSHA256, characterCount: scalarCount(input.text),
+      sourceSHA256: input.sourceSHA256, characterCount: ScalarCount.of(input.text),
       sections: input.sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
       extra: meta.extra)
-  }
-
-  /// Unicode scalars of `text`, counted as the UTF-8 bytes that start one: a byte loop the
-  /// compiler vectorises, where `unicodeScalars.count` decodes every scalar (4 % of ingest).
-  static func scalarCount(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { bytes in
-      var count = 0
-      // Continuation bytes 0x80...0xBF are -128...-65 as Int8; a branch-free sum vectorises.
-      for byte in bytes {
-        count &+= Int8(bitPattern: byte) >= -64 ? 1 : 0
-      }
-      return count
-    }
   }
 }
 

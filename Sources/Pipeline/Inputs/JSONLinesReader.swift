@@ -43,6 +43,46 @@ enum JSONLRecord {
   static func parse(_ line: ArraySlice<UInt8>, location: String) throws(InputFailure) -> (
     id: String, text: String, metadata: InputMetadata
   ) {
+    if let members = line.withUnsafeBufferPointer({ JSONObjectScanner.scan($0) }) {
+      return try record(members, location: location)
+    }
+    return try parseWithFoundation(line, location: location)
+  }
+
+  private static func record(_ members: [(key: String, value: JSONObjectScanner.Value)], location: String)
+    throws(InputFailure) -> (id: String, text: String, metadata: InputMetadata)
+  {
+    var id: String?
+    var text: String?
+    var metadata = InputMetadata()
+    for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+      let scalar: String?
+      switch value {
+      case .string(let string): scalar = string
+      case .integer(let digits): scalar = digits
+      case .null: scalar = nil
+      }
+      switch key {
+      case "id": id = scalar
+      case "text":
+        if case .string(let string) = value { text = string }
+      default:
+        if let scalar { metadata.set(name: key, value: scalar) }
+      }
+    }
+    guard let id, !id.isEmpty else {
+      throw InputFailure(path: location, reason: "record has no \"id\"")
+    }
+    guard let text else {
+      throw InputFailure(path: location, reason: "record has no \"text\" string")
+    }
+    return (id, text, metadata)
+  }
+
+  /// Every line the fast scanner leaves alone: nested values, fractions, booleans, bad JSON.
+  static func parseWithFoundation(_ line: ArraySlice<UInt8>, location: String) throws(InputFailure) -> (
+    id: String, text: String, metadata: InputMetadata
+  ) {
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(line), options: [])
