@@ -36,6 +36,7 @@ let package = Package(
       name: "IndexStore",
       dependencies: [
         "Fingerprints", "Digest", "CZstd", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     // Verification of candidates and passage alignment. Pure.

@@ -74,3 +74,29 @@ func fastJSONLinesReadLikeFoundation(line: String) {
   #expect(scanned(#"{"id": "a", "x": 1.5}"#) == nil)
   #expect(scanned(#"{"id": "a", "x": true}"#) == nil)
 }
+
+@Test func fastScannerDecodesEscapesAtEveryOffset() {
+  let pieces = ["a", "中", "\"", "\\", "\n", "\t", "/", "\u{01}", "😀", "é", " ", "z9"]
+  var seed: UInt64 = 42
+  for length in 0..<80 {
+    var text = ""
+    for _ in 0..<length {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      text += pieces[Int(seed >> 33) % pieces.count]
+    }
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\t": escaped += "\\t"
+      case "\u{01}": escaped += "\\u0001"
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    let line = "{\"id\": \"x\", \"text\": \"\(escaped)\"}"
+    let members = Array(line.utf8).withUnsafeBufferPointer { JSONObjectScanner.scan($0) }
+    #expect(members?.last?.value == .string(text), "length \(length)")
+  }
+}

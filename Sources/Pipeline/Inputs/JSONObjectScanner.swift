@@ -83,29 +83,26 @@ enum JSONObjectScanner {
         let next = bytes[index]
         if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") { return nil }
       }
-      guard let value = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-      else { return nil }
+      let digitsText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      guard let value = Int64(digitsText) else { return nil }
       return String(value)
     }
 
     private mutating func string() -> String? {
       guard take(UInt8(ascii: "\"")) else { return nil }
-      let start = index
-      // Fast path: no escapes, the bytes are the string.
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-          index += 1
-          return text
-        }
-        if byte == UInt8(ascii: "\\") { break }
-        if byte < 0x20 { return nil }
+      var runStart = index
+      skipPlainBytes()
+      guard index < bytes.count else { return nil }
+      if bytes[index] == UInt8(ascii: "\"") {
+        // No escapes: the bytes are the string.
+        let text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
         index += 1
+        return text
       }
-      var output = Array(bytes[start..<index])
-      output.reserveCapacity(bytes.count - start)
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count - runStart)
       while index < bytes.count {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         let byte = bytes[index]
         index += 1
         switch byte {
@@ -128,11 +125,37 @@ enum JSONObjectScanner {
           default: return nil
           }
         default:
-          if byte < 0x20 { return nil }
-          output.append(byte)
+          // A raw control character: invalid JSON.
+          return nil
         }
+        runStart = index
+        skipPlainBytes()
       }
       return nil
+    }
+
+    /// Moves `index` to the next quote, backslash or control byte (or the end), eight bytes at a
+    /// time: a byte-by-byte loop was 8 % of an ingest.
+    private mutating func skipPlainBytes() {
+      guard let base = bytes.baseAddress else { return }
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // "Has a zero byte" and "has a byte below 0x20" (bytes of 0x80 and above never count).
+        let special =
+          ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        if special & highs != 0 { break }
+        index += 8
+      }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+        index += 1
+      }
     }
 
     /// After `\u`: four hex digits, or a surrogate pair written as two escapes.
