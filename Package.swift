@@ -23,11 +23,12 @@ let package = Package(
     // Files in, structured text and form fields out; every input limit lives here.
     .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
-    .target(name: "Fingerprints"),
+    .target(name: "Fingerprints", dependencies: ["CKernels"]),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
-    .target(name: "Digest", dependencies: ["CSHA256"]),
-    // The SHA-256 compression function on the x86 SHA extensions, used by Digest when present.
-    .target(name: "CSHA256"),
+    .target(name: "Digest", dependencies: ["CKernels"]),
+    // Hot loops on processor extensions (SHA-NI, AVX-512) chosen at run time, with portable
+    // fallbacks; Digest and Fingerprints check them against their Swift definitions in tests.
+    .target(name: "CKernels"),
     // Zstandard for the index's stored texts; zlib to read texts stored by schema version 1.
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

@@ -1,10 +1,10 @@
-import CSHA256
+import CKernels
 
 /// SHA-256 (FIPS 180-4), written here because the project takes no crypto dependency.
 ///
 /// Used for source-file checksums and, through ``HMACSHA256``, for keyed hashes of personal ID
 /// numbers. Streaming: call ``update(_:)`` any number of times, then ``finalize()``. Whole blocks
-/// go through the x86 SHA extensions when the processor has them (`CSHA256`), else through the
+/// go through the x86 SHA extensions when the processor has them (`CKernels`), else through the
 /// portable code below; both give the same digest (a test compares them).
 public struct SHA256: Sendable {
   public static let digestSize = 32

@@ -22,7 +22,6 @@ public struct Fingerprinter: Sendable {
       signature: hasher.signature(of: full.shingleHashes, excluding: excluding))
   }
 
-  /// For texts already normalised (e.g. stored ones).
   /// For texts already normalised (e.g. stored ones). Shingles and signature in one pass.
   public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
     let n = normalized.count
@@ -44,5 +43,70 @@ public struct Fingerprinter: Sendable {
       initialized = count
     }
     return DocumentFingerprint(normalized: normalized, shingleHashes: hashes, signature: signature)
+  }
+
+  /// ``fingerprint(_:)`` plus the signature of each shingle range that `ranges` picks from the
+  /// normalised text (the sections an index signs separately), in the same pass: each shingle is
+  /// permuted once for both. The signatures equal `hasher.signature(of:)` of the ranges' shingle
+  /// hashes; empty ranges are left out. Ranges that are not ascending and disjoint are signed
+  /// one by one instead.
+  public func fingerprint(_ text: String, signingRanges ranges: (NormalizedText) -> [Range<Int>])
+    -> (fingerprint: DocumentFingerprint, rangeSignatures: [MinHashSignature])
+  {
+    let normalized = NormalizedText(normalizing: text)
+    let n = normalized.count
+    let k = parameters.shingleSize
+    let count = n == 0 ? 0 : n - min(max(k, 1), n) + 1
+    let wanted = ranges(normalized).filter { !$0.isEmpty }
+    let inOrder =
+      wanted.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= count }
+      && zip(wanted, wanted.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound }
+    guard inOrder else {
+      let whole = fingerprint(normalized)
+      return (
+        whole, wanted.map { hasher.signature(of: Array(whole.shingleHashes[$0.clamped(to: 0..<count)])) }
+      )
+    }
+    var signature = MinHashSignature(values: [])
+    var rangeSignatures: [MinHashSignature] = []
+    rangeSignatures.reserveCapacity(wanted.count)
+    let size = max(parameters.signatureSize, 1)
+    let hashes = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let filled = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { rangeMinima in
+        rangeMinima.initialize(repeating: .max)
+        guard let rangeBase = rangeMinima.baseAddress else { return }
+        signature = hasher.withMinima(filled) { minima in
+          var index = 0
+          var next = 0
+          var nextStart = wanted.first?.lowerBound ?? Int.max
+          var nextEnd = wanted.first?.upperBound ?? Int.max
+          normalized.tokens.withUnsafeBufferPointer { tokens in
+            Shingler.forEachShingle(tokens: tokens, k: k, seed: parameters.seed) { hash in
+              buffer[index] = hash
+              let (h, bin) = hasher.permute(hash)
+              if h < minima[bin] { minima[bin] = h }
+              if index >= nextStart {
+                if h < rangeBase[bin] { rangeBase[bin] = h }
+                if index + 1 == nextEnd {
+                  let shingles = UnsafeBufferPointer(rebasing: filled[nextStart..<nextEnd])
+                  rangeSignatures.append(hasher.finish(rangeMinima, hashes: shingles))
+                  rangeMinima.update(repeating: .max)
+                  next += 1
+                  nextStart = next < wanted.count ? wanted[next].lowerBound : Int.max
+                  nextEnd = next < wanted.count ? wanted[next].upperBound : Int.max
+                }
+              }
+              index &+= 1
+            }
+          }
+        }
+      }
+      initialized = count
+    }
+    return (
+      DocumentFingerprint(normalized: normalized, shingleHashes: hashes, signature: signature),
+      rangeSignatures
+    )
   }
 }

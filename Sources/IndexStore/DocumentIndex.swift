@@ -284,7 +284,8 @@ public final class DocumentIndex: Sendable {
       let code = sqlite3_step(handle)
       guard code == SQLITE_DONE else {
         throw DatabaseError(
-          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+          resultCode: ResultCode(rawValue: code),
+          message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
           sql: statement.sql)
       }
       sqlite3_reset(handle)

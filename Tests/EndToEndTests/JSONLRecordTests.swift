@@ -66,9 +66,10 @@ func fastJSONLinesReadLikeFoundation(line: String) {
       }
     }
   }
-  #expect(scanned(#"{"id": "a", "text": "x\ny", "year": 2023, "n": null}"#) == [
-    "id=s:a", "text=s:x\ny", "year=i:2023", "n=null",
-  ])
+  #expect(
+    scanned(#"{"id": "a", "text": "x\ny", "year": 2023, "n": null}"#) == [
+      "id=s:a", "text=s:x\ny", "year=i:2023", "n=null",
+    ])
   #expect(scanned(#"{"id": "a", "text": "\u4e2d\ud83d\ude00"}"#) == ["id=s:a", "text=s:中😀"])
   #expect(scanned(#"{"id": "a", "x": {"y": 1}}"#) == nil)
   #expect(scanned(#"{"id": "a", "x": 1.5}"#) == nil)

@@ -9,7 +9,8 @@ import Testing
   let scalars = Array(text.unicodeScalars)
   func offset(of line: String) -> Int {
     let target = Array(line.unicodeScalars)
-    for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target {
+    for start in 0...(scalars.count - target.count)
+    where Array(scalars[start..<start + target.count]) == target {
       return start
     }
     return -1

@@ -111,3 +111,70 @@ import Testing
     #expect(Array(long.signature.values.prefix(4)) == GoldenValues.longSignaturePrefix)
   }
 }
+
+/// The fill of empty bins (CKernels, AVX-512 where present) against its definition written out in
+/// Swift, for sets from one shingle to more than enough to fill every bin.
+@Test func emptyBinFillMatchesItsDefinition() {
+  let hasher = MinHasher(parameters: .standard)
+  var seed: UInt64 = 7
+  for count in [1, 2, 7, 9, 50, 100, 300, 700, 2000] {
+    var hashes: [UInt64] = []
+    for _ in 0..<count {
+      seed = StableHash.mix64(seed &+ 0x9E37_79B9_7F4A_7C15)
+      hashes.append(seed)
+    }
+    var expected: [UInt32] = []
+    var minima = [UInt64](repeating: .max, count: 128)
+    for hash in hashes {
+      let h = StableHash.mix64(hash ^ hasher.permutationSeed)
+      let bin = Int(((h >> 32) &* 128) >> 32)
+      minima[bin] = min(minima[bin], h)
+    }
+    for bin in 0..<128 {
+      var minimum = minima[bin]
+      if minimum == .max {
+        let binSeed = StableHash.mix64(hasher.fallbackSeed ^ UInt64(bin))
+        minimum = hashes.map { StableHash.mix64($0 ^ binSeed) }.min() ?? .max
+      }
+      expected.append(UInt32(truncatingIfNeeded: minimum))
+    }
+    #expect(hasher.signature(of: hashes).values == expected, "\(count) shingles")
+    for avx512 in [false, true] {
+      var copy = [UInt64](repeating: .max, count: 128)
+      let direct = copy.withUnsafeMutableBufferPointer { minimaBuffer in
+        hashes.withUnsafeBufferPointer { pointer in
+          if let base = minimaBuffer.baseAddress {
+            for hash in pointer { hasher.add(hash, to: base) }
+          }
+          return hasher.finish(minimaBuffer, hashes: pointer, avx512: avx512)
+        }
+      }
+      #expect(direct.values == expected, "\(count) shingles, avx512 \(avx512)")
+    }
+  }
+}
+
+/// Section signatures computed in the fingerprint's pass equal signatures of the same shingles
+/// computed afterwards, whether the ranges are in order (one pass) or not (one by one).
+@Test func rangeSignaturesInTheFingerprintPassEqualSeparateSignatures() {
+  let fingerprinter = Fingerprinter(parameters: .standard)
+  var seed: UInt64 = 11
+  var text = ""
+  for _ in 0..<3000 {
+    seed = StableHash.mix64(seed &+ 1)
+    text.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32(seed % 300)) ?? "中")
+  }
+  let rangeSets: [[Range<Int>]] = [
+    [], [0..<1], [0..<100, 100..<101, 150..<900, 2000..<2996], [5..<5, 10..<40],
+    [500..<900, 0..<100], [0..<200, 100..<300], [2990..<3100],
+  ]
+  for ranges in rangeSets {
+    let (whole, signatures) = fingerprinter.fingerprint(text) { _ in ranges }
+    #expect(whole == fingerprinter.fingerprint(text))
+    let shingleCount = whole.shingleHashes.count
+    let expected = ranges.filter { !$0.isEmpty }.map {
+      fingerprinter.hasher.signature(of: Array(whole.shingleHashes[$0.clamped(to: 0..<shingleCount)]))
+    }
+    #expect(signatures == expected, "\(ranges)")
+  }
+}

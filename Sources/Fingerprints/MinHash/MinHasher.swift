@@ -1,3 +1,5 @@
+import CKernels
+
 /// MinHash signatures by one-permutation hashing (OPH, Li, Owen & Zhang 2012) whose empty bins fall
 /// back to an independent MinHash of the whole set. Chosen by measurement over classic
 /// (a·x+b) mod p, multiply-shift, C-MinHash and OPH with optimal densification (docs/BENCHMARKS.md,
@@ -65,29 +67,54 @@ public struct MinHasher: Sendable {
 
   @inline(__always)
   func add(_ shingleHash: UInt64, to minima: UnsafeMutablePointer<UInt64>) {
-    let h = StableHash.mix64(shingleHash ^ permutationSeed)
-    let bin = Int(truncatingIfNeeded: ((h >> 32) &* UInt64(parameters.signatureSize)) >> 32)
+    let (h, bin) = permute(shingleHash)
     if h < minima[bin] { minima[bin] = h }
   }
+
+  /// The permuted value of a shingle and its bin.
+  @inline(__always)
+  func permute(_ shingleHash: UInt64) -> (UInt64, Int) {
+    let h = StableHash.mix64(shingleHash ^ permutationSeed)
+    return (h, Int(truncatingIfNeeded: ((h >> 32) &* UInt64(parameters.signatureSize)) >> 32))
+  }
+
+  /// Whether ``finish(_:hashes:)`` fills empty bins with AVX-512 (`CKernels`); same values.
+  public static let fillsWithAVX512 = chachong_minhash_fill_avx512_available() == 1
 
   func finish(_ minima: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>)
     -> MinHashSignature
   {
+    finish(minima, hashes: hashes, avx512: MinHasher.fillsWithAVX512)
+  }
+
+  /// `avx512: false` forces the portable fill (tests compare the two).
+  func finish(_ minima: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>, avx512: Bool)
+    -> MinHashSignature
+  {
     let count = minima.count
-    guard !hashes.isEmpty else {
+    guard !hashes.isEmpty, let minimaBase = minima.baseAddress else {
       return MinHashSignature(values: [UInt32](repeating: .max, count: count))
+    }
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * count) { scratch in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { emptyBins in
+        guard let seeds = scratch.baseAddress, let bins = emptyBins.baseAddress else { return }
+        var emptyCount = 0
+        for bin in 0..<count where minimaBase[bin] == .max {
+          bins[emptyCount] = bin
+          seeds[emptyCount] = StableHash.mix64(fallbackSeed ^ UInt64(bin))
+          emptyCount += 1
+        }
+        guard emptyCount > 0 else { return }
+        let filled = seeds + count
+        chachong_minhash_fill(hashes.baseAddress, hashes.count, seeds, filled, emptyCount, avx512 ? 1 : 0)
+        for index in 0..<emptyCount {
+          minimaBase[bins[index]] = filled[index]
+        }
+      }
     }
     let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
       for bin in 0..<count {
-        var minimum = minima[bin]
-        if minimum == .max {
-          let binSeed = StableHash.mix64(fallbackSeed ^ UInt64(bin))
-          for hash in hashes {
-            let g = StableHash.mix64(hash ^ binSeed)
-            if g < minimum { minimum = g }
-          }
-        }
-        values[bin] = UInt32(truncatingIfNeeded: minimum)
+        values[bin] = UInt32(truncatingIfNeeded: minimaBase[bin])
       }
       initialized = count
     }

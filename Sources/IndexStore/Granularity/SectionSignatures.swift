@@ -10,22 +10,39 @@ public enum SectionSignatures {
     of fingerprint: DocumentFingerprint, sections: [IndexedSection], parameters: IndexParameters,
     hasher: MinHasher
   ) -> [UInt64] {
-    let ranges = tokenRanges(
-      of: fingerprint.normalized, sections: sections,
-      minimumTokens: parameters.granularity.sectionMinimumTokens)
-    guard ranges.count > 1 else { return [] }
-    let k = parameters.fingerprint.shingleSize
+    let ranges = shingleRanges(of: fingerprint.normalized, sections: sections, parameters: parameters)
+    return bandKeys(
+      of: ranges.map { hasher.signature(of: Array(fingerprint.shingleHashes[$0])) }, parameters: parameters)
+  }
+
+  /// The distinct band keys of section signatures, sorted.
+  static func bandKeys(of signatures: [MinHashSignature], parameters: IndexParameters) -> [UInt64] {
     var keys: [UInt64] = []
-    for range in ranges {
-      let lastShingle = max(range.lowerBound + 1, range.upperBound - k + 1)
-      let end = min(lastShingle, fingerprint.shingleHashes.count)
-      guard range.lowerBound < end else { continue }
-      let signature = hasher.signature(of: Array(fingerprint.shingleHashes[range.lowerBound..<end]))
+    for signature in signatures {
       keys.append(contentsOf: parameters.granularity.sectionLSH.bandKeys(of: signature))
     }
     var unique = Array(Set(keys))
     unique.sort()
     return unique
+  }
+
+  /// The shingle ranges whose signatures go into the section tables: one per section with at least
+  /// `minimumTokens` tokens (its shingles that start in it and, as far as the text goes, end in
+  /// it), ascending and disjoint; none when there are fewer than two such sections. For
+  /// ``Fingerprinter/fingerprint(_:signingRanges:)``.
+  public static func shingleRanges(
+    of normalized: NormalizedText, sections: [IndexedSection], parameters: IndexParameters
+  ) -> [Range<Int>] {
+    let ranges = tokenRanges(
+      of: normalized, sections: sections, minimumTokens: parameters.granularity.sectionMinimumTokens)
+    guard ranges.count > 1 else { return [] }
+    let k = parameters.fingerprint.shingleSize
+    let shingleCount = normalized.count == 0 ? 0 : normalized.count - min(max(k, 1), normalized.count) + 1
+    return ranges.compactMap { range in
+      let lastShingle = max(range.lowerBound + 1, range.upperBound - k + 1)
+      let end = min(lastShingle, shingleCount)
+      return range.lowerBound < end ? range.lowerBound..<end : nil
+    }
   }
 
   /// Token index ranges of the sections (by the tokens' start offsets), small ones left out.

@@ -7,11 +7,18 @@ public struct IndexedDocument: Sendable {
   /// from it on demand (see docs/index.md, "Stored text").
   public var text: String
   public var fingerprint: DocumentFingerprint
+  /// Signatures of ``SectionSignatures/shingleRanges(of:sections:parameters:)`` when the caller
+  /// computed them with the fingerprint (one pass, see `Fingerprinter`); nil: computed on storing.
+  public var sectionSignatures: [MinHashSignature]?
 
-  public init(metadata: DocumentMetadata, text: String, fingerprint: DocumentFingerprint) {
+  public init(
+    metadata: DocumentMetadata, text: String, fingerprint: DocumentFingerprint,
+    sectionSignatures: [MinHashSignature]? = nil
+  ) {
     self.metadata = metadata
     self.text = text
     self.fingerprint = fingerprint
+    self.sectionSignatures = sectionSignatures
   }
 }
 

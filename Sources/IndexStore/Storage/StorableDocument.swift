@@ -40,8 +40,12 @@ public struct StorableDocument: Sendable {
       parameters.granularity.window > 0
       ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
       : []
-    sectionKeys = SectionSignatures.bandKeys(
-      of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
+    if let signatures = document.sectionSignatures {
+      sectionKeys = SectionSignatures.bandKeys(of: signatures, parameters: parameters)
+    } else {
+      sectionKeys = SectionSignatures.bandKeys(
+        of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
+    }
     var text = document.text
     guard let compressed = text.withUTF8({ compressor.compress($0) }) else {
       throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))

@@ -88,10 +88,15 @@ public struct IngestJob: Sendable {
         case .failure(let failure):
           summary.failures.append(failure)
         case .success(let input):
+          let metadata = DocumentMetadataBuilder.metadata(for: input, index: index)
+          let (fingerprint, sectionSignatures) = fingerprinter.fingerprint(input.text) { normalized in
+            SectionSignatures.shingleRanges(
+              of: normalized, sections: metadata.sections, parameters: index.parameters)
+          }
           let document = try preparer.prepare(
             IndexedDocument(
-              metadata: DocumentMetadataBuilder.metadata(for: input, index: index), text: input.text,
-              fingerprint: fingerprinter.fingerprint(input.text)))
+              metadata: metadata, text: input.text, fingerprint: fingerprint,
+              sectionSignatures: sectionSignatures))
           batch.append(document)
           batchBytes += document.heldBytes
           if batch.count >= options.batchSize || batchBytes >= options.batchByteLimit {

@@ -13,19 +13,25 @@ struct JSONLinesReader {
     var pending: [UInt8] = []
     var lineNumber = 0
     while true {
-      let chunk = handle.readData(ofLength: 1 << 20)
+      let chunk = handle.readData(ofLength: 1 << 22)
       if chunk.isEmpty { break }
       pending.append(contentsOf: chunk)
-      var lineStart = 0
-      while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
-        lineNumber += 1
-        let line = pending[lineStart..<newline]
-        if !isBlank(line) {
-          try body(line, lineNumber)
+      let consumed = try pending.withUnsafeBufferPointer { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        var lineStart = 0
+        while let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
+          let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+          lineNumber += 1
+          let line = pending[lineStart..<newline]
+          if !isBlank(line) {
+            try body(line, lineNumber)
+          }
+          lineStart = newline + 1
         }
-        lineStart = newline + 1
+        return lineStart
       }
-      pending.removeSubrange(0..<lineStart)
+      // Only the unfinished last line moves to the front.
+      pending.removeSubrange(0..<consumed)
     }
     if !isBlank(pending[...]) {
       lineNumber += 1

@@ -2,7 +2,7 @@
 // Swift code, which matters because every ingested record's source checksum is SHA-256.
 // The state shuffles and the message schedule follow Intel's description of the
 // instructions ("Intel SHA Extensions", 2013); the portable Swift code in Digest checks it.
-#include "CSHA256.h"
+#include "CKernels.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
