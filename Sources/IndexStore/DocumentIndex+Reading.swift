@@ -3,6 +3,9 @@ import Foundation
 import GRDB
 
 extension DocumentIndex {
+  /// Section buckets with more documents than this are boilerplate; see ``candidates(for:sections:excludingID:limit:minimumEstimatedJaccard:maximumSectionBucket:)``.
+  public static let maximumSectionBucket = 64
+
   /// Documents worth verifying against `fingerprint`: those sharing an LSH bucket in any band
   /// (whole-document similarity) and those sharing at least
   /// ``Granularity/minimumSharedFingerprints`` winnowed fingerprints (a copied passage).
@@ -13,9 +16,15 @@ extension DocumentIndex {
   /// Jaccard is at least `minimumEstimatedJaccard` (its stored signature against the query's):
   /// the LSH tables are tuned low (0.4) for recall at 0.5, and this cheap filter removes the
   /// unrelated documents that low tuning lets through before the costly verification.
+  ///
+  /// A section bucket holding more than `maximumSectionBucket` documents is not followed: a
+  /// section that many documents share is boilerplate (a standard budget table, the call's own
+  /// wording), not a copied passage, and following it made one query of the 100,000-document
+  /// benchmark verify 200 unrelated documents (docs/index.md, "Boilerplate sections").
   public func candidates(
     for fingerprint: DocumentFingerprint, sections: [IndexedSection] = [],
-    excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3
+    excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3,
+    maximumSectionBucket: Int = DocumentIndex.maximumSectionBucket
   ) throws(IndexError) -> [Candidate] {
     let bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
     let sectionKeys = SectionSignatures.bandKeys(
@@ -37,9 +46,11 @@ extension DocumentIndex {
         }
         var sectionHits: [Int64: Int] = [:]
         let sectionStatement = try db.cachedStatement(
-          sql: "SELECT doc FROM section_buckets WHERE key = ?")
+          sql: "SELECT doc FROM section_buckets WHERE key = ? LIMIT ?")
         for key in sectionKeys {
-          let docs = try Int64.fetchAll(sectionStatement, arguments: [Int64(bitPattern: key)])
+          let docs = try Int64.fetchAll(
+            sectionStatement, arguments: [Int64(bitPattern: key), maximumSectionBucket + 1])
+          guard docs.count <= maximumSectionBucket else { continue }
           for doc in docs {
             sectionHits[doc, default: 0] += 1
           }

@@ -44,7 +44,7 @@ struct IngestCommand: ParsableCommand {
   var template: [String] = []
 
   @Option(name: .long, help: "Documents per transaction (a killed ingest loses at most one batch).")
-  var batchSize: Int = 256
+  var batchSize: Int = 1024
 
   @Option(
     name: .long,

@@ -245,3 +245,37 @@ func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
     _ = try DocumentIndex.open(directory: directory)
   }
 }
+
+/// A section shared by more than `maximumSectionBucket` documents is boilerplate: its bucket is
+/// not followed, while a section shared with one document still makes that document a candidate.
+@Test func boilerplateSectionBucketsAreNotFollowed() throws {
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let boilerplate = syntheticText(seed: 900, count: 600)
+  let copied = syntheticText(seed: 901, count: 600)
+  func document(id: String, parts: [String]) -> IndexedDocument {
+    let text = parts.joined(separator: "\n")
+    var sections: [IndexedSection] = []
+    var start = 0
+    for (number, part) in parts.enumerated() {
+      let end = start + part.unicodeScalars.count + (number < parts.count - 1 ? 1 : 0)
+      sections.append(IndexedSection(title: "第\(number)节", start: start, end: end))
+      start = end
+    }
+    return IndexedDocument(
+      metadata: DocumentMetadata(
+        id: id, characterCount: text.unicodeScalars.count, sections: sections, extra: [:]),
+      text: text, fingerprint: Fingerprinter(parameters: .standard).fingerprint(text))
+  }
+  var documents = (0..<70).map { number in
+    document(
+      id: "form\(number)", parts: [boilerplate, syntheticText(seed: 1000 + UInt64(number), count: 3000)])
+  }
+  documents.append(document(id: "source", parts: [syntheticText(seed: 902, count: 3000), copied]))
+  try index.upsert(documents)
+  let query = document(id: "query", parts: [boilerplate, copied, syntheticText(seed: 903, count: 3000)])
+  let sections = query.metadata.sections
+  let found = try index.candidates(for: query.fingerprint, sections: sections).map(\.id)
+  #expect(found == ["source"])
+  let all = try index.candidates(for: query.fingerprint, sections: sections, maximumSectionBucket: 100)
+  #expect(all.count == 71)
+}

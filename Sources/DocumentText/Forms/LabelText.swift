@@ -7,23 +7,37 @@ enum LabelText {
     character.isWhitespace || character == "\u{3000}" || character == "\u{00A0}"
   }
 
+  /// `isSpace` for one scalar.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar == "\u{3000}" || scalar == "\u{00A0}"
+  }
+
   /// The comparison key of a label: no whitespace, no leading required-field marks, no trailing
-  /// colon, full-width brackets and slashes folded to half-width.
+  /// colon, full-width brackets and slashes folded to half-width. Works on scalars: every table
+  /// cell of a form is looked up, and walking Characters made this a sixth of a `.docx` ingest.
   static func key(_ label: String) -> String {
-    var result = ""
-    for character in label where !isSpace(character) {
-      switch character {
-      case "（": result.append("(")
-      case "）": result.append(")")
-      case "／": result.append("/")
-      case "，": result.append(",")
-      default: result.append(character)
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(label.utf8.count)
+    for scalar in label.unicodeScalars where !isSpace(scalar) {
+      switch scalar {
+      case "（": scalars.append("(")
+      case "）": scalars.append(")")
+      case "／": scalars.append("/")
+      case "，": scalars.append(",")
+      default: scalars.append(scalar)
       }
     }
-    while let first = result.first, "*＊★☆※".contains(first) { result.removeFirst() }
-    while let last = result.last, colons.contains(last) || "*＊".contains(last) { result.removeLast() }
-    return result
+    var start = 0
+    var end = scalars.count
+    while start < end, leadingMarks.contains(scalars[start]) { start += 1 }
+    while end > start, trailingMarks.contains(scalars[end - 1]) { end -= 1 }
+    var result = String.UnicodeScalarView()
+    result.append(contentsOf: scalars[start..<end])
+    return String(result)
   }
+
+  private static let leadingMarks: Set<Unicode.Scalar> = ["*", "＊", "★", "☆", "※"]
+  private static let trailingMarks: Set<Unicode.Scalar> = ["：", ":", "*", "＊"]
 
   /// The key without its last bracketed qualifier (`研发总投入(万元)` → `研发总投入`) or a trailing
   /// `/万元`-style unit; nil when there is nothing to remove.
@@ -41,10 +55,11 @@ enum LabelText {
 
   /// Trims form whitespace at both ends.
   static func trimmed(_ text: String) -> String {
-    guard let first = text.firstIndex(where: { !isSpace($0) }),
-      let last = text.lastIndex(where: { !isSpace($0) })
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
     else { return "" }
-    return String(text[first...last])
+    return String(scalars[first...last])
   }
 
   /// A value that is only a bracketed instruction, such as `（系统生成，无需填写）` or `(请填写)`:

@@ -18,7 +18,7 @@ public struct IngestJob: Sendable {
     public var templates: [String]
 
     public init(
-      indexDirectory: String, parameters: IndexParameters? = nil, batchSize: Int = 256,
+      indexDirectory: String, parameters: IndexParameters? = nil, batchSize: Int = 1024,
       templates: [String] = []
     ) {
       self.indexDirectory = indexDirectory

@@ -36,6 +36,7 @@ do {
   }
   var candidates = 0
   var matches = 0
+  var slowest: [(milliseconds: Double, id: String, candidates: Int)] = []
   for round in 0..<repeats {
     for input in inputs {
       // A different id than the stored one, so the stored copy is found and verified too.
@@ -50,6 +51,7 @@ do {
         candidates += result.candidates
         matches += result.matches.count
       }
+      slowest.append((elapsed, input.id, result.candidates))
     }
   }
   timings.sort()
@@ -69,6 +71,13 @@ do {
       cpuTimings[min(cpuTimings.count - 1, cpuTimings.count * 99 / 100)],
       Double(candidates) / Double(max(1, inputs.count)),
       Double(matches) / Double(max(1, inputs.count))))
+  slowest.sort { $0.milliseconds > $1.milliseconds }
+  print(
+    "slowest:",
+    slowest.prefix(3).map {
+      String(format: "%@ %.1f ms (%d candidates)", $0.id, $0.milliseconds, $0.candidates)
+    }
+    .joined(separator: ", "))
 } catch {
   FileHandle.standardError.write(Data("error: \(error)\n".utf8))
   exit(2)
