@@ -81,21 +81,30 @@ struct RunChainer: Sendable {
       var bestPredecessor: Int?
       let lowest = max(0, index - predecessorWindow)
       longRuns.removeAll { runs[$0].queryEnd + maximumGap + 64 < run.queryStart }
-      let candidates = longRuns.filter { $0 < lowest } + Array((lowest..<index).reversed())
-      for candidate in candidates {
+      // Long runs before the window first, then the window from the nearest run back: the order
+      // decides ties. Two loops instead of a concatenated array: no allocation per run.
+      func consider(_ candidate: Int) {
         let previous = runs[candidate]
         guard previous.queryEnd < run.queryEnd, previous.sourceEnd < run.sourceEnd,
           previous.sourceStart <= run.sourceStart,
           gapsAllowed(previous, run),
           limits.allows(
             (previous.queryEnd, previous.sourceEnd), (run.queryStart, run.sourceStart))
-        else { continue }
+        else { return }
         let added = run.queryEnd - max(run.queryStart, previous.queryEnd)
         let score = scores[candidate] + added
         if score > best {
           best = score
           bestPredecessor = candidate
         }
+      }
+      for candidate in longRuns where candidate < lowest {
+        consider(candidate)
+      }
+      var candidate = index - 1
+      while candidate >= lowest {
+        consider(candidate)
+        candidate -= 1
       }
       scores[index] = best
       predecessors[index] = bestPredecessor
