@@ -89,7 +89,9 @@ let package = Package(
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
-    .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "Fingerprints"]),
+    .testTarget(
+      name: "IndexStoreTests",
+      dependencies: ["IndexStore", "Fingerprints", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),

@@ -117,6 +117,8 @@ public final class DocumentIndex: Sendable {
         guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
           throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
         }
+        // An ingest killed between a batch and its bucket flush: finish the flush.
+        try flushPendingBuckets(db, parameters: stored, directory: directory)
         return DocumentIndex(
           directory: directory, databasePath: path, pool: pool, parameters: stored, leadKey: key)
       }
@@ -146,7 +148,16 @@ public final class DocumentIndex: Sendable {
   }
 
   /// ``upsert(_:)`` for documents prepared by ``preparer()``.
-  public func upsert(prepared documents: [StorableDocument]) throws(IndexError) {
+  ///
+  /// - Parameter deferringBuckets: store the documents now and their LSH bucket and posting rows
+  ///   at the next ``flushPendingBuckets()`` (a bulk ingest: inserting rows at random keys
+  ///   rewrites most pages of the bucket B-trees, so a flush per 8,192 documents writes far less
+  ///   than one per batch). Until then the documents are stored but are nobody's candidates; a
+  ///   process killed before the flush leaves them in `pending_buckets`, and the next
+  ///   ``open(directory:creating:)`` flushes them.
+  public func upsert(prepared documents: [StorableDocument], deferringBuckets: Bool = false)
+    throws(IndexError)
+  {
     var lastIndex: [String: Int] = [:]
     for (index, document) in documents.enumerated() {
       lastIndex[document.id] = index
@@ -164,6 +175,7 @@ public final class DocumentIndex: Sendable {
               shingle_count, sections, extra, signature, fingerprints, section_keys, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let markPending = try db.cachedStatement(sql: "INSERT INTO pending_buckets(doc) VALUES (?)")
         for document in prepared {
           _ = try deleteDocuments(db, ids: [document.metadata.id])
           let meta = document.metadata
@@ -177,6 +189,10 @@ public final class DocumentIndex: Sendable {
           ]
           try insert.execute(arguments: StatementArguments(values))
           let doc = db.lastInsertedRowID
+          if deferringBuckets {
+            try markPending.execute(arguments: [doc])
+            continue
+          }
           for key in document.bandKeys {
             buckets.append((Int64(bitPattern: key), doc))
           }
@@ -187,12 +203,77 @@ public final class DocumentIndex: Sendable {
             sectionBuckets.append((Int64(bitPattern: key), doc))
           }
         }
-        try insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
-        try insertPairs(db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
-        try insertPairs(db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
+        try DocumentIndex.insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
+        try DocumentIndex.insertPairs(
+          db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
+        try DocumentIndex.insertPairs(
+          db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
         try bumpGeneration(db)
       }
     }
+  }
+
+  /// Writes the bucket and posting rows of every document stored with `deferringBuckets`.
+  public func flushPendingBuckets() throws(IndexError) {
+    let parameters = self.parameters
+    let directory = self.directory
+    try wrap(directory) {
+      try pool.write { db in
+        try DocumentIndex.flushPendingBuckets(db, parameters: parameters, directory: directory)
+      }
+    }
+  }
+
+  /// The number of documents whose bucket rows are not written yet.
+  public func pendingBucketDocuments() throws(IndexError) -> Int {
+    try wrap(directory) {
+      try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pending_buckets") ?? 0 }
+    }
+  }
+
+  /// Recomputes the rows from what the documents table stores (signature, winnowed fingerprints,
+  /// section keys): the same rows an immediate upsert writes.
+  static func flushPendingBuckets(_ db: Database, parameters: IndexParameters, directory: String) throws {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT d.doc, d.id, d.signature, d.fingerprints, d.section_keys
+        FROM pending_buckets p JOIN documents d ON d.doc = p.doc
+        """)
+    if rows.isEmpty {
+      try db.execute(sql: "DELETE FROM pending_buckets")
+      return
+    }
+    var buckets: [(Int64, Int64)] = []
+    var postings: [(Int64, Int64)] = []
+    var sectionBuckets: [(Int64, Int64)] = []
+    buckets.reserveCapacity(rows.count * parameters.lsh.bands)
+    for row in rows {
+      let doc: Int64 = row["doc"]
+      let id: String = row["id"]
+      let signatureBytes: Data = row["signature"]
+      let fingerprintBytes: Data = row["fingerprints"]
+      let sectionKeyBytes: Data = row["section_keys"]
+      guard let signature = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
+        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes)),
+        let sectionKeys = IntegerPacking.unpack([UInt8](sectionKeyBytes))
+      else {
+        throw IndexError(path: directory, reason: .corrupt("stored signature of \(id)"))
+      }
+      for key in parameters.lsh.bandKeys(of: signature) {
+        buckets.append((Int64(bitPattern: key), doc))
+      }
+      for hash in fingerprints {
+        postings.append((Int64(bitPattern: hash), doc))
+      }
+      for key in sectionKeys {
+        sectionBuckets.append((Int64(bitPattern: key), doc))
+      }
+    }
+    try insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
+    try insertPairs(db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
+    try insertPairs(db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
+    try db.execute(sql: "DELETE FROM pending_buckets")
   }
 
   /// Deletes the documents with these ids; returns the ids that were present, sorted.
@@ -239,6 +320,7 @@ public final class DocumentIndex: Sendable {
     let deleteSectionBucket = try db.cachedStatement(
       sql: "DELETE FROM section_buckets WHERE key = ? AND doc = ?")
     let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE doc = ?")
+    let deletePending = try db.cachedStatement(sql: "DELETE FROM pending_buckets WHERE doc = ?")
     for id in ids {
       guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
       let doc: Int64 = row["doc"]
@@ -261,6 +343,7 @@ public final class DocumentIndex: Sendable {
         try deleteSectionBucket.execute(arguments: [Int64(bitPattern: key), doc])
       }
       try deleteDocument.execute(arguments: [doc])
+      try deletePending.execute(arguments: [doc])
       removed.append(id)
     }
     return removed
@@ -269,7 +352,7 @@ public final class DocumentIndex: Sendable {
   /// Inserts pairs in key order, which keeps SQLite's B-tree pages warm. Binds through the
   /// SQLite C API: GRDB's boxed arguments cost more than the insert itself at ~150 rows per
   /// document.
-  private func insertPairs(
+  private static func insertPairs(
     _ db: Database, table: String, columns: (String, String), pairs: inout [(Int64, Int64)]
   ) throws {
     pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }

@@ -1,5 +1,6 @@
 import Fingerprints
 import Foundation
+import GRDB
 import Testing
 
 @testable import IndexStore
@@ -73,6 +74,7 @@ import Testing
   try index.pool.write { db in
     try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'old'", arguments: [Data(legacy)])
     try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    try db.execute(sql: "DROP TABLE pending_buckets")
   }
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(try reopened.texts(ids: ["new", "old"]) == ["new": newText, "old": oldText])
@@ -278,4 +280,54 @@ func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
   #expect(found == ["source"])
   let all = try index.candidates(for: query.fingerprint, sections: sections, maximumSectionBucket: 100)
   #expect(all.count == 71)
+}
+
+/// A bulk ingest stores documents first and their bucket rows at a flush: the rows are then the
+/// same as an immediate upsert's, and until then the documents are nobody's candidates.
+@Test func deferredBucketsAreTheSameRowsAfterAFlush() throws {
+  let texts = (0..<6).map { syntheticText(seed: 300 + UInt64($0), count: 2500) }
+  let documents = texts.enumerated().map { makeDocument(id: "d\($0.offset)", text: $0.element) }
+  let immediate = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  try immediate.upsert(documents)
+  let deferred = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let preparer = deferred.preparer()
+  try deferred.upsert(prepared: documents.map { try preparer.prepare($0) }, deferringBuckets: true)
+  #expect(try deferred.pendingBucketDocuments() == 6)
+  #expect(try deferred.candidates(for: documents[2].fingerprint).isEmpty)
+  #expect(try deferred.stats().lshBucketRows == 0)
+  try deferred.flushPendingBuckets()
+  #expect(try deferred.pendingBucketDocuments() == 0)
+  #expect(try deferred.candidates(for: documents[2].fingerprint).map(\.id) == ["d2"])
+  func rows(_ index: DocumentIndex, _ table: String) throws -> [[Int64]] {
+    try index.pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT key, doc FROM \(table) ORDER BY key, doc").map { [$0[0], $0[1]] }
+    }
+  }
+  for table in ["lsh_buckets", "section_buckets"] {
+    #expect(try rows(deferred, table) == rows(immediate, table), "\(table)")
+  }
+}
+
+/// A process killed between a batch and the flush: the next open writes the missing rows; a
+/// document replaced or removed while pending leaves no rows behind.
+@Test func pendingBucketsAreFlushedOnOpenAndNeverStale() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let preparer = index.preparer()
+  let first = makeDocument(id: "a", text: syntheticText(seed: 400, count: 2500))
+  let replacement = makeDocument(id: "a", text: syntheticText(seed: 401, count: 2500))
+  let removed = makeDocument(id: "b", text: syntheticText(seed: 402, count: 2500))
+  try index.upsert(
+    prepared: [try preparer.prepare(first), try preparer.prepare(removed)], deferringBuckets: true)
+  try index.upsert(prepared: [try preparer.prepare(replacement)], deferringBuckets: true)
+  try index.remove(ids: ["b"])
+  #expect(try index.pendingBucketDocuments() == 1)
+  let reopened = try DocumentIndex.open(directory: directory)
+  #expect(try reopened.pendingBucketDocuments() == 0)
+  let stats = try reopened.stats()
+  #expect(stats.documents == 1)
+  #expect(stats.lshBucketRows == reopened.parameters.lsh.bands)
+  #expect(try reopened.candidates(for: replacement.fingerprint).map(\.id) == ["a"])
+  #expect(try reopened.candidates(for: first.fingerprint).isEmpty)
+  #expect(try reopened.candidates(for: removed.fingerprint).isEmpty)
 }

@@ -2,9 +2,10 @@ import GRDB
 
 /// The SQLite schema (version 2). See docs/index.md for the meaning of every table.
 ///
-/// Version 2 stores texts as Zstandard frames instead of version 1's zlib streams; the tables
-/// are the same. A version 1 index is upgraded when opened: its texts stay zlib (each blob says
-/// which it is) and new ones are Zstandard, so a version 1 binary must not open it again.
+/// Version 2 stores texts as Zstandard frames instead of version 1's zlib streams and adds
+/// `pending_buckets` (documents whose bucket rows a bulk ingest has not written yet). A version 1
+/// index is upgraded when opened: its texts stay zlib (each blob says which it is), new ones are
+/// Zstandard, and the new table is created, so a version 1 binary must not open it again.
 enum Schema {
   static let version = 2
   static let fileName = "chachong-index.sqlite"
@@ -67,6 +68,11 @@ enum Schema {
     ) WITHOUT ROWID
     """,
     """
+    CREATE TABLE pending_buckets (
+      doc INTEGER PRIMARY KEY
+    )
+    """,
+    """
     CREATE TABLE templates (
       id TEXT PRIMARY KEY NOT NULL,
       text BLOB NOT NULL,
@@ -104,6 +110,7 @@ enum Schema {
     guard version == 1 else {
       throw DatabaseError(message: "no upgrade from schema version \(version)")
     }
+    try db.execute(sql: "CREATE TABLE IF NOT EXISTS pending_buckets (doc INTEGER PRIMARY KEY)")
     try db.execute(
       sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(self.version)])
   }

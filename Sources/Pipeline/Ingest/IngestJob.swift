@@ -13,6 +13,11 @@ public struct IngestJob: Sendable {
     /// A batch is also committed when its prepared documents hold this many bytes, so that
     /// large documents do not multiply the memory a batch takes.
     public var batchByteLimit = 64 << 20
+    /// Bucket rows are written for this many committed documents at a time, and at the end
+    /// (``DocumentIndex/upsert(prepared:deferringBuckets:)``): each write of rows at random keys
+    /// rewrites most pages of the bucket tables, so writing them less often saves most of the
+    /// cost of ingesting into a large index.
+    public var bucketFlushDocuments = 8192
     /// Blank forms and call instructions to store in the index: their text is never evidence in
     /// later `check` and `query` runs against this index.
     public var templates: [String]
@@ -74,12 +79,18 @@ public struct IngestJob: Sendable {
     var batch: [StorableDocument] = []
     var batchBytes = 0
     var processed = 0
+    var pending = 0
     func flush() throws(IndexError) {
       guard !batch.isEmpty else { return }
-      try index.upsert(prepared: batch)
+      try index.upsert(prepared: batch, deferringBuckets: true)
       summary.ingested += batch.count
+      pending += batch.count
       batch.removeAll(keepingCapacity: true)
       batchBytes = 0
+      if pending >= options.bucketFlushDocuments {
+        try index.flushPendingBuckets()
+        pending = 0
+      }
     }
     do {
       try InputReader().forEachDocument(in: entries) { result in
@@ -106,6 +117,7 @@ public struct IngestJob: Sendable {
         }
       }
       try flush()
+      try index.flushPendingBuckets()
     } catch let error as IndexError {
       throw error
     } catch {
