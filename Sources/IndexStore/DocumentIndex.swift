@@ -117,6 +117,7 @@ public final class DocumentIndex: Sendable {
         guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
           throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
         }
+        try db.execute(sql: Schema.pendingBucketsTableIfMissing)
         // An ingest killed between a batch and its bucket flush: finish the flush.
         try flushPendingBuckets(db, parameters: stored, directory: directory)
         return DocumentIndex(

@@ -331,3 +331,15 @@ func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
   #expect(try reopened.candidates(for: first.fingerprint).isEmpty)
   #expect(try reopened.candidates(for: removed.fingerprint).isEmpty)
 }
+
+/// Version 2 indexes written before `pending_buckets` existed open and get the table.
+@Test func earlyVersionTwoIndexWithoutPendingTableOpens() throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let document = makeDocument(id: "a", text: syntheticText(seed: 500, count: 2000))
+  try index.upsert([document])
+  try index.pool.write { db in try db.execute(sql: "DROP TABLE pending_buckets") }
+  let reopened = try DocumentIndex.open(directory: directory)
+  #expect(try reopened.pendingBucketDocuments() == 0)
+  #expect(try reopened.candidates(for: document.fingerprint).map(\.id) == ["a"])
+}

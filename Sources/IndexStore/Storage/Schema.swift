@@ -10,6 +10,11 @@ enum Schema {
   static let version = 2
   static let fileName = "chachong-index.sqlite"
 
+  static let pendingBucketsTable = "CREATE TABLE pending_buckets (doc INTEGER PRIMARY KEY)"
+  /// Run on every open: version 1 indexes and early version 2 ones have no `pending_buckets`.
+  static let pendingBucketsTableIfMissing =
+    "CREATE TABLE IF NOT EXISTS pending_buckets (doc INTEGER PRIMARY KEY)"
+
   static let statements = [
     """
     CREATE TABLE meta (
@@ -67,11 +72,7 @@ enum Schema {
       PRIMARY KEY (hash, doc)
     ) WITHOUT ROWID
     """,
-    """
-    CREATE TABLE pending_buckets (
-      doc INTEGER PRIMARY KEY
-    )
-    """,
+    pendingBucketsTable,
     """
     CREATE TABLE templates (
       id TEXT PRIMARY KEY NOT NULL,
@@ -110,7 +111,6 @@ enum Schema {
     guard version == 1 else {
       throw DatabaseError(message: "no upgrade from schema version \(version)")
     }
-    try db.execute(sql: "CREATE TABLE IF NOT EXISTS pending_buckets (doc INTEGER PRIMARY KEY)")
     try db.execute(
       sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(self.version)])
   }
