@@ -29,6 +29,22 @@ struct ExcludedTokens: Sendable {
     return Int(prefix[high] - prefix[low])
   }
 
+  /// The smallest `end` ≤ `upper` whose gap to `upper` is at most `maximum`: a run that ends
+  /// before it is too far from `upper`. Binary search, since the gap never grows as `end` does.
+  func earliestEnd(within maximum: Int, before upper: Int) -> Int {
+    var low = 0
+    var high = max(0, upper)
+    while low < high {
+      let middle = (low + high) / 2
+      if gap(middle, upper) <= maximum {
+        high = middle
+      } else {
+        low = middle + 1
+      }
+    }
+    return low
+  }
+
   /// Tokens `lower..<upper` that count as a gap (not excluded); negative for overlaps.
   func gap(_ lower: Int, _ upper: Int) -> Int {
     upper <= lower ? upper - lower : (upper - lower) - count(lower, upper)

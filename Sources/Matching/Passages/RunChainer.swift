@@ -7,6 +7,9 @@ struct RunChainer: Sendable {
   /// How many earlier runs (in query order) are tried as predecessors of a run.
   var predecessorWindow = 384
   var maximumRounds = 12
+  /// Stop scanning predecessors where they can no longer be within the gap (tests turn it off
+  /// to check that it changes nothing).
+  var pruneScan = true
 
   struct Chain: Sendable, Equatable {
     var queryStart: Int
@@ -75,7 +78,6 @@ struct RunChainer: Sendable {
     // (repeated phrases on other diagonals) come between them in query order.
     var longRuns: [Int] = []
     let longRunLength = 16
-    let exactQueryGaps = limits.queryExcluded == nil
     for index in runs.indices {
       let run = runs[index]
       var best = run.length
@@ -102,11 +104,14 @@ struct RunChainer: Sendable {
       for candidate in longRuns where candidate < lowest {
         consider(candidate)
       }
-      // Without excluded query tokens a gap is plain distance, so a short run that starts more
-      // than `maximumGap + longRunLength` tokens before this one ends too early to precede it,
-      // and so do all before it (sorted by start): stop there and try only the long runs of the
-      // rest of the window, in the same descending order. Same result, a fraction of the work.
-      let cutoff = exactQueryGaps ? run.queryStart - maximumGap - longRunLength : Int.min
+      // A short run that ends before `earliestEnd` is more than `maximumGap` counted tokens
+      // from this one, and so is every run that starts before it (sorted by start): stop there
+      // and try only the long runs of the rest of the window, in the same descending order.
+      // Same result, a fraction of the work.
+      let earliestEnd =
+        limits.queryExcluded?.earliestEnd(within: maximumGap, before: run.queryStart)
+        ?? run.queryStart - maximumGap
+      let cutoff = pruneScan ? earliestEnd - longRunLength : Int.min
       var candidate = index - 1
       while candidate >= lowest, runs[candidate].queryStart >= cutoff {
         consider(candidate)
