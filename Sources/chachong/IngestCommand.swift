@@ -48,6 +48,13 @@ struct IngestCommand: ParsableCommand {
 
   @Option(
     name: .long,
+    help:
+      "Threads that read and fingerprint documents (default: one per processor core); the index is the same for any number."
+  )
+  var threads: Int?
+
+  @Option(
+    name: .long,
     help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.4).")
   var lshThreshold: Double?
 
@@ -70,6 +77,9 @@ struct IngestCommand: ParsableCommand {
     if batchSize < 1 {
       throw ValidationError("--batch-size must be at least 1")
     }
+    if let threads, !(1...256).contains(threads) {
+      throw ValidationError("--threads must be between 1 and 256")
+    }
   }
 
   func run() throws {
@@ -90,9 +100,10 @@ struct IngestCommand: ParsableCommand {
       granularity.window = winnowWindow ?? granularity.window
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
-    let job = IngestJob(
-      options: IngestJob.Options(
-        indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template))
+    var options = IngestJob.Options(
+      indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template)
+    options.threads = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let job = IngestJob(options: options)
     var progress = IndexCommandIO.ProgressLine()
     let summary: IngestJob.Summary
     do {

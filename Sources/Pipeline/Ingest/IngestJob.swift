@@ -18,6 +18,9 @@ public struct IngestJob: Sendable {
     /// rewrites most pages of the bucket tables, so writing them less often saves most of the
     /// cost of ingesting into a large index.
     public var bucketFlushDocuments = 8192
+    /// Threads that read, parse, fingerprint and compress documents; storing stays on one, in
+    /// input order, so the index is the same for any number.
+    public var threads = 1
     /// Blank forms and call instructions to store in the index: their text is never evidence in
     /// later `check` and `query` runs against this index.
     public var templates: [String]
@@ -63,7 +66,6 @@ public struct IngestJob: Sendable {
       index = try DocumentIndex.open(
         directory: options.indexDirectory, creating: options.parameters ?? .standard)
     }
-    let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
     var summary = Summary(ingested: 0, failures: failures)
     for path in options.templates {
       switch CheckBatchLoader.readDocument(path) {
@@ -75,7 +77,6 @@ public struct IngestJob: Sendable {
         summary.templates.append(id)
       }
     }
-    let preparer = index.preparer()
     var batch: [StorableDocument] = []
     var batchBytes = 0
     var processed = 0
@@ -92,30 +93,38 @@ public struct IngestJob: Sendable {
         pending = 0
       }
     }
-    do {
-      try InputReader().forEachDocument(in: entries) { result in
+    let preparation = ChunkPreparation(index: index, threads: options.threads)
+    var chunk: [InputItem] = []
+    var chunkBytes = 0
+    func store(_ chunk: [InputItem]) throws(IndexError) {
+      for outcome in preparation.prepare(chunk) {
         processed += 1
-        switch result {
-        case .failure(let failure):
+        switch outcome {
+        case .failed(let failure):
           summary.failures.append(failure)
-        case .success(let input):
-          let metadata = DocumentMetadataBuilder.metadata(for: input, index: index)
-          let (fingerprint, sectionSignatures) = fingerprinter.fingerprint(input.text) { normalized in
-            SectionSignatures.shingleRanges(
-              of: normalized, sections: metadata.sections, parameters: index.parameters)
-          }
-          let document = try preparer.prepare(
-            IndexedDocument(
-              metadata: metadata, text: input.text, fingerprint: fingerprint,
-              sectionSignatures: sectionSignatures))
+        case .error(let error):
+          throw error
+        case .prepared(let document, let path):
           batch.append(document)
           batchBytes += document.heldBytes
           if batch.count >= options.batchSize || batchBytes >= options.batchByteLimit {
             try flush()
           }
-          progress(Progress(processed: processed, failed: summary.failures.count, current: input.path))
+          progress(Progress(processed: processed, failed: summary.failures.count, current: path))
         }
       }
+    }
+    do {
+      try InputReader().forEachItem(in: entries) { item in
+        chunk.append(item)
+        if case .record(let line, _, _) = item { chunkBytes += line.count }
+        if chunk.count >= ChunkPreparation.chunkItems || chunkBytes >= ChunkPreparation.chunkBytes {
+          try store(chunk)
+          chunk.removeAll(keepingCapacity: true)
+          chunkBytes = 0
+        }
+      }
+      try store(chunk)
       try flush()
       try index.flushPendingBuckets()
     } catch let error as IndexError {
@@ -149,5 +158,88 @@ enum IDMasking {
     guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
     return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 8)
       + String(characters.suffix(4))
+  }
+}
+
+/// Reads and prepares a chunk of input items on several threads; the results come back in input
+/// order.
+struct ChunkPreparation {
+  /// Items per chunk, or `.jsonl` bytes: enough to keep the threads busy, small enough to stream.
+  static let chunkItems = 64
+  static let chunkBytes = 4 << 20
+
+  enum Outcome: Sendable {
+    case failed(InputFailure)
+    case error(IndexError)
+    case prepared(StorableDocument, path: String)
+  }
+
+  let index: DocumentIndex
+  let threads: Int
+
+  func prepare(_ items: [InputItem]) -> [Outcome] {
+    let results = OutcomeSlots(count: items.count)
+    let workers = max(1, min(threads, items.count))
+    let index = self.index
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      // One preparer (compression state) and fingerprinter per thread.
+      let preparer = index.preparer()
+      let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
+      var position = worker
+      while position < items.count {
+        results.set(
+          position,
+          ChunkPreparation.outcome(
+            of: items[position], index: index, preparer: preparer, fingerprinter: fingerprinter))
+        position += workers
+      }
+    }
+    return results.outcomes()
+  }
+
+  static func outcome(
+    of item: InputItem, index: DocumentIndex, preparer: DocumentPreparer, fingerprinter: Fingerprinter
+  ) -> Outcome {
+    switch InputReader().document(for: item) {
+    case .failure(let failure):
+      return .failed(failure)
+    case .success(let input):
+      let metadata = DocumentMetadataBuilder.metadata(for: input, index: index)
+      let (fingerprint, sectionSignatures) = fingerprinter.fingerprint(input.text) { normalized in
+        SectionSignatures.shingleRanges(
+          of: normalized, sections: metadata.sections, parameters: index.parameters)
+      }
+      do {
+        let document = try preparer.prepare(
+          IndexedDocument(
+            metadata: metadata, text: input.text, fingerprint: fingerprint,
+            sectionSignatures: sectionSignatures))
+        return .prepared(document, path: input.path)
+      } catch {
+        return .error(error)
+      }
+    }
+  }
+}
+
+/// Result slots written by several threads, each slot by one.
+private final class OutcomeSlots: @unchecked Sendable {
+  private var slots: [ChunkPreparation.Outcome?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ outcome: ChunkPreparation.Outcome) {
+    lock.lock()
+    slots[index] = outcome
+    lock.unlock()
+  }
+
+  func outcomes() -> [ChunkPreparation.Outcome] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }

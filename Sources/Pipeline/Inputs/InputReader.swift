@@ -1,6 +1,14 @@
 import Digest
 import Foundation
 
+/// One unit of input: a document file to read, or one line of a `.jsonl` file to parse.
+public enum InputItem: Sendable {
+  case file(path: String, metadata: InputMetadata)
+  case record(line: [UInt8], location: String, defaults: InputMetadata)
+  /// A `.jsonl` file that could not be read at all.
+  case failed(InputFailure)
+}
+
 /// Turns ``InputEntry`` values into ``InputDocument`` values, one at a time, so a batch of any
 /// size streams. A bad file or record is handed over as a failure; reading goes on.
 public struct InputReader: Sendable {
@@ -9,31 +17,47 @@ public struct InputReader: Sendable {
   public func forEachDocument(
     in entries: [InputEntry], _ body: (Result<InputDocument, InputFailure>) throws -> Void
   ) throws {
+    try forEachItem(in: entries) { item in try body(document(for: item)) }
+  }
+
+  /// The units of reading in input order, before any parsing: each can be turned into a document
+  /// by ``document(for:)`` on any thread, so a caller can read many at once.
+  public func forEachItem(in entries: [InputEntry], _ body: (InputItem) throws -> Void) throws {
     for entry in entries {
       switch entry {
       case .file(let path, let metadata):
-        try body(readFile(path: path, metadata: metadata))
+        try body(.file(path: path, metadata: metadata))
       case .records(let path, let defaults):
         do {
           try JSONLinesReader(path: path).forEachLine { line, number in
-            let location = "\(path):\(number)"
-            do {
-              let record = try JSONLRecord.parse(line, location: location)
-              let metadata = record.metadata.filling(from: defaults)
-              try body(
-                .success(
-                  InputDocument(
-                    id: record.id, path: location, text: record.text,
-                    sections: PlainTextSections.detect(record.text),
-                    sourceSHA256: SHA256.hexHash(record.text.utf8), metadata: metadata)))
-            } catch let failure as InputFailure {
-              try body(.failure(failure))
-            }
+            try body(.record(line: Array(line), location: "\(path):\(number)", defaults: defaults))
           }
         } catch let failure as InputFailure {
-          try body(.failure(failure))
+          try body(.failed(failure))
         }
       }
+    }
+  }
+
+  /// Reads, parses and checksums one item.
+  public func document(for item: InputItem) -> Result<InputDocument, InputFailure> {
+    switch item {
+    case .file(let path, let metadata):
+      return readFile(path: path, metadata: metadata)
+    case .record(let line, let location, let defaults):
+      do {
+        let record = try JSONLRecord.parse(line[...], location: location)
+        return .success(
+          InputDocument(
+            id: record.id, path: location, text: record.text,
+            sections: PlainTextSections.detect(record.text),
+            sourceSHA256: SHA256.hexHash(record.text.utf8), metadata: record.metadata.filling(from: defaults))
+        )
+      } catch {
+        return .failure(error)
+      }
+    case .failed(let failure):
+      return .failure(failure)
     }
   }
 
