@@ -5,7 +5,8 @@
 #   CORPUS_DIR holds a peerbench docs.jsonl (python3 ../shared/peerbench/gen_corpus.py --n 1000
 #   --out-dir CORPUS_DIR). Builds release, ingests RUNS times into fresh indexes (median CPU and
 #   wall seconds, peak RSS from /usr/bin/time), then times 50 queries x 3 in-process against the
-#   last index (chachong-index-bench) and prints index size per document.
+#   last index (chachong-index-bench) and prints index size per document. One ingest thread
+#   (the per-core figure) unless THREADS is set.
 set -euo pipefail
 corpus=${1:?usage: Tools/bench-index.sh CORPUS_DIR [RUNS]}
 runs=${2:-3}
@@ -22,7 +23,7 @@ echo "corpus: $docs documents, $bytes bytes of JSONL"
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/index"
   /usr/bin/time -f "%U %S %e %M" -o "$work/time.$run" \
-    "$bin/chachong" ingest --index "$work/index" "$corpus/docs.jsonl" >/dev/null
+    "$bin/chachong" ingest --threads "${THREADS:-1}" --index "$work/index" "$corpus/docs.jsonl" >/dev/null
   read -r user sys wall rss < "$work/time.$run"
   echo "ingest run $run: cpu $(echo "$user + $sys" | bc) s, wall $wall s, peak RSS $rss KB"
 done
