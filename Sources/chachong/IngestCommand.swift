@@ -102,7 +102,9 @@ struct IngestCommand: ParsableCommand {
     }
     var options = IngestJob.Options(
       indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template)
-    options.threads = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+    // One SQLite writer stores what the threads prepare, so the default stops at 8 threads (a
+    // guess: this project's machines have 2 cores, more were not measured).
+    options.threads = threads ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let job = IngestJob(options: options)
     var progress = IndexCommandIO.ProgressLine()
     let summary: IngestJob.Summary

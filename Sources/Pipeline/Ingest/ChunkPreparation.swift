@@ -5,9 +5,10 @@ import IndexStore
 /// Reads and prepares a chunk of input items on several threads; the results come back in input
 /// order.
 struct ChunkPreparation {
-  /// Items per chunk, or `.jsonl` bytes: enough to keep the threads busy, small enough to stream.
-  static let chunkItems = 64
-  static let chunkBytes = 4 << 20
+  /// Items per chunk, or `.jsonl` bytes: at least 16 items per thread to keep the threads busy,
+  /// small enough to stream.
+  var chunkItems: Int { max(64, 16 * threads) }
+  var chunkBytes: Int { max(4 << 20, threads << 20) }
 
   enum Outcome: Sendable {
     case failed(InputFailure)

@@ -118,7 +118,7 @@ public struct IngestJob: Sendable {
       try InputReader().forEachItem(in: entries) { item in
         chunk.append(item)
         if case .record(let line, _, _) = item { chunkBytes += line.count }
-        if chunk.count >= ChunkPreparation.chunkItems || chunkBytes >= ChunkPreparation.chunkBytes {
+        if chunk.count >= preparation.chunkItems || chunkBytes >= preparation.chunkBytes {
           try store(chunk)
           chunk.removeAll(keepingCapacity: true)
           chunkBytes = 0
