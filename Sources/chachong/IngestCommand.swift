@@ -102,9 +102,7 @@ struct IngestCommand: ParsableCommand {
     }
     var options = IngestJob.Options(
       indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template)
-    // One SQLite writer stores what the threads prepare, so the default stops at 8 threads (a
-    // guess: this project's machines have 2 cores, more were not measured).
-    options.threads = threads ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    options.threads = IndexCommandIO.threads(threads)
     let job = IngestJob(options: options)
     var progress = IndexCommandIO.ProgressLine()
     let summary: IngestJob.Summary
@@ -135,6 +133,13 @@ struct IngestCommand: ParsableCommand {
 enum IndexCommandIO {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, text
+  }
+
+  /// `--threads`, else one per processor core and at most 8: one SQLite connection stores or
+  /// answers what the threads prepare, so more would mostly add memory (a guess: this project's
+  /// machines have 2 cores, more were not measured).
+  static func threads(_ option: Int?) -> Int {
+    option ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
   }
 
   static func writeError(_ message: String) {

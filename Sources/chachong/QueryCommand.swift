@@ -55,6 +55,13 @@ struct QueryCommand: ParsableCommand {
   )
   var commonShare: Double?
 
+  @Option(
+    name: .long,
+    help:
+      "Threads that read and query the inputs (default: one per processor core, at most 8); the report is the same for any number."
+  )
+  var threads: Int?
+
   @Argument(help: "Files, folders and .jsonl files to query.")
   var paths: [String] = []
 
@@ -68,6 +75,9 @@ struct QueryCommand: ParsableCommand {
       throw ValidationError("--common-share is between 0 and 1")
     }
     guard top >= 0 else { throw ValidationError("--top must not be negative") }
+    if let threads, !(1...256).contains(threads) {
+      throw ValidationError("--threads must be between 1 and 256")
+    }
     if paths.isEmpty && manifest == nil {
       throw ValidationError("give at least one PATH or a --manifest")
     }
@@ -92,12 +102,12 @@ struct QueryCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let collected = InputCollector.collect(paths: paths, manifest: manifestTable)
-    let job = QueryJob(
-      index: documentIndex,
-      options: QueryJob.Options(
-        threshold: threshold, containmentThreshold: containmentThreshold,
-        sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
-        commonShare: commonShare))
+    var options = QueryJob.Options(
+      threshold: threshold, containmentThreshold: containmentThreshold,
+      sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
+      commonShare: commonShare)
+    options.threads = IndexCommandIO.threads(threads)
+    let job = QueryJob(index: documentIndex, options: options)
     let report: QueryReport
     do {
       report = try job.run(entries: collected.entries, failures: collected.failures)

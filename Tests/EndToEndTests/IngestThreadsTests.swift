@@ -71,4 +71,16 @@ import Testing
       try indexes[0].candidates(for: fingerprint).map(\.id)
         == indexes[1].candidates(for: fingerprint).map(\.id))
   }
+
+  // Querying the whole corpus on 1 and 3 threads gives the same report, byte for byte.
+  var reports: [String] = []
+  for threads in [1, 3] {
+    var queryOptions = QueryJob.Options(top: 0)
+    queryOptions.threads = threads
+    let report = try QueryJob(index: indexes[0], options: queryOptions).run(entries: entries)
+    #expect(Array(report.results.map(\.id).prefix(3)) == ["doc0", "doc1", "doc2"], "input order")
+    reports.append(JSONOutput.encode(report))
+  }
+  #expect(reports[0] == reports[1])
+  #expect(reports[0].contains("\"doc9\""))
 }

@@ -20,23 +20,14 @@ struct ChunkPreparation {
   let threads: Int
 
   func prepare(_ items: [InputItem]) -> [Outcome] {
-    let results = OutcomeSlots(count: items.count)
-    let workers = max(1, min(threads, items.count))
     let index = self.index
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      // One preparer (compression state) and fingerprinter per thread.
-      let preparer = index.preparer()
-      let fingerprinter = Fingerprinter(parameters: index.parameters.fingerprint)
-      var position = worker
-      while position < items.count {
-        results.set(
-          position,
-          ChunkPreparation.outcome(
-            of: items[position], index: index, preparer: preparer, fingerprinter: fingerprinter))
-        position += workers
-      }
+    // One preparer (compression state) and fingerprinter per thread.
+    return OrderedParallelMap.map(
+      items, threads: threads,
+      makeState: { (index.preparer(), Fingerprinter(parameters: index.parameters.fingerprint)) }
+    ) { state, item in
+      ChunkPreparation.outcome(of: item, index: index, preparer: state.0, fingerprinter: state.1)
     }
-    return results.outcomes()
   }
 
   static func outcome(
@@ -61,27 +52,5 @@ struct ChunkPreparation {
         return .error(error)
       }
     }
-  }
-}
-
-/// Result slots written by several threads, each slot by one.
-private final class OutcomeSlots: @unchecked Sendable {
-  private var slots: [ChunkPreparation.Outcome?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    slots = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ outcome: ChunkPreparation.Outcome) {
-    lock.lock()
-    slots[index] = outcome
-    lock.unlock()
-  }
-
-  func outcomes() -> [ChunkPreparation.Outcome] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
   }
 }

@@ -26,6 +26,8 @@ public struct QueryJob: Sendable {
     /// `--common-share`: shingles in more than this share of the indexed documents are common
     /// text, excluded like templates (nil: off).
     public var commonShare: Double?
+    /// Threads that read and query inputs; the report is the same for any number.
+    public var threads = 1
 
     public init(
       threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
@@ -53,17 +55,43 @@ public struct QueryJob: Sendable {
     var results: [QueryResult] = []
     var errors = failures
     let excluded = try excludedShingles()
-    do {
-      try InputReader().forEachDocument(in: entries) { result in
-        switch result {
-        case .failure(let failure): errors.append(failure)
+    var chunk: [InputItem] = []
+    // Chunks of inputs are read and queried on `options.threads` threads; results are kept in
+    // input order, so the report is the same for any number of threads.
+    func answer(_ chunk: [InputItem]) throws(IndexError) {
+      let job = self
+      let outcomes = OrderedParallelMap.map(chunk, threads: options.threads, makeState: {}) {
+        _, item -> Result<QueryResult, QueryFailure> in
+        switch InputReader().document(for: item) {
+        case .failure(let failure): return .failure(.input(failure))
         case .success(let input):
-          results.append(
-            try query(
-              id: input.id, path: input.path, text: input.text, sections: input.sections, excluding: excluded)
-          )
+          do throws(IndexError) {
+            return .success(
+              try job.query(
+                id: input.id, path: input.path, text: input.text, sections: input.sections,
+                excluding: excluded))
+          } catch {
+            return .failure(.index(error))
+          }
         }
       }
+      for outcome in outcomes {
+        switch outcome {
+        case .success(let result): results.append(result)
+        case .failure(.input(let failure)): errors.append(failure)
+        case .failure(.index(let error)): throw error
+        }
+      }
+    }
+    do {
+      try InputReader().forEachItem(in: entries) { item in
+        chunk.append(item)
+        if chunk.count >= max(16, 4 * options.threads) {
+          try answer(chunk)
+          chunk.removeAll(keepingCapacity: true)
+        }
+      }
+      try answer(chunk)
     } catch let error as IndexError {
       throw error
     } catch {
@@ -172,4 +200,10 @@ public struct QueryJob: Sendable {
       || scores.matchContainment >= options.containmentThreshold
       || sectionContainment >= options.sectionThreshold
   }
+}
+
+/// Why one input of a query run gave no result.
+enum QueryFailure: Error, Sendable {
+  case input(InputFailure)
+  case index(IndexError)
 }
