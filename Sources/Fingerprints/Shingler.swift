@@ -12,13 +12,16 @@ public enum Shingler {
     text.tokens.withUnsafeBufferPointer { shingleHashes(tokens: $0, k: k, seed: seed) }
   }
 
+  /// How many shingles `n` tokens give (see ``shingleHashes(of:k:seed:)``).
+  public static func shingleCount(tokens n: Int, k: Int) -> Int {
+    n <= 0 ? 0 : n - min(max(k, 1), n) + 1
+  }
+
   public static func shingleHashes(tokens: UnsafeBufferPointer<UInt64>, k: Int, seed: UInt64)
     -> [UInt64]
   {
-    let n = tokens.count
-    guard n > 0 else { return [] }
-    let window = min(max(k, 1), n)
-    let count = n - window + 1
+    let count = shingleCount(tokens: tokens.count, k: k)
+    guard count > 0 else { return [] }
     return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
       var index = 0
       forEachShingle(tokens: tokens, k: k, seed: seed) { hash in

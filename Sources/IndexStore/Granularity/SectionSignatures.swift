@@ -37,7 +37,7 @@ public enum SectionSignatures {
       of: normalized, sections: sections, minimumTokens: parameters.granularity.sectionMinimumTokens)
     guard ranges.count > 1 else { return [] }
     let k = parameters.fingerprint.shingleSize
-    let shingleCount = normalized.count == 0 ? 0 : normalized.count - min(max(k, 1), normalized.count) + 1
+    let shingleCount = Shingler.shingleCount(tokens: normalized.count, k: k)
     return ranges.compactMap { range in
       let lastShingle = max(range.lowerBound + 1, range.upperBound - k + 1)
       let end = min(lastShingle, shingleCount)
