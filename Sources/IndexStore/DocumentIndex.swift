@@ -2,7 +2,6 @@ import Digest
 import Fingerprints
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The persistent index: one SQLite database (WAL mode) in a directory.
 ///
@@ -166,9 +165,7 @@ public final class DocumentIndex: Sendable {
     let prepared = documents.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
     try wrap(directory) {
       try pool.write { db in
-        var buckets: [(Int64, Int64)] = []
-        var postings: [(Int64, Int64)] = []
-        var sectionBuckets: [(Int64, Int64)] = []
+        var rows = BucketRows()
         let insert = try db.cachedStatement(
           sql: """
             INSERT INTO documents(id, program, year, status, title, organisation, credit_code, lead,
@@ -194,21 +191,11 @@ public final class DocumentIndex: Sendable {
             try markPending.execute(arguments: [doc])
             continue
           }
-          for key in document.bandKeys {
-            buckets.append((Int64(bitPattern: key), doc))
-          }
-          for hash in document.fingerprints {
-            postings.append((Int64(bitPattern: hash), doc))
-          }
-          for key in document.sectionKeys {
-            sectionBuckets.append((Int64(bitPattern: key), doc))
-          }
+          rows.add(
+            doc: doc, bandKeys: document.bandKeys, fingerprints: document.fingerprints,
+            sectionKeys: document.sectionKeys)
         }
-        try DocumentIndex.insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
-        try DocumentIndex.insertPairs(
-          db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
-        try DocumentIndex.insertPairs(
-          db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
+        try rows.insert(into: db)
         try bumpGeneration(db)
       }
     }
@@ -241,39 +228,15 @@ public final class DocumentIndex: Sendable {
         SELECT d.doc, d.id, d.signature, d.fingerprints, d.section_keys
         FROM pending_buckets p JOIN documents d ON d.doc = p.doc
         """)
-    if rows.isEmpty {
-      try db.execute(sql: "DELETE FROM pending_buckets")
-      return
-    }
-    var buckets: [(Int64, Int64)] = []
-    var postings: [(Int64, Int64)] = []
-    var sectionBuckets: [(Int64, Int64)] = []
-    buckets.reserveCapacity(rows.count * parameters.lsh.bands)
+    var bucketRows = BucketRows()
     for row in rows {
-      let doc: Int64 = row["doc"]
       let id: String = row["id"]
-      let signatureBytes: Data = row["signature"]
-      let fingerprintBytes: Data = row["fingerprints"]
-      let sectionKeyBytes: Data = row["section_keys"]
-      guard let signature = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
-        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes)),
-        let sectionKeys = IntegerPacking.unpack([UInt8](sectionKeyBytes))
-      else {
-        throw IndexError(path: directory, reason: .corrupt("stored signature of \(id)"))
-      }
-      for key in parameters.lsh.bandKeys(of: signature) {
-        buckets.append((Int64(bitPattern: key), doc))
-      }
-      for hash in fingerprints {
-        postings.append((Int64(bitPattern: hash), doc))
-      }
-      for key in sectionKeys {
-        sectionBuckets.append((Int64(bitPattern: key), doc))
-      }
+      let keys = try StoredKeys(row: row, id: id, parameters: parameters, directory: directory)
+      bucketRows.add(
+        doc: row["doc"], bandKeys: keys.bandKeys, fingerprints: keys.fingerprints,
+        sectionKeys: keys.sectionKeys)
     }
-    try insertPairs(db, table: "lsh_buckets", columns: ("key", "doc"), pairs: &buckets)
-    try insertPairs(db, table: "fingerprint_postings", columns: ("hash", "doc"), pairs: &postings)
-    try insertPairs(db, table: "section_buckets", columns: ("key", "doc"), pairs: &sectionBuckets)
+    try bucketRows.insert(into: db)
     try db.execute(sql: "DELETE FROM pending_buckets")
   }
 
@@ -325,22 +288,14 @@ public final class DocumentIndex: Sendable {
     for id in ids {
       guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
       let doc: Int64 = row["doc"]
-      let signatureBytes: Data = row["signature"]
-      let fingerprintBytes: Data = row["fingerprints"]
-      let sectionKeyBytes: Data = row["section_keys"]
-      guard let signature = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
-        let fingerprints = IntegerPacking.unpack([UInt8](fingerprintBytes)),
-        let sectionKeys = IntegerPacking.unpack([UInt8](sectionKeyBytes))
-      else {
-        throw IndexError(path: directory, reason: .corrupt("stored signature of \(id)"))
-      }
-      for key in parameters.lsh.bandKeys(of: signature) {
+      let keys = try StoredKeys(row: row, id: id, parameters: parameters, directory: directory)
+      for key in keys.bandKeys {
         try deleteBucket.execute(arguments: [Int64(bitPattern: key), doc])
       }
-      for hash in fingerprints {
+      for hash in keys.fingerprints {
         try deletePosting.execute(arguments: [Int64(bitPattern: hash), doc])
       }
-      for key in sectionKeys {
+      for key in keys.sectionKeys {
         try deleteSectionBucket.execute(arguments: [Int64(bitPattern: key), doc])
       }
       try deleteDocument.execute(arguments: [doc])
@@ -348,32 +303,6 @@ public final class DocumentIndex: Sendable {
       removed.append(id)
     }
     return removed
-  }
-
-  /// Inserts pairs in key order, which keeps SQLite's B-tree pages warm. Binds through the
-  /// SQLite C API: GRDB's boxed arguments cost more than the insert itself at ~150 rows per
-  /// document.
-  private static func insertPairs(
-    _ db: Database, table: String, columns: (String, String), pairs: inout [(Int64, Int64)]
-  ) throws {
-    pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    let statement = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO \(table)(\(columns.0), \(columns.1)) VALUES (?, ?)")
-    let handle = statement.sqliteStatement
-    sqlite3_reset(handle)
-    defer { sqlite3_reset(handle) }
-    for (key, doc) in pairs {
-      sqlite3_bind_int64(handle, 1, key)
-      sqlite3_bind_int64(handle, 2, doc)
-      let code = sqlite3_step(handle)
-      guard code == SQLITE_DONE else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: code),
-          message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-          sql: statement.sql)
-      }
-      sqlite3_reset(handle)
-    }
   }
 
   private func bumpGeneration(_ db: Database) throws {
