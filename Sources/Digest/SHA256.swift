@@ -124,7 +124,11 @@ public struct SHA256: Sendable {
 
   private mutating func compressInHardware(_ data: UnsafePointer<UInt8>, blocks: Int) {
     var words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-    words.withUnsafeMutableBufferPointer { chachong_sha256_blocks($0.baseAddress, data, blocks) }
+    words.withUnsafeMutableBufferPointer { state in
+      SHA256.roundConstants.withUnsafeBufferPointer { constants in
+        chachong_sha256_blocks(state.baseAddress, data, blocks, constants.baseAddress)
+      }
+    }
     state = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
   }
 

@@ -9,9 +9,11 @@
 int chachong_sha256_hardware_available(void);
 
 /// Runs the SHA-256 compression function over `blocks` 64-byte blocks of `data`,
-/// updating `state` (H0..H7 in FIPS 180-4 order). Call only when
+/// updating `state` (H0..H7 in FIPS 180-4 order) with the 64 round constants K
+/// (Digest's table, so there is one copy). Call only when
 /// chachong_sha256_hardware_available() returned 1.
-void chachong_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+void chachong_sha256_blocks(
+  uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t round_constants[64]);
 
 /// For each i < bins: minima[i] = min over the hashes of mix64(hashes[j] ^ seeds[i]), where mix64
 /// is StableHash.mix64 (the SplitMix64 finaliser). MinHasher's fill of empty bins; eight bins at a
