@@ -60,7 +60,7 @@ func fastJSONLinesReadLikeFoundation(line: String) {
       members.map { member in
         switch member.value {
         case .string(let text): return "\(member.key)=s:\(text)"
-        case .integer(let digits): return "\(member.key)=i:\(digits)"
+        case .number(let digits): return "\(member.key)=i:\(digits)"
         case .null: return "\(member.key)=null"
         }
       }

@@ -65,7 +65,7 @@ enum JSONLRecord {
       let scalar: String?
       switch value {
       case .string(let string): scalar = string
-      case .integer(let digits): scalar = digits
+      case .number(let digits): scalar = digits
       case .null: scalar = nil
       }
       switch key {
@@ -98,30 +98,20 @@ enum JSONLRecord {
     guard let dictionary = object as? [String: Any] else {
       throw InputFailure(path: location, reason: "not a JSON object")
     }
-    guard let id = scalarString(dictionary["id"]), !id.isEmpty else {
-      throw InputFailure(path: location, reason: "record has no \"id\"")
-    }
-    guard let text = dictionary["text"] as? String else {
-      throw InputFailure(path: location, reason: "record has no \"text\" string")
-    }
-    var metadata = InputMetadata()
-    for key in dictionary.keys.sorted() where key != "id" && key != "text" {
-      if let value = scalarString(dictionary[key]) {
-        metadata.set(name: key, value: value)
+    let members = dictionary.map { key, value -> (key: String, value: JSONObjectScanner.Value) in
+      switch value {
+      case let text as String: return (key, .string(text))
+      case let number as NSNumber: return (key, .number(decimalText(number)))
+      default: return (key, .null)
       }
     }
-    return (id, text, metadata)
+    return try record(members, location: location)
   }
 
-  private static func scalarString(_ value: Any?) -> String? {
-    switch value {
-    case let text as String: return text
-    case let number as NSNumber:
-      // JSON numbers like 2024 or 2024.0 become "2024".
-      let double = number.doubleValue
-      if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
-      return number.stringValue
-    default: return nil
-    }
+  /// JSON numbers like 2024 or 2024.0 become "2024".
+  private static func decimalText(_ number: NSNumber) -> String {
+    let double = number.doubleValue
+    if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
+    return number.stringValue
   }
 }

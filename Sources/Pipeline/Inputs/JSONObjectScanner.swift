@@ -8,8 +8,9 @@
 enum JSONObjectScanner {
   enum Value: Equatable {
     case string(String)
-    /// An integer of at most 15 digits, as its decimal text.
-    case integer(String)
+    /// A number as its decimal text (this scanner reads only integers of at most 15 digits).
+    case number(String)
+    /// null, or (from Foundation) a value that is neither string nor number.
     case null
   }
 
@@ -61,7 +62,7 @@ enum JSONObjectScanner {
       case UInt8(ascii: "n"):
         return matches("null") ? .null : nil
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        return integer().map(Value.integer)
+        return integer().map(Value.number)
       default:
         return nil
       }
