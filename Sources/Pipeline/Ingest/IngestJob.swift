@@ -94,8 +94,6 @@ public struct IngestJob: Sendable {
       }
     }
     let preparation = ChunkPreparation(index: index, threads: options.threads)
-    var chunk: [InputItem] = []
-    var chunkBytes = 0
     func store(_ chunk: [InputItem]) throws(IndexError) {
       for outcome in preparation.prepare(chunk) {
         processed += 1
@@ -115,16 +113,9 @@ public struct IngestJob: Sendable {
       }
     }
     do {
-      try InputReader().forEachItem(in: entries) { item in
-        chunk.append(item)
-        if case .record(let line, _, _) = item { chunkBytes += line.count }
-        if chunk.count >= preparation.chunkItems || chunkBytes >= preparation.chunkBytes {
-          try store(chunk)
-          chunk.removeAll(keepingCapacity: true)
-          chunkBytes = 0
-        }
-      }
-      try store(chunk)
+      try InputReader().forEachChunk(
+        in: entries, itemLimit: preparation.chunkItems, byteLimit: preparation.chunkBytes
+      ) { chunk in try store(chunk) }
       try flush()
       try index.flushPendingBuckets()
     } catch let error as IndexError {

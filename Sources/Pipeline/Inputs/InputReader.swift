@@ -39,6 +39,27 @@ public struct InputReader: Sendable {
     }
   }
 
+  /// ``forEachItem(in:_:)`` in chunks of at most `itemLimit` items, a chunk also ending once its
+  /// `.jsonl` lines reach `byteLimit` bytes: what a caller reads on several threads at a time.
+  public func forEachChunk(
+    in entries: [InputEntry], itemLimit: Int, byteLimit: Int = .max, _ body: ([InputItem]) throws -> Void
+  ) throws {
+    var chunk: [InputItem] = []
+    var bytes = 0
+    try forEachItem(in: entries) { item in
+      chunk.append(item)
+      if case .record(let line, _, _) = item { bytes += line.count }
+      if chunk.count >= itemLimit || bytes >= byteLimit {
+        try body(chunk)
+        chunk.removeAll(keepingCapacity: true)
+        bytes = 0
+      }
+    }
+    if !chunk.isEmpty {
+      try body(chunk)
+    }
+  }
+
   /// Reads, parses and checksums one item.
   public func document(for item: InputItem) -> Result<InputDocument, InputFailure> {
     switch item {

@@ -55,7 +55,6 @@ public struct QueryJob: Sendable {
     var results: [QueryResult] = []
     var errors = failures
     let excluded = try excludedShingles()
-    var chunk: [InputItem] = []
     // Chunks of inputs are read and queried on `options.threads` threads; results are kept in
     // input order, so the report is the same for any number of threads.
     func answer(_ chunk: [InputItem]) throws(IndexError) {
@@ -84,14 +83,9 @@ public struct QueryJob: Sendable {
       }
     }
     do {
-      try InputReader().forEachItem(in: entries) { item in
-        chunk.append(item)
-        if chunk.count >= max(16, 4 * options.threads) {
-          try answer(chunk)
-          chunk.removeAll(keepingCapacity: true)
-        }
+      try InputReader().forEachChunk(in: entries, itemLimit: max(16, 4 * options.threads)) { chunk in
+        try answer(chunk)
       }
-      try answer(chunk)
     } catch let error as IndexError {
       throw error
     } catch {
