@@ -1,6 +1,8 @@
 import CDeflate
 
-/// zlib compression of stored texts: a 4-byte little-endian length, then a zlib stream.
+/// Schema version 1's stored texts: a 4-byte little-endian length, then a zlib stream. Still read
+/// for indexes written by version 1; nothing writes them any more except the tests, which build a
+/// version 1 blob with ``compress(_:level:)`` to check the upgrade.
 enum Deflate {
   static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
     guard bytes.count < Int(UInt32.max) else { return nil }
