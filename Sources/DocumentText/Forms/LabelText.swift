@@ -55,11 +55,7 @@ enum LabelText {
 
   /// Trims form whitespace at both ends.
   static func trimmed(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-      let last = scalars.lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(scalars[first...last])
+    ScalarTrimming.trimmed(text, isSpace: isSpace)
   }
 
   /// A value that is only a bracketed instruction, such as `（系统生成，无需填写）` or `(请填写)`:

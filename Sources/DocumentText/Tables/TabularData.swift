@@ -57,11 +57,7 @@ enum TableText {
   }
 
   static func trimmed(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-      let last = scalars.lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(scalars[first...last])
+    ScalarTrimming.trimmed(text, isSpace: isSpace)
   }
 
   static func compact(_ text: String) -> String {
