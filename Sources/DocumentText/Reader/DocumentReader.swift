@@ -8,17 +8,22 @@ public struct DocumentReader: Sendable {
   public let limits: ReadLimits
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
   public let formFieldExtractor: FormFieldReading
+  /// Further formats, tried by content before the built-in ones (see ``FormatReader``).
+  public let readers: [any FormatReader]
 
   /// For callers that want the text only (benchmarks, bulk ingest of non-application texts).
   public static let noFormFields: FormFieldReading = { _ in [] }
 
-  public init(limits: ReadLimits = .standard) {
-    self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) })
+  public init(limits: ReadLimits = .standard, readers: [any FormatReader] = []) {
+    self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) }, readers: readers)
   }
 
-  public init(limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading) {
+  public init(
+    limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading, readers: [any FormatReader] = []
+  ) {
     self.limits = limits
     self.formFieldExtractor = formFieldExtractor
+    self.readers = readers
   }
 
   public func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
@@ -42,6 +47,9 @@ public struct DocumentReader: Sendable {
     _ data: [UInt8], name: String, fileURL: URL?
   ) throws(DocumentReadError) -> ExtractedDocument {
     let fileExtension = (name as NSString).pathExtension.lowercased()
+    for reader in readers where reader.recognizes(data, fileExtension: fileExtension) {
+      return try reader.read(data, name: name, limits: limits)
+    }
     if data.starts(with: [0x50, 0x4B]) {
       guard data.count >= 4, [[3, 4], [5, 6], [7, 8]].contains(Array(data[2..<4])) else {
         throw DocumentReadError(path: name, reason: .notAZip)
