@@ -20,8 +20,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // The model every layer speaks: document records, sections, passages, scores, the field
+    // vocabulary and the identity key. No dependencies.
+    .target(name: "ChachongModel"),
     // Files in, structured text and form fields out; every input limit lives here.
-    .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
+    .target(name: "DocumentText", dependencies: ["ChachongModel", "CLibXML2", "ZIPFoundation"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints", dependencies: ["CKernels"]),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
@@ -36,27 +39,29 @@ let package = Package(
     .target(
       name: "IndexStore",
       dependencies: [
-        "Fingerprints", "Digest", "CZstd", "CDeflate", .product(name: "GRDB", package: "GRDB.swift"),
+        "ChachongModel", "Fingerprints", "Digest", "CZstd", "CDeflate",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     // Verification of candidates and passage alignment. Pure.
-    .target(name: "Matching", dependencies: ["Fingerprints"]),
+    .target(name: "Matching", dependencies: ["ChachongModel", "Fingerprints"]),
     // Call configuration, identity checks, the integrity rules and their findings. Pure.
-    .target(name: "Integrity", dependencies: ["Matching"]),
+    .target(name: "Integrity", dependencies: ["ChachongModel", "Matching"]),
     // JSON, text and HTML rendering of reports.
-    .target(name: "Reports", dependencies: ["Integrity", "Matching"]),
+    .target(name: "Reports", dependencies: ["ChachongModel", "Integrity", "Matching"]),
     // Wires reading, fingerprinting, the index, matching and rules into the CLI's jobs.
     .target(
       name: "Pipeline",
       dependencies: [
-        "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports", "Digest",
+        "ChachongModel", "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports",
+        "Digest",
       ]
     ),
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "Pipeline", "IndexStore", "Integrity",
+        "ChachongModel", "Pipeline", "IndexStore", "Integrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import GRDB
@@ -22,7 +23,7 @@ extension DocumentIndex {
   /// wording), not a copied passage, and following it made one query of the 100,000-document
   /// benchmark verify 200 unrelated documents (docs/index.md, "Boilerplate sections").
   public func candidates(
-    for fingerprint: DocumentFingerprint, sections: [IndexedSection] = [],
+    for fingerprint: DocumentFingerprint, sections: [TextSection] = [],
     excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3,
     maximumSectionBucket: Int = DocumentIndex.maximumSectionBucket
   ) throws(IndexError) -> [Candidate] {
@@ -120,7 +121,7 @@ extension DocumentIndex {
     }
   }
 
-  public func metadata(id: String) throws(IndexError) -> DocumentMetadata? {
+  public func metadata(id: String) throws(IndexError) -> DocumentRecord? {
     try list(DocumentFilter(ids: [id])).first
   }
 
@@ -161,7 +162,7 @@ extension DocumentIndex {
   }
 
   /// Metadata of the documents matching `filter`, ordered by id.
-  public func list(_ filter: DocumentFilter = DocumentFilter()) throws(IndexError) -> [DocumentMetadata] {
+  public func list(_ filter: DocumentFilter = DocumentFilter()) throws(IndexError) -> [DocumentRecord] {
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
     if let program = filter.program {
@@ -196,13 +197,13 @@ extension DocumentIndex {
     return rows.map { row in
       let sectionsJSON: String = row["sections"]
       let extraJSON: String = row["extra"]
-      return DocumentMetadata(
+      return DocumentRecord(
         id: row["id"], program: row["program"], year: row["year"], status: row["status"],
         title: row["title"], organisation: row["organisation"], creditCode: row["credit_code"],
-        lead: row["lead"], leadIDHash: row["lead_id_hash"], leadIDMasked: row["lead_id_masked"],
+        lead: row["lead"], leadIDKey: row["lead_id_hash"], leadIDMasked: row["lead_id_masked"],
         sourcePath: row["source_path"], sourceSHA256: row["source_sha256"],
         characterCount: row["character_count"],
-        sections: (try? decoder.decode([IndexedSection].self, from: Data(sectionsJSON.utf8))) ?? [],
+        sections: (try? decoder.decode([TextSection].self, from: Data(sectionsJSON.utf8))) ?? [],
         extra: (try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))) ?? [:])
     }
   }

@@ -128,7 +128,7 @@ public final class DocumentIndex: Sendable {
   /// HMAC-SHA256 (hex) of a personal ID number under this index's random key: equal numbers give
   /// equal hashes within the index; the number cannot be read back. Spaces are dropped and the
   /// check letter is upper-cased first.
-  public func leadIDHash(of idNumber: String) -> String {
+  public func leadIDKey(of idNumber: String) -> String {
     let normalized = idNumber.uppercased().filter { !$0.isWhitespace }
     return HMACSHA256.hexAuthenticationCode(key: leadKey, message: Array(normalized.utf8))
   }
@@ -179,7 +179,7 @@ public final class DocumentIndex: Sendable {
           let meta = document.metadata
           let values: [(any DatabaseValueConvertible)?] = [
             meta.id, meta.program, meta.year, meta.status, meta.title, meta.organisation,
-            meta.creditCode, meta.lead, meta.leadIDHash, meta.leadIDMasked, meta.sourcePath,
+            meta.creditCode, meta.lead, meta.leadIDKey, meta.leadIDMasked, meta.sourcePath,
             meta.sourceSHA256, meta.characterCount, document.tokenCount, document.shingleCount,
             document.sectionsJSON, document.extraJSON, Data(document.signature),
             Data(IntegerPacking.pack(document.fingerprints)),

@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import DocumentText
@@ -42,8 +43,8 @@ import Testing
     let layout = TextLayout(document())
     #expect(
       layout.sections == [
-        SectionSpan(title: "", start: 0, end: 3), SectionSpan(title: "一、立项依据", start: 3, end: 16),
-        SectionSpan(title: "二、内容", start: 16, end: 23),
+        TextSection(title: "", start: 0, end: 3), TextSection(title: "一、立项依据", start: 3, end: 16),
+        TextSection(title: "二、内容", start: 16, end: 23),
       ])
     #expect(layout.paragraphs.map(\.section) == ["", "一、立项依据", "一、立项依据", "一、立项依据", "二、内容", "二、内容", nil])
     #expect(layout.section(at: 0) == "")
@@ -57,7 +58,7 @@ import Testing
       kind: .main, name: "m",
       blocks: [.paragraph(Paragraph(text: "一、甲", isHeading: true)), .paragraph(Paragraph(text: "乙"))])
     let layout = TextLayout(ExtractedDocument(path: "p", format: .text, parts: [part]))
-    #expect(layout.sections == [SectionSpan(title: "一、甲", start: 0, end: 5)])
+    #expect(layout.sections == [TextSection(title: "一、甲", start: 0, end: 5)])
   }
 
   @Test func emptyDocument() {

@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
     let layout = TextLayout(document)
     #expect(layout.text == "概述\n正文继续\n页眉\n注释")
     #expect(layout.paragraphs[0].isHeading && layout.paragraphs[0].outlineLevel == 0)
-    #expect(layout.sections == [SectionSpan(title: "概述", start: 0, end: 7)])
+    #expect(layout.sections == [TextSection(title: "概述", start: 0, end: 7)])
   }
 
   @Test func bareDocumentXML() throws {

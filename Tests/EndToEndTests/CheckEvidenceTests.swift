@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import Integrity
 import Testing
@@ -70,7 +71,7 @@ import Testing
     #expect(page.contains("class=\"passage c"))
     #expect(page.contains("§ 二、研究内容"))
     #expect(!page.contains(Self.leadID))
-    #expect(page.contains(IdentityText.mask(Self.leadID)))
+    #expect(page.contains(IdentityKey.mask(Self.leadID)))
     #expect(page.contains(String(Self.copied.prefix(20))))
   }
 }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import Integrity
@@ -8,14 +9,14 @@ import Testing
 
 /// The check pipeline against a fake archive: no index, no similarity search.
 struct FakeArchive: ArchiveSource {
-  var archived: [ArchiveRecord]
-  var similar: [String: (ArchiveRecord, SimilarityMeasures)]
+  var archived: [DocumentRecord]
+  var similar: [String: (DocumentRecord, SimilarityMeasures)]
 
-  func records(excluding ids: Set<String>) throws -> [ArchiveRecord] {
+  func records(excluding ids: Set<String>) throws -> [DocumentRecord] {
     archived.filter { !ids.contains($0.id) }
   }
 
-  func leadIDKey(_ idNumber: String) -> String { "key-" + IdentityText.normalize(idNumber) }
+  func leadIDKey(_ idNumber: String) -> String { "key-" + IdentityKey.normalize(idNumber) }
 
   func pairs(
     for batch: [PreparedDocument], excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
@@ -65,7 +66,7 @@ struct FakeArchive: ArchiveSource {
   @Test func evaluatesRulesWithAFakeArchive() throws {
     let root = try Self.batch()
     defer { try? FileManager.default.removeItem(at: root) }
-    let funded = ArchiveRecord(
+    let funded = DocumentRecord(
       id: "QZ2020-9", program: "前瞻性技术创新专项", year: 2020, status: "结题", organisation: "南通第1号科技有限公司")
     let archive = FakeArchive(
       archived: [funded],

@@ -45,12 +45,12 @@ import Testing
   #expect(first.status == "submitted")
   #expect(first.extra["推荐单位"] == "崇川区科技局")
   #expect(first.leadIDMasked == "3206**********1234")
-  #expect(first.leadIDHash == index.leadIDHash(of: "320602199001011234"))
+  #expect(first.leadIDKey == index.leadIDKey(of: "320602199001011234"))
   #expect(first.sourcePath?.hasSuffix("docs/a.txt") == true)
   #expect(first.sourceSHA256?.count == 64)
   let second = try #require(try index.metadata(id: "2024-002"))
   #expect(second.status == "archived", "command-line default fills what the manifest leaves empty")
-  #expect(second.leadIDHash == nil)
+  #expect(second.leadIDKey == nil)
   // The plain ID number is nowhere in the database file.
   let database = try Data(contentsOf: URL(fileURLWithPath: DocumentIndex.databasePath(in: indexDirectory)))
   let wal =

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import GRDB
@@ -17,7 +18,7 @@ import Testing
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
   let text = syntheticText(seed: 1, count: 2000)
   var document = makeDocument(id: "A-1", text: text, program: "科技计划", year: 2024, status: "funded")
-  document.metadata.leadIDHash = index.leadIDHash(of: "320602199001011234")
+  document.metadata.leadIDKey = index.leadIDKey(of: "320602199001011234")
   document.metadata.leadIDMasked = "3206**********1234"
   try index.upsert([document])
   let reopened = try DocumentIndex.open(directory: directory)
@@ -27,8 +28,8 @@ import Testing
   #expect(try reopened.normalizedText(id: "A-1") == NormalizedText(normalizing: text))
   #expect(try reopened.metadata(id: "missing") == nil)
   // The key lives in the index: the same number hashes the same after reopening.
-  #expect(reopened.leadIDHash(of: "320602199001011234") == document.metadata.leadIDHash)
-  #expect(reopened.leadIDHash(of: "320602199001011235") != document.metadata.leadIDHash)
+  #expect(reopened.leadIDKey(of: "320602199001011234") == document.metadata.leadIDKey)
+  #expect(reopened.leadIDKey(of: "320602199001011235") != document.metadata.leadIDKey)
 }
 
 @Test func otherParametersAreAClearError() throws {
@@ -120,13 +121,13 @@ import Testing
 }
 
 /// Sections as text with spans: each part becomes one section.
-func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
+func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   var text = ""
-  var sections: [IndexedSection] = []
+  var sections: [TextSection] = []
   for (number, part) in parts.enumerated() {
     let start = text.unicodeScalars.count
     text += part
-    sections.append(IndexedSection(title: "part \(number)", start: start, end: text.unicodeScalars.count))
+    sections.append(TextSection(title: "part \(number)", start: start, end: text.unicodeScalars.count))
   }
   return (text, sections)
 }
@@ -256,15 +257,15 @@ func sectioned(_ parts: [String]) -> (String, [IndexedSection]) {
   let copied = syntheticText(seed: 901, count: 600)
   func document(id: String, parts: [String]) -> IndexedDocument {
     let text = parts.joined(separator: "\n")
-    var sections: [IndexedSection] = []
+    var sections: [TextSection] = []
     var start = 0
     for (number, part) in parts.enumerated() {
       let end = start + part.unicodeScalars.count + (number < parts.count - 1 ? 1 : 0)
-      sections.append(IndexedSection(title: "第\(number)节", start: start, end: end))
+      sections.append(TextSection(title: "第\(number)节", start: start, end: end))
       start = end
     }
     return IndexedDocument(
-      metadata: DocumentMetadata(
+      metadata: DocumentRecord(
         id: id, characterCount: text.unicodeScalars.count, sections: sections, extra: [:]),
       text: text, fingerprint: Fingerprinter(parameters: .standard).fingerprint(text))
   }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import IndexStore
@@ -34,10 +35,10 @@ func makeDocument(
 ) -> IndexedDocument {
   let fingerprint = Fingerprinter(parameters: parameters.fingerprint).fingerprint(text)
   return IndexedDocument(
-    metadata: DocumentMetadata(
+    metadata: DocumentRecord(
       id: id, program: program, year: year, status: status,
       characterCount: text.unicodeScalars.count,
-      sections: [IndexedSection(title: "", start: 0, end: text.unicodeScalars.count)],
+      sections: [TextSection(title: "", start: 0, end: text.unicodeScalars.count)],
       extra: ["source": "test"]),
     text: text, fingerprint: fingerprint)
 }

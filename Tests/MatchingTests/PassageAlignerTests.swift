@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Testing
 

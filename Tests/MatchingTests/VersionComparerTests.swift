@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import Matching

@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import Integrity
 import Testing

@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 import Fingerprints
 import Foundation

@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 
 /// The flattened text every other module uses, built deterministically from an `ExtractedDocument`:
@@ -7,7 +8,7 @@ public struct TextLayout: Sendable {
   public let text: String
   public let paragraphs: [LaidOutParagraph]
   /// Sections of the main part in order, covering it; "" titles the text before the first heading.
-  public let sections: [SectionSpan]
+  public let sections: [TextSection]
 
   public init(_ document: ExtractedDocument) {
     var collector = Collector()
@@ -42,22 +43,22 @@ public struct TextLayout: Sendable {
     return sections[low].title
   }
 
-  private static func sections(of paragraphs: [LaidOutParagraph]) -> [SectionSpan] {
+  private static func sections(of paragraphs: [LaidOutParagraph]) -> [TextSection] {
     let main = paragraphs.filter { $0.part == .main }
     guard let first = main.first, let last = main.last else { return [] }
-    var sections: [SectionSpan] = []
+    var sections: [TextSection] = []
     var title = ""
     var start = first.start
     for paragraph in main where paragraph.isHeading {
       if paragraph.start > start || !sections.isEmpty || !title.isEmpty {
         if paragraph.start > start || !title.isEmpty {
-          sections.append(SectionSpan(title: title, start: start, end: paragraph.start))
+          sections.append(TextSection(title: title, start: start, end: paragraph.start))
         }
       }
       title = paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)
       start = paragraph.start
     }
-    sections.append(SectionSpan(title: title, start: start, end: max(last.end, start)))
+    sections.append(TextSection(title: title, start: start, end: max(last.end, start)))
     return sections
   }
 

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 
 /// The finer level chosen by measurement (docs/index.md, "Granularity"): one MinHash signature
@@ -7,7 +8,7 @@ public enum SectionSignatures {
   /// LSH band keys of every section with at least `minimumTokens` tokens. A document that is one
   /// section gets none (the whole-document tables already cover it).
   static func bandKeys(
-    of fingerprint: DocumentFingerprint, sections: [IndexedSection], parameters: IndexParameters,
+    of fingerprint: DocumentFingerprint, sections: [TextSection], parameters: IndexParameters,
     hasher: MinHasher
   ) -> [UInt64] {
     let ranges = shingleRanges(of: fingerprint.normalized, sections: sections, parameters: parameters)
@@ -31,7 +32,7 @@ public enum SectionSignatures {
   /// it), ascending and disjoint; none when there are fewer than two such sections. For
   /// ``Fingerprinter/fingerprint(_:signingRanges:)``.
   public static func shingleRanges(
-    of normalized: NormalizedText, sections: [IndexedSection], parameters: IndexParameters
+    of normalized: NormalizedText, sections: [TextSection], parameters: IndexParameters
   ) -> [Range<Int>] {
     let ranges = tokenRanges(
       of: normalized, sections: sections, minimumTokens: parameters.granularity.sectionMinimumTokens)
@@ -46,7 +47,7 @@ public enum SectionSignatures {
   }
 
   /// Token index ranges of the sections (by the tokens' start offsets), small ones left out.
-  public static func tokenRanges(of text: NormalizedText, sections: [IndexedSection], minimumTokens: Int)
+  public static func tokenRanges(of text: NormalizedText, sections: [TextSection], minimumTokens: Int)
     -> [Range<Int>]
   {
     var ranges: [Range<Int>] = []

@@ -1,8 +1,9 @@
+import ChachongModel
 import Fingerprints
 
 /// One document ready to be stored: its metadata, its extracted text and its fingerprint.
 public struct IndexedDocument: Sendable {
-  public var metadata: DocumentMetadata
+  public var metadata: DocumentRecord
   /// The extracted text; stored compressed, the normalised text and position map are rebuilt
   /// from it on demand (see docs/index.md, "Stored text").
   public var text: String
@@ -12,7 +13,7 @@ public struct IndexedDocument: Sendable {
   public var sectionSignatures: [MinHashSignature]?
 
   public init(
-    metadata: DocumentMetadata, text: String, fingerprint: DocumentFingerprint,
+    metadata: DocumentRecord, text: String, fingerprint: DocumentFingerprint,
     sectionSignatures: [MinHashSignature]? = nil
   ) {
     self.metadata = metadata

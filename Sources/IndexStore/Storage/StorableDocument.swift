@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 
@@ -5,7 +6,7 @@ import Foundation
 /// keys and the compressed text, without the per-token arrays of its fingerprint (an ingest
 /// batch of prepared documents takes a tenth of the memory of the documents themselves).
 public struct StorableDocument: Sendable {
-  let metadata: DocumentMetadata
+  let metadata: DocumentRecord
   let tokenCount: Int
   let shingleCount: Int
   let signature: [UInt8]

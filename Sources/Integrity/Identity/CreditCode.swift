@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Unified social credit code per GB 32100-2015: registration authority (1), organisation
 /// category (1), region code (6 digits), organisation code (9, GB 11714) and a check character,
 /// all from the 31-character set `0-9A-HJ-NPQRTUWXY` (no I, O, S, V, Z), check by MOD 31.
@@ -7,7 +9,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
 
   /// Validates `raw` after normalisation (full-width characters, lower case, spaces).
   public init(validating raw: String) throws(IdentityError) {
-    let normalized = IdentityText.normalize(raw)
+    let normalized = IdentityKey.normalize(raw)
     try CreditCode.check(normalized)
     value = normalized
   }

@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Resident identity number per GB 11643-1999: 6-digit region code, 8-digit birth date
 /// (YYYYMMDD), 3-digit sequence (odd for men) and a check character computed with
 /// ISO 7064 MOD 11-2.
@@ -7,13 +9,13 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
 
   /// Validates `raw` after normalisation (full-width digits, lower-case x, spaces).
   public init(validating raw: String) throws(IdentityError) {
-    let normalized = IdentityText.normalize(raw)
+    let normalized = IdentityKey.normalize(raw)
     try ResidentID.check(normalized)
     value = normalized
   }
 
   /// `3206**********123X`.
-  public var masked: String { IdentityText.mask(value) }
+  public var masked: String { IdentityKey.mask(value) }
 
   /// The masked form: a resident ID printed by accident must not leak.
   public var description: String { masked }

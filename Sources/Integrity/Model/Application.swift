@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Where a field's value came from.
 public enum FieldSource: String, Sendable, Codable {
   case manifest
@@ -86,5 +88,5 @@ public struct Application: Sendable, Codable, Equatable {
   public var enterpriseType: String? { value(ApplicationFieldName.enterpriseType) }
 
   /// The lead's ID number masked (`3206**********123X`), never the number itself.
-  public var leadIDMasked: String? { leadID.map(IdentityText.mask) }
+  public var leadIDMasked: String? { leadID.map(IdentityKey.mask) }
 }

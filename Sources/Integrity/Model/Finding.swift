@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Where a related document lives.
 public enum RelatedSource: String, Sendable, Codable {
   case batch

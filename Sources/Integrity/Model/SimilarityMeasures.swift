@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Verified similarity of a pair, as the rules need it. Mirrors Matching's `SimilarityScores`
 /// (plain fields, so the rules do not depend on how the scores were computed).
 public struct SimilarityMeasures: Sendable, Codable, Equatable {
@@ -27,23 +29,5 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: nil)
-  }
-}
-
-/// A copied passage: offsets (Unicode scalars) into the application's extracted text and into
-/// the source's. Mirrors Matching's `Passage`.
-public struct EvidencePassage: Sendable, Codable, Equatable {
-  public var start: Int
-  public var end: Int
-  public var sourceStart: Int
-  public var sourceEnd: Int
-  public var chars: Int
-
-  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int) {
-    self.start = start
-    self.end = end
-    self.sourceStart = sourceStart
-    self.sourceEnd = sourceEnd
-    self.chars = chars
   }
 }

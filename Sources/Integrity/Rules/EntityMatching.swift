@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Who is who: enterprises by credit code, falling back to a normalised name; leads by ID
 /// number, falling back to name plus organisation.
 public enum EntityMatching {
@@ -33,7 +35,7 @@ public enum EntityMatching {
   /// The normalised credit code when it looks like one (18 characters), else nil.
   public static func normalizedCreditCode(_ code: String?) -> String? {
     guard let code else { return nil }
-    let normalized = IdentityText.normalize(code)
+    let normalized = IdentityKey.normalize(code)
     return normalized.count == 18 ? normalized : nil
   }
 

@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// The formal rules: identity check digits, title, budget, guide code, degree, deadlines,
 /// manifest/form and paper/online agreement.
 extension RuleContext {
@@ -9,8 +11,8 @@ extension RuleContext {
         findings.append(
           finding(
             .identityChecksum,
-            "项目负责人身份证号\(IdentityText.mask(value))（\(source.zh)）不符合GB 11643：\(problem.chineseDescription)",
-            "The lead's resident ID \(IdentityText.mask(value)) (\(source.en)) fails GB 11643: \(problem)"))
+            "项目负责人身份证号\(IdentityKey.mask(value))（\(source.zh)）不符合GB 11643：\(problem.chineseDescription)",
+            "The lead's resident ID \(IdentityKey.mask(value)) (\(source.en)) fails GB 11643: \(problem)"))
       }
     }
     let codeField = application.field(ApplicationFieldName.creditCode)
@@ -29,7 +31,7 @@ extension RuleContext {
   private func distinctValues(_ field: ApplicationField) -> [(String, LocalizedText)] {
     var values: [(String, LocalizedText)] = []
     if let manifest = field.manifest { values.append((manifest, LocalizedText(zh: "汇总表", en: "manifest"))) }
-    if let form = field.form, IdentityText.normalize(form) != field.manifest.map(IdentityText.normalize) {
+    if let form = field.form, IdentityKey.normalize(form) != field.manifest.map(IdentityKey.normalize) {
       values.append((form, LocalizedText(zh: "申报书", en: "form")))
     }
     return values
@@ -192,12 +194,12 @@ extension RuleContext {
     }
     compare(
       ApplicationFieldName.leadID, LocalizedText(zh: "负责人身份证号", en: "Lead's ID number"),
-      show: IdentityText.mask
+      show: IdentityKey.mask
     ) {
-      IdentityText.normalize($0) == IdentityText.normalize($1)
+      IdentityKey.normalize($0) == IdentityKey.normalize($1)
     }
     compare(ApplicationFieldName.creditCode, LocalizedText(zh: "统一社会信用代码", en: "Credit code")) {
-      IdentityText.normalize($0) == IdentityText.normalize($1)
+      IdentityKey.normalize($0) == IdentityKey.normalize($1)
     }
     compare(ApplicationFieldName.guideCode, LocalizedText(zh: "指南编号", en: "Guide code")) {
       (GuideCodeText.code(in: $0) ?? $0) == (GuideCodeText.code(in: $1) ?? $1)

@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Which rule a verified similar pair triggers depends on the other document's program, year,
 /// status and organisation:
 /// - same call (program and year): duplicate-submission; between different organisations only a

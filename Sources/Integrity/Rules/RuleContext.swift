@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// The batch with its derived lookups, shared by the rule implementations.
 struct RuleContext {
   let input: RuleInput
@@ -6,7 +8,7 @@ struct RuleContext {
   /// Batch ids, so archive copies of the batch (an earlier `--add`) are not counted twice.
   let batchIDs: Set<String>
   /// Archive records that are not part of the batch.
-  let archive: [ArchiveRecord]
+  let archive: [DocumentRecord]
 
   init(input: RuleInput, leadIDKey: @escaping @Sendable (String) -> String) {
     self.input = input
@@ -59,7 +61,7 @@ struct RuleContext {
     application.leadID.map(leadIDKey)
   }
 
-  func isThisCall(_ record: ArchiveRecord) -> Bool {
+  func isThisCall(_ record: DocumentRecord) -> Bool {
     call.isThisProgram(record.program) && record.year == call.year
   }
 
@@ -74,7 +76,7 @@ struct RuleContext {
   }
 
   func related(
-    _ record: ArchiveRecord, source: RelatedSource = .archive, measures: SimilarityMeasures? = nil,
+    _ record: DocumentRecord, source: RelatedSource = .archive, measures: SimilarityMeasures? = nil,
     passages: [EvidencePassage]? = nil
   ) -> RelatedDocument {
     RelatedDocument(
@@ -89,12 +91,12 @@ struct RuleContext {
       id: entry.referenceID, source: .registry, program: entry.program, year: entry.year,
       status: entry.status,
       title: entry.title, organisation: entry.organisation, creditCode: entry.creditCode, lead: entry.lead,
-      leadIDMasked: entry.leadID.map(IdentityText.mask))
+      leadIDMasked: entry.leadID.map(IdentityKey.mask))
   }
 
   /// The record the rules see for a batch application (as the other side of a pair).
-  func record(_ application: Application) -> ArchiveRecord {
-    ArchiveRecord(
+  func record(_ application: Application) -> DocumentRecord {
+    DocumentRecord(
       id: application.id, program: application.program ?? call.program, year: application.year ?? call.year,
       status: call.statuses.submitted, title: application.title, organisation: application.organisation,
       creditCode: application.creditCode, lead: application.lead,

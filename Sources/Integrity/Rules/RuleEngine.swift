@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// Evaluates every rule of a call on a batch. Pure and deterministic: the same input gives the
 /// same findings in the same order.
 public struct RuleEngine: Sendable {
@@ -5,7 +7,7 @@ public struct RuleEngine: Sendable {
   /// hash, not the number). Default: the normalised number itself, for in-memory comparison.
   public var leadIDKey: @Sendable (String) -> String
 
-  public init(leadIDKey: @escaping @Sendable (String) -> String = { IdentityText.normalize($0) }) {
+  public init(leadIDKey: @escaping @Sendable (String) -> String = { IdentityKey.normalize($0) }) {
     self.leadIDKey = leadIDKey
   }
 

@@ -1,16 +1,18 @@
+import ChachongModel
+
 /// Everything the rules look at. Pure data; the pipeline gathers it.
 public struct RuleInput: Sendable {
   public var call: CallConfiguration
   /// This call's batch.
   public var applications: [Application]
   /// Documents of the index other than the batch (past applications of every program and year).
-  public var archive: [ArchiveRecord]
+  public var archive: [DocumentRecord]
   /// Verified similar pairs, batch-vs-batch and batch-vs-archive, scored from the application.
   public var pairs: [SimilarPair]
   public var registry: [RegistryEntry]
 
   public init(
-    call: CallConfiguration, applications: [Application], archive: [ArchiveRecord] = [],
+    call: CallConfiguration, applications: [Application], archive: [DocumentRecord] = [],
     pairs: [SimilarPair] = [], registry: [RegistryEntry] = []
   ) {
     self.call = call

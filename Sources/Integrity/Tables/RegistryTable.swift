@@ -1,7 +1,9 @@
+import ChachongModel
+
 /// Reads registry entries from a table (header row plus rows), as `TableFileReader` gives them.
 public enum RegistryTable {
   /// The columns a registry must have to be useful.
-  public static let requiredColumns: [TableColumn] = [.program, .status]
+  public static let requiredColumns: [RecordField] = [.program, .status]
 
   /// Problems are named by column; a missing required column is an error of the whole table.
   public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 
 /// Computes `CopyMetrics` from an application's normalised text and its passages. Pure.

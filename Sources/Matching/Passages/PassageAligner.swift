@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 
 /// Aligns the text a query shares with a source into passages with offsets in both original texts.

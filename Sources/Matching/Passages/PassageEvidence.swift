@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// A passage as an auditor reads it: offsets in both texts, the section each side is in, the
 /// character count and both texts.
 public struct PassageEvidence: Sendable, Codable, Equatable {

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 
 /// Stage 2: exact scores for a candidate pair, from the normalised texts (never from signatures).

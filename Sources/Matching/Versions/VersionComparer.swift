@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 
 /// Compares a paper and an online version of one application. Pure.

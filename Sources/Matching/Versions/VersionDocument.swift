@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// One version of an application for `VersionComparer`: its extracted text, sections and form
 /// fields (`TextLayout.text`, `TextLayout.sections`, `ExtractedDocument.formFields`).
 public struct VersionDocument: Sendable, Equatable {

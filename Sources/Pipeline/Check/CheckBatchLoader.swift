@@ -1,3 +1,4 @@
+import ChachongModel
 import Digest
 import DocumentText
 import Foundation
@@ -7,7 +8,7 @@ import Integrity
 struct LoadedApplication {
   var application: Application
   var text: String
-  var sections: [SectionSpan]
+  var sections: [TextSection]
   var path: String
   var sha256: String
 }
@@ -89,7 +90,7 @@ struct CheckBatchLoader {
 
   struct ReadDocument {
     var text: String
-    var sections: [SectionSpan]
+    var sections: [TextSection]
     var fields: [String: String]
     var sha256: String
   }
@@ -139,7 +140,7 @@ struct CheckBatchLoader {
     return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
   }
 
-  static let columnFields: [(TableColumn, String)] = [
+  static let columnFields: [(RecordField, String)] = [
     (.title, ApplicationFieldName.title), (.organisation, ApplicationFieldName.organisation),
     (.creditCode, ApplicationFieldName.creditCode), (.county, ApplicationFieldName.county),
     (.enterpriseType, ApplicationFieldName.enterpriseType), (.guideCode, ApplicationFieldName.guideCode),

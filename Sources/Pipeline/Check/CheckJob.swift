@@ -1,3 +1,4 @@
+import ChachongModel
 import Digest
 import DocumentText
 import Fingerprints
@@ -99,7 +100,7 @@ public struct CheckJob: Sendable {
     minimum.minimumPassageCharacters = nil
     let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
     let batchIDs = Set(batch.map(\.record.id))
-    let archiveRecords: [ArchiveRecord]
+    let archiveRecords: [DocumentRecord]
     var pairs: [SimilarPair]
     do {
       archiveRecords = try archive.records(excluding: batchIDs)
@@ -209,7 +210,7 @@ public struct CheckJob: Sendable {
       documents.append(
         HTMLDocument(
           id: document.id, title: document.document.record.title,
-          text: IdentityText.maskingIDNumbers(in: document.document.text),
+          text: IdentityKey.maskingIDNumbers(in: document.document.text),
           sections: document.document.sections.map {
             TextSection(title: $0.title, start: $0.start, end: $0.end)
           }))
@@ -220,7 +221,7 @@ public struct CheckJob: Sendable {
       for id in archived {
         guard let text = texts[id] else { continue }
         documents.append(
-          HTMLDocument(id: id, text: IdentityText.maskingIDNumbers(in: text.text), sections: text.sections))
+          HTMLDocument(id: id, text: IdentityKey.maskingIDNumbers(in: text.text), sections: text.sections))
       }
     } catch {
       throw CheckError("\(options.indexDirectory): cannot read archived texts: \(error)")
@@ -230,9 +231,9 @@ public struct CheckJob: Sendable {
   }
 
   func record(_ application: Application, call: CallConfiguration, archive: any ArchiveSource)
-    -> ArchiveRecord
+    -> DocumentRecord
   {
-    ArchiveRecord(
+    DocumentRecord(
       id: application.id, program: application.program ?? call.program, year: application.year ?? call.year,
       status: call.statuses.submitted, title: application.title, organisation: application.organisation,
       creditCode: application.creditCode, lead: application.lead,
@@ -285,13 +286,13 @@ public struct CheckJob: Sendable {
     let documents = batch.map { application in
       let record = application.record
       return IndexedDocument(
-        metadata: DocumentMetadata(
+        metadata: DocumentRecord(
           id: record.id, program: record.program, year: record.year, status: call.statuses.submitted,
           title: record.title, organisation: record.organisation, creditCode: record.creditCode,
           lead: record.lead,
-          leadIDHash: record.leadIDKey, leadIDMasked: record.leadIDMasked, sourcePath: application.sourcePath,
+          leadIDKey: record.leadIDKey, leadIDMasked: record.leadIDMasked, sourcePath: application.sourcePath,
           sourceSHA256: application.sourceSHA256, characterCount: application.text.unicodeScalars.count,
-          sections: application.sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) }
+          sections: application.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) }
         ),
         text: application.text, fingerprint: fingerprinter.fingerprint(application.text))
     }
@@ -305,9 +306,9 @@ public struct CheckJob: Sendable {
 
 /// An application to keep in the archive after the check (`--add`).
 public struct StoredApplication: Sendable {
-  public var record: ArchiveRecord
+  public var record: DocumentRecord
   public var text: String
-  public var sections: [SectionSpan]
+  public var sections: [TextSection]
   public var sourcePath: String
   public var sourceSHA256: String
 }

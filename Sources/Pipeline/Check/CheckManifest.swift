@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 import Foundation
 import Integrity
@@ -7,12 +8,12 @@ struct CheckManifest {
   struct Row {
     /// 1-based sheet row, the header being row 1.
     var line: Int
-    var values: [TableColumn: String]
+    var values: [RecordField: String]
     /// The document file, resolved against the manifest's folder.
     var path: String?
     var paperPath: String?
 
-    func value(_ column: TableColumn) -> String? { values[column] }
+    func value(_ column: RecordField) -> String? { values[column] }
   }
 
   var path: String
@@ -38,8 +39,8 @@ struct CheckManifest {
     }
     var rows: [Row] = []
     for (offset, cells) in table.rows.enumerated() {
-      var values: [TableColumn: String] = [:]
-      for column in TableColumn.allCases {
+      var values: [RecordField: String] = [:]
+      for column in RecordField.allCases {
         if let value = map.value(column, in: cells) { values[column] = value }
       }
       guard values[.id] != nil || values[.file] != nil else { continue }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import IndexStore
 import Integrity
@@ -22,12 +23,12 @@ public struct IndexArchiveSource: ArchiveSource {
       + "seed=\(parameters.fingerprint.seed) bands=\(parameters.lsh.bands) rows=\(parameters.lsh.rows)"
   }
 
-  public func records(excluding ids: Set<String>) throws -> [ArchiveRecord] {
+  public func records(excluding ids: Set<String>) throws -> [DocumentRecord] {
     try index.list().filter { !ids.contains($0.id) }.map(IndexArchiveSource.record)
   }
 
   public func leadIDKey(_ idNumber: String) -> String {
-    index.leadIDHash(of: IdentityText.normalize(idNumber))
+    index.leadIDKey(of: IdentityKey.normalize(idNumber))
   }
 
   public func templateShingles() throws -> Set<UInt64> {
@@ -58,14 +59,14 @@ public struct IndexArchiveSource: ArchiveSource {
     let batchIDs = Set(batch.map(\.id))
     let parameters = fingerprintParameters
     var pairs: [SimilarPair] = []
-    var metadataCache: [String: ArchiveRecord] = [:]
+    var metadataCache: [String: DocumentRecord] = [:]
     // Archived texts are normalised once, however many batch documents they are candidates of.
     var prepared: [String: (NormalizedText, [UInt64])] = [:]
     for document in batch {
       let candidates = try index.candidates(
         for: document.fingerprint,
         sections: document.document.sections.map {
-          IndexedSection(title: $0.title, start: $0.start, end: $0.end)
+          TextSection(title: $0.title, start: $0.start, end: $0.end)
         },
         excludingID: document.id, limit: candidateLimit
       ).map(\.id).filter { !batchIDs.contains($0) }
@@ -95,7 +96,7 @@ public struct IndexArchiveSource: ArchiveSource {
         }
       }
       for (candidate, measures, passages) in verified {
-        let other = metadataCache[candidate] ?? ArchiveRecord(id: candidate)
+        let other = metadataCache[candidate] ?? DocumentRecord(id: candidate)
         pairs.append(
           SimilarPair(
             applicationID: document.id, other: other, otherInBatch: false, measures: measures,
@@ -105,10 +106,10 @@ public struct IndexArchiveSource: ArchiveSource {
     return pairs
   }
 
-  static func record(_ metadata: DocumentMetadata) -> ArchiveRecord {
-    ArchiveRecord(
+  static func record(_ metadata: DocumentRecord) -> DocumentRecord {
+    DocumentRecord(
       id: metadata.id, program: metadata.program, year: metadata.year, status: metadata.status,
       title: metadata.title, organisation: metadata.organisation, creditCode: metadata.creditCode,
-      lead: metadata.lead, leadIDKey: metadata.leadIDHash, leadIDMasked: metadata.leadIDMasked)
+      lead: metadata.lead, leadIDKey: metadata.leadIDKey, leadIDMasked: metadata.leadIDMasked)
   }
 }

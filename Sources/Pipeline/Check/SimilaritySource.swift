@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Integrity
 import Matching
@@ -5,13 +6,13 @@ import Matching
 /// An application of the batch as the similarity search sees it.
 public struct BatchDocument: Sendable {
   /// The application's metadata as the rules see the other side of a pair.
-  public var record: ArchiveRecord
+  public var record: DocumentRecord
   /// The extracted text (TextLayout.text).
   public var text: String
   /// Section spans of the text (code-point offsets), for section-level candidates.
   public var sections: [(title: String, start: Int, end: Int)]
 
-  public init(record: ArchiveRecord, text: String, sections: [(title: String, start: Int, end: Int)] = []) {
+  public init(record: DocumentRecord, text: String, sections: [(title: String, start: Int, end: Int)] = []) {
     self.record = record
     self.text = text
     self.sections = sections
@@ -34,7 +35,7 @@ public struct PreparedDocument: Sendable {
 /// Where past documents come from: the index in production, a fake in tests.
 public protocol ArchiveSource: Sendable {
   /// Every archived document's metadata (other than the batch's own ids).
-  func records(excluding ids: Set<String>) throws -> [ArchiveRecord]
+  func records(excluding ids: Set<String>) throws -> [DocumentRecord]
   /// The key archive records carry for a lead's ID number (the index's keyed hash).
   func leadIDKey(_ idNumber: String) -> String
   /// Verified pairs of batch documents with archived documents meeting `minimum`, scored from the

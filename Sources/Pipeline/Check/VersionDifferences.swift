@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import Integrity
 import Matching
@@ -42,20 +43,20 @@ enum VersionDifferences {
     let maskValue: (String?) -> String? = { value in
       value.map {
         difference.field == ApplicationFieldName.leadID
-          ? IdentityText.mask($0) : IdentityText.maskingIDNumbers(in: $0)
+          ? IdentityKey.mask($0) : IdentityKey.maskingIDNumbers(in: $0)
       }
     }
     copy.valueA = maskValue(difference.valueA)
     copy.valueB = maskValue(difference.valueB)
-    copy.textA = difference.textA.map(IdentityText.maskingIDNumbers)
-    copy.textB = difference.textB.map(IdentityText.maskingIDNumbers)
+    copy.textA = difference.textA.map(IdentityKey.maskingIDNumbers)
+    copy.textB = difference.textB.map(IdentityKey.maskingIDNumbers)
     return copy
   }
 
   static func describe(_ difference: VersionDifference) -> String {
     let masked: (String?) -> String = { value in
       guard let value, !value.isEmpty else { return "—" }
-      return difference.field == ApplicationFieldName.leadID ? IdentityText.mask(value) : excerpt(value)
+      return difference.field == ApplicationFieldName.leadID ? IdentityKey.mask(value) : excerpt(value)
     }
     let section = (difference.sectionA ?? difference.sectionB).flatMap { $0.isEmpty ? nil : "〔\($0)〕" } ?? ""
     switch difference.kind {
@@ -71,7 +72,7 @@ enum VersionDifferences {
   }
 
   static func excerpt(_ text: String) -> String {
-    let trimmed = IdentityText.maskingIDNumbers(in: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    let trimmed = IdentityKey.maskingIDNumbers(in: text.trimmingCharacters(in: .whitespacesAndNewlines))
     return trimmed.count <= excerptLength ? trimmed : String(trimmed.prefix(excerptLength)) + "…"
   }
 }

@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 
 /// The JSON shape of `chachong extract --format json` (keys sorted when encoded).
@@ -17,7 +18,7 @@ struct ExtractionReport: Encodable {
     var encoding: String?
     var characterCount: Int
     var parts: [PartView]
-    var sections: [SectionSpan]
+    var sections: [TextSection]
     var formFields: [FormField]
     var warnings: [String]
 

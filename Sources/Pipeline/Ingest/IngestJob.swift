@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import IndexStore
@@ -129,15 +130,15 @@ public struct IngestJob: Sendable {
 
 /// Index metadata from an input: the lead's ID number is kept only as keyed hash and mask.
 enum DocumentMetadataBuilder {
-  static func metadata(for input: InputDocument, index: DocumentIndex) -> DocumentMetadata {
+  static func metadata(for input: InputDocument, index: DocumentIndex) -> DocumentRecord {
     let meta = input.metadata
-    return DocumentMetadata(
+    return DocumentRecord(
       id: input.id, program: meta.program, year: meta.year, status: meta.status, title: meta.title,
       organisation: meta.organisation, creditCode: meta.creditCode, lead: meta.lead,
-      leadIDHash: meta.leadID.map { index.leadIDHash(of: $0) },
+      leadIDKey: meta.leadID.map { index.leadIDKey(of: $0) },
       leadIDMasked: meta.leadID.map(IDMasking.mask), sourcePath: input.path,
       sourceSHA256: input.sourceSHA256, characterCount: ScalarCount.of(input.text),
-      sections: input.sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      sections: input.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
       extra: meta.extra)
   }
 }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Fingerprints
 import Foundation
 import IndexStore
@@ -119,7 +120,7 @@ public struct QueryJob: Sendable {
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let candidates = try index.candidates(
       for: fingerprint,
-      sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+      sections: sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
       excludingID: id, limit: options.candidateLimit)
     let candidateIDs = candidates.map(\.id)
     let texts = try index.texts(ids: candidateIDs)
@@ -127,7 +128,7 @@ public struct QueryJob: Sendable {
       queryHashes: fingerprint.shingleHashes,
       sectionTokenRanges: SectionSignatures.tokenRanges(
         of: fingerprint.normalized,
-        sections: sections.map { IndexedSection(title: $0.title, start: $0.start, end: $0.end) },
+        sections: sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
         minimumTokens: index.parameters.granularity.sectionMinimumTokens),
       k: parameters.shingleSize, excluding: excluding)
     var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64])] = []

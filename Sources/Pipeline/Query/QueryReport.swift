@@ -1,3 +1,4 @@
+import ChachongModel
 import Matching
 
 /// The `chachong query` result; JSON names documented in docs/query-json.md.

@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import IndexStore
 
@@ -38,7 +39,7 @@ public enum TextOutput {
     ].joined(separator: "\n")
   }
 
-  public static func render(_ documents: [DocumentMetadata]) -> String {
+  public static func render(_ documents: [DocumentRecord]) -> String {
     documents.map { document in
       [
         document.id, document.program ?? "-", document.year.map(String.init) ?? "-",

@@ -1,3 +1,4 @@
+import ChachongModel
 import Matching
 
 /// What the HTML report shows, independent of how the check report stores it: the lead's

@@ -1,3 +1,4 @@
+import ChachongModel
 import Matching
 
 /// Renders the check report as one self-contained HTML file: the batch overview (sortable by

@@ -1,3 +1,4 @@
+import ChachongModel
 import Matching
 
 /// Renders a document's text with passages highlighted as links and section titles as labels.

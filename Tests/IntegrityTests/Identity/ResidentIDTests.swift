@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import Integrity
@@ -67,9 +68,9 @@ import Testing
     let id = try ResidentID(validating: "11010519491231002X")
     #expect(id.masked == "1101**********002X")
     #expect("\(id)" == "1101**********002X")
-    #expect(IdentityText.mask("320602198001011235") == "3206**********1235")
-    #expect(IdentityText.mask("12345678") == "********")
-    #expect(IdentityText.mask("") == "")
+    #expect(IdentityKey.mask("320602198001011235") == "3206**********1235")
+    #expect(IdentityKey.mask("12345678") == "********")
+    #expect(IdentityKey.mask("") == "")
   }
 
   @Test func errorDescriptionsNeverContainTheNumber() throws {
@@ -83,9 +84,9 @@ import Testing
 
   @Test func masksIDNumbersInFreeText() {
     #expect(
-      IdentityText.maskingIDNumbers(in: "身份证号：11010519491231002X，电话13800000000")
+      IdentityKey.maskingIDNumbers(in: "身份证号：11010519491231002X，电话13800000000")
         == "身份证号：1101**********002X，电话13800000000")
-    #expect(IdentityText.maskingIDNumbers(in: "编号1234567890123456789") == "编号1234567890123456789")
-    #expect(IdentityText.maskingIDNumbers(in: "320602198001011235") == "3206**********1235")
+    #expect(IdentityKey.maskingIDNumbers(in: "编号1234567890123456789") == "编号1234567890123456789")
+    #expect(IdentityKey.maskingIDNumbers(in: "320602198001011235") == "3206**********1235")
   }
 }

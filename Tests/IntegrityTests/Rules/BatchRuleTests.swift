@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import Integrity
@@ -6,7 +7,7 @@ import Testing
   let engine = RuleEngine()
 
   func evaluate(
-    _ applications: [Application], archive: [ArchiveRecord] = [], registry: [RegistryEntry] = []
+    _ applications: [Application], archive: [DocumentRecord] = [], registry: [RegistryEntry] = []
   ) throws -> [ApplicationFindings] {
     engine.evaluate(
       RuleInput(call: try Fixtures.call(), applications: applications, archive: archive, registry: registry))

@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import Integrity
@@ -28,7 +29,7 @@ import Testing
     let results = try evaluate([bad, badCode, RuleFixtures.application(3)])
     let finding = try #require(results.findings(of: bad.id).first { $0.rule == .identityChecksum })
     #expect(finding.severity == .error)
-    #expect(finding.message.zh.contains(IdentityText.mask(wrong)))
+    #expect(finding.message.zh.contains(IdentityKey.mask(wrong)))
     #expect(!finding.message.zh.contains(wrong) && !finding.message.en.contains(wrong))
     #expect(results.rules(of: badCode.id) == [.identityChecksum])
     #expect(results.rules(of: RuleFixtures.application(3).id).isEmpty)
@@ -138,7 +139,7 @@ import Testing
     #expect(findings.count == 2)
     #expect(findings.contains { $0.message.zh.hasPrefix("申请资助") })
     let idFinding = try #require(findings.first { $0.message.zh.hasPrefix("负责人身份证号") })
-    #expect(idFinding.message.zh.contains(IdentityText.mask(otherID)))
+    #expect(idFinding.message.zh.contains(IdentityKey.mask(otherID)))
     #expect(!idFinding.message.zh.contains(otherID))
     #expect(findings.allSatisfy { $0.severity == .warning })
   }

@@ -1,3 +1,4 @@
+import ChachongModel
 @testable import Integrity
 
 /// Clean applications and archive records to plant violations into.
@@ -39,11 +40,11 @@ enum RuleFixtures {
   static func archive(
     _ id: String, program: String, year: Int, status: String, organisation: String, creditNumber: Int? = nil,
     lead: String? = nil, leadSequence: Int? = nil
-  ) -> ArchiveRecord {
-    ArchiveRecord(
+  ) -> DocumentRecord {
+    DocumentRecord(
       id: id, program: program, year: year, status: status, title: "某项目", organisation: organisation,
       creditCode: creditNumber.map(creditCode), lead: lead, leadIDKey: leadSequence.map(leadID),
-      leadIDMasked: leadSequence.map { IdentityText.mask(leadID($0)) })
+      leadIDMasked: leadSequence.map { IdentityKey.mask(leadID($0)) })
   }
 
   static func measures(_ jaccard: Double, containment: Double? = nil, shared: Int = 3000)

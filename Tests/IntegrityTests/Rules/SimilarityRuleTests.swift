@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import Integrity
@@ -10,8 +11,8 @@ import Testing
     engine.evaluate(RuleInput(call: try Fixtures.call(), applications: applications, pairs: pairs))
   }
 
-  func record(_ application: Application) -> ArchiveRecord {
-    ArchiveRecord(
+  func record(_ application: Application) -> DocumentRecord {
+    DocumentRecord(
       id: application.id, program: program, year: 2023, status: "申报", organisation: application.organisation,
       creditCode: application.creditCode)
   }

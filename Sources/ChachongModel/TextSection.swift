@@ -1,5 +1,8 @@
 /// A titled stretch of a document's extracted text (`start..<end`, Unicode scalar offsets), as
-/// `TextLayout.sections` gives them; "" is the untitled part before the first heading.
+/// the reader's layout gives them; "" is the untitled part before the first heading.
+///
+/// The one section type of every layer: the reader's section spans, the store's sections and the
+/// evidence's sections are all this type.
 public struct TextSection: Sendable, Codable, Equatable, Hashable {
   public var title: String
   public var start: Int

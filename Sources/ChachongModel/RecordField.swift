@@ -1,11 +1,18 @@
-/// The columns chachong understands in manifests (附件2 汇总表 plus identity and budget columns)
-/// and registries, with the header spellings accepted for each (Chinese and English).
-public enum TableColumn: String, Sendable, CaseIterable, Codable {
+/// The one field vocabulary of chachong: every field a manifest header (附件2 汇总表 and
+/// identity/budget columns), a registry header or a `.jsonl` key can name, with the Chinese and
+/// English spellings accepted for each. Ingest, check, the registry and the service all read
+/// columns through this table, so a header means the same field everywhere.
+///
+/// Headers whose field is a personal ID number of someone other than the lead (联系人身份证号 …)
+/// are recognised by ``isPersonalIDHeader(_:)`` so that no layer keeps them in plain text.
+public enum RecordField: String, Sendable, CaseIterable, Codable {
   case serial, id, file, paperFile, title, organisation, creditCode, county, recommendingUnit
   case enterpriseType, carrier, guideCode, lead, leadID, degree, totalBudget, requestedFunding
   case program, year, status, submittedAt, paperSubmittedAt, startDate, endDate, remarks, projectNumber
+  /// A document's own text (`.jsonl` records).
+  case text
 
-  /// Accepted headers, compared after `TableColumn.normalizeHeader`.
+  /// Accepted headers, compared after `RecordField.normalizeHeader`.
   public var headers: [String] {
     switch self {
     case .serial: return ["序号", "no", "serial"]
@@ -14,16 +21,17 @@ public enum TableColumn: String, Sendable, CaseIterable, Codable {
     case .paperFile: return ["纸质文件", "纸质版", "纸质材料", "paperfile", "paper"]
     case .title: return ["项目名称", "名称", "title", "projecttitle", "project"]
     case .organisation:
-      return ["申报单位", "承担单位", "单位名称", "企业名称", "organisation", "organization", "org", "company"]
-    case .creditCode: return ["统一社会信用代码", "信用代码", "creditcode", "uscc", "socialcreditcode"]
+      return ["申报单位", "承担单位", "单位名称", "企业名称", "organisation", "organization", "org", "company", "applicant"]
+    case .creditCode:
+      return ["统一社会信用代码", "信用代码", "creditcode", "uscc", "socialcreditcode", "unifiedsocialcreditcode"]
     case .county: return ["所在县（市）", "所在县（市、区）", "所在地区", "county", "district"]
     case .recommendingUnit: return ["推荐单位", "主管部门", "recommendingunit", "recommender"]
     case .enterpriseType: return ["申报企业类型", "企业类型", "单位类型", "enterprisetype", "organisationtype"]
     case .carrier: return ["所在创新载体类型及名称", "创新载体", "carrier"]
     case .guideCode: return ["指南编号", "指南代码", "guidecode", "guide"]
-    case .lead: return ["项目负责人", "负责人", "lead", "pi", "leader", "principalinvestigator"]
+    case .lead: return ["项目负责人", "负责人", "lead", "pi", "leader", "principalinvestigator", "projectlead"]
     case .leadID:
-      return ["负责人身份证号", "身份证号", "身份证号码", "负责人身份证号码", "leadid", "piid", "idnumber"]
+      return ["负责人身份证号", "身份证号", "身份证号码", "负责人身份证号码", "leadid", "piid", "idnumber", "leadidnumber"]
     case .degree: return ["学历", "负责人学历", "degree", "leaddegree"]
     case .totalBudget: return ["研发总投入", "总投入", "项目总投入", "totalbudget", "budget", "total"]
     case .requestedFunding: return ["申请资助", "申请资助经费", "申请市资助", "资助", "funding", "requestedfunding"]
@@ -37,6 +45,7 @@ public enum TableColumn: String, Sendable, CaseIterable, Codable {
     case .endDate: return ["结束日期", "截止日期", "结束时间", "enddate", "end"]
     case .remarks: return ["备注", "remarks", "note", "notes"]
     case .projectNumber: return ["项目编号", "立项编号", "合同编号", "projectid", "projectnumber", "projectno"]
+    case .text: return ["text", "正文"]
     }
   }
 
@@ -58,9 +67,9 @@ public enum TableColumn: String, Sendable, CaseIterable, Codable {
     return text.lowercased()
   }
 
-  private static let lookup: [String: TableColumn] = {
-    var map: [String: TableColumn] = [:]
-    for column in TableColumn.allCases {
+  private static let lookup: [String: RecordField] = {
+    var map: [String: RecordField] = [:]
+    for column in RecordField.allCases {
       for header in column.headers {
         let key = normalizeHeader(header)
         if map[key] == nil { map[key] = column }
@@ -70,32 +79,16 @@ public enum TableColumn: String, Sendable, CaseIterable, Codable {
   }()
 
   /// The column a header names, or nil when it is not one chachong uses.
-  public static func column(forHeader header: String) -> TableColumn? {
+  public static func column(forHeader header: String) -> RecordField? {
     lookup[normalizeHeader(header)]
   }
-}
 
-/// A table's header mapped to columns: the first occurrence of each column wins.
-public struct TableColumnMap: Sendable, Equatable {
-  public private(set) var indices: [TableColumn: Int] = [:]
-  /// Headers that name no known column (reported, not fatal).
-  public private(set) var unknownHeaders: [String] = []
-
-  public init(header: [String]) {
-    for (index, name) in header.enumerated() {
-      if let column = TableColumn.column(forHeader: name) {
-        if indices[column] == nil { indices[column] = index }
-      } else if !name.trimmingSpaces.isEmpty {
-        unknownHeaders.append(name)
-      }
-    }
-  }
-
-  public func contains(_ column: TableColumn) -> Bool { indices[column] != nil }
-
-  /// The trimmed cell of `column` in `row`, nil when absent or empty.
-  public func value(_ column: TableColumn, in row: [String]) -> String? {
-    guard let index = indices[column], index < row.count else { return nil }
-    return ApplicationField.nonEmpty(row[index])
+  /// Whether a header that is not the lead's ID column still names a personal ID number
+  /// (联系人身份证号, 参与人员身份证号码, "contact ID number"): such columns are never stored or shown
+  /// in plain text.
+  public static func isPersonalIDHeader(_ header: String) -> Bool {
+    let key = normalizeHeader(header)
+    return key.contains("身份证") || key.contains("证件号") || key.contains("idnumber")
+      || key.contains("idcard")
   }
 }

@@ -1,8 +1,10 @@
-/// What the index records about one document besides its fingerprints.
+/// One document of the archive or of a batch, as every layer speaks of it: the store keeps it, the
+/// rules read it, reports and the service show it.
 ///
-/// `leadIDHash` is HMAC-SHA256 of the normalised ID number under the index's own random key
-/// (see ``DocumentIndex/leadIDHash(of:)``); the plain ID number is never stored.
-public struct DocumentMetadata: Sendable, Codable, Equatable {
+/// `leadIDKey` is the keyed hash of the lead's ID number (``IdentityKey/keyed(_:hash:)``): equal
+/// for equal numbers however they were written, never the number itself. `leadIDMasked` is the
+/// only form of the number that is ever shown.
+public struct DocumentRecord: Sendable, Codable, Equatable {
   public var id: String
   public var program: String?
   public var year: Int?
@@ -11,22 +13,22 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
   public var organisation: String?
   public var creditCode: String?
   public var lead: String?
-  public var leadIDHash: String?
+  public var leadIDKey: String?
   public var leadIDMasked: String?
   public var sourcePath: String?
   public var sourceSHA256: String?
   /// Unicode scalars of the extracted text.
   public var characterCount: Int
-  public var sections: [IndexedSection]
-  /// Further fields (manifest columns, .jsonl keys) by name.
+  public var sections: [TextSection]
+  /// Further fields (manifest columns, .jsonl keys) by name; ID-like values are masked.
   public var extra: [String: String]
 
   public init(
     id: String, program: String? = nil, year: Int? = nil, status: String? = nil,
     title: String? = nil, organisation: String? = nil, creditCode: String? = nil,
-    lead: String? = nil, leadIDHash: String? = nil, leadIDMasked: String? = nil,
+    lead: String? = nil, leadIDKey: String? = nil, leadIDMasked: String? = nil,
     sourcePath: String? = nil, sourceSHA256: String? = nil, characterCount: Int = 0,
-    sections: [IndexedSection] = [], extra: [String: String] = [:]
+    sections: [TextSection] = [], extra: [String: String] = [:]
   ) {
     self.id = id
     self.program = program
@@ -36,25 +38,12 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     self.organisation = organisation
     self.creditCode = creditCode
     self.lead = lead
-    self.leadIDHash = leadIDHash
+    self.leadIDKey = leadIDKey
     self.leadIDMasked = leadIDMasked
     self.sourcePath = sourcePath
     self.sourceSHA256 = sourceSHA256
     self.characterCount = characterCount
     self.sections = sections
     self.extra = extra
-  }
-}
-
-/// A section of the extracted text: its heading and code-point range.
-public struct IndexedSection: Sendable, Codable, Equatable {
-  public var title: String
-  public var start: Int
-  public var end: Int
-
-  public init(title: String, start: Int, end: Int) {
-    self.title = title
-    self.start = start
-    self.end = end
   }
 }

@@ -1,15 +1,21 @@
-/// Normalisation shared by the identity checks: forms and spreadsheets carry full-width digits,
-/// lower-case letters and stray spaces that are not errors of the number itself.
-public enum IdentityText {
+/// The one identity key of resident ID numbers (GB 11643) and unified social credit codes
+/// (GB 32100): how they are normalised before they are compared, hashed or checked, and how they
+/// are masked before they are shown.
+///
+/// Forms, manifests and registries write the same number as `３２０６…` (full-width), with
+/// spaces or hyphens (`320602-19800301-0113`) or with a lower-case check letter; all of these
+/// are one key. Every layer that compares, hashes or masks a number goes through here, so ingest,
+/// check, the stores and the service can never key one number two ways.
+public enum IdentityKey {
   /// Trims whitespace, maps full-width ASCII (U+FF01…U+FF5E) to ASCII, upper-cases letters and
-  /// drops inner spaces and hyphens.
+  /// drops inner spaces (ASCII, ideographic, no-break) and hyphens (ASCII, full-width, dashes).
   public static func normalize(_ raw: String) -> String {
     var scalars = String.UnicodeScalarView()
     for scalar in raw.unicodeScalars {
       var value = scalar.value
       if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
       if value == 0x3000 || value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D
-        || value == 0x2D || value == 0xA0
+        || value == 0x2D || value == 0xA0 || (0x2010...0x2015).contains(value) || value == 0x2212
       {
         continue
       }
@@ -17,6 +23,11 @@ public enum IdentityText {
       if let mapped = Unicode.Scalar(value) { scalars.append(mapped) }
     }
     return String(scalars)
+  }
+
+  /// The keyed hash of a number: `hash` (the store's keyed HMAC) of its normalised UTF-8 bytes.
+  public static func keyed(_ raw: String, hash: ([UInt8]) -> String) -> String {
+    hash(Array(normalize(raw).utf8))
   }
 
   /// Masks all but the first four and the last four characters (`3206**********123X`).
