@@ -1,3 +1,4 @@
+import ChachongModel
 import Digest
 import Fingerprints
 import Foundation
@@ -126,11 +127,10 @@ public final class DocumentIndex: Sendable {
   }
 
   /// HMAC-SHA256 (hex) of a personal ID number under this index's random key: equal numbers give
-  /// equal hashes within the index; the number cannot be read back. Spaces are dropped and the
-  /// check letter is upper-cased first.
+  /// equal hashes within the index; the number cannot be read back. The number is normalised by
+  /// ``IdentityKey`` first (full-width, spaces, hyphens, lower-case x), as everywhere else.
   public func leadIDKey(of idNumber: String) -> String {
-    let normalized = idNumber.uppercased().filter { !$0.isWhitespace }
-    return HMACSHA256.hexAuthenticationCode(key: leadKey, message: Array(normalized.utf8))
+    IdentityKey.keyed(idNumber) { HMACSHA256.hexAuthenticationCode(key: leadKey, message: $0) }
   }
 
   // MARK: - Writing

@@ -136,19 +136,9 @@ enum DocumentMetadataBuilder {
       id: input.id, program: meta.program, year: meta.year, status: meta.status, title: meta.title,
       organisation: meta.organisation, creditCode: meta.creditCode, lead: meta.lead,
       leadIDKey: meta.leadID.map { index.leadIDKey(of: $0) },
-      leadIDMasked: meta.leadID.map(IDMasking.mask), sourcePath: input.path,
+      leadIDMasked: meta.leadID.map(IdentityKey.mask), sourcePath: input.path,
       sourceSHA256: input.sourceSHA256, characterCount: ScalarCount.of(input.text),
       sections: input.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
       extra: meta.extra)
-  }
-}
-
-/// `3206**********123X`: the first four and last four characters of an ID number.
-enum IDMasking {
-  static func mask(_ idNumber: String) -> String {
-    let characters = Array(idNumber.uppercased().filter { !$0.isWhitespace })
-    guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-    return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 8)
-      + String(characters.suffix(4))
   }
 }

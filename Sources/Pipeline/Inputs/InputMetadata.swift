@@ -1,5 +1,8 @@
+import ChachongModel
+
 /// Metadata that comes with an input: from a manifest row, a `.jsonl` record or command-line
-/// options. Field names are canonical (see ``MetadataField``); everything else goes to `extra`.
+/// options. Names are read through the one vocabulary, ``RecordField``; the fields a stored record
+/// has no place for go to `extra`, with ID-like numbers masked.
 public struct InputMetadata: Sendable, Equatable {
   public var id: String?
   public var program: String?
@@ -35,7 +38,11 @@ public struct InputMetadata: Sendable, Equatable {
   public mutating func set(name: String, value: String) {
     let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else { return }
-    switch MetadataField(name: name) {
+    if RecordField.isPersonalIDHeader(name), RecordField.column(forHeader: name) != .leadID {
+      // Another person's ID number (联系人身份证号 …) is neither needed nor kept.
+      return
+    }
+    switch RecordField.column(forHeader: name) {
     case .id: id = trimmed
     case .program: program = trimmed
     case .year: year = Int(trimmed) ?? year
@@ -46,7 +53,7 @@ public struct InputMetadata: Sendable, Equatable {
     case .lead: lead = trimmed
     case .leadID: leadID = trimmed
     case .file, .text: break
-    case nil: extra[name] = trimmed
+    default: extra[name] = IdentityKey.maskingIDNumbers(in: trimmed)
     }
   }
 
@@ -64,43 +71,5 @@ public struct InputMetadata: Sendable, Equatable {
     merged.leadID = leadID ?? other.leadID
     merged.extra = other.extra.merging(extra) { _, mine in mine }
     return merged
-  }
-}
-
-/// The metadata columns of a manifest (issue 4) with their English aliases.
-public enum MetadataField: Sendable, CaseIterable {
-  case id, file, text, program, year, status, title, organisation, creditCode, lead, leadID
-
-  /// Column names and `.jsonl` keys that mean this field (compared without case, spaces,
-  /// underscores and hyphens).
-  public var names: [String] {
-    switch self {
-    case .id: return ["网上申报编号", "申报编号", "id", "applicationid"]
-    case .file: return ["文件", "file", "path", "filename"]
-    case .text: return ["text", "正文"]
-    case .program: return ["计划类别", "program", "programme"]
-    case .year: return ["年度", "year"]
-    case .status: return ["状态", "status"]
-    case .title: return ["项目名称", "title", "projecttitle"]
-    case .organisation: return ["申报单位", "organisation", "organization", "applicant"]
-    case .creditCode: return ["统一社会信用代码", "creditcode", "unifiedsocialcreditcode"]
-    case .lead: return ["项目负责人", "lead", "projectlead", "pi"]
-    case .leadID: return ["负责人身份证号", "身份证号", "leadid", "leadidnumber"]
-    }
-  }
-
-  public init?(name: String) {
-    let key = MetadataField.key(name)
-    guard let field = MetadataField.allCases.first(where: { $0.names.contains(key) }) else {
-      return nil
-    }
-    self = field
-  }
-
-  static func key(_ name: String) -> String {
-    String(
-      name.lowercased().unicodeScalars.filter {
-        !($0 == " " || $0 == "_" || $0 == "-" || $0 == "\u{3000}" || $0 == "\u{FEFF}")
-      })
   }
 }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 
 /// A manifest (CSV or xlsx) read into rows: the file each row names and its metadata.
@@ -15,7 +16,7 @@ public struct ManifestTable: Sendable, Equatable {
   static func build(header: [String], rows: [[String]], manifestPath: String) throws(InputFailure)
     -> ManifestTable
   {
-    guard let fileColumn = header.firstIndex(where: { MetadataField(name: $0) == .file }) else {
+    guard let fileColumn = header.firstIndex(where: { RecordField.column(forHeader: $0) == .file }) else {
       throw InputFailure(path: manifestPath, reason: "manifest has no 文件 (file) column")
     }
     let folder = URL(fileURLWithPath: manifestPath).deletingLastPathComponent()
