@@ -35,11 +35,15 @@ let package = Package(
     // Zstandard for the index's stored texts; zlib to read texts stored by schema version 1.
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    // The SQLite index (GRDB).
+    // The store ports: async protocols every archive store implements, what a store keeps of a
+    // document (parameters, signatures, band keys, compressed text), candidate ranking shared by
+    // every store, and the in-memory store (tests and a check's own batch).
+    .target(name: "ArchiveStore", dependencies: ["ChachongModel", "Fingerprints", "Digest", "CZstd", "CDeflate"]),
+    // The SQLite index (GRDB): the embedded default store.
     .target(
       name: "IndexStore",
       dependencies: [
-        "ChachongModel", "Fingerprints", "Digest", "CZstd", "CDeflate",
+        "ArchiveStore", "ChachongModel", "Fingerprints", "Digest",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -54,7 +58,8 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "ChachongModel", "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity", "Reports",
+        "ArchiveStore", "ChachongModel", "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity",
+        "Reports",
         "Digest",
       ]
     ),
@@ -96,7 +101,9 @@ let package = Package(
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
     .testTarget(
       name: "IndexStoreTests",
-      dependencies: ["IndexStore", "Fingerprints", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "ArchiveStore", "IndexStore", "Fingerprints", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),

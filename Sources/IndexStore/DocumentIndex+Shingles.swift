@@ -1,3 +1,4 @@
+import ArchiveStore
 import Fingerprints
 import Foundation
 import GRDB

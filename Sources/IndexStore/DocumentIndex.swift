@@ -1,3 +1,4 @@
+import ArchiveStore
 import ChachongModel
 import Digest
 import Fingerprints
@@ -334,11 +335,4 @@ public final class DocumentIndex: Sendable {
   func wrap<T>(_ directory: String, _ body: () throws -> T) throws(IndexError) -> T {
     try DocumentIndex.wrap(directory, body)
   }
-}
-
-/// Sorted-keys JSON, the one encoding of parameters stored in and compared with an index.
-func encode<T: Encodable>(_ value: T) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

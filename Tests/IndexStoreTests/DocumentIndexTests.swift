@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import ArchiveStore
 @testable import IndexStore
 
 @Test func openingAMissingIndexWithoutParametersFails() {

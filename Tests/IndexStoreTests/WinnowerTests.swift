@@ -1,6 +1,7 @@
 import Fingerprints
 import Testing
 
+@testable import ArchiveStore
 @testable import IndexStore
 
 @Test func winnowingSelectsWindowMinimaOnce() {

@@ -1,3 +1,4 @@
+import ArchiveStore
 import GRDB
 
 /// The SQLite schema (version 2). See docs/index.md for the meaning of every table.

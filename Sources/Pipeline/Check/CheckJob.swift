@@ -1,3 +1,4 @@
+import ArchiveStore
 import ChachongModel
 import Digest
 import DocumentText

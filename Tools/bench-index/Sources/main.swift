@@ -5,6 +5,7 @@
 // loading, verification: exactly `chachong query`) REPEATS times (default 3) and prints the
 // median, 90th and 99th percentile and mean latency in milliseconds (wall clock and this thread's CPU
 // time: on a shared machine the CPU time is the fair single-core figure) plus candidates per query.
+import ArchiveStore
 import Foundation
 import IndexStore
 import Pipeline

@@ -3,8 +3,8 @@ import CDeflate
 /// Schema version 1's stored texts: a 4-byte little-endian length, then a zlib stream. Still read
 /// for indexes written by version 1; nothing writes them any more except the tests, which build a
 /// version 1 blob with ``compress(_:level:)`` to check the upgrade.
-enum Deflate {
-  static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
+package enum Deflate {
+  package static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
     guard bytes.count < Int(UInt32.max) else { return nil }
     var capacity = compressBound(uLong(bytes.count))
     var output = [UInt8](repeating: 0, count: Int(capacity) + 4)
@@ -23,7 +23,7 @@ enum Deflate {
     return output
   }
 
-  static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
+  package static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
     guard bytes.count >= 4 else { return nil }
     var length = 0
     for index in 0..<4 {

@@ -79,4 +79,24 @@ public struct IndexStats: Sendable, Codable, Equatable {
   public var characters: Int
   /// The database file plus its write-ahead log, in bytes.
   public var fileBytes: Int
+
+  public init(
+    documents: Int, byProgram: [String: Int], byYear: [String: Int], byStatus: [String: Int],
+    parameters: IndexParameters, schemaVersion: Int, lshBucketRows: Int, sectionBucketRows: Int,
+    fingerprintPostingRows: Int, templates: Int, storedTextBytes: Int, characters: Int, fileBytes: Int
+  ) {
+    self.documents = documents
+    self.byProgram = byProgram
+    self.byYear = byYear
+    self.byStatus = byStatus
+    self.parameters = parameters
+    self.schemaVersion = schemaVersion
+    self.lshBucketRows = lshBucketRows
+    self.sectionBucketRows = sectionBucketRows
+    self.fingerprintPostingRows = fingerprintPostingRows
+    self.templates = templates
+    self.storedTextBytes = storedTextBytes
+    self.characters = characters
+    self.fileBytes = fileBytes
+  }
 }

@@ -6,16 +6,16 @@ import Foundation
 /// keys and the compressed text, without the per-token arrays of its fingerprint (an ingest
 /// batch of prepared documents takes a tenth of the memory of the documents themselves).
 public struct StorableDocument: Sendable {
-  let metadata: DocumentRecord
-  let tokenCount: Int
-  let shingleCount: Int
-  let signature: [UInt8]
-  let bandKeys: [UInt64]
-  let fingerprints: [UInt64]
-  let sectionKeys: [UInt64]
-  let compressedText: [UInt8]
-  let sectionsJSON: String
-  let extraJSON: String
+  package let metadata: DocumentRecord
+  package let tokenCount: Int
+  package let shingleCount: Int
+  package let signature: [UInt8]
+  package let bandKeys: [UInt64]
+  package let fingerprints: [UInt64]
+  package let sectionKeys: [UInt64]
+  package let compressedText: [UInt8]
+  package let sectionsJSON: String
+  package let extraJSON: String
 
   public var id: String { metadata.id }
 
@@ -25,7 +25,7 @@ public struct StorableDocument: Sendable {
       + sectionsJSON.utf8.count + extraJSON.utf8.count + 512
   }
 
-  init(
+  package init(
     _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher,
     compressor: Zstandard.Compressor, directory: String
   ) throws(IndexError) {
@@ -69,7 +69,7 @@ public final class DocumentPreparer {
   private let directory: String
   private let compressor = Zstandard.Compressor(level: StoredText.level)
 
-  init(parameters: IndexParameters, hasher: MinHasher, directory: String) {
+  package init(parameters: IndexParameters, hasher: MinHasher, directory: String) {
     self.parameters = parameters
     self.hasher = hasher
     self.directory = directory

@@ -1,6 +1,6 @@
 /// Little-endian packing of 64-bit values into BLOBs (fingerprint lists).
-enum IntegerPacking {
-  static func pack(_ values: [UInt64]) -> [UInt8] {
+package enum IntegerPacking {
+  package static func pack(_ values: [UInt64]) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: values.count * 8)
     for (index, value) in values.enumerated() {
       for byte in 0..<8 {
@@ -10,7 +10,7 @@ enum IntegerPacking {
     return bytes
   }
 
-  static func unpack(_ bytes: [UInt8]) -> [UInt64]? {
+  package static func unpack(_ bytes: [UInt8]) -> [UInt64]? {
     guard bytes.count % 8 == 0 else { return nil }
     var values: [UInt64] = []
     values.reserveCapacity(bytes.count / 8)

@@ -1,20 +1,20 @@
 import CZstd
 
 /// Zstandard frames for stored texts (schema version 2): the frame records the text's length.
-enum Zstandard {
+package enum Zstandard {
   /// The four bytes every Zstandard frame starts with (little-endian 0xFD2FB528).
-  static let magic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+  package static let magic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
 
-  static func isFrame(_ bytes: [UInt8]) -> Bool {
+  package static func isFrame(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 4 && bytes[0..<4].elementsEqual(magic)
   }
 
   /// Reusable compression state: creating a context per text costs as much as compressing it.
-  final class Compressor {
+  package final class Compressor {
     private let context: OpaquePointer?
     let level: Int32
 
-    init(level: Int32) {
+    package init(level: Int32) {
       self.level = level
       context = ZSTD_createCCtx()
     }
@@ -23,7 +23,7 @@ enum Zstandard {
       ZSTD_freeCCtx(context)
     }
 
-    func compress(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    package func compress(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
       guard let context else { return nil }
       let capacity = ZSTD_compressBound(bytes.count)
       var output = [UInt8](repeating: 0, count: capacity)
@@ -37,9 +37,9 @@ enum Zstandard {
   }
 
   /// Upper bound on a stored text, so a damaged length field cannot ask for gigabytes.
-  static let maximumContentSize: UInt64 = 1 << 30
+  package static let maximumContentSize: UInt64 = 1 << 30
 
-  static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
+  package static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
     let size = bytes.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
     // ZSTD_CONTENTSIZE_UNKNOWN and _ERROR are the two largest UInt64 values.
     guard size <= maximumContentSize else { return nil }
@@ -58,11 +58,11 @@ enum Zstandard {
 
 /// How document and template texts are stored (docs/index.md, "Stored text"): Zstandard frames
 /// since schema version 2; version 1 indexes hold zlib streams, which are still read.
-enum StoredText {
+package enum StoredText {
   /// Level 1: as small as zlib level 1 on Chinese text (≈ 2.8×) at three times its speed.
-  static let level: Int32 = 1
+  package static let level: Int32 = 1
 
-  static func decode(_ blob: [UInt8]) -> [UInt8]? {
+  package static func decode(_ blob: [UInt8]) -> [UInt8]? {
     Zstandard.isFrame(blob) ? Zstandard.decompress(blob) : Deflate.decompress(blob)
   }
 }

@@ -77,13 +77,13 @@ public struct Granularity: Sendable, Codable, Equatable {
 
 /// `LSHParameters.optimal` integrates numerically (about 0.1 s a call); the default parameters
 /// are looked up instead. A test checks that the table equals what `optimal` computes.
-enum KnownLSHParameters {
-  static let table: [Double: LSHParameters] = [
+package enum KnownLSHParameters {
+  package static let table: [Double: LSHParameters] = [
     0.4: LSHParameters(bands: 32, rows: 4), 0.5: LSHParameters(bands: 25, rows: 5),
     0.8: LSHParameters(bands: 9, rows: 13),
   ]
 
-  static func optimal(threshold: Double, signatureSize: Int) -> LSHParameters {
+  package static func optimal(threshold: Double, signatureSize: Int) -> LSHParameters {
     if signatureSize == 128, let known = table[threshold] {
       return known
     }

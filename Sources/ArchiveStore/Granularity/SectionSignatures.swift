@@ -7,7 +7,7 @@ import Fingerprints
 public enum SectionSignatures {
   /// LSH band keys of every section with at least `minimumTokens` tokens. A document that is one
   /// section gets none (the whole-document tables already cover it).
-  static func bandKeys(
+  package static func bandKeys(
     of fingerprint: DocumentFingerprint, sections: [TextSection], parameters: IndexParameters,
     hasher: MinHasher
   ) -> [UInt64] {
@@ -17,7 +17,7 @@ public enum SectionSignatures {
   }
 
   /// The distinct band keys of section signatures, sorted.
-  static func bandKeys(of signatures: [MinHashSignature], parameters: IndexParameters) -> [UInt64] {
+  package static func bandKeys(of signatures: [MinHashSignature], parameters: IndexParameters) -> [UInt64] {
     var keys: [UInt64] = []
     for signature in signatures {
       keys.append(contentsOf: parameters.granularity.sectionLSH.bandKeys(of: signature))
