@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "chachong",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "chachong", targets: ["chachong"]),
     .executable(name: "chachong-corpus", targets: ["chachong-corpus"]),
@@ -54,19 +54,26 @@ let package = Package(
     .target(name: "Integrity", dependencies: ["ChachongModel", "Matching"]),
     // JSON, text and HTML rendering of reports.
     .target(name: "Reports", dependencies: ["ChachongModel", "Integrity", "Matching"]),
-    // Wires reading, fingerprinting, the index, matching and rules into the CLI's jobs.
+    // The service core: ingest, check, query, compare and extract as async functions from request
+    // values (documents as bytes with names) to typed results, over any store. No file system,
+    // no printing, no exit codes.
     .target(
-      name: "Pipeline",
+      name: "ChachongCore",
       dependencies: [
-        "ArchiveStore", "ChachongModel", "DocumentText", "Fingerprints", "IndexStore", "Matching", "Integrity",
-        "Reports",
+        "ArchiveStore", "ChachongModel", "DocumentText", "Fingerprints", "Matching", "Integrity", "Reports",
         "Digest",
       ]
+    ),
+    // The local adapter of the CLI and tools: files and folders, manifests on disk, `.jsonl`
+    // streams, the stores a path or URL names.
+    .target(
+      name: "Pipeline",
+      dependencies: ["ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest"]
     ),
     .executableTarget(
       name: "chachong",
       dependencies: [
-        "ChachongModel", "Pipeline", "IndexStore", "Integrity",
+        "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Integrity", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -90,7 +97,7 @@ let package = Package(
     ),
     // Query latency benchmark for the index (Tools/bench-index.sh).
     .executableTarget(
-      name: "chachong-index-bench", dependencies: ["Pipeline", "IndexStore"],
+      name: "chachong-index-bench", dependencies: ["ArchiveStore", "ChachongCore", "Pipeline", "IndexStore"],
       path: "Tools/bench-index/Sources"
     ),
     // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
@@ -105,11 +112,18 @@ let package = Package(
         "ArchiveStore", "IndexStore", "Fingerprints", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+    // The store contract: one suite of bodies run against every store.
+    .testTarget(
+      name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity", "IndexStore", "Fingerprints"]
+      name: "EndToEndTests",
+      dependencies: [
+        "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "Reports", "Integrity", "IndexStore",
+        "Fingerprints",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -5,108 +5,6 @@ import Foundation
 import GRDB
 
 extension DocumentIndex {
-  /// Section buckets with more documents than this are boilerplate; see ``candidates(for:sections:excludingID:limit:minimumEstimatedJaccard:maximumSectionBucket:)``.
-  public static let maximumSectionBucket = 64
-
-  /// Documents worth verifying against `fingerprint`: those sharing an LSH bucket in any band
-  /// (whole-document similarity) and those sharing at least
-  /// ``Granularity/minimumSharedFingerprints`` winnowed fingerprints (a copied passage).
-  ///
-  /// Ordered by band matches, then shared fingerprints (both descending), then id; at most
-  /// `limit`. `excludingID` (the query's own id) is never returned.
-  /// A document found only by the whole-document tables is kept when the MinHash estimate of its
-  /// Jaccard is at least `minimumEstimatedJaccard` (its stored signature against the query's):
-  /// the LSH tables are tuned low (0.4) for recall at 0.5, and this cheap filter removes the
-  /// unrelated documents that low tuning lets through before the costly verification.
-  ///
-  /// A section bucket holding more than `maximumSectionBucket` documents is not followed: a
-  /// section that many documents share is boilerplate (a standard budget table, the call's own
-  /// wording), not a copied passage, and following it made one query of the 100,000-document
-  /// benchmark verify 200 unrelated documents (docs/index.md, "Boilerplate sections").
-  public func candidates(
-    for fingerprint: DocumentFingerprint, sections: [TextSection] = [],
-    excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3,
-    maximumSectionBucket: Int = DocumentIndex.maximumSectionBucket
-  ) throws(IndexError) -> [Candidate] {
-    let bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
-    let sectionKeys = SectionSignatures.bandKeys(
-      of: fingerprint, sections: sections, parameters: parameters, hasher: hasher)
-    let fingerprints =
-      parameters.granularity.window > 0
-      ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
-      : []
-    let granularity = parameters.granularity
-    return try wrap(directory) {
-      try pool.read { db in
-        var bands: [Int64: Int] = [:]
-        let bucketStatement = try db.cachedStatement(sql: "SELECT doc FROM lsh_buckets WHERE key = ?")
-        for key in bandKeys {
-          let docs = try Int64.fetchAll(bucketStatement, arguments: [Int64(bitPattern: key)])
-          for doc in docs {
-            bands[doc, default: 0] += 1
-          }
-        }
-        var sectionHits: [Int64: Int] = [:]
-        let sectionStatement = try db.cachedStatement(
-          sql: "SELECT doc FROM section_buckets WHERE key = ? LIMIT ?")
-        for key in sectionKeys {
-          let docs = try Int64.fetchAll(
-            sectionStatement, arguments: [Int64(bitPattern: key), maximumSectionBucket + 1])
-          guard docs.count <= maximumSectionBucket else { continue }
-          for doc in docs {
-            sectionHits[doc, default: 0] += 1
-          }
-        }
-        var shared: [Int64: Int] = [:]
-        let postingStatement = try db.cachedStatement(
-          sql: "SELECT doc FROM fingerprint_postings WHERE hash = ? LIMIT ?")
-        for hash in fingerprints {
-          let docs = try Int64.fetchAll(
-            postingStatement, arguments: [Int64(bitPattern: hash), granularity.maximumPostings + 1])
-          guard docs.count <= granularity.maximumPostings else { continue }
-          for doc in docs {
-            shared[doc, default: 0] += 1
-          }
-        }
-        var selected = Set(bands.keys).union(sectionHits.keys)
-        for (doc, count) in shared where count >= granularity.minimumSharedFingerprints {
-          selected.insert(doc)
-        }
-        let rowStatement = try db.cachedStatement(
-          sql: "SELECT id, signature FROM documents WHERE doc = ?")
-        var candidates: [Candidate] = []
-        for doc in selected {
-          guard let row = try Row.fetchOne(rowStatement, arguments: [doc]) else { continue }
-          let id: String = row["id"]
-          guard id != excludingID else { continue }
-          let signatureBytes: Data = row["signature"]
-          let estimate =
-            (try? MinHashSignature(serialized: [UInt8](signatureBytes)))
-            .map { fingerprint.signature.estimatedJaccard($0) } ?? 0
-          let sectionMatches = sectionHits[doc] ?? 0
-          let sharedCount = shared[doc] ?? 0
-          let passage = sectionMatches > 0 || sharedCount >= granularity.minimumSharedFingerprints
-          guard passage || estimate >= minimumEstimatedJaccard else { continue }
-          candidates.append(
-            Candidate(
-              id: id, bandMatches: bands[doc] ?? 0, sectionBandMatches: sectionMatches,
-              sharedFingerprints: sharedCount, estimatedJaccard: estimate))
-        }
-        candidates.sort {
-          if $0.bandMatches != $1.bandMatches { return $0.bandMatches > $1.bandMatches }
-          if $0.sectionBandMatches != $1.sectionBandMatches {
-            return $0.sectionBandMatches > $1.sectionBandMatches
-          }
-          if $0.sharedFingerprints != $1.sharedFingerprints {
-            return $0.sharedFingerprints > $1.sharedFingerprints
-          }
-          return $0.id < $1.id
-        }
-        return Array(candidates.prefix(max(0, limit)))
-      }
-    }
-  }
-
   /// SQLite's `PRAGMA integrity_check` result: "ok" for an undamaged database.
   public func integrityCheck() throws(IndexError) -> String {
     try wrap(directory) {
@@ -128,11 +26,11 @@ extension DocumentIndex {
 
   /// The stored extracted text of `id`.
   public func text(id: String) throws(IndexError) -> String? {
-    try texts(ids: [id])[id]
+    try textsNow(ids: [id])[id]
   }
 
   /// Stored texts by id (ids not in the index are left out).
-  public func texts(ids: [String]) throws(IndexError) -> [String: String] {
+  public func textsNow(ids: [String]) throws(IndexError) -> [String: String] {
     let rows: [(String, Data)] = try wrap(directory) {
       try pool.read { db in
         let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE id = ?")
@@ -210,7 +108,7 @@ extension DocumentIndex {
   }
 
   /// Document counts, parameters and sizes.
-  public func stats() throws(IndexError) -> IndexStats {
+  public func statsNow() throws(IndexError) -> IndexStats {
     let parameters = self.parameters
     var stats = try wrap(directory) {
       try pool.read { db in

@@ -3,14 +3,8 @@ import Fingerprints
 import Foundation
 import GRDB
 
-/// A stored template (call form text, boilerplate every application repeats).
-public struct IndexTemplate: Sendable, Equatable {
-  public var id: String
-  public var text: String
-}
-
 extension DocumentIndex {
-  public func templates() throws(IndexError) -> [IndexTemplate] {
+  public func templatesNow() throws(IndexError) -> [IndexTemplate] {
     let rows = try wrap(directory) {
       try pool.read { db in try Row.fetchAll(db, sql: "SELECT id, text FROM templates ORDER BY id") }
     }
@@ -27,7 +21,7 @@ extension DocumentIndex {
   }
 
   /// Shingle hashes of all stored templates (index shingle size and seed).
-  public func templateShingles() throws(IndexError) -> Set<UInt64> {
+  public func templateShinglesNow() throws(IndexError) -> Set<UInt64> {
     let blobs = try wrap(directory) {
       try pool.read { db in try Data.fetchAll(db, sql: "SELECT shingles FROM templates") }
     }
@@ -41,7 +35,7 @@ extension DocumentIndex {
   /// Shingle hashes present in more than `minimumDocumentShare` (0…1) of the indexed documents,
   /// for excluding boilerplate from evidence. Counted over every stored text the first time and
   /// cached until the index changes.
-  public func frequentShingles(minimumDocumentShare: Double) throws(IndexError) -> Set<UInt64> {
+  public func frequentShinglesNow(minimumDocumentShare: Double) throws(IndexError) -> Set<UInt64> {
     let shareKey = String(format: "%.6f", minimumDocumentShare)
     let cached: (Int64, Data?) = try wrap(directory) {
       try pool.read { db in
@@ -60,7 +54,7 @@ extension DocumentIndex {
     let fingerprint = parameters.fingerprint
     for chunkStart in stride(from: 0, to: ids.count, by: 256) {
       let chunk = Array(ids[chunkStart..<min(ids.count, chunkStart + 256)])
-      for text in try texts(ids: chunk).values {
+      for text in try textsNow(ids: chunk).values {
         let hashes = Set(
           Shingler.shingleHashes(
             of: NormalizedText(normalizing: text), k: fingerprint.shingleSize, seed: fingerprint.seed))

@@ -143,7 +143,7 @@ public final class DocumentIndex: Sendable {
 
   /// Stores `documents` in one transaction, replacing any stored document with the same id
   /// (its LSH entries and postings go with it). Within `documents` the last of equal ids wins.
-  public func upsert(_ documents: [IndexedDocument]) throws(IndexError) {
+  public func upsertNow(_ documents: [IndexedDocument]) throws(IndexError) {
     let preparer = preparer()
     try upsert(prepared: documents.map { (document) throws(IndexError) in try preparer.prepare(document) })
   }
@@ -243,7 +243,7 @@ public final class DocumentIndex: Sendable {
 
   /// Deletes the documents with these ids; returns the ids that were present, sorted.
   @discardableResult
-  public func remove(ids: [String]) throws(IndexError) -> [String] {
+  public func removeNow(ids: [String]) throws(IndexError) -> [String] {
     try wrap(directory) {
       try pool.write { db in
         let removed = try deleteDocuments(db, ids: ids)
@@ -256,7 +256,7 @@ public final class DocumentIndex: Sendable {
   }
 
   /// Stores a template (call form text, boilerplate) whose shingles evidence may exclude.
-  public func addTemplate(id: String, text: String) throws(IndexError) {
+  public func addTemplateNow(id: String, text: String) throws(IndexError) {
     let shingles = Set(
       Shingler.shingleHashes(
         of: NormalizedText(normalizing: text), k: parameters.fingerprint.shingleSize,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChachongCore
 import Foundation
 import Pipeline
 

@@ -1,13 +1,16 @@
 import ArgumentParser
+import ChachongCore
 import Foundation
+import IndexStore
 import Integrity
 import Pipeline
+import Reports
 
 extension CheckOptions.Format: ExpressibleByArgument {}
 extension CheckOptions.FailOn: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check a call's batch against itself, the archive and the registry (every integrity rule).",
@@ -75,33 +78,56 @@ struct CheckCommand: ParsableCommand {
     if let commonShare, !(0...1).contains(commonShare) {
       throw ValidationError("--common-share is between 0 and 1")
     }
+    if let threads, !(1...256).contains(threads) {
+      throw ValidationError("--threads must be between 1 and 256")
+    }
   }
 
-  func run() throws {
-    let options = CheckOptions(
-      indexDirectory: index, callPath: call, manifestPath: manifest, registryPath: registry,
-      templatePaths: template, paths: paths, format: format, failOn: failOn, language: lang, add: add,
-      commonShare: commonShare)
-    let outcome: CheckOutcome
+  @Option(
+    name: .long,
+    help: "Documents read, fingerprinted and searched at once (default: one per processor core, at most 8).")
+  var threads: Int?
+
+  func run() async throws {
+    let store: DocumentIndex
     do {
-      outcome = try CheckJob(options: options).run()
+      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-      throw ExitCode(2)
+      throw CommandSupport.fail(error)
     }
+    let options = CheckOptions(
+      format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
+      workers: CommandSupport.threads(threads), storeDescription: index)
+    let progress = TerminalProgress()
+    let result: CheckResult
+    let rendered: Data
+    do {
+      let request = try CheckFiles.request(
+        CheckFiles.Paths(
+          applications: paths, manifest: manifest, registry: registry, templates: template, call: call),
+        options: options)
+      result = try await CheckJob(archive: store, writer: add ? store : nil).run(
+        request, progress: progress.handler)
+      rendered = try result.rendered(format, language: lang)
+    } catch {
+      progress.finish()
+      throw CommandSupport.fail(error)
+    }
+    progress.finish()
     if let output {
       do {
-        try outcome.rendered.write(to: URL(fileURLWithPath: output))
+        try rendered.write(to: URL(fileURLWithPath: output))
       } catch {
-        FileHandle.standardError.write(Data("error: \(output): cannot write the report: \(error)\n".utf8))
+        CommandSupport.writeError("error: \(output): cannot write the report: \(error)")
         throw ExitCode(2)
       }
     } else {
-      FileHandle.standardOutput.write(outcome.rendered)
+      FileHandle.standardOutput.write(rendered)
     }
-    for failure in outcome.report.errors {
-      FileHandle.standardError.write(Data("warning: \(failure.path): \(failure.message)\n".utf8))
+    for failure in result.report.errors {
+      CommandSupport.writeError("warning: \(failure.path): \(failure.message)")
     }
-    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    let level = result.severityLevel(failOn: failOn)
+    if level != 0 { throw ExitCode(Int32(level)) }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChachongCore
 import Pipeline
 
 struct CompareCommand: ParsableCommand {
@@ -46,10 +47,10 @@ struct CompareCommand: ParsableCommand {
       try runVersions()
       return
     }
-    let reader = InputReader()
+    let reading = DocumentReading()
     var documents: [InputDocument] = []
     for path in [a, b] {
-      switch reader.readFile(path: path, metadata: InputMetadata()) {
+      switch reading.document(try CommandSupport.read(path), metadata: InputMetadata()) {
       case .success(let document): documents.append(document)
       case .failure(let failure):
         IndexCommandIO.writeError("error: \(failure.description)")
@@ -58,10 +59,9 @@ struct CompareCommand: ParsableCommand {
     }
     let templates: TemplateFiles
     do {
-      templates = try TemplateFiles.read(template, parameters: .standard)
-    } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
-      throw ExitCode(2)
+      templates = try TemplateFiles.read(try template.map(CommandSupport.read), parameters: .standard)
+    } catch let error as ServiceError {
+      throw CommandSupport.fail(error)
     }
     let report = CompareJob.compare(documents[0], documents[1], excluding: templates.shingles)
     switch format {
@@ -73,10 +73,9 @@ struct CompareCommand: ParsableCommand {
   func runVersions() throws {
     let report: VersionCompareReport
     do {
-      report = try VersionCompareJob.compare(a, b)
-    } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
-      throw ExitCode(2)
+      report = try VersionCompareJob.compare(try CommandSupport.read(a), try CommandSupport.read(b))
+    } catch let error as ServiceError {
+      throw CommandSupport.fail(error)
     }
     switch format {
     case .json: print(JSONOutput.encode(report))

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChachongCore
+import DocumentText
 import Foundation
 import Pipeline
 
@@ -29,7 +31,16 @@ struct ExtractCommand: ParsableCommand {
   var format: ExtractionFormat = .text
 
   func run() throws {
-    let result = ExtractionJob().run(paths: files, format: format)
+    var read: [NamedBytes] = []
+    var errors: [DocumentReadError] = []
+    for path in files {
+      do {
+        read.append(NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path)))
+      } catch {
+        errors.append(error)
+      }
+    }
+    let result = ExtractionJob().run(read, errors: errors, format: format)
     FileHandle.standardOutput.write(Data(result.output.utf8))
     for error in result.errors {
       FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

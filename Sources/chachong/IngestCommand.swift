@@ -1,10 +1,12 @@
 import ArchiveStore
 import ArgumentParser
+import ChachongCore
+import DocumentText
 import Foundation
 import IndexStore
 import Pipeline
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
     abstract: "Add documents to a similarity index (created on first use).",
@@ -83,13 +85,13 @@ struct IngestCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     var manifestTable: ManifestTable?
     if let manifest {
       do {
         manifestTable = try ManifestTable.read(path: manifest)
       } catch {
-        IndexCommandIO.writeError("error: \(error.description)")
+        CommandSupport.writeError("error: \(error.description)")
         throw ExitCode(2)
       }
     }
@@ -101,24 +103,38 @@ struct IngestCommand: ParsableCommand {
       granularity.window = winnowWindow ?? granularity.window
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
-    var options = IngestJob.Options(
-      indexDirectory: index, parameters: parameters, batchSize: batchSize, templates: template)
-    options.threads = IndexCommandIO.threads(threads)
-    let job = IngestJob(options: options)
-    var progress = IndexCommandIO.ProgressLine()
+    let store: DocumentIndex
+    do {
+      store = try LocalStores.openOrCreate(index, parameters: parameters)
+    } catch {
+      throw CommandSupport.fail(error)
+    }
+    var templateFiles: [NamedBytes] = []
+    var failures = collected.failures
+    for path in template {
+      do {
+        templateFiles.append(NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path)))
+      } catch {
+        failures.append(InputFailure(path: path, reason: "template: \(error.explanation)"))
+      }
+    }
+    let workers = CommandSupport.threads(threads)
+    let job = IngestJob(
+      store: store,
+      options: IngestJob.Options(batchSize: batchSize, workers: workers, templates: templateFiles))
+    let progress = TerminalProgress()
     let summary: IngestJob.Summary
     do {
-      summary = try job.run(entries: collected.entries, failures: collected.failures) { state in
-        progress.update("\(state.processed) read, \(state.failed) failed: \(state.current)")
-      }
+      let chunks = InputReader().chunks(
+        in: collected.entries, itemLimit: max(64, 16 * workers), byteLimit: max(4 << 20, workers << 20))
+      summary = try await job.run(chunks, failures: failures, progress: progress.handler)
     } catch {
       progress.finish()
-      IndexCommandIO.writeError("error: \(error.description)")
-      throw ExitCode(2)
+      throw CommandSupport.fail(error)
     }
     progress.finish()
     for failure in summary.failures {
-      IndexCommandIO.writeError("skipped: \(failure.description)")
+      CommandSupport.writeError("skipped: \(failure.description)")
     }
     if !summary.templates.isEmpty {
       print("stored template(s): \(summary.templates.joined(separator: ", "))")
@@ -136,13 +152,6 @@ enum IndexCommandIO {
     case json, text
   }
 
-  /// `--threads`, else one per processor core and at most 8: one SQLite connection stores or
-  /// answers what the threads prepare, so more would mostly add memory (a guess: this project's
-  /// machines have 2 cores, more were not measured).
-  static func threads(_ option: Int?) -> Int {
-    option ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
-  }
-
   static func writeError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
@@ -154,25 +163,6 @@ enum IndexCommandIO {
     } catch {
       writeError("error: \(error.description)")
       throw ExitCode(2)
-    }
-  }
-
-  /// Progress on standard error, only when it is a terminal.
-  struct ProgressLine {
-    let enabled = isatty(STDERR_FILENO) == 1
-    private var last = Date.distantPast
-
-    mutating func update(_ message: @autoclosure () -> String) {
-      guard enabled else { return }
-      let now = Date()
-      guard now.timeIntervalSince(last) > 0.2 else { return }
-      last = now
-      FileHandle.standardError.write(Data(("\r\u{1B}[K" + message()).utf8))
-    }
-
-    func finish() {
-      guard enabled else { return }
-      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
   }
 }

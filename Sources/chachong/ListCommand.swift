@@ -1,9 +1,10 @@
 import ArchiveStore
 import ArgumentParser
+import ChachongCore
 import IndexStore
 import Pipeline
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "List indexed documents and their metadata, ordered by id.",
@@ -28,10 +29,11 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json or text (id, program, year, status, characters, title).")
   var format: IndexCommandIO.Format = .json
 
-  func run() throws {
+  func run() async throws {
     let documentIndex = try IndexCommandIO.openIndex(index)
     do {
-      let documents = try documentIndex.list(DocumentFilter(program: program, year: year, status: status))
+      let documents = try await documentIndex.records(
+        DocumentFilter(program: program, year: year, status: status))
       switch format {
       case .json: print(JSONOutput.encode(["documents": documents]))
       case .text: print(TextOutput.render(documents))

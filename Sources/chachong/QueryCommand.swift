@@ -1,9 +1,10 @@
 import ArchiveStore
 import ArgumentParser
+import ChachongCore
 import IndexStore
 import Pipeline
 
-struct QueryCommand: ParsableCommand {
+struct QueryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "query",
     abstract: "Find indexed documents similar to the given files (every match verified).",
@@ -84,7 +85,7 @@ struct QueryCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     let documentIndex = try IndexCommandIO.openIndex(index)
     var manifestTable: ManifestTable?
     if let manifest {
@@ -97,24 +98,24 @@ struct QueryCommand: ParsableCommand {
     }
     let templates: TemplateFiles
     do {
-      templates = try TemplateFiles.read(template, parameters: documentIndex.parameters.fingerprint)
-    } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
-      throw ExitCode(2)
+      templates = try TemplateFiles.read(
+        try template.map(CommandSupport.read), parameters: documentIndex.parameters.fingerprint)
+    } catch let error as ServiceError {
+      throw CommandSupport.fail(error)
     }
     let collected = InputCollector.collect(paths: paths, manifest: manifestTable)
     var options = QueryJob.Options(
       threshold: threshold, containmentThreshold: containmentThreshold,
       sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
       commonShare: commonShare)
-    options.threads = IndexCommandIO.threads(threads)
-    let job = QueryJob(index: documentIndex, options: options)
+    options.threads = CommandSupport.threads(threads)
+    let job = QueryJob(store: documentIndex, options: options)
     let report: QueryReport
     do {
-      report = try job.run(entries: collected.entries, failures: collected.failures)
+      let chunks = InputReader().chunks(in: collected.entries, itemLimit: max(16, 4 * options.threads))
+      report = try await job.run(chunks, failures: collected.failures)
     } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
-      throw ExitCode(2)
+      throw CommandSupport.fail(error)
     }
     switch format {
     case .json: print(JSONOutput.encode(report))

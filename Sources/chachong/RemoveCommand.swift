@@ -1,9 +1,10 @@
 import ArchiveStore
 import ArgumentParser
+import ChachongCore
 import IndexStore
 import Pipeline
 
-struct RemoveCommand: ParsableCommand {
+struct RemoveCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "remove",
     abstract: "Delete documents from the index by id (with their LSH entries and fingerprints).",
@@ -20,11 +21,11 @@ struct RemoveCommand: ParsableCommand {
   @Argument(help: "Document ids.")
   var ids: [String]
 
-  func run() throws {
+  func run() async throws {
     let documentIndex = try IndexCommandIO.openIndex(index)
     let removed: [String]
     do {
-      removed = try documentIndex.remove(ids: ids)
+      removed = try await documentIndex.remove(ids: ids)
     } catch {
       IndexCommandIO.writeError("error: \(error.description)")
       throw ExitCode(2)

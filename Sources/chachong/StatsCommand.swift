@@ -1,9 +1,10 @@
 import ArchiveStore
 import ArgumentParser
+import ChachongCore
 import IndexStore
 import Pipeline
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "Documents by program, year and status; index parameters and sizes.",
@@ -19,10 +20,10 @@ struct StatsCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json or text.")
   var format: IndexCommandIO.Format = .json
 
-  func run() throws {
+  func run() async throws {
     let documentIndex = try IndexCommandIO.openIndex(index)
     do {
-      let stats = try documentIndex.stats()
+      let stats = try await documentIndex.stats()
       switch format {
       case .json: print(JSONOutput.encode(stats))
       case .text: print(TextOutput.render(stats))

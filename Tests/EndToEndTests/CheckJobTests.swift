@@ -1,38 +1,14 @@
+import ArchiveStore
 import ChachongModel
 import Fingerprints
 import Foundation
 import Integrity
+import Pipeline
 import Reports
+import Synchronization
 import Testing
 
-@testable import Pipeline
-
-/// The check pipeline against a fake archive: no index, no similarity search.
-struct FakeArchive: ArchiveSource {
-  var archived: [DocumentRecord]
-  var similar: [String: (DocumentRecord, SimilarityMeasures)]
-
-  func records(excluding ids: Set<String>) throws -> [DocumentRecord] {
-    archived.filter { !ids.contains($0.id) }
-  }
-
-  func leadIDKey(_ idNumber: String) -> String { "key-" + IdentityKey.normalize(idNumber) }
-
-  func pairs(
-    for batch: [PreparedDocument], excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
-    passageMinimum: Int?
-  ) throws -> [SimilarPair] {
-    batch.compactMap { document in
-      similar[document.id].map {
-        SimilarPair(applicationID: document.id, other: $0.0, otherInBatch: false, measures: $0.1)
-      }
-    }
-  }
-
-  func templateShingles() throws -> Set<UInt64> { [] }
-  var fingerprintParameters: FingerprintParameters { .standard }
-  var parametersDescription: String? { "fake" }
-}
+@testable import ChachongCore
 
 @Suite struct CheckJobTests {
   static func batch() throws -> URL {
@@ -63,63 +39,87 @@ struct FakeArchive: ArchiveSource {
     return root
   }
 
-  @Test func evaluatesRulesWithAFakeArchive() throws {
+  /// The application texts as the batch files hold them.
+  static func text(_ root: URL, _ number: Int) throws -> String {
+    try String(contentsOf: root.appendingPathComponent("A\(number).txt"), encoding: .utf8)
+  }
+
+  static func request(_ root: URL, options: CheckOptions) throws -> CheckRequest {
+    try CheckFiles.request(CheckFiles.Paths(applications: [root.path]), options: options)
+  }
+
+  /// The core's check over an archive in memory: no index, no files of its own.
+  @Test func evaluatesRulesOverAnArchiveInMemory() async throws {
     let root = try Self.batch()
     defer { try? FileManager.default.removeItem(at: root) }
+    let archive = MemoryArchive()
     let funded = DocumentRecord(
       id: "QZ2020-9", program: "前瞻性技术创新专项", year: 2020, status: "结题", organisation: "南通第1号科技有限公司")
-    let archive = FakeArchive(
-      archived: [funded],
-      similar: [
-        "A1": (
-          funded,
-          SimilarityMeasures(
-            jaccard: 0.8, queryContainment: 0.9, matchContainment: 0.85, sharedCharacters: 900)
-        )
-      ])
-    var stored: [StoredApplication] = []
-    let options = CheckOptions(indexDirectory: "unused", paths: [root.path], add: true)
-    let outcome = try CheckJob(options: options).run(archive: archive) { batch, call in
-      stored = batch
-      #expect(call.year == 2023)
-    }
-    let report = outcome.report
-    #expect(outcome.exitCode == 1)
+    let fundedText = try Self.text(root, 1)
+    try await archive.upsert([
+      try archive.preparer().prepare(
+        IndexedDocument(
+          metadata: funded, text: fundedText,
+          fingerprint: Fingerprinter(parameters: archive.parameters.fingerprint).fingerprint(fundedText)))
+    ])
+    let events = EventLog()
+    let result = try await CheckJob(archive: archive, writer: archive).run(
+      try Self.request(root, options: CheckOptions(add: true)), progress: { events.append($0) })
+    let report = result.report
+    #expect(result.severityLevel(failOn: .error) == 1)
     #expect(report.applications.map(\.id) == ["A1", "A2"])
     let first = try #require(report.applications.first)
     #expect(first.findings.map(\.rule) == [.previouslyFunded])
     #expect(first.findings.first?.related.first?.id == "QZ2020-9")
     #expect(report.applications[1].findings.map(\.rule) == [.leadDegree])
-    #expect(report.parameters.indexParameters == "fake")
+    #expect(report.parameters.indexParameters == archive.parametersDescription)
     #expect(report.inputs.filter { $0.role == "application" }.allSatisfy { $0.sha256.count == 64 })
-    #expect(stored.map(\.record.id) == ["A1", "A2"])
-    #expect(stored.first?.record.leadIDKey?.hasPrefix("key-") == true)
-    #expect(stored.first?.record.leadIDMasked?.contains("**********") == true)
+    #expect(result.stored == 2)
+    let stored = try await archive.records(DocumentFilter(ids: ["A1", "A2"]))
+    #expect(stored.map(\.id) == ["A1", "A2"])
+    #expect(stored.allSatisfy { $0.status == "申报" && $0.year == 2023 })
+    let leadID = ResidentID.make(region: "320602", year: 1980, month: 3, day: 1, sequence: 11)?.value ?? ""
+    #expect(stored.first?.leadIDKey == archive.leadIDKey(of: leadID))
+    #expect(stored.first?.leadIDMasked?.contains("**********") == true)
+    let stages = events.stages
+    #expect(stages.first == .reading && stages.last == .done)
+    #expect(stages.contains(.searching) && stages.contains(.rules))
   }
 
-  @Test func failOnNeverAndBadConfigurations() throws {
+  @Test func failOnNeverAndBadConfigurations() async throws {
     let root = try Self.batch()
     defer { try? FileManager.default.removeItem(at: root) }
-    let archive = FakeArchive(archived: [], similar: [:])
-    let never = try CheckJob(
-      options: CheckOptions(indexDirectory: "unused", paths: [root.path], failOn: .never)
-    )
-    .run(archive: archive)
-    #expect(never.exitCode == 0)
-    let badCall = root.appendingPathComponent("call.json")
-    try Data("{}".utf8).write(to: badCall)
-    #expect(throws: CheckError.self) {
-      try CheckJob(
-        options: CheckOptions(indexDirectory: "unused", callPath: badCall.path, paths: [root.path])
-      )
-      .run(archive: archive)
-    }
-    #expect(throws: CheckError.self) {
-      try CheckJob(
-        options: CheckOptions(
-          indexDirectory: "unused", registryPath: root.appendingPathComponent("none.csv").path,
-          paths: [root.path])
-      ).run(archive: archive)
+    let archive = MemoryArchive()
+    let never = try await CheckJob(archive: archive).run(try Self.request(root, options: CheckOptions()))
+    #expect(never.severityLevel(failOn: .never) == 0)
+    var badCall = try Self.request(root, options: CheckOptions())
+    badCall.call = NamedBytes(name: "call.json", bytes: Array("{}".utf8))
+    await #expect(throws: ServiceError.self) { try await CheckJob(archive: archive).run(badCall) }
+    #expect(throws: ServiceError.self) {
+      try CheckFiles.request(
+        CheckFiles.Paths(applications: [root.path], registry: root.appendingPathComponent("none.csv").path),
+        options: CheckOptions())
     }
   }
+
+  @Test func cancellationStopsTheCheck() async throws {
+    let root = try Self.batch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let request = try Self.request(root, options: CheckOptions())
+    let task = Task { try await CheckJob(archive: MemoryArchive()).run(request) }
+    task.cancel()
+    do {
+      _ = try await task.value
+      Issue.record("a cancelled check finished")
+    } catch let error as ServiceError {
+      #expect(error.kind == .cancelled)
+    }
+  }
+}
+
+/// Progress events collected from any task.
+final class EventLog: Sendable {
+  private let events = Mutex<[ProgressEvent]>([])
+  func append(_ event: ProgressEvent) { events.withLock { $0.append(event) } }
+  var stages: [ProgressEvent.Stage] { events.withLock { $0.map(\.stage) } }
 }

@@ -2,6 +2,8 @@ import Foundation
 import Pipeline
 import Testing
 
+@testable import ChachongCore
+
 /// The exit-code contract every command shares: 0 clean, 1 findings, 2 bad usage or input.
 @Suite(.enabled(if: chachongBinary != nil, "the chachong binary is built by `swift build`"))
 struct CommandLineContractTests {

@@ -14,7 +14,7 @@ import Testing
   .enabled(
     if: chachongBinary != nil,
     "the chachong binary is not built (run `swift build` first); crash test skipped"))
-func killedIngestLeavesAUsableIndex() throws {
+func killedIngestLeavesAUsableIndex() async throws {
   let binary = try #require(chachongBinary)
   let folder = indexTestDirectory("crash")
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -41,7 +41,7 @@ func killedIngestLeavesAUsableIndex() throws {
   while Date() < deadline && process.isRunning {
     if DocumentIndex.exists(directory: indexDirectory),
       let index = try? DocumentIndex.open(directory: indexDirectory),
-      let stats = try? index.stats()
+      let stats = try? index.statsNow()
     {
       committed = stats.documents
       if committed >= 3 * batch { break }
@@ -55,7 +55,7 @@ func killedIngestLeavesAUsableIndex() throws {
   #expect(process.terminationReason == .uncaughtSignal)
 
   let index = try DocumentIndex.open(directory: indexDirectory)
-  let stats = try index.stats()
+  let stats = try index.statsNow()
   #expect(stats.documents >= committed)
   #expect(stats.documents < total)
   #expect(stats.documents % batch == 0, "only whole batches are committed")
@@ -64,9 +64,9 @@ func killedIngestLeavesAUsableIndex() throws {
 
   // The index answers: the last committed document is found again by its text.
   let lastID = String(format: "doc%05d", stats.documents - 1)
-  let text = try #require(try index.text(id: lastID))
+  let text = try await #require(try index.text(id: lastID))
   let fingerprint = Fingerprinter(parameters: index.parameters.fingerprint).fingerprint(text)
-  #expect(try index.candidates(for: fingerprint).first?.id == lastID)
+  #expect(try await index.candidates(for: fingerprint).first?.id == lastID)
   let queryFile = folder.appendingPathComponent("query.txt")
   try text.write(to: queryFile, atomically: true, encoding: .utf8)
   let (status, output, _) = try runChachong(
@@ -77,5 +77,5 @@ func killedIngestLeavesAUsableIndex() throws {
   // Ingesting again completes the index.
   let (again, _, _) = try runChachong(binary, ["ingest", "--index", indexDirectory, corpus.path])
   #expect(again == 0)
-  #expect(try DocumentIndex.open(directory: indexDirectory).stats().documents == total)
+  #expect(try await DocumentIndex.open(directory: indexDirectory).stats().documents == total)
 }

@@ -1,13 +1,14 @@
 import ArchiveStore
 import Foundation
 import IndexStore
+import Pipeline
 import Testing
 
-@testable import Pipeline
+@testable import ChachongCore
 
 /// A CSV manifest (Chinese columns, UTF-8 with BOM) gives ids and metadata; 文件 is relative to
 /// the manifest's folder; the lead's ID number is stored only hashed and masked.
-@Test func manifestRowsBecomeMetadata() throws {
+@Test func manifestRowsBecomeMetadata() async throws {
   let folder = indexTestDirectory("manifest")
   defer { try? FileManager.default.removeItem(at: folder) }
   let documents = folder.appendingPathComponent("docs")
@@ -32,8 +33,8 @@ import Testing
   #expect(collected.entries.count == 2)
   #expect(collected.failures.map(\.path).contains { $0.hasSuffix("missing.txt") })
   let indexDirectory = folder.appendingPathComponent("index").path
-  let summary = try IngestJob(options: IngestJob.Options(indexDirectory: indexDirectory)).run(
-    entries: collected.entries, failures: collected.failures)
+  let summary = try await TestJobs.ingest(
+    indexDirectory, entries: collected.entries, failures: collected.failures)
   #expect(summary.ingested == 2)
   #expect(summary.failures.count == 1)
 

@@ -1,14 +1,15 @@
 import ArchiveStore
 import Foundation
 import IndexStore
+import Pipeline
 import Testing
 
-@testable import Pipeline
+@testable import ChachongCore
 
 /// A small generated corpus with planted pairs, run through ingest and query in-process:
 /// near-duplicates with exact Jaccard ≥ 0.5 and single copied sections must all be found, and
 /// every reported pair carries its exact scores.
-@Test func plantedPairsAreFound() throws {
+@Test func plantedPairsAreFound() async throws {
   let folder = indexTestDirectory("quality")
   defer { try? FileManager.default.removeItem(at: folder) }
   var lines: [String] = []
@@ -53,13 +54,14 @@ import Testing
   try (lines.joined(separator: "\n") + "\n").write(to: corpus, atomically: true, encoding: .utf8)
   let indexDirectory = folder.appendingPathComponent("index").path
   let entries = InputCollector.collect(paths: [corpus.path]).entries
-  let summary = try IngestJob(options: IngestJob.Options(indexDirectory: indexDirectory)).run(
+  let summary = try await TestJobs.ingest(
+    indexDirectory,
     entries: entries)
   #expect(summary.ingested == lines.count)
   #expect(summary.failures.isEmpty)
 
   let index = try DocumentIndex.open(directory: indexDirectory)
-  let report = try QueryJob(index: index, options: QueryJob.Options(top: 0)).run(entries: entries)
+  let report = try await TestJobs.query(index, entries: entries, options: QueryJob.Options(top: 0))
   var reported: [String: [QueryMatch]] = [:]
   for result in report.results {
     reported[result.id] = result.matches

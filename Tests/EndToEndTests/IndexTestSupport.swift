@@ -1,4 +1,10 @@
+import ArchiveStore
+import Fingerprints
 import Foundation
+import IndexStore
+import Pipeline
+
+@testable import ChachongCore
 
 /// The package root, found from this file's path.
 let indexTestsPackageRoot = URL(fileURLWithPath: #filePath)
@@ -71,4 +77,34 @@ func runChachong(_ binary: URL, _ arguments: [String]) throws -> (Int32, String,
     process.terminationStatus, String(decoding: outData, as: UTF8.self),
     String(decoding: errData, as: UTF8.self)
   )
+}
+
+/// The core's jobs over a directory index, as the CLI runs them (the tests' shorthand).
+enum TestJobs {
+  static func ingest(
+    _ directory: String, entries: [InputEntry], failures: [InputFailure] = [], workers: Int = 1,
+    batchSize: Int = 1024
+  ) async throws -> IngestJob.Summary {
+    let store = try LocalStores.openOrCreate(directory)
+    let job = IngestJob(store: store, options: IngestJob.Options(batchSize: batchSize, workers: workers))
+    return try await job.run(
+      InputReader().chunks(in: entries, itemLimit: max(64, 16 * workers)), failures: failures)
+  }
+
+  static func query(_ index: DocumentIndex, entries: [InputEntry], options: QueryJob.Options) async throws
+    -> QueryReport
+  {
+    try await QueryJob(store: index, options: options).run(
+      InputReader().chunks(in: entries, itemLimit: max(16, 4 * options.threads)))
+  }
+}
+
+extension DocumentIndex {
+  /// The shared candidate search over this index.
+  func candidates(for fingerprint: DocumentFingerprint, excludingID: String? = nil) async throws
+    -> [Candidate]
+  {
+    try await CandidateSearch(parameters: parameters).candidates(
+      for: fingerprint, in: self, excludingID: excludingID)
+  }
 }

@@ -1,6 +1,7 @@
+import Pipeline
 import Testing
 
-@testable import Pipeline
+@testable import ChachongCore
 
 /// The fast scanner and Foundation must read every line the same way: same record or same error.
 @Test(arguments: [

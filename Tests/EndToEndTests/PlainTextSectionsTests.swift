@@ -1,6 +1,7 @@
+import Pipeline
 import Testing
 
-@testable import Pipeline
+@testable import ChachongCore
 
 @Test func plainTextSectionsFollowHeadingLinesInCodePoints() {
   let long = String(repeating: "研究", count: 40)

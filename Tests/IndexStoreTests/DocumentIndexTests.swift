@@ -14,18 +14,18 @@ import Testing
   }
 }
 
-@Test func storesAndReadsBackMetadataAndText() throws {
+@Test func storesAndReadsBackMetadataAndText() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
   let text = syntheticText(seed: 1, count: 2000)
   var document = makeDocument(id: "A-1", text: text, program: "科技计划", year: 2024, status: "funded")
   document.metadata.leadIDKey = index.leadIDKey(of: "320602199001011234")
   document.metadata.leadIDMasked = "3206**********1234"
-  try index.upsert([document])
+  try index.upsertNow([document])
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(reopened.parameters == .standard)
   #expect(try reopened.metadata(id: "A-1") == document.metadata)
-  #expect(try reopened.text(id: "A-1") == text)
+  #expect(try await reopened.text(id: "A-1") == text)
   #expect(try reopened.normalizedText(id: "A-1") == NormalizedText(normalizing: text))
   #expect(try reopened.metadata(id: "missing") == nil)
   // The key lives in the index: the same number hashes the same after reopening.
@@ -33,7 +33,7 @@ import Testing
   #expect(reopened.leadIDKey(of: "320602199001011235") != document.metadata.leadIDKey)
 }
 
-@Test func otherParametersAreAClearError() throws {
+@Test func otherParametersAreAClearError() async throws {
   let directory = temporaryIndexDirectory()
   _ = try DocumentIndex.open(directory: directory, creating: .standard)
   var other = IndexParameters.standard
@@ -50,10 +50,10 @@ import Testing
   }
 }
 
-@Test func newerSchemaIsAClearError() throws {
+@Test func newerSchemaIsAClearError() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
-  try index.pool.write { db in
+  try await index.pool.write { db in
     try db.execute(sql: "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
   }
   #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 2))) {
@@ -61,47 +61,47 @@ import Testing
   }
 }
 
-@Test func storedTextsAreZstandardFramesAndVersionOneZlibTextsStillRead() throws {
+@Test func storedTextsAreZstandardFramesAndVersionOneZlibTextsStillRead() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
   let newText = syntheticText(seed: 3, count: 3000)
   let oldText = syntheticText(seed: 4, count: 3000)
-  try index.upsert([makeDocument(id: "new", text: newText), makeDocument(id: "old", text: oldText)])
-  let stored = try index.pool.read { db in
+  try index.upsertNow([makeDocument(id: "new", text: newText), makeDocument(id: "old", text: oldText)])
+  let stored = try await index.pool.read { db in
     try Data.fetchOne(db, sql: "SELECT text FROM documents WHERE id = 'new'")
   }
   #expect(stored.map { Zstandard.isFrame([UInt8]($0)) } == true)
   // What a version 1 binary wrote: a zlib stream, and schema_version 1.
   let legacy = try #require(Deflate.compress(Array(oldText.utf8), level: 1))
-  try index.pool.write { db in
+  try await index.pool.write { db in
     try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'old'", arguments: [Data(legacy)])
     try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     try db.execute(sql: "DROP TABLE pending_buckets")
   }
   let reopened = try DocumentIndex.open(directory: directory)
-  #expect(try reopened.texts(ids: ["new", "old"]) == ["new": newText, "old": oldText])
-  #expect(try reopened.stats().schemaVersion == 2)
-  let version = try reopened.pool.read { db in
+  #expect(try await reopened.texts(ids: ["new", "old"]) == ["new": newText, "old": oldText])
+  #expect(try await reopened.stats().schemaVersion == 2)
+  let version = try await reopened.pool.read { db in
     try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
   }
   #expect(version == "2")
 }
 
-@Test func damagedStoredTextIsATypedError() throws {
+@Test func damagedStoredTextIsATypedError() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
-  try index.upsert([makeDocument(id: "a", text: syntheticText(seed: 5, count: 2000))])
-  try index.pool.write { db in
+  try index.upsertNow([makeDocument(id: "a", text: syntheticText(seed: 5, count: 2000))])
+  try await index.pool.write { db in
     // A Zstandard frame header claiming content, then garbage.
     let damaged: [UInt8] = Zstandard.magic + [0x60, 0x00, 0x00, 0x10] + Array(repeating: 0xAB, count: 40)
     try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'a'", arguments: [Data(damaged)])
   }
-  #expect(throws: IndexError(path: directory, reason: .undecodableText(id: "a"))) {
-    _ = try index.texts(ids: ["a"])
+  await #expect(throws: IndexError(path: directory, reason: .undecodableText(id: "a"))) {
+    _ = try await index.texts(ids: ["a"])
   }
 }
 
-@Test func nearDuplicatesAreCandidatesAndUnrelatedAreNot() throws {
+@Test func nearDuplicatesAreCandidatesAndUnrelatedAreNot() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let base = syntheticText(seed: 7, count: 6000)
   var edited = Array(base.unicodeScalars)
@@ -109,16 +109,16 @@ import Testing
     edited[position] = "改"
   }
   let editedText = String(String.UnicodeScalarView(edited))
-  try index.upsert([
+  try index.upsertNow([
     makeDocument(id: "base", text: base),
     makeDocument(id: "other", text: syntheticText(seed: 8, count: 6000)),
   ])
   let query = Fingerprinter(parameters: .standard).fingerprint(editedText)
-  let candidates = try index.candidates(for: query)
+  let candidates = try await index.candidates(for: query)
   #expect(candidates.map(\.id) == ["base"])
   #expect((candidates.first?.bandMatches ?? 0) > 0)
   // Its own id is never a candidate.
-  #expect(try index.candidates(for: query, excludingID: "base").isEmpty)
+  #expect(try await index.candidates(for: query, excludingID: "base").isEmpty)
 }
 
 /// Sections as text with spans: each part becomes one section.
@@ -133,7 +133,7 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   return (text, sections)
 }
 
-@Test func oneCopiedSectionIsACandidate() throws {
+@Test func oneCopiedSectionIsACandidate() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let section = syntheticText(seed: 20, count: 800)
   let (source, sourceSections) = sectioned([
@@ -145,60 +145,60 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   ])
   var sourceDocument = makeDocument(id: "source", text: source)
   sourceDocument.metadata.sections = sourceSections
-  try index.upsert([sourceDocument, makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000))])
+  try index.upsertNow([sourceDocument, makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000))])
   let fingerprint = Fingerprinter(parameters: .standard).fingerprint(query)
-  let candidates = try index.candidates(for: fingerprint, sections: querySections)
+  let candidates = try await index.candidates(for: fingerprint, sections: querySections)
   #expect(candidates.map(\.id) == ["source"])
   #expect((candidates.first?.bandMatches ?? 1) == 0)
   #expect((candidates.first?.sectionBandMatches ?? 0) > 0)
   // Without its sections the query's whole-document signature does not find it.
-  #expect(try index.candidates(for: fingerprint).isEmpty)
+  #expect(try await index.candidates(for: fingerprint).isEmpty)
 }
 
-@Test func winnowedFingerprintsFindACopiedPassageWhenEnabled() throws {
+@Test func winnowedFingerprintsFindACopiedPassageWhenEnabled() async throws {
   var parameters = IndexParameters.standard
   parameters.granularity.window = 48
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: parameters)
   let passage = syntheticText(seed: 20, count: 800)
   let source = syntheticText(seed: 21, count: 6000) + passage + syntheticText(seed: 22, count: 3000)
   let query = syntheticText(seed: 23, count: 7000) + passage + syntheticText(seed: 24, count: 1000)
-  try index.upsert([
+  try index.upsertNow([
     makeDocument(id: "source", text: source, parameters: parameters),
     makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000), parameters: parameters),
   ])
-  let candidates = try index.candidates(for: Fingerprinter(parameters: .standard).fingerprint(query))
+  let candidates = try await index.candidates(for: Fingerprinter(parameters: .standard).fingerprint(query))
   #expect(candidates.map(\.id) == ["source"])
   #expect((candidates.first?.sharedFingerprints ?? 0) >= 3)
 }
 
-@Test func reingestReplacesAndRemoveLeavesNoStaleEntries() throws {
+@Test func reingestReplacesAndRemoveLeavesNoStaleEntries() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let first = syntheticText(seed: 30, count: 3000)
   let second = syntheticText(seed: 31, count: 3000)
-  try index.upsert([makeDocument(id: "X", text: first), makeDocument(id: "Y", text: second)])
-  let rowsForTwo = try index.stats()
+  try index.upsertNow([makeDocument(id: "X", text: first), makeDocument(id: "Y", text: second)])
+  let rowsForTwo = try await index.stats()
   // Replace X with the text of a third document: the old buckets must be gone.
   let third = syntheticText(seed: 32, count: 3000)
-  try index.upsert([makeDocument(id: "X", text: third)])
+  try index.upsertNow([makeDocument(id: "X", text: third)])
   let fingerprinter = Fingerprinter(parameters: .standard)
-  #expect(try index.candidates(for: fingerprinter.fingerprint(first)).isEmpty)
-  #expect(try index.candidates(for: fingerprinter.fingerprint(third)).map(\.id) == ["X"])
-  #expect(try index.text(id: "X") == third)
-  let afterReplace = try index.stats()
+  #expect(try await index.candidates(for: fingerprinter.fingerprint(first)).isEmpty)
+  #expect(try await index.candidates(for: fingerprinter.fingerprint(third)).map(\.id) == ["X"])
+  #expect(try await index.text(id: "X") == third)
+  let afterReplace = try await index.stats()
   #expect(afterReplace.documents == 2)
   #expect(afterReplace.lshBucketRows <= rowsForTwo.lshBucketRows + 2)
-  #expect(try index.remove(ids: ["X", "nope"]) == ["X"])
-  #expect(try index.candidates(for: fingerprinter.fingerprint(third)).isEmpty)
-  try index.remove(ids: ["Y"])
-  let empty = try index.stats()
+  #expect(try await index.remove(ids: ["X", "nope"]) == ["X"])
+  #expect(try await index.candidates(for: fingerprinter.fingerprint(third)).isEmpty)
+  try await index.remove(ids: ["Y"])
+  let empty = try await index.stats()
   #expect(empty.documents == 0)
   #expect(empty.lshBucketRows == 0)
   #expect(empty.fingerprintPostingRows == 0)
 }
 
-@Test func listFiltersAndStatsGroup() throws {
+@Test func listFiltersAndStatsGroup() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
-  try index.upsert([
+  try index.upsertNow([
     makeDocument(id: "b", text: syntheticText(seed: 40, count: 300), program: "P1", year: 2023),
     makeDocument(id: "a", text: syntheticText(seed: 41, count: 300), program: "P1", year: 2024),
     makeDocument(
@@ -208,7 +208,7 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   #expect(try index.list(DocumentFilter(program: "P1")).map(\.id) == ["a", "b"])
   #expect(try index.list(DocumentFilter(year: 2024)).map(\.id) == ["a", "c"])
   #expect(try index.list(DocumentFilter(status: "funded")).map(\.id) == ["c"])
-  let stats = try index.stats()
+  let stats = try await index.stats()
   #expect(stats.documents == 3)
   #expect(stats.byProgram == ["P1": 2, "P2": 1])
   #expect(stats.byYear == ["2023": 1, "2024": 2])
@@ -216,33 +216,33 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   #expect(stats.fileBytes > 0)
 }
 
-@Test func templatesAndFrequentShingles() throws {
+@Test func templatesAndFrequentShingles() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let boilerplate = syntheticText(seed: 50, count: 200)
-  try index.upsert(
+  try index.upsertNow(
     (0..<4).map {
       makeDocument(id: "d\($0)", text: boilerplate + syntheticText(seed: 60 + UInt64($0), count: 500))
     })
-  try index.addTemplate(id: "form", text: boilerplate)
-  #expect(try index.templates() == [IndexTemplate(id: "form", text: boilerplate)])
+  try await index.addTemplate(id: "form", text: boilerplate)
+  #expect(try await index.templates() == [IndexTemplate(id: "form", text: boilerplate)])
   let parameters = IndexParameters.standard.fingerprint
   let boilerplateShingles = Set(
     Shingler.shingleHashes(
       of: NormalizedText(normalizing: boilerplate), k: parameters.shingleSize, seed: parameters.seed))
-  #expect(try index.templateShingles() == boilerplateShingles)
-  let frequent = try index.frequentShingles(minimumDocumentShare: 0.5)
+  #expect(try await index.templateShingles() == boilerplateShingles)
+  let frequent = try await index.frequentShingles(minimumDocumentShare: 0.5)
   #expect(boilerplateShingles.isSubset(of: frequent))
   #expect(frequent.count < boilerplateShingles.count + 10)
   // Cached until the index changes.
-  #expect(try index.frequentShingles(minimumDocumentShare: 0.5) == frequent)
-  try index.remove(ids: ["d0", "d1", "d2"])
-  #expect(try index.frequentShingles(minimumDocumentShare: 0.5).count > frequent.count)
+  #expect(try await index.frequentShingles(minimumDocumentShare: 0.5) == frequent)
+  try await index.remove(ids: ["d0", "d1", "d2"])
+  #expect(try await index.frequentShingles(minimumDocumentShare: 0.5).count > frequent.count)
 }
 
-@Test func otherFingerprintingIsAClearError() throws {
+@Test func otherFingerprintingIsAClearError() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
-  try index.pool.write { db in
+  try await index.pool.write { db in
     try db.execute(sql: "UPDATE meta SET value = 'different' WHERE key = 'fingerprint_probe'")
   }
   #expect(throws: IndexError(path: directory, reason: .fingerprintsChanged)) {
@@ -252,7 +252,7 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
 
 /// A section shared by more than `maximumSectionBucket` documents is boilerplate: its bucket is
 /// not followed, while a section shared with one document still makes that document a candidate.
-@Test func boilerplateSectionBucketsAreNotFollowed() throws {
+@Test func boilerplateSectionBucketsAreNotFollowed() async throws {
   let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let boilerplate = syntheticText(seed: 900, count: 600)
   let copied = syntheticText(seed: 901, count: 600)
@@ -275,31 +275,31 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
       id: "form\(number)", parts: [boilerplate, syntheticText(seed: 1000 + UInt64(number), count: 3000)])
   }
   documents.append(document(id: "source", parts: [syntheticText(seed: 902, count: 3000), copied]))
-  try index.upsert(documents)
+  try index.upsertNow(documents)
   let query = document(id: "query", parts: [boilerplate, copied, syntheticText(seed: 903, count: 3000)])
   let sections = query.metadata.sections
-  let found = try index.candidates(for: query.fingerprint, sections: sections).map(\.id)
+  let found = try await index.candidates(for: query.fingerprint, sections: sections).map(\.id)
   #expect(found == ["source"])
-  let all = try index.candidates(for: query.fingerprint, sections: sections, maximumSectionBucket: 100)
+  let all = try await index.candidates(for: query.fingerprint, sections: sections, maximumSectionBucket: 100)
   #expect(all.count == 71)
 }
 
 /// A bulk ingest stores documents first and their bucket rows at a flush: the rows are then the
 /// same as an immediate upsert's, and until then the documents are nobody's candidates.
-@Test func deferredBucketsAreTheSameRowsAfterAFlush() throws {
+@Test func deferredBucketsAreTheSameRowsAfterAFlush() async throws {
   let texts = (0..<6).map { syntheticText(seed: 300 + UInt64($0), count: 2500) }
   let documents = texts.enumerated().map { makeDocument(id: "d\($0.offset)", text: $0.element) }
   let immediate = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
-  try immediate.upsert(documents)
+  try immediate.upsertNow(documents)
   let deferred = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
   let preparer = deferred.preparer()
   try deferred.upsert(prepared: documents.map { try preparer.prepare($0) }, deferringBuckets: true)
   #expect(try deferred.pendingBucketDocuments() == 6)
-  #expect(try deferred.candidates(for: documents[2].fingerprint).isEmpty)
-  #expect(try deferred.stats().lshBucketRows == 0)
+  #expect(try await deferred.candidates(for: documents[2].fingerprint).isEmpty)
+  #expect(try await deferred.stats().lshBucketRows == 0)
   try deferred.flushPendingBuckets()
   #expect(try deferred.pendingBucketDocuments() == 0)
-  #expect(try deferred.candidates(for: documents[2].fingerprint).map(\.id) == ["d2"])
+  #expect(try await deferred.candidates(for: documents[2].fingerprint).map(\.id) == ["d2"])
   func rows(_ index: DocumentIndex, _ table: String) throws -> [[Int64]] {
     try index.pool.read { db in
       try Row.fetchAll(db, sql: "SELECT key, doc FROM \(table) ORDER BY key, doc").map { [$0[0], $0[1]] }
@@ -312,7 +312,7 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
 
 /// A process killed between a batch and the flush: the next open writes the missing rows; a
 /// document replaced or removed while pending leaves no rows behind.
-@Test func pendingBucketsAreFlushedOnOpenAndNeverStale() throws {
+@Test func pendingBucketsAreFlushedOnOpenAndNeverStale() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
   let preparer = index.preparer()
@@ -322,26 +322,26 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   try index.upsert(
     prepared: [try preparer.prepare(first), try preparer.prepare(removed)], deferringBuckets: true)
   try index.upsert(prepared: [try preparer.prepare(replacement)], deferringBuckets: true)
-  try index.remove(ids: ["b"])
+  try await index.remove(ids: ["b"])
   #expect(try index.pendingBucketDocuments() == 1)
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(try reopened.pendingBucketDocuments() == 0)
-  let stats = try reopened.stats()
+  let stats = try await reopened.stats()
   #expect(stats.documents == 1)
   #expect(stats.lshBucketRows == reopened.parameters.lsh.bands)
-  #expect(try reopened.candidates(for: replacement.fingerprint).map(\.id) == ["a"])
-  #expect(try reopened.candidates(for: first.fingerprint).isEmpty)
-  #expect(try reopened.candidates(for: removed.fingerprint).isEmpty)
+  #expect(try await reopened.candidates(for: replacement.fingerprint).map(\.id) == ["a"])
+  #expect(try await reopened.candidates(for: first.fingerprint).isEmpty)
+  #expect(try await reopened.candidates(for: removed.fingerprint).isEmpty)
 }
 
 /// Version 2 indexes written before `pending_buckets` existed open and get the table.
-@Test func earlyVersionTwoIndexWithoutPendingTableOpens() throws {
+@Test func earlyVersionTwoIndexWithoutPendingTableOpens() async throws {
   let directory = temporaryIndexDirectory()
   let index = try DocumentIndex.open(directory: directory, creating: .standard)
   let document = makeDocument(id: "a", text: syntheticText(seed: 500, count: 2000))
-  try index.upsert([document])
-  try index.pool.write { db in try db.execute(sql: "DROP TABLE pending_buckets") }
+  try index.upsertNow([document])
+  try await index.pool.write { db in try db.execute(sql: "DROP TABLE pending_buckets") }
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(try reopened.pendingBucketDocuments() == 0)
-  #expect(try reopened.candidates(for: document.fingerprint).map(\.id) == ["a"])
+  #expect(try await reopened.candidates(for: document.fingerprint).map(\.id) == ["a"])
 }

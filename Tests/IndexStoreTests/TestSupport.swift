@@ -43,3 +43,15 @@ func makeDocument(
       extra: ["source": "test"]),
     text: text, fingerprint: fingerprint)
 }
+
+extension DocumentIndex {
+  /// The shared candidate search over this index (the tests' shorthand).
+  func candidates(
+    for fingerprint: DocumentFingerprint, sections: [TextSection] = [], excludingID: String? = nil,
+    limit: Int = 200, maximumSectionBucket: Int = CandidateSearch.maximumSectionBucket
+  ) async throws -> [Candidate] {
+    try await CandidateSearch(parameters: parameters).candidates(
+      for: fingerprint, sections: sections, in: self, excludingID: excludingID, limit: limit,
+      maximumSectionBucket: maximumSectionBucket)
+  }
+}

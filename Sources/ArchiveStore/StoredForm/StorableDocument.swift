@@ -75,6 +75,12 @@ public final class DocumentPreparer {
     self.directory = directory
   }
 
+  /// A preparer for a store with these parameters; `location` names the store in errors.
+  public convenience init(parameters: IndexParameters, location: String) {
+    self.init(
+      parameters: parameters, hasher: MinHasher(parameters: parameters.fingerprint), directory: location)
+  }
+
   public func prepare(_ document: IndexedDocument) throws(IndexError) -> StorableDocument {
     try StorableDocument(
       document, parameters: parameters, hasher: hasher, compressor: compressor, directory: directory)

@@ -3,8 +3,10 @@ import Foundation
 /// Reading a whole input file with the checks every reader shares: it exists, is not a folder,
 /// and is not larger than the limits allow (checked before reading, so a huge file is refused
 /// without being loaded).
-enum InputFile {
-  static func bytes(atPath path: String, limits: ReadLimits) throws(DocumentReadError) -> [UInt8] {
+public enum InputFile {
+  public static func bytes(atPath path: String, limits: ReadLimits = .standard) throws(DocumentReadError)
+    -> [UInt8]
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw DocumentReadError(path: path, reason: .fileNotFound)

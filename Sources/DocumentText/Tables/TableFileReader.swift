@@ -11,10 +11,27 @@ public enum TableFileReader {
 
   public static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
     let bytes = try InputFile.bytes(atPath: path, limits: limits)
-    let fileExtension = (path as NSString).pathExtension.lowercased()
-
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+    if isWorkbook(bytes) {
       let records = try XLSXReader.records(fileURL: URL(fileURLWithPath: path), path: path, limits: limits)
+      return TabularData(records: records)
+    }
+    return try read(bytes: bytes, name: path, limits: limits)
+  }
+
+  /// A table given as bytes (an upload, a file the caller read); `name` gives the extension and
+  /// names the table in errors.
+  public static func read(bytes: [UInt8], name path: String, limits: ReadLimits = .standard)
+    throws(DocumentReadError) -> TabularData
+  {
+    guard bytes.count <= limits.maxEntryBytes else {
+      throw DocumentReadError(
+        path: path, reason: .tooLarge("\(bytes.count) bytes, limit \(limits.maxEntryBytes)"))
+    }
+    let fileExtension = (path as NSString).pathExtension.lowercased()
+    if isWorkbook(bytes) {
+      let records = try TemporaryFile.with(bytes, name: path) { url throws(DocumentReadError) in
+        try XLSXReader.records(fileURL: url, path: path, limits: limits)
+      }
       return TabularData(records: records)
     }
     if OLE2Directory.isOLE2(bytes) {
@@ -30,6 +47,10 @@ public enum TableFileReader {
     let delimiter = delimiter(for: decoded.text, fileExtension: fileExtension)
     return TabularData(
       records: CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+  }
+
+  static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+    bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
   }
 
   /// Tab for `.tsv` and for text whose first line has tabs and no commas (Excel's "Unicode text"

@@ -1,3 +1,4 @@
+import ChachongCore
 import Foundation
 
 /// What `ingest` and `query` were given, resolved to single files and `.jsonl` bulk files.

@@ -1,3 +1,4 @@
+import ChachongCore
 import DocumentText
 
 extension ManifestTable {

@@ -1,4 +1,5 @@
 import ChachongModel
+
 @testable import Integrity
 
 /// Clean applications and archive records to plant violations into.

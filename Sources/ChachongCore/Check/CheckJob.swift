@@ -1,0 +1,369 @@
+import ArchiveStore
+import ChachongModel
+import Digest
+import DocumentText
+import Fingerprints
+import Foundation
+import Integrity
+import Matching
+import Reports
+
+/// An application of a check's batch as the adapter found it: the file, its paper version when
+/// the manifest names one, and its manifest row.
+public struct ApplicationInput: Sendable {
+  public var file: NamedBytes
+  public var paper: NamedBytes?
+  public var row: CheckManifest.Row?
+
+  public init(file: NamedBytes, paper: NamedBytes? = nil, row: CheckManifest.Row? = nil) {
+    self.file = file
+    self.paper = paper
+    self.row = row
+  }
+}
+
+/// Everything a check is asked, as values: no paths to open, no exit codes.
+public struct CheckRequest: Sendable {
+  /// The call configuration (nil: the built-in 2023 Nantong call).
+  public var call: NamedBytes?
+  /// The manifest's bytes, for the report's list of inputs; its rows come with the applications.
+  public var manifest: NamedBytes?
+  public var registry: NamedBytes?
+  public var templates: [NamedBytes]
+  public var applications: [ApplicationInput]
+  /// Inputs the adapter could not read (a missing file, an unreadable folder): reported under
+  /// `errors`, the rest of the batch is checked.
+  public var inputErrors: [InputFailure]
+  public var options: CheckOptions
+
+  public init(
+    call: NamedBytes? = nil, manifest: NamedBytes? = nil, registry: NamedBytes? = nil,
+    templates: [NamedBytes] = [], applications: [ApplicationInput], inputErrors: [InputFailure] = [],
+    options: CheckOptions = CheckOptions()
+  ) {
+    self.call = call
+    self.manifest = manifest
+    self.registry = registry
+    self.templates = templates
+    self.applications = applications
+    self.inputErrors = inputErrors
+    self.options = options
+  }
+}
+
+/// The result of a check: the report and the texts its HTML view shows beside it.
+public struct CheckResult: Sendable {
+  public var report: CheckReport
+  /// Copy metrics per application (the HTML report's ratios).
+  public var metrics: [String: CopyMetrics]
+  /// Texts of every document with passages in the report, ID numbers masked.
+  public var documents: [HTMLDocument]
+  /// The batch as it would be stored by `add` (for adapters that store later).
+  public var stored: Int
+
+  /// The report in the requested format.
+  public func rendered(_ format: CheckOptions.Format, language: ReportLanguage) throws(ServiceError) -> Data {
+    switch format {
+    case .json:
+      do {
+        return try report.jsonData()
+      } catch {
+        throw ServiceError(.badInput, "cannot encode the report: \(error)")
+      }
+    case .text:
+      return Data(CheckTextRenderer.render(report, language: language).utf8)
+    case .html:
+      return Data(
+        HTMLReportRenderer.render(HTMLReportInput(report: report, documents: documents, metrics: metrics))
+          .utf8)
+    }
+  }
+
+  /// 0 nothing at or above `failOn`; 1 findings; 2 unreadable inputs. For adapters that have exit codes.
+  public func severityLevel(failOn: CheckOptions.FailOn) -> Int {
+    if !report.errors.isEmpty { return 2 }
+    let failing = report.applications.contains { application in
+      application.findings.contains { failOn.isMet(by: $0.severity) }
+    }
+    return failing ? 1 : 0
+  }
+}
+
+/// `check`: the batch against itself, the archive and the registry, every rule of the call, one
+/// report. The archive is any store; with `options.add` the batch is stored in `writer` after.
+public struct CheckJob: Sendable {
+  public let archive: any ArchiveReading
+  public let writer: (any ArchiveWriting)?
+  public let reading: DocumentReading
+
+  public init(
+    archive: any ArchiveReading, writer: (any ArchiveWriting)? = nil, reading: DocumentReading = .init()
+  ) {
+    self.archive = archive
+    self.writer = writer
+    self.reading = reading
+  }
+
+  public func run(_ request: CheckRequest, progress: ProgressHandler? = nil) async throws(ServiceError)
+    -> CheckResult
+  {
+    do {
+      return try await runThrowing(request, progress: progress)
+    } catch let error as ServiceError {
+      throw error
+    } catch let error as IndexError {
+      throw .store(error)
+    } catch is CancellationError {
+      throw ServiceError(.cancelled, "check cancelled")
+    } catch {
+      throw ServiceError(.storeFailure, "\(archive.location): \(error)")
+    }
+  }
+
+  private func runThrowing(_ request: CheckRequest, progress: ProgressHandler?) async throws -> CheckResult {
+    let options = request.options
+    let (call, callSource, callHash) = try loadCall(request.call)
+    var inputs: [InputFileInfo] = []
+    var errors: [InputErrorInfo] = request.inputErrors.map {
+      InputErrorInfo(path: $0.path, message: $0.reason)
+    }
+    if let manifest = request.manifest {
+      inputs.append(
+        InputFileInfo(role: "manifest", path: manifest.name, sha256: SHA256.hexHash(manifest.bytes)))
+    }
+    var registry: [RegistryEntry] = []
+    if let file = request.registry {
+      registry = try loadRegistry(file)
+      inputs.append(InputFileInfo(role: "registry", path: file.name, sha256: SHA256.hexHash(file.bytes)))
+    }
+    if let file = request.call {
+      inputs.append(InputFileInfo(role: "call", path: file.name, sha256: callHash))
+    }
+
+    // Boilerplate comes from the templates, the archive's stored templates and (asked for) the
+    // archive's common text: never from the batch, where a cluster of copies would erase its
+    // own evidence.
+    var excluded = try await archive.templateShingles()
+    excluded.formUnion(try await CommonShingles.read(store: archive, share: options.commonShare))
+    let templates = try TemplateFiles.read(
+      request.templates, parameters: archive.parameters.fingerprint, reading: reading)
+    inputs += templates.files.map { InputFileInfo(role: "template", path: $0.path, sha256: $0.sha256) }
+    excluded.formUnion(templates.shingles)
+
+    progress?(ProgressEvent(stage: .reading, done: 0, total: request.applications.count))
+    let loader = CheckBatchLoader(call: call, reading: reading)
+    let loaded = try await loader.load(request.applications, workers: options.workers) { done in
+      progress?(ProgressEvent(stage: .reading, done: done, total: request.applications.count))
+    }
+    inputs += loaded.inputs.map { InputFileInfo(role: $0.role, path: $0.path, sha256: $0.sha256) }
+    errors += loaded.errors.map { InputErrorInfo(path: $0.path, message: $0.message) }
+
+    let batch = loaded.applications.map { application in
+      BatchDocument(
+        record: record(application.application, call: call), text: application.text,
+        sections: application.sections)
+    }
+    let fingerprinter = Fingerprinter(parameters: archive.parameters.fingerprint)
+    let prepared = try await OrderedConcurrentMap.map(batch, workers: options.workers, makeState: {}) {
+      _, document in
+      PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
+    }
+    let thresholds = RuleID.similarityRules.map(call.threshold(for:))
+    var minimum = SimilarityThreshold.loosest(thresholds)
+    minimum.minimumPassageCharacters = nil
+    let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
+    let batchIDs = Set(batch.map(\.record.id))
+    let archiveRecords = try await archive.records(DocumentFilter()).filter { !batchIDs.contains($0.id) }
+
+    // The one similarity search, against the archive and within the batch.
+    let total = 2 * prepared.count
+    let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
+    var pairs = try await archiveSearch.pairs(
+      for: prepared, scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+    ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
+    let batchStore = try await Self.batchStore(prepared, archive: archive)
+    let position = Dictionary(
+      prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
+      for: prepared,
+      scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+    ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
+
+    progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
+    let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
+    let results = engine.evaluate(
+      RuleInput(
+        call: call, applications: loaded.applications.map(\.application), archive: archiveRecords,
+        pairs: pairs, registry: registry))
+
+    var stored = 0
+    if options.add, let writer {
+      stored = try await Self.store(loaded.applications, batch: batch, call: call, in: writer)
+    }
+
+    progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
+    let evidence = try await CheckEvidencePassages.realign(
+      results, batch: prepared, archive: archive, excluding: excluded)
+    let metrics = CheckCopyMetrics.measure(
+      evidence, prepared: prepared, excluding: excluded, parameters: archive.parameters.fingerprint)
+    let applications = CheckReportBuilder.applications(
+      evidence, language: options.language, copyMetrics: metrics)
+    errors.sort { ($0.path, $0.message) < ($1.path, $1.message) }
+    inputs.sort { ($0.role, $0.path) < ($1.role, $1.path) }
+    let report = CheckReport(
+      tool: ToolInfo(version: ChachongVersion.current),
+      call: CallInfo(
+        program: call.program, year: call.year, documentNumber: call.documentNumber, source: callSource,
+        sha256: callHash),
+      parameters: CheckParameters(
+        failOn: options.failOn.rawValue, language: options.language, index: options.storeDescription,
+        indexParameters: archive.parametersDescription,
+        similarity: Dictionary(
+          uniqueKeysWithValues: RuleID.similarityRules.map { ($0.rawValue, call.threshold(for: $0)) }),
+        severities: Dictionary(
+          uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, call.severity(for: $0)) }),
+        added: options.add, commonShare: options.commonShare),
+      inputs: inputs, applications: applications,
+      summary: CheckReportBuilder.summary(applications, errors: errors.count), errors: errors)
+    let documents = options.format == .html ? try await shownDocuments(report, batch: prepared) : []
+    progress?(ProgressEvent(stage: .done, done: loaded.applications.count, total: loaded.applications.count))
+    return CheckResult(report: report, metrics: metrics, documents: documents, stored: stored)
+  }
+
+  /// The batch filed like the archive, for the batch's own similarity search.
+  static func batchStore(_ prepared: [PreparedDocument], archive: any ArchiveReading) async throws
+    -> MemoryArchive
+  {
+    let store = MemoryArchive(
+      parameters: SimilaritySearch.batchParameters(archive: archive.parameters), location: "batch")
+    let preparer = store.preparer()
+    var documents: [StorableDocument] = []
+    for document in prepared {
+      var record = document.document.record
+      record.sections = document.document.sections
+      record.characterCount = document.document.text.unicodeScalars.count
+      documents.append(
+        try preparer.prepare(
+          IndexedDocument(metadata: record, text: document.document.text, fingerprint: document.fingerprint)))
+    }
+    try await store.upsert(documents)
+    return store
+  }
+
+  /// The texts of every application with passages and of the documents they were copied from,
+  /// side by side in the HTML report. ID numbers are masked (same length, so passage offsets still
+  /// point at the right characters).
+  func shownDocuments(_ report: CheckReport, batch: [PreparedDocument]) async throws -> [HTMLDocument] {
+    var shown = Set<String>()
+    for application in report.applications {
+      for finding in application.findings {
+        for related in finding.related where !(related.passages ?? []).isEmpty {
+          shown.insert(application.id)
+          shown.insert(related.id)
+        }
+      }
+    }
+    var documents: [HTMLDocument] = []
+    for document in batch where shown.contains(document.id) {
+      documents.append(
+        HTMLDocument(
+          id: document.id, title: document.document.record.title,
+          text: IdentityKey.maskingIDNumbers(in: document.document.text), sections: document.document.sections
+        ))
+    }
+    let archived = shown.subtracting(batch.map(\.id)).sorted()
+    let texts = try await archive.texts(ids: archived)
+    let records = Dictionary(
+      try await archive.records(DocumentFilter(ids: archived)).map { ($0.id, $0) },
+      uniquingKeysWith: { a, _ in a })
+    for id in archived {
+      guard let text = texts[id] else { continue }
+      documents.append(
+        HTMLDocument(
+          id: id, text: IdentityKey.maskingIDNumbers(in: text), sections: records[id]?.sections ?? []))
+    }
+    return documents
+  }
+
+  func record(_ application: Application, call: CallConfiguration) -> DocumentRecord {
+    DocumentRecord(
+      id: application.id, program: application.program ?? call.program, year: application.year ?? call.year,
+      status: call.statuses.submitted, title: application.title, organisation: application.organisation,
+      creditCode: application.creditCode, lead: application.lead,
+      leadIDKey: application.leadID.map { archive.leadIDKey(of: $0) },
+      leadIDMasked: application.leadIDMasked)
+  }
+
+  func loadCall(_ file: NamedBytes?) throws(ServiceError) -> (CallConfiguration, String, String) {
+    guard let file else {
+      do {
+        let call = try CallConfiguration.nantong2023()
+        return (
+          call, "built-in nantong-2023.json", SHA256.hexHash(Array(CallConfiguration.nantong2023JSON.utf8))
+        )
+      } catch {
+        throw ServiceError(.badInput, "\(error)", cause: error)
+      }
+    }
+    do {
+      return (
+        try CallConfiguration.decode(Data(file.bytes), source: file.name), file.name,
+        SHA256.hexHash(file.bytes)
+      )
+    } catch {
+      throw ServiceError(.badInput, "\(error)", cause: error)
+    }
+  }
+
+  func loadRegistry(_ file: NamedBytes) throws(ServiceError) -> [RegistryEntry] {
+    let table: TabularData
+    do {
+      table = try TableFileReader.read(bytes: file.bytes, name: file.name)
+    } catch {
+      throw ServiceError(.badInput, "registry \(error)", cause: error)
+    }
+    do {
+      return try RegistryTable.entries(header: table.header, rows: table.rows)
+    } catch {
+      throw ServiceError(.badInput, "registry \(file.name): \(error)")
+    }
+  }
+
+  /// Stores the batch with the call's program and year and status 申报.
+  static func store(
+    _ applications: [LoadedApplication], batch: [BatchDocument], call: CallConfiguration,
+    in writer: any ArchiveWriting
+  ) async throws -> Int {
+    let fingerprinter = Fingerprinter(parameters: writer.parameters.fingerprint)
+    let preparer = writer.preparer()
+    var documents: [StorableDocument] = []
+    for (application, document) in zip(applications, batch) {
+      let record = document.record
+      documents.append(
+        try preparer.prepare(
+          IndexedDocument(
+            metadata: DocumentRecord(
+              id: record.id, program: record.program, year: record.year, status: call.statuses.submitted,
+              title: record.title, organisation: record.organisation, creditCode: record.creditCode,
+              lead: record.lead, leadIDKey: writer.leadIDKey(ofKeyed: record, archive: application),
+              leadIDMasked: record.leadIDMasked, sourcePath: application.path,
+              sourceSHA256: application.sha256, characterCount: application.text.unicodeScalars.count,
+              sections: application.sections),
+            text: application.text, fingerprint: fingerprinter.fingerprint(application.text))))
+    }
+    try await writer.upsert(documents)
+    return documents.count
+  }
+}
+
+extension ArchiveWriting {
+  /// The writer's key of an application's lead (the writer is the archive, so the record's key
+  /// is already the writer's; recomputed from the number when the form or manifest gave one).
+  fileprivate func leadIDKey(ofKeyed record: DocumentRecord, archive application: LoadedApplication)
+    -> String?
+  {
+    application.application.leadID.map { leadIDKey(of: $0) } ?? record.leadIDKey
+  }
+}

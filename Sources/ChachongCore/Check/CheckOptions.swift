@@ -1,0 +1,47 @@
+import Integrity
+
+/// What `chachong check` was asked to do.
+public struct CheckOptions: Sendable {
+  public enum Format: String, Sendable, CaseIterable {
+    case json, text, html
+  }
+
+  /// The lowest severity that makes the exit code 1 (`never`: always 0 unless input errors).
+  public enum FailOn: String, Sendable, CaseIterable {
+    case error, warning, never
+
+    public func isMet(by severity: Severity) -> Bool {
+      switch self {
+      case .error: return severity >= .error
+      case .warning: return severity >= .warning
+      case .never: return false
+      }
+    }
+  }
+
+  public var format: Format
+  public var failOn: FailOn
+  public var language: ReportLanguage
+  /// Store the batch in the archive (program, year, status 申报) after the check.
+  public var add: Bool
+  /// `--common-share`: shingles in more than this share of the archived documents are common text
+  /// (nil: off).
+  public var commonShare: Double?
+  /// Documents read, fingerprinted and searched at once.
+  public var workers: Int
+  /// How the report names the store (`parameters.index`).
+  public var storeDescription: String?
+
+  public init(
+    format: Format = .json, failOn: FailOn = .error, language: ReportLanguage = .zh, add: Bool = false,
+    commonShare: Double? = nil, workers: Int = 1, storeDescription: String? = nil
+  ) {
+    self.format = format
+    self.failOn = failOn
+    self.language = language
+    self.add = add
+    self.commonShare = commonShare
+    self.workers = workers
+    self.storeDescription = storeDescription
+  }
+}

@@ -1,0 +1,118 @@
+import ArchiveStore
+import ChachongModel
+import Fingerprints
+import Integrity
+import Matching
+
+/// The one similarity search of a check, the same for the archive and for the batch itself:
+/// candidates from a store by ``CandidateSearch`` (the archive's store; for the batch, a
+/// ``MemoryArchive`` holding the batch), every candidate verified exactly on the texts.
+struct SimilaritySearch: Sendable {
+  let store: any ArchiveReading
+  let candidateLimit: Int
+  let workers: Int
+  let search: CandidateSearch
+
+  init(store: any ArchiveReading, candidateLimit: Int = 200, workers: Int) {
+    self.store = store
+    self.candidateLimit = candidateLimit
+    self.workers = workers
+    search = CandidateSearch(parameters: store.parameters)
+  }
+
+  /// How a verified pair enters the check: which candidates count, and the record of the other side.
+  struct Scope: Sendable {
+    /// Whether candidate `id` is a document to verify against batch document `query` (index into
+    /// the batch): archive documents that are not batch documents; batch documents after it.
+    var accepts: @Sendable (_ query: Int, _ candidateID: String) -> Bool
+    var otherInBatch: Bool
+  }
+
+  /// Verified pairs of each batch document with the store's documents, scored from the batch
+  /// document's side, in batch order then candidate order. `workers` documents at a time.
+  func pairs(
+    for batch: [PreparedDocument], scope: Scope, excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
+    passageMinimum: Int?, progress: (@Sendable (Int) -> Void)? = nil
+  ) async throws -> [SimilarPair] {
+    var pairs: [SimilarPair] = []
+    var start = 0
+    let width = max(1, workers)
+    while start < batch.count {
+      try Task.checkCancellation()
+      let range = start..<min(batch.count, start + width)
+      let found = try await withThrowingTaskGroup(of: (Int, [SimilarPair]).self) { group in
+        for index in range {
+          group.addTask {
+            (
+              index,
+              try await self.pairs(
+                of: index, in: batch, scope: scope, excludingShingles: excludingShingles, minimum: minimum,
+                passageMinimum: passageMinimum)
+            )
+          }
+        }
+        var found: [(Int, [SimilarPair])] = []
+        for try await result in group { found.append(result) }
+        return found.sorted { $0.0 < $1.0 }
+      }
+      for (_, documentPairs) in found { pairs += documentPairs }
+      start = range.upperBound
+      progress?(start)
+    }
+    return pairs
+  }
+
+  private func pairs(
+    of index: Int, in batch: [PreparedDocument], scope: Scope, excludingShingles: Set<UInt64>,
+    minimum: SimilarityThreshold, passageMinimum: Int?
+  ) async throws -> [SimilarPair] {
+    let document = batch[index]
+    let parameters = store.parameters.fingerprint
+    let candidates = try await search.candidates(
+      for: document.fingerprint, sections: document.document.sections, in: store, excludingID: document.id,
+      limit: candidateLimit
+    ).map(\.id).filter { scope.accepts(index, $0) }
+    guard !candidates.isEmpty else { return [] }
+    let texts = try await store.texts(ids: candidates)
+    var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
+    for candidate in candidates {
+      guard let text = texts[candidate] else { continue }
+      let normalized = NormalizedText(normalizing: text)
+      let shingles = Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
+      guard
+        let (measures, passages) = PairEvidence.measures(
+          query: document.fingerprint, match: normalized, matchShingles: shingles, parameters: parameters,
+          excluding: excludingShingles, minimum: minimum, passageMinimum: passageMinimum)
+      else { continue }
+      verified.append((candidate, measures, passages))
+    }
+    guard !verified.isEmpty else { return [] }
+    let records = Dictionary(
+      try await store.records(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    return verified.map { candidate, measures, passages in
+      SimilarPair(
+        applicationID: document.id, other: records[candidate] ?? DocumentRecord(id: candidate),
+        otherInBatch: scope.otherInBatch, measures: measures, passages: passages)
+    }
+  }
+}
+
+extension SimilaritySearch {
+  /// The batch's own store: the batch in memory, filed like the archive (whole-document and
+  /// section LSH with the archive's parameters) plus winnowed passage fingerprints, so that a
+  /// passage copied between two applications of the batch is a candidate however small its
+  /// share of either (the archive's section tables need a whole section copied).
+  ///
+  /// Winnowing window 16 over 5-token shingles: every shared run of 20 tokens shares at least
+  /// one fingerprint, about 2/17 of the shingles are fingerprints, and a pair needs 8 shared
+  /// fingerprints (a shared passage of about 70 characters or more) to be verified. Two
+  /// applications written from the same call that share a handful of phrases are not verified.
+  static func batchParameters(archive: IndexParameters) -> IndexParameters {
+    var parameters = archive
+    parameters.granularity.window = 16
+    parameters.granularity.minimumSharedFingerprints = 8
+    parameters.granularity.maximumPostings = 64
+    return parameters
+  }
+}

@@ -1,0 +1,242 @@
+import ArchiveStore
+import ChachongModel
+import Fingerprints
+import Foundation
+import Matching
+
+/// `chachong query`: candidates from the index (LSH and winnowed fingerprints), every one verified
+/// on the stored normalised texts.
+///
+/// Reporting rule: a verified pair is reported when `jaccard >= threshold`, or when
+/// `queryContainment >= containmentThreshold`, or when `matchContainment >= containmentThreshold`,
+/// or when `sectionContainment >= sectionThreshold` (one query section of at least the index's
+/// minimum section size almost wholly found in the match: a copied section).
+/// Matches are ordered by Jaccard, then by the larger containment (both descending), then id.
+public struct QueryJob: Sendable {
+  public struct Options: Sendable {
+    public var threshold: Double
+    public var containmentThreshold: Double
+    public var sectionThreshold: Double
+    /// At most this many matches per query (0: all).
+    public var top: Int
+    /// At most this many candidates verified per query.
+    public var candidateLimit: Int
+    /// Template shingles (`--template`, `TemplateFiles`) left out of scores, passages and ratios,
+    /// besides the index's stored templates.
+    public var excludedShingles: Set<UInt64>
+    /// `--common-share`: shingles in more than this share of the indexed documents are common
+    /// text, excluded like templates (nil: off).
+    public var commonShare: Double?
+    /// Threads that read and query inputs; the report is the same for any number.
+    public var threads = 1
+
+    public init(
+      threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
+      top: Int = 10, candidateLimit: Int = 200, excludedShingles: Set<UInt64> = [], commonShare: Double? = nil
+    ) {
+      self.commonShare = commonShare
+      self.excludedShingles = excludedShingles
+      self.threshold = threshold
+      self.containmentThreshold = containmentThreshold
+      self.sectionThreshold = sectionThreshold
+      self.top = top
+      self.candidateLimit = candidateLimit
+    }
+  }
+
+  public let store: any ArchiveReading
+  public let reading: DocumentReading
+  public var options: Options
+  let search: CandidateSearch
+
+  public init(
+    store: any ArchiveReading, reading: DocumentReading = DocumentReading(), options: Options = Options()
+  ) {
+    self.store = store
+    self.reading = reading
+    self.options = options
+    search = CandidateSearch(parameters: store.parameters)
+  }
+
+  /// Queries every chunk of `inputs`, `options.threads` documents at a time; results are kept in
+  /// input order, so the report is the same for any width.
+  public func run<Inputs: AsyncSequence & Sendable>(
+    _ inputs: Inputs, failures: [InputFailure] = []
+  ) async throws(ServiceError) -> QueryReport where Inputs.Element == [SourceItem] {
+    var results: [QueryResult] = []
+    var errors = failures
+    let excluded: Set<UInt64>
+    do {
+      excluded = try await excludedShingles()
+    } catch {
+      throw .store(error)
+    }
+    do {
+      for try await chunk in inputs {
+        try Task.checkCancellation()
+        let outcomes = try await answer(chunk, excluding: excluded)
+        for outcome in outcomes {
+          switch outcome {
+          case .success(let result): results.append(result)
+          case .failure(.input(let failure)): errors.append(failure)
+          case .failure(.index(let error)): throw ServiceError.store(error)
+          }
+        }
+      }
+    } catch let error as ServiceError {
+      throw error
+    } catch is CancellationError {
+      throw ServiceError(.cancelled, "query cancelled")
+    } catch let failure as InputFailure {
+      throw ServiceError(.badInput, failure.description, cause: failure)
+    } catch {
+      throw ServiceError(.badInput, "\(error)")
+    }
+    errors.sort { $0.path < $1.path }
+    return QueryReport(
+      version: ChachongVersion.current, index: store.location, threshold: options.threshold,
+      containmentThreshold: options.containmentThreshold, sectionThreshold: options.sectionThreshold,
+      results: results, errors: errors)
+  }
+
+  /// One chunk, `options.threads` documents at a time, in input order.
+  func answer(_ chunk: [SourceItem], excluding: Set<UInt64>) async throws(CancellationError)
+    -> [Result<QueryResult, QueryFailure>]
+  {
+    let width = max(1, options.threads)
+    var outcomes: [Result<QueryResult, QueryFailure>] = []
+    var start = 0
+    while start < chunk.count {
+      if Task.isCancelled { throw CancellationError() }
+      let slice = Array(chunk[start..<min(chunk.count, start + width)])
+      let answered = await withTaskGroup(of: (Int, Result<QueryResult, QueryFailure>).self) { group in
+        for (offset, item) in slice.enumerated() {
+          group.addTask {
+            switch self.reading.document(for: item) {
+            case .failure(let failure): return (offset, .failure(.input(failure)))
+            case .success(let input):
+              do throws(IndexError) {
+                return (
+                  offset,
+                  .success(
+                    try await self.query(
+                      id: input.id, path: input.path, text: input.text, sections: input.sections,
+                      excluding: excluding))
+                )
+              } catch {
+                return (offset, .failure(.index(error)))
+              }
+            }
+          }
+        }
+        var answered: [(Int, Result<QueryResult, QueryFailure>)] = []
+        for await result in group { answered.append(result) }
+        return answered.sorted { $0.0 < $1.0 }.map(\.1)
+      }
+      outcomes += answered
+      start += width
+    }
+    return outcomes
+  }
+
+  /// Verified matches of one text; a document with the same id is never matched.
+  public func query(
+    id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)] = []
+  ) async throws(IndexError) -> QueryResult {
+    try await query(id: id, path: path, text: text, sections: sections, excluding: excludedShingles())
+  }
+
+  /// `options.excludedShingles`, the store's templates and, with `commonShare`, common text.
+  func excludedShingles() async throws(IndexError) -> Set<UInt64> {
+    options.excludedShingles.union(try await store.templateShingles())
+      .union(try await CommonShingles.read(store: store, share: options.commonShare))
+  }
+
+  func query(
+    id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)],
+    excluding: Set<UInt64>
+  ) async throws(IndexError) -> QueryResult {
+    let parameters = store.parameters.fingerprint
+    let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
+    let textSections = sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) }
+    let candidates = try await search.candidates(
+      for: fingerprint, sections: textSections, in: store, excludingID: id, limit: options.candidateLimit)
+    let candidateIDs = candidates.map(\.id)
+    let texts = try await store.texts(ids: candidateIDs)
+    let sectionContainment = SectionContainment(
+      queryHashes: fingerprint.shingleHashes,
+      sectionTokenRanges: SectionSignatures.tokenRanges(
+        of: fingerprint.normalized, sections: textSections,
+        minimumTokens: store.parameters.granularity.sectionMinimumTokens),
+      k: parameters.shingleSize, excluding: excluding)
+    var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64])] = []
+    for candidateID in candidateIDs {
+      guard let matchText = texts[candidateID] else { continue }
+      let matchNormalized = NormalizedText(normalizing: matchText)
+      let matchHashes = Shingler.shingleHashes(
+        of: matchNormalized, k: parameters.shingleSize, seed: parameters.seed)
+      let scores = Verifier.scores(
+        query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
+        matchHashes: matchHashes, k: parameters.shingleSize, excluding: excluding)
+      let sectionShare =
+        sectionContainment.isUseful
+        ? sectionContainment.maximum(in: RadixSort.sortedUnique(matchHashes)) : 0
+      if isReported(scores, sectionContainment: sectionShare) {
+        verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes))
+      }
+    }
+    verified.sort { left, right in
+      if left.1.jaccard != right.1.jaccard { return left.1.jaccard > right.1.jaccard }
+      let leftContainment = max(left.1.queryContainment, left.1.matchContainment)
+      let rightContainment = max(right.1.queryContainment, right.1.matchContainment)
+      if leftContainment != rightContainment { return leftContainment > rightContainment }
+      return left.0 < right.0
+    }
+    if options.top > 0 {
+      verified = Array(verified.prefix(options.top))
+    }
+    let metadata = Dictionary(
+      try await store.records(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let querySide = MatchPassages.Side(
+      normalized: fingerprint.normalized, shingles: fingerprint.shingleHashes,
+      sections: sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) })
+    let k = parameters.shingleSize
+    var sources: [SourcePassages] = []
+    var matches: [QueryMatch] = []
+    for (matchID, scores, sectionContainment, matchNormalized, matchHashes) in verified {
+      let matchSide = MatchPassages.Side(
+        normalized: matchNormalized, shingles: matchHashes,
+        sections: (metadata[matchID]?.sections ?? []).map {
+          TextSection(title: $0.title, start: $0.start, end: $0.end)
+        })
+      let passages = MatchPassages.align(querySide, matchSide, k: k, excluding: excluding)
+      let source = SourcePassages(id: matchID, passages: passages)
+      sources.append(source)
+      var match = QueryMatch(
+        id: matchID, scores: scores, sectionContainment: sectionContainment,
+        program: metadata[matchID]?.program,
+        year: metadata[matchID]?.year, title: metadata[matchID]?.title)
+      match.passages = MatchPassages.describe(passages, query: querySide, match: matchSide)
+      match.copyRatio = MatchPassages.rounded(
+        MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding).copyRatio)
+      matches.append(match)
+    }
+    let copyRatio = MatchPassages.rounded(
+      MatchPassages.metrics(querySide, sources: sources, k: k, excluding: excluding).copyRatio)
+    return QueryResult(
+      id: id, path: path, candidates: candidates.count, copyRatio: copyRatio, matches: matches)
+  }
+
+  func isReported(_ scores: SimilarityScores, sectionContainment: Double) -> Bool {
+    scores.jaccard >= options.threshold || scores.queryContainment >= options.containmentThreshold
+      || scores.matchContainment >= options.containmentThreshold
+      || sectionContainment >= options.sectionThreshold
+  }
+}
+
+/// Why one input of a query run gave no result.
+enum QueryFailure: Error, Sendable {
+  case input(InputFailure)
+  case index(IndexError)
+}

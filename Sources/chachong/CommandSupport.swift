@@ -1,0 +1,93 @@
+import ArchiveStore
+import ArgumentParser
+import ChachongCore
+import DocumentText
+import Foundation
+import Synchronization
+
+/// What every command shares: reading the files it is given, failing with exit code 2 and one
+/// line naming the reason, and progress on a terminal.
+enum CommandSupport {
+  static func writeError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+
+  /// Exit code 2 with the error's message.
+  static func fail(_ error: ServiceError) -> ExitCode {
+    writeError("error: \(error.message)")
+    return ExitCode(2)
+  }
+
+  /// A file's bytes, or exit code 2 naming it.
+  static func read(_ path: String) throws -> NamedBytes {
+    do {
+      return NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path))
+    } catch {
+      writeError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+
+  /// `--threads`, else one per processor core and at most 8.
+  static func threads(_ option: Int?) -> Int {
+    option ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+  }
+}
+
+/// Progress of a long job on standard error, only when it is a terminal: the stage, done of
+/// total, elapsed and (with a total) remaining time. Redrawn at most five times a second.
+final class TerminalProgress: Sendable {
+  private struct State {
+    var last = Date.distantPast
+    var drawn = false
+  }
+
+  let enabled = isatty(STDERR_FILENO) == 1
+  private let started = Date()
+  private let state = Mutex(State())
+
+  static let stageNames: [ProgressEvent.Stage: String] = [
+    .reading: "读取 reading", .storing: "入库 storing", .searching: "比对 searching", .rules: "规则 rules",
+    .evidence: "证据 evidence", .done: "完成 done",
+  ]
+
+  var handler: ProgressHandler {
+    { [self] event in self.show(event) }
+  }
+
+  func show(_ event: ProgressEvent) {
+    guard enabled else { return }
+    let now = Date()
+    let due = state.withLock { state -> Bool in
+      guard event.stage == .done || now.timeIntervalSince(state.last) > 0.2 else { return false }
+      state.last = now
+      state.drawn = true
+      return true
+    }
+    guard due else { return }
+    let elapsed = now.timeIntervalSince(started)
+    var line = "\(Self.stageNames[event.stage] ?? event.stage.rawValue) \(event.done)"
+    if let total = event.total, total > 0 {
+      line += "/\(total)"
+      if event.done > 0, event.done < total {
+        let remaining = elapsed / Double(event.done) * Double(total - event.done)
+        line += " · \(Self.format(elapsed)) elapsed, ~\(Self.format(remaining)) left"
+      } else {
+        line += " · \(Self.format(elapsed))"
+      }
+    } else {
+      line += " · \(Self.format(elapsed))"
+    }
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+  }
+
+  func finish() {
+    guard enabled, state.withLock({ $0.drawn }) else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+
+  static func format(_ seconds: TimeInterval) -> String {
+    let whole = Int(seconds.rounded())
+    return whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
+  }
+}
