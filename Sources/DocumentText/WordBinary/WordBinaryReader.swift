@@ -108,7 +108,8 @@ enum WordBinaryReader {
       guard let start = plcfHdd.uint32(at: story * 4), let end = plcfHdd.uint32(at: story * 4 + 4),
         start < end, range.lowerBound + end <= range.upperBound
       else { continue }
-      let blocks = StoryBuilder.blocks((range.lowerBound + start)..<(range.lowerBound + end), in: document)
+      let blocks = trimmingFinalEmptyParagraph(
+        StoryBuilder.blocks((range.lowerBound + start)..<(range.lowerBound + end), in: document))
       guard blocks.contains(where: hasText) else { continue }
       let isFooter = [2, 3, 5].contains((story - 6) % 6)
       if isFooter {
@@ -127,7 +128,7 @@ enum WordBinaryReader {
     }
   }
 
-  /// Notes and text-box stories end with one more paragraph mark than their content has.
+  /// Header, note and text-box stories end with one more paragraph mark than their content has.
   private static func trimmingFinalEmptyParagraph(_ blocks: [Block]) -> [Block] {
     guard case .paragraph(let last) = blocks.last, last.text.isEmpty else { return blocks }
     return Array(blocks.dropLast())
