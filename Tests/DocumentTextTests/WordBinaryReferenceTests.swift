@@ -109,6 +109,25 @@ struct WordBinaryReferenceTests {
     #expect(doc.formFields == docx.formFields)
   }
 
+  /// Rows, cells and horizontal spans (from sprmTDefTable's cell boundaries) are those Word wrote
+  /// into the `.docx` it saved from the same document (29 merged cells in 9 tables).
+  @Test func tablesHaveTheShapeOfTheDocxSibling() throws {
+    func shapes(_ blocks: [Block]) -> [[[Int]]] {
+      blocks.flatMap { block -> [[[Int]]] in
+        guard case .table(let table) = block else { return [] }
+        let nested = table.rows.flatMap { $0.flatMap { shapes($0.blocks) } }
+        return [table.rows.map { $0.map(\.gridSpan) }] + nested
+      }
+    }
+    let reader = DocumentReader()
+    let doc = try reader.read(path: Fixtures.path("doc/word-extractor-test07.doc"))
+    let docx = try reader.read(path: Fixtures.path("doc/word-extractor-test07.docx"))
+    let docShapes = shapes(doc.parts[0].blocks)
+    #expect(docShapes.count == 9)
+    #expect(docShapes.joined().joined().filter { $0 > 1 }.count == 29)
+    #expect(docShapes == shapes(docx.parts[0].blocks))
+  }
+
   /// Every `.doc` of the shared corpora (30 files) reads or fails with a typed error, each in
   /// well under the time a hang would take.
   @Test(.enabled(if: sharedCorporaExist, "needs /work/shared/corpora"))
@@ -116,7 +135,9 @@ struct WordBinaryReferenceTests {
     let enumerator = FileManager.default.enumerator(atPath: Self.sharedCorpora.path)
     var paths: [String] = []
     while let relative = enumerator?.nextObject() as? String {
-      if relative.lowercased().hasSuffix(".doc") { paths.append(Self.sharedCorpora.appendingPathComponent(relative).path) }
+      if relative.lowercased().hasSuffix(".doc") {
+        paths.append(Self.sharedCorpora.appendingPathComponent(relative).path)
+      }
     }
     #expect(paths.count == 30)
     var read = 0

@@ -84,7 +84,8 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .obfuscatedWord: "obfuscated (XOR-protected) Word 97–2003 file; save it without protection first"
     case .word6(let nFib):
       "Word 6.0/95 or older binary file (format version \(nFib)); open it in Word or WPS and save as .docx"
-    case .worksWordProcessor: "Microsoft Works word-processor .wps file; open it in Works or Word and save as .docx"
+    case .worksWordProcessor:
+      "Microsoft Works word-processor .wps file; open it in Works or Word and save as .docx"
     }
   }
 }

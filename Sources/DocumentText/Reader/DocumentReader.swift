@@ -70,7 +70,8 @@ public struct DocumentReader: Sendable {
     if OLE2Directory.isOLE2(data) {
       do {
         return try WordBinaryReader.read(data, name: name)
-      } catch where error.kind == "corruptCompoundFile" && OLE2Directory.classify(data) == .encryptedPackage {
+      } catch  where error.kind == "corruptCompoundFile" && OLE2Directory.classify(data) == .encryptedPackage
+      {
         // A directory too broken to walk may still show, byte by byte, an encrypted package.
         throw DocumentReadError(path: name, reason: .encryptedWord)
       }

@@ -55,7 +55,8 @@ struct CompoundFile {
     guard let root = entries.first, root.kind == .root else {
       throw .corruptContainer("the first directory entry is not the root storage")
     }
-    miniStream = try streamBytes(start: root.startSector, size: root.size, inMiniStream: false, what: "mini stream")
+    miniStream = try streamBytes(
+      start: root.startSector, size: root.size, inMiniStream: false, what: "mini stream")
     let miniFATSectors = try chain(from: bytes.uint32(at: 0x3C) ?? Self.endOfChain, what: "mini FAT")
     miniFAT = miniFATSectors.flatMap { sector in
       (0..<(sectorSize / 4)).map { bytes.uint32(at: offset(ofSector: sector) + $0 * 4) ?? Self.endOfChain }

@@ -84,7 +84,8 @@ struct FileInformationBlock {
     let blob = countOffset + 2
     var locations: [Location] = []
     for index in 0..<pairs {
-      guard let offset = stream.uint32(at: blob + index * 8), let length = stream.uint32(at: blob + index * 8 + 4)
+      guard let offset = stream.uint32(at: blob + index * 8),
+        let length = stream.uint32(at: blob + index * 8 + 4)
       else { break }
       locations.append(Location(offset: offset, length: length))
     }

@@ -9,8 +9,8 @@ enum Sprm {
   static let paragraphTableDepth = 0x6649
   static let paragraphInnerCell = 0x244B
   static let paragraphInnerRowEnd = 0x244C
-  private static let tableDefinition = 0xD608
-  private static let tableDefinition10 = 0xD606
+  static let tableDefinition = 0xD608
+  static let tableDefinition10 = 0xD606
   private static let paragraphChangeTabs = 0xC615
 
   /// Calls `body(sprm, operandOffset, operandLength)` for each modifier of `grpprl` from `start`,
@@ -19,7 +19,9 @@ enum Sprm {
     var offset = start
     while let sprm = grpprl.uint16(at: offset) {
       let operand = offset + 2
-      guard let length = operandLength(sprm, grpprl, operand), operand + length <= grpprl.count else { return }
+      guard let length = operandLength(sprm, grpprl, operand), operand + length <= grpprl.count else {
+        return
+      }
       body(sprm, operand, length)
       offset = operand + length
     }
@@ -61,6 +63,8 @@ struct ParagraphProperties: Equatable {
   var isInnerRowEnd = false
   /// sprmPOutLvl: 0…8, or 9 for body text.
   var outlineLevel: Int?
+  /// A row end's cell boundaries (sprmTDefTable rgdxaCenter, twips): the table grid of the row.
+  var cellBoundaries: [Int]?
 
   var depth: Int { tableDepth ?? (inTable ? 1 : 0) }
 
@@ -74,6 +78,14 @@ struct ParagraphProperties: Equatable {
       case Sprm.paragraphOutlineLevel: outlineLevel = Int(grpprl[operand])
       case Sprm.paragraphTableDepth:
         if length == 4, let depth = grpprl.uint32(at: operand) { tableDepth = min(depth, 64) }
+      case Sprm.tableDefinition, Sprm.tableDefinition10:
+        // cb (2 bytes), itcMac, then itcMac + 1 signed 16-bit boundaries.
+        guard let cells = grpprl.uint8(at: operand + 2), cells <= 63, 3 + (cells + 1) * 2 <= length else {
+          break
+        }
+        cellBoundaries = (0...cells).compactMap { index in
+          grpprl.uint16(at: operand + 3 + index * 2).map { Int(Int16(truncatingIfNeeded: $0)) }
+        }
       default: break
       }
     }
@@ -138,7 +150,8 @@ extension PropertyRuns where Value == ParagraphProperties {
         var properties = ParagraphProperties()
         let papx = offsetWord * 2
         if papx > 0, let size = page.uint8(at: papx) {
-          let (body, length) = size != 0 ? (papx + 1, size * 2 - 1) : (papx + 2, (page.uint8(at: papx + 1) ?? 0) * 2)
+          let (body, length) =
+            size != 0 ? (papx + 1, size * 2 - 1) : (papx + 2, (page.uint8(at: papx + 1) ?? 0) * 2)
           if length >= 2, let group = page.bytes(at: body, length: min(length, 511 - body)) {
             properties.styleIndex = group.uint16(at: 0) ?? 0
             properties.apply(group, from: 2)

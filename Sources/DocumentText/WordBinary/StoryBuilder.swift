@@ -19,6 +19,8 @@ struct StoryBuilder {
 
   private struct TableBuilder {
     var rows: [[TableCell]] = []
+    /// Each row's cell boundaries from its row end, when it gave them.
+    var boundaries: [[Int]?] = []
     var row: [TableCell] = []
     var cell: [Block] = []
 
@@ -27,14 +29,30 @@ struct StoryBuilder {
       cell = []
     }
 
-    mutating func finishRow() {
+    mutating func finishRow(boundaries rowBoundaries: [Int]? = nil) {
       if !cell.isEmpty { finishCell() }
-      if !row.isEmpty { rows.append(row) }
+      if !row.isEmpty {
+        rows.append(row)
+        boundaries.append(rowBoundaries)
+      }
       row = []
     }
 
+    /// The table with horizontal spans: the grid is every cell boundary of every row (as Word
+    /// builds `w:tblGrid` when it saves a `.docx`), a cell spans the grid columns it covers.
     mutating func finish() -> Table {
       finishRow()
+      let grid = Set(boundaries.compactMap { $0 }.joined()).sorted()
+      guard grid.count > 1 else { return Table(rows: rows) }
+      for (index, rowBoundaries) in boundaries.enumerated() {
+        guard let rowBoundaries, rowBoundaries.count == rows[index].count + 1 else { continue }
+        for cell in rows[index].indices {
+          let left = rowBoundaries[cell]
+          let right = rowBoundaries[cell + 1]
+          let span = grid.filter { $0 > left && $0 <= right }.count
+          rows[index][cell].gridSpan = max(1, span)
+        }
+      }
       return Table(rows: rows)
     }
   }
@@ -120,7 +138,8 @@ struct StoryBuilder {
       properties = run.value
     }
     let paragraph = Paragraph(
-      text: String(decoding: text, as: UTF16.self), style: document.styles.name(ofIndex: properties.styleIndex),
+      text: String(decoding: text, as: UTF16.self),
+      style: document.styles.name(ofIndex: properties.styleIndex),
       outlineLevel: properties.outlineLevel.flatMap { $0 < 9 ? $0 : nil })
     text.removeAll(keepingCapacity: true)
 
@@ -133,7 +152,7 @@ struct StoryBuilder {
     }
     let isRowEnd = depth == 1 ? properties.isRowEnd && mark == 0x07 : properties.isInnerRowEnd
     if isRowEnd {
-      tables[tables.count - 1].finishRow()
+      tables[tables.count - 1].finishRow(boundaries: properties.cellBoundaries)
       return
     }
     tables[tables.count - 1].cell.append(.paragraph(paragraph))
@@ -153,7 +172,8 @@ struct StoryBuilder {
       if tables.isEmpty {
         body.append(.paragraph(Paragraph(text: String(decoding: text, as: UTF16.self))))
       } else {
-        tables[tables.count - 1].cell.append(.paragraph(Paragraph(text: String(decoding: text, as: UTF16.self))))
+        tables[tables.count - 1].cell.append(
+          .paragraph(Paragraph(text: String(decoding: text, as: UTF16.self))))
       }
       text = []
     }

@@ -11,7 +11,9 @@ enum WordBinaryReader {
     }
   }
 
-  private static func readDocument(_ data: [UInt8], name: String) throws(WordBinaryFailure) -> ExtractedDocument {
+  private static func readDocument(_ data: [UInt8], name: String) throws(WordBinaryFailure)
+    -> ExtractedDocument
+  {
     let container = try CompoundFile(data)
     let names = Set(container.rootNames)
     if names.contains("EncryptedPackage") || names.contains("EncryptionInfo") { throw .encrypted }
@@ -81,7 +83,9 @@ enum WordBinaryReader {
     let textBoxes = next(lengths.textBoxes)
     let headerTextBoxes = next(lengths.headerTextBoxes)
 
-    var parts = [DocumentPart(kind: .main, name: "WordDocument", blocks: StoryBuilder.blocks(main, in: document))]
+    var parts = [
+      DocumentPart(kind: .main, name: "WordDocument", blocks: StoryBuilder.blocks(main, in: document))
+    ]
     parts += headerParts(
       headers, plcfHdd: fib.bytes(of: .headerStories, in: tableStream), document: document)
     for (kind, range, name) in [
@@ -142,7 +146,8 @@ enum WordBinaryReader {
     let total = min(fib.stories.total + 1, table.pieces.last?.cpEnd ?? 0)
     // Every character takes at least one byte of the stream: more is a lying piece table.
     guard total <= wordDocument.count else {
-      throw .corruptDocument("the text claims \(total) characters, the stream has \(wordDocument.count) bytes")
+      throw .corruptDocument(
+        "the text claims \(total) characters, the stream has \(wordDocument.count) bytes")
     }
     var units = [UInt16](repeating: 0, count: total)
     let codePage = CodePage.eightBit(language: fib.language, eastAsianLanguage: fib.eastAsianLanguage)
@@ -181,7 +186,8 @@ enum WordBinaryReader {
       let pieceEnd = piece.fileOffset(ofCP: min(piece.cpEnd, count))
       for run in runs.runs where run.end > piece.fileOffset && run.start < pieceEnd {
         let first = max(0, (run.start - piece.fileOffset + width - 1) / width) + piece.cpStart
-        let last = min((run.end - piece.fileOffset + width - 1) / width + piece.cpStart, min(piece.cpEnd, count))
+        let last = min(
+          (run.end - piece.fileOffset + width - 1) / width + piece.cpStart, min(piece.cpEnd, count))
         guard first < last else { continue }
         if run.value.isDeleted {
           for cp in first..<last { isDeleted[cp] = true }

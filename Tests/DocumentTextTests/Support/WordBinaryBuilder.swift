@@ -22,7 +22,9 @@ enum CompoundFileBuilder {
       bytes += [UInt8](repeating: 0, count: (512 - bytes.count % 512) % 512)
       let sectors = bytes.count / 512
       starts.append(next)
-      for index in 0..<sectors { fat[next + index] = index == sectors - 1 ? endOfChain : UInt32(next + index + 1) }
+      for index in 0..<sectors {
+        fat[next + index] = index == sectors - 1 ? endOfChain : UInt32(next + index + 1)
+      }
       next += sectors
       data += bytes
       sizes.append(max(stream.bytes.count, 4096))
@@ -47,10 +49,13 @@ enum CompoundFileBuilder {
     var directory = [UInt8](repeating: 0, count: 512)
     // Root's child is the first stream; each stream's right sibling is the next (a valid, if
     // unbalanced, tree).
-    entry(&directory, 0, name: "Root Entry", type: 5, child: streams.isEmpty ? free : 1, start: endOfChain, size: 0)
+    entry(
+      &directory, 0, name: "Root Entry", type: 5, child: streams.isEmpty ? free : 1, start: endOfChain,
+      size: 0)
     for (index, stream) in streams.enumerated() {
       entry(
-        &directory, index + 1, name: stream.name, type: 2, right: index + 1 < streams.count ? UInt32(index + 2) : free,
+        &directory, index + 1, name: stream.name, type: 2,
+        right: index + 1 < streams.count ? UInt32(index + 2) : free,
         start: UInt32(starts[index]), size: UInt32(sizes[index]))
     }
     for slot in (streams.count + 1)..<4 { entry(&directory, slot, name: "", type: 0, start: 0, size: 0) }

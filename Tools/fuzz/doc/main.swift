@@ -17,10 +17,11 @@ private let fuzzOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt = 
   return 0
 }
 
-typealias FuzzerDriver = @convention(c) (
-  UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+typealias FuzzerDriver =
+  @convention(c) (
+    UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
 
 guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "LLVMFuzzerRunDriver") else {
   print("fuzz-doc: built without libFuzzer; build with -Xswiftc -sanitize=fuzzer,address")
