@@ -103,6 +103,10 @@ let package = Package(
     // Reader throughput and robustness runs (Tools/bench-extract.sh): built with the package, run by hand.
     .executableTarget(
       name: "bench-extract", dependencies: ["DocumentText", "ZIPFoundation"], path: "Tools/bench-extract"),
+    // libFuzzer harnesses of the readers (Tools/fuzz/smoke.sh builds them with -sanitize=fuzzer).
+    .executableTarget(name: "fuzz-doc", dependencies: ["DocumentText"], path: "Tools/fuzz/doc"),
+    .executableTarget(name: "fuzz-docx", dependencies: ["DocumentText"], path: "Tools/fuzz/docx"),
+    .executableTarget(name: "fuzz-xml", dependencies: ["DocumentText"], path: "Tools/fuzz/xml"),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),

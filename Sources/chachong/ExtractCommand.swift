@@ -11,7 +11,8 @@ struct ExtractCommand: ParsableCommand {
     commandName: "extract",
     abstract: "Print what chachong reads from Word and text files.",
     discussion: """
-      Reads .docx/.docm/.dotx, flat OPC and Word 2003 XML, a bare document.xml, and .txt \
+      Reads .docx/.docm/.dotx, Word 97–2003 .doc and Kingsoft .wps, flat OPC and Word 2003 XML, \
+      a bare document.xml, and .txt \
       (UTF-8, UTF-16 with BOM, GB18030) and prints the parts, sections, paragraphs, tables, \
       form fields, the detected encoding and any warnings.
 

@@ -2,6 +2,8 @@
 //
 //   bench-extract xml [MB] [RUNS]       parse a generated document.xml (Chinese paragraphs and tables)
 //   bench-extract docx DIR [RUNS]       docx files per second over the .docx files of DIR
+//   bench-extract formats DIR [RUNS]    .doc beside .docx: files/s, input MB/s, extracted-text MB/s for
+//                                       the files of DIR with each extension (same documents, both formats)
 //   bench-extract corpus DIR [LIST]     read every file under DIR (or those named in the first column
 //                                       of the TSV LIST, relative to DIR); counts by outcome, slowest
 import DocumentText
@@ -195,6 +197,49 @@ func benchDocx(directory: String, runs: Int) {
       Double(paths.count) / median(cpuTimes)))
 }
 
+/// Reads every file of `paths` `repeats` times per pass: files/s, MB/s of input and of extracted
+/// text (UTF-8 bytes of `TextLayout.text`), wall and CPU medians over `runs` passes.
+func benchFormat(_ label: String, paths: [String], runs: Int) {
+  let reader = DocumentReader()
+  let inputBytes = paths.reduce(0) {
+    $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+  }
+  let textBytes = paths.reduce(0) { total, path in
+    total + ((try? reader.read(path: path)).map { TextLayout($0).text.utf8.count } ?? 0)
+  }
+  // Small files: repeat each pass until it takes about a quarter of a second.
+  var repeats = 1
+  while seconds({ for path in paths { _ = try? reader.read(path: path) } }) * Double(repeats) < 0.25 {
+    repeats *= 2
+  }
+  var times: [Double] = []
+  var cpuTimes: [Double] = []
+  for _ in 0..<runs {
+    var cpu = 0.0
+    times.append(
+      seconds {
+        cpu = cpuSeconds {
+          for _ in 0..<repeats {
+            for path in paths { if let document = try? reader.read(path: path) { _ = TextLayout(document) } }
+          }
+        }
+      } / Double(repeats))
+    cpuTimes.append(cpu / Double(repeats))
+  }
+  let wall = median(times)
+  let cpu = median(cpuTimes)
+  print(
+    String(
+      format: "%@: %d files, %.3f MB in, %.3f MB text; median %.2f ms per pass (%d runs × %d)", label,
+      paths.count, Double(inputBytes) / 1e6, Double(textBytes) / 1e6, wall * 1000, runs, repeats))
+  print(
+    String(
+      format:
+        "  wall: %.0f files/s, %.1f MB/s in, %.2f MB/s text; CPU: %.0f files/s, %.2f MB/s text per core",
+      Double(paths.count) / wall, Double(inputBytes) / 1e6 / wall, Double(textBytes) / 1e6 / wall,
+      Double(paths.count) / cpu, Double(textBytes) / 1e6 / cpu))
+}
+
 func corpus(directory: String, list: String?) {
   let reader = DocumentReader()
   var counts: [String: Int] = [:]
@@ -243,10 +288,17 @@ case "xml":
 case "docx":
   guard let directory = arguments.dropFirst().first else { exit(64) }
   benchDocx(directory: directory, runs: arguments.dropFirst(2).first.flatMap(Int.init) ?? 5)
+case "formats":
+  guard let directory = arguments.dropFirst().first else { exit(64) }
+  let runs = arguments.dropFirst(2).first.flatMap(Int.init) ?? 7
+  for fileExtension in ["doc", "docx"] {
+    let paths = files(under: directory).filter { $0.lowercased().hasSuffix(".\(fileExtension)") }
+    benchFormat(".\(fileExtension)", paths: paths, runs: runs)
+  }
 case "corpus":
   guard let directory = arguments.dropFirst().first else { exit(64) }
   corpus(directory: directory, list: arguments.dropFirst(2).first)
 default:
-  print("usage: bench-extract xml [MB] [RUNS] | docx DIR [RUNS] | corpus DIR")
+  print("usage: bench-extract xml [MB] [RUNS] | docx DIR [RUNS] | formats DIR [RUNS] | corpus DIR")
   exit(64)
 }

@@ -17,6 +17,16 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case unknownFormat
     case undecodableText
     case tooLarge(String)
+    /// The OLE2 compound-file container is broken (sector chains, FAT, directory).
+    case corruptCompoundFile(String)
+    /// A Word 97–2003 binary document whose own structures (FIB, piece table) are broken.
+    case corruptWordBinary(String)
+    /// A Word 97–2003 file saved with the obfuscation (XOR) option.
+    case obfuscatedWord
+    /// A Word 6.0/95 (or older) binary file; `nFib` is its format version number.
+    case word6(nFib: Int)
+    /// A Microsoft Works word-processor `.wps` file (not Kingsoft WPS, which is read as Word).
+    case worksWordProcessor
   }
 
   public var path: String
@@ -43,6 +53,11 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .unknownFormat: "unknownFormat"
     case .undecodableText: "undecodableText"
     case .tooLarge: "tooLarge"
+    case .corruptCompoundFile: "corruptCompoundFile"
+    case .corruptWordBinary: "corruptWordBinary"
+    case .obfuscatedWord: "obfuscatedWord"
+    case .word6: "word6"
+    case .worksWordProcessor: "worksWordProcessor"
     }
   }
 
@@ -61,9 +76,16 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .malformedXML(let detail): "malformed XML (\(detail))"
     case .entityExpansion: "XML declares entities (DTD); refused to guard against entity expansion attacks"
     case .zipBomb(let detail): "zip entry inflates beyond the limits (\(detail))"
-    case .unknownFormat: "unknown format (expected .docx/.docm/.dotx, Word XML or a text file)"
+    case .unknownFormat: "unknown format (expected .docx/.docm/.dotx, .doc/.wps, Word XML or a text file)"
     case .undecodableText: "text is neither UTF-8, UTF-16 with BOM nor GB18030"
     case .tooLarge(let detail): "too large (\(detail))"
+    case .corruptCompoundFile(let detail): "corrupt OLE2 compound file (\(detail))"
+    case .corruptWordBinary(let detail): "corrupt Word 97–2003 document (\(detail))"
+    case .obfuscatedWord: "obfuscated (XOR-protected) Word 97–2003 file; save it without protection first"
+    case .word6(let nFib):
+      "Word 6.0/95 or older binary file (format version \(nFib)); open it in Word or WPS and save as .docx"
+    case .worksWordProcessor:
+      "Microsoft Works word-processor .wps file; open it in Works or Word and save as .docx"
     }
   }
 }

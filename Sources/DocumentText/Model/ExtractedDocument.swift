@@ -40,6 +40,8 @@ public enum DocumentFormat: String, Sendable, Codable, Equatable {
   case word2003 = "word-2003-xml"
   /// A bare WordprocessingML `document.xml`.
   case documentXML = "document-xml"
+  /// Word 97–2003 binary (`.doc`, `.dot`, and Kingsoft WPS `.wps`, which is the same format).
+  case doc
   case text
 }
 
@@ -47,6 +49,9 @@ public enum DocumentFormat: String, Sendable, Codable, Equatable {
 public struct DocumentPart: Sendable, Codable, Equatable {
   public enum Kind: String, Sendable, Codable, Equatable {
     case main, header, footer, footnotes, endnotes
+    /// The text boxes of a Word 97–2003 binary file, which keeps them apart from the text they
+    /// float over (a `.docx` has them inline, in the part they are anchored in).
+    case textBoxes = "textboxes"
   }
   public var kind: Kind
   /// The part's name inside the container (`word/document.xml`, `word/header1.xml`); the file

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads one input file into an `ExtractedDocument`, choosing the format by its content
-/// (zip, OLE2, XML root element, text), not only by its extension.
+/// (zip, OLE2 Word 97–2003, XML root element, text), not only by its extension: a `.docx` or
+/// Word 2003 XML saved under a `.doc` name (WPS does this) reads as what it is.
 public struct DocumentReader: Sendable {
   public typealias FormFieldReading = @Sendable ([DocumentPart]) -> [FormField]
 
@@ -67,10 +68,12 @@ public struct DocumentReader: Sendable {
       }
     }
     if OLE2Directory.isOLE2(data) {
-      switch OLE2Directory.classify(data) {
-      case .encryptedPackage: throw DocumentReadError(path: name, reason: .encryptedWord)
-      case .wordDocument: throw DocumentReadError(path: name, reason: .legacyDoc)
-      case .other: throw DocumentReadError(path: name, reason: .unknownFormat)
+      do {
+        return try WordBinaryReader.read(data, name: name)
+      } catch  where error.kind == "corruptCompoundFile" && OLE2Directory.classify(data) == .encryptedPackage
+      {
+        // A directory too broken to walk may still show, byte by byte, an encrypted package.
+        throw DocumentReadError(path: name, reason: .encryptedWord)
       }
     }
     // A text file may start with "<" (an outline like "<项目名称>"): its extension wins over sniffing.
@@ -80,7 +83,9 @@ public struct DocumentReader: Sendable {
     if ["docx", "docm", "dotx", "dotm"].contains(fileExtension) {
       throw DocumentReadError(path: name, reason: data.isEmpty ? .corruptZip("empty file") : .notAZip)
     }
-    if ["doc", "dot"].contains(fileExtension) {
+    // Word 97–2003 files are recognised by content above; under these names anything else that is
+    // neither a package nor XML is not a text file.
+    if ["doc", "dot", "wps"].contains(fileExtension) {
       throw DocumentReadError(path: name, reason: .unknownFormat)
     }
     let hasUTF16Mark = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
