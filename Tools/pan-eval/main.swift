@@ -31,6 +31,20 @@ struct Options {
   var commonShare: Double?
   var subset: String?
   var notice = "/work/shared/seed/nantong-2023-call-notice.txt"
+  /// The fuzzy stage (`--fuzzy`, `--combined`, `--fuzzy-grid`) and its parameters.
+  var fuzzyMode: FuzzyEvaluation.Mode?
+  var fuzzyGrid = false
+  /// `--candidates`: recall of the exact and skeleton candidate channels.
+  var candidates = false
+  var skeletonLength = SkeletonShingler.standardLength
+  /// `--sts DIR`: Spearman correlation of the sentence similarity with text2vec's human labels.
+  var sts: String?
+  /// `--chinese`: the Chinese defaults (`ParaphraseAlignmentParameters.standard`, exact k 5).
+  var chinese = false
+  /// `--exclude-common`: shingles in more than 10 % of the corpus's documents are common text.
+  var excludeCommon = false
+  var fuzzy = ParaphraseAlignmentParameters.panTuned
+  var segmentation = SentenceSegmentation.panTuned
 
   init(arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
@@ -41,6 +55,11 @@ struct Options {
     func integer(_ name: String) throws -> Int {
       let text = try value(name)
       guard let number = Int(text) else { throw UsageError(message: "\(name): not a number: \(text)") }
+      return number
+    }
+    func number(_ name: String) throws -> Double {
+      let text = try value(name)
+      guard let number = Double(text) else { throw UsageError(message: "\(name): not a number: \(text)") }
       return number
     }
     while let argument = iterator.next() {
@@ -66,6 +85,27 @@ struct Options {
       case "--notice": notice = try value(argument)
       case "--merge": merge = try integer(argument)
       case "--chain-min": chainMinimum = try integer(argument)
+      case "--fuzzy": fuzzyMode = .fuzzy
+      case "--combined": fuzzyMode = .combined
+      case "--fuzzy-grid": fuzzyGrid = true
+      case "--candidates": candidates = true
+      case "--skeleton": skeletonLength = try integer(argument)
+      case "--sts": sts = try value(argument)
+      case "--seed-cos": fuzzy.seedCosine = try number(argument)
+      case "--seed-dice": fuzzy.seedDice = try number(argument)
+      case "--fuzzy-gap": fuzzy.maximumGap = try integer(argument)
+      case "--valid": fuzzy.validationCosine = try number(argument)
+      case "--fuzzy-min": fuzzy.minimumCharacters = try integer(argument)
+      case "--short": fuzzy.shortSentences = try integer(argument)
+      case "--short-cos": fuzzy.shortCosine = try number(argument)
+      case "--sentence-min": segmentation.minimumTokens = try integer(argument)
+      case "--sentence-max": segmentation.maximumTokens = try integer(argument)
+      case "--no-unigrams": segmentation.characterUnigrams = false
+      case "--exclude-common": excludeCommon = true
+      case "--chinese":
+        fuzzy = .standard
+        segmentation = .standard
+        chinese = true
       default: throw UsageError(message: "unknown argument \(argument)")
       }
     }
@@ -144,6 +184,10 @@ func run() throws {
     try WorldEvaluation.run(directory: world, commonShare: options.commonShare, verbose: options.verbose)
     return
   }
+  if let sts = options.sts {
+    try STSEvaluation.run(directory: sts)
+    return
+  }
   if options.bench {
     Benchmarks.run()
     return
@@ -166,7 +210,20 @@ func run() throws {
   if let pan25 = options.pan25 { corpora.append(try PANCorpus.loadPAN25(directory: pan25)) }
   for corpus in corpora {
     print("## \(corpus.name): \(corpus.pairs.count) pairs, \(corpus.cases.count) cases")
-    if options.grid {
+    if options.candidates {
+      CandidateEvaluation.run(
+        corpus: corpus, k: options.chinese ? FingerprintParameters.standard.shingleSize : options.k,
+        skeletonLength: options.skeletonLength, maximumShare: 0.2, parameters: options.fuzzy,
+        segmentation: options.segmentation)
+    } else if options.fuzzyGrid {
+      FuzzyEvaluation.grid(
+        corpus: corpus, minimumCharacters: options.fuzzy.minimumCharacters, mode: options.fuzzyMode ?? .fuzzy)
+    } else if let mode = options.fuzzyMode {
+      FuzzyEvaluation.run(
+        corpus: corpus, parameters: options.fuzzy, segmentation: options.segmentation, mode: mode,
+        verbose: options.verbose, exactStage: options.chinese ? .chinese : .pan,
+        excludeCommon: options.excludeCommon)
+    } else if options.grid {
       print("| k | gap | min | all plagdet | none plagdet | P | R | gran |")
       print("|---|---|---|---|---|---|---|---|")
       for k in [3, 4] {

@@ -1,0 +1,434 @@
+import Fingerprints
+import Foundation
+
+/// The fuzzy, sentence-level alignment stage beside `PassageAligner`: it finds passages whose
+/// wording was changed by '降重' rewriting (synonyms swapped, clauses and sentences reordered,
+/// sentences split or merged), after Sanchez-Perez, Sidorov and Gelbukh (PAN 2014).
+///
+/// 1. Sentences (`SentenceDocument`) become tf-isf vectors over character unigrams and bigrams
+///    (Chinese) or words (Latin script); isf is computed over the sentences of both documents.
+/// 2. Seeds: sentence pairs whose cosine is at least `seedCosine` and whose Dice coefficient is at
+///    least `seedDice`.
+/// 3. Extension: seeds are grouped while at most `maximumGap` sentences separate neighbours in the
+///    query and in the source (in any order, so reordered sentences stay together); a group whose
+///    whole query range is not similar enough to its whole source range (`validationCosine`) is
+///    regrouped with a smaller gap.
+/// 4. Filtering: passages shorter than `minimumCharacters` on either side are dropped, and so are
+///    passages of at most `shortSentences` query sentences below `shortCosine`; a query region
+///    belongs to one passage (the most similar, longest one).
+/// 5. Every passage starts at the first token of its first sentence and ends after the last token of
+///    its last sentence on both sides (offsets into the extracted texts), and says how it matched.
+///
+/// Deterministic: no randomness, fixed feature hashes, ties broken by position.
+public enum ParaphraseAligner {
+  public static func align(
+    query: SentenceDocument, source: SentenceDocument, parameters: ParaphraseAlignmentParameters = .standard
+  ) -> [AlignedPassage] {
+    guard !query.sentences.isEmpty, !source.sentences.isEmpty else { return [] }
+    var space = PairSpace(query: query, source: source)
+    let seeds = space.seeds(cosine: parameters.seedCosine, dice: parameters.seedDice)
+    guard !seeds.isEmpty else { return [] }
+    let fragments = extend(seeds, gap: max(0, parameters.maximumGap), space: &space, parameters: parameters)
+    let chosen = choose(fragments, query: query, source: source, parameters: parameters)
+    return chosen.map { fragment in
+      let queryTokens =
+        query.sentences[fragment.queryFirst]
+        .lowerBound..<query.sentences[fragment.queryLast]
+        .upperBound
+      let sourceTokens =
+        source.sentences[fragment.sourceFirst].lowerBound..<source.sentences[fragment.sourceLast].upperBound
+      let kind = PassageClassifier.kind(
+        query.normalized.tokens[queryTokens], source.normalized.tokens[sourceTokens],
+        shingle: parameters.classificationShingle, coverage: parameters.minorChangesCoverage)
+      return AlignedPassage(
+        passage: Passage(
+          start: query.characterStart(ofSentence: fragment.queryFirst),
+          end: query.characterEnd(ofSentence: fragment.queryLast),
+          sourceStart: source.characterStart(ofSentence: fragment.sourceFirst),
+          sourceEnd: source.characterEnd(ofSentence: fragment.sourceLast)),
+        kind: kind, similarity: fragment.similarity)
+    }
+  }
+
+  /// Sentence similarity of two short texts (each taken as one sentence): the cosine of their
+  /// tf-isf vectors over the two texts, the seeding measure of the aligner (for checks against
+  /// human similarity labels).
+  public static func similarity(
+    _ first: String, _ second: String, segmentation: SentenceSegmentation = .standard
+  )
+    -> Double
+  {
+    let whole = SentenceSegmentation(
+      minimumTokens: Int.max / 4, maximumTokens: Int.max / 4,
+      characterUnigrams: segmentation.characterUnigrams)
+    let left = SentenceDocument(text: first, segmentation: whole)
+    let right = SentenceDocument(text: second, segmentation: whole)
+    guard !left.sentences.isEmpty, !right.sentences.isEmpty else { return 0 }
+    var space = PairSpace(query: left, source: right)
+    return space.rangeCosine(query: 0...0, source: 0...0)
+  }
+
+  struct Seed: Equatable {
+    var query: Int
+    var source: Int
+  }
+
+  struct Fragment: Equatable {
+    var queryFirst: Int
+    var queryLast: Int
+    var sourceFirst: Int
+    var sourceLast: Int
+    var similarity: Double
+  }
+
+  private static func extend(
+    _ seeds: [Seed], gap: Int, space: inout PairSpace, parameters: ParaphraseAlignmentParameters
+  ) -> [Fragment] {
+    var result: [Fragment] = []
+    for group in cluster(seeds, gap: gap) {
+      guard let first = group.first else { continue }
+      var fragment = Fragment(
+        queryFirst: first.query, queryLast: first.query, sourceFirst: first.source, sourceLast: first.source,
+        similarity: 0)
+      for seed in group {
+        fragment.queryFirst = min(fragment.queryFirst, seed.query)
+        fragment.queryLast = max(fragment.queryLast, seed.query)
+        fragment.sourceFirst = min(fragment.sourceFirst, seed.source)
+        fragment.sourceLast = max(fragment.sourceLast, seed.source)
+      }
+      fragment.similarity = space.rangeCosine(
+        query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
+      if fragment.similarity >= parameters.validationCosine {
+        result.append(fragment)
+      } else if gap > 0 {
+        result.append(contentsOf: extend(group, gap: gap - 1, space: &space, parameters: parameters))
+      }
+    }
+    return result
+  }
+
+  /// Splits seeds into groups whose neighbours are at most `gap` sentences apart in the query, then
+  /// each group in the source, and again until nothing splits.
+  static func cluster(_ seeds: [Seed], gap: Int) -> [[Seed]] {
+    var groups = [seeds]
+    var changed = true
+    while changed {
+      changed = false
+      var next: [[Seed]] = []
+      for group in groups {
+        let byQuery = split(group.sorted { ($0.query, $0.source) < ($1.query, $1.source) }, gap: gap, \.query)
+        for part in byQuery {
+          let bySource = split(
+            part.sorted { ($0.source, $0.query) < ($1.source, $1.query) }, gap: gap, \.source)
+          if byQuery.count > 1 || bySource.count > 1 { changed = true }
+          next.append(contentsOf: bySource)
+        }
+      }
+      groups = next
+    }
+    return groups
+  }
+
+  private static func split(_ sorted: [Seed], gap: Int, _ key: KeyPath<Seed, Int>) -> [[Seed]] {
+    var result: [[Seed]] = []
+    var current: [Seed] = []
+    for seed in sorted {
+      if let last = current.last, seed[keyPath: key] - last[keyPath: key] - 1 > gap {
+        result.append(current)
+        current = []
+      }
+      current.append(seed)
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  /// One passage per query region: the most similar, then longest, fragments win; the rest must not
+  /// overlap them in the query. Then the minimum length on both sides.
+  private static func choose(
+    _ fragments: [Fragment], query: SentenceDocument, source: SentenceDocument,
+    parameters: ParaphraseAlignmentParameters
+  ) -> [Fragment] {
+    func length(_ fragment: Fragment) -> Int {
+      query.characterEnd(ofSentence: fragment.queryLast)
+        - query.characterStart(ofSentence: fragment.queryFirst)
+    }
+    func sourceLength(_ fragment: Fragment) -> Int {
+      source.characterEnd(ofSentence: fragment.sourceLast)
+        - source.characterStart(ofSentence: fragment.sourceFirst)
+    }
+    let long = fragments.filter {
+      length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
+        && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
+          || $0.similarity >= parameters.shortCosine)
+    }
+    let ordered = long.sorted { left, right in
+      let leftScore = left.similarity * Double(length(left))
+      let rightScore = right.similarity * Double(length(right))
+      if leftScore != rightScore { return leftScore > rightScore }
+      return (left.queryFirst, left.sourceFirst) < (right.queryFirst, right.sourceFirst)
+    }
+    var taken: [Fragment] = []
+    for fragment in ordered
+    where !taken.contains(where: {
+      $0.queryFirst <= fragment.queryLast && fragment.queryFirst <= $0.queryLast
+    }) {
+      taken.append(fragment)
+    }
+    return taken.sorted { ($0.queryFirst, $0.sourceFirst) < ($1.queryFirst, $1.sourceFirst) }
+  }
+}
+
+/// The vector space of one document pair: features numbered densely, inverse sentence frequencies
+/// over both documents' sentences, the source's sentences indexed by feature.
+struct PairSpace {
+  let query: SentenceDocument
+  let source: SentenceDocument
+  let queryIds: [Int32]
+  let sourceIds: [Int32]
+  let isf: [Double]
+  let queryNorms: [Double]
+  let sourceNorms: [Double]
+  /// Source postings per feature id: `postingSentences[postingStarts[id]..<postingStarts[id + 1]]`.
+  let postingStarts: [Int32]
+  let postingSentences: [Int32]
+  let postingWeights: [Double]
+  /// Scratch for range similarities, reset after each use.
+  private var queryAccumulator: [Double]
+  private var sourceAccumulator: [Double]
+  private var touched: [Int32] = []
+
+  init(query: SentenceDocument, source: SentenceDocument) {
+    self.query = query
+    self.source = source
+    var ids: [UInt64: Int32] = [:]
+    ids.reserveCapacity(query.features.count + source.features.count / 2)
+    var frequencies: [Int32] = []
+    func number(_ features: [UInt64]) -> [Int32] {
+      features.map { feature in
+        if let id = ids[feature] {
+          frequencies[Int(id)] += 1
+          return id
+        }
+        let id = Int32(frequencies.count)
+        ids[feature] = id
+        frequencies.append(1)
+        return id
+      }
+    }
+    let queryIds = number(query.features)
+    let sourceIds = number(source.features)
+    self.queryIds = queryIds
+    self.sourceIds = sourceIds
+    let sentenceCount = Double(query.sentences.count + source.sentences.count)
+    // Smoothed (log(1 + N/sf)) so that a feature in every sentence, or in both sentences of a
+    // two-sentence pair, still weighs something.
+    let isf = frequencies.map { log(1 + sentenceCount / Double($0)) }
+    self.isf = isf
+    func norms(_ document: SentenceDocument, _ numbered: [Int32]) -> [Double] {
+      (0..<document.sentences.count).map { sentence in
+        var sum = 0.0
+        for position in document.featureRange(sentence) {
+          let weight = Double(document.counts[position]) * isf[Int(numbered[position])]
+          sum += weight * weight
+        }
+        return sum.squareRoot()
+      }
+    }
+    queryNorms = norms(query, queryIds)
+    sourceNorms = norms(source, sourceIds)
+    var starts = [Int32](repeating: 0, count: frequencies.count + 1)
+    for id in sourceIds { starts[Int(id) + 1] += 1 }
+    for index in 0..<frequencies.count { starts[index + 1] += starts[index] }
+    var fill = Array(starts.dropLast())
+    var sentences = [Int32](repeating: 0, count: sourceIds.count)
+    var weights = [Double](repeating: 0, count: sourceIds.count)
+    for sentence in 0..<source.sentences.count {
+      for position in source.featureRange(sentence) {
+        let id = Int(sourceIds[position])
+        let slot = Int(fill[id])
+        fill[id] += 1
+        sentences[slot] = Int32(sentence)
+        weights[slot] = Double(source.counts[position]) * isf[id]
+      }
+    }
+    postingStarts = starts
+    postingSentences = sentences
+    postingWeights = weights
+    queryAccumulator = [Double](repeating: 0, count: frequencies.count)
+    sourceAccumulator = [Double](repeating: 0, count: frequencies.count)
+  }
+
+  /// Sentence pairs with cosine ≥ `cosine` and Dice ≥ `dice`, by query then source sentence.
+  func seeds(cosine: Double, dice: Double) -> [ParaphraseAligner.Seed] {
+    let sourceCount = source.sentences.count
+    var dots = [Double](repeating: 0, count: sourceCount)
+    var shared = [Int32](repeating: 0, count: sourceCount)
+    var touchedSentences: [Int32] = []
+    var result: [ParaphraseAligner.Seed] = []
+    for sentence in 0..<query.sentences.count {
+      let range = query.featureRange(sentence)
+      guard !range.isEmpty, queryNorms[sentence] > 0 else { continue }
+      for position in range {
+        let id = Int(queryIds[position])
+        let weight = Double(query.counts[position]) * isf[id]
+        for slot in Int(postingStarts[id])..<Int(postingStarts[id + 1]) {
+          let other = Int(postingSentences[slot])
+          if shared[other] == 0 { touchedSentences.append(Int32(other)) }
+          shared[other] += 1
+          dots[other] += weight * postingWeights[slot]
+        }
+      }
+      touchedSentences.sort()
+      let queryFeatures = Double(range.count)
+      for other in touchedSentences {
+        let index = Int(other)
+        let norm = queryNorms[sentence] * sourceNorms[index]
+        let sourceFeatures = Double(source.featureRange(index).count)
+        if norm > 0, dots[index] / norm >= cosine,
+          2 * Double(shared[index]) / (queryFeatures + sourceFeatures) >= dice
+        {
+          result.append(ParaphraseAligner.Seed(query: sentence, source: index))
+        }
+        dots[index] = 0
+        shared[index] = 0
+      }
+      touchedSentences.removeAll(keepingCapacity: true)
+    }
+    return result
+  }
+
+  /// Cosine of the summed tf-isf vectors of query sentences `query` and source sentences `source`.
+  mutating func rangeCosine(query queryRange: ClosedRange<Int>, source sourceRange: ClosedRange<Int>)
+    -> Double
+  {
+    for sentence in queryRange {
+      for position in query.featureRange(sentence) {
+        let id = Int(queryIds[position])
+        if queryAccumulator[id] == 0 && sourceAccumulator[id] == 0 { touched.append(Int32(id)) }
+        queryAccumulator[id] += Double(query.counts[position])
+      }
+    }
+    for sentence in sourceRange {
+      for position in source.featureRange(sentence) {
+        let id = Int(sourceIds[position])
+        if queryAccumulator[id] == 0 && sourceAccumulator[id] == 0 { touched.append(Int32(id)) }
+        sourceAccumulator[id] += Double(source.counts[position])
+      }
+    }
+    var dot = 0.0
+    var queryNorm = 0.0
+    var sourceNorm = 0.0
+    for id in touched {
+      let index = Int(id)
+      let weight = isf[index] * isf[index]
+      dot += queryAccumulator[index] * sourceAccumulator[index] * weight
+      queryNorm += queryAccumulator[index] * queryAccumulator[index] * weight
+      sourceNorm += sourceAccumulator[index] * sourceAccumulator[index] * weight
+      queryAccumulator[index] = 0
+      sourceAccumulator[index] = 0
+    }
+    touched.removeAll(keepingCapacity: true)
+    let norm = (queryNorm * sourceNorm).squareRoot()
+    return norm > 0 ? dot / norm : 0
+  }
+}
+
+extension ParaphraseAligner {
+  /// One list of evidence from the exact passages (`PassageAligner`, same pair) and the fuzzy ones.
+  ///
+  /// - A fuzzy passage whose query characters are covered at least `exactCoverage` by exact
+  ///   passages lying inside it on both sides is replaced by the hull of those exact passages on both sides: the exact stage's
+  ///   ends are finer than sentence ends (a copy that starts inside a sentence).
+  /// - Otherwise the fuzzy passage is kept, and exact passages lying at least half inside it are
+  ///   dropped (the fuzzy passage covers them).
+  /// - Exact passages that no fuzzy passage took or dropped are kept, unless one side is less than a
+  ///   third of the other.
+  ///
+  /// Every passage is classified by the same test (`PassageClassifier`); an exact passage's
+  /// `similarity` is the smaller share of either side's tokens in shared runs. Sorted by query
+  /// offset.
+  public static func combine(
+    exact: [Passage], fuzzy: [AlignedPassage], query: NormalizedText, source: NormalizedText,
+    parameters: ParaphraseAlignmentParameters = .standard, exactCoverage: Double = 0.7
+  ) -> [AlignedPassage] {
+    var kept: [AlignedPassage] = []
+    var used = [Bool](repeating: false, count: exact.count)
+    var hulls: [Passage] = []
+    for candidate in fuzzy {
+      let span = candidate.passage
+      // Exact passages inside the fuzzy passage on both sides (not a stock phrase matched elsewhere).
+      let inside = exact.indices.filter {
+        exact[$0].start < span.end && span.start < exact[$0].end && exact[$0].sourceStart < span.sourceEnd
+          && span.sourceStart < exact[$0].sourceEnd
+      }
+      var covered = 0
+      for index in inside {
+        covered += min(exact[index].end, span.end) - max(exact[index].start, span.start)
+      }
+      let length = max(1, span.end - span.start)
+      if !inside.isEmpty, Double(covered) >= exactCoverage * Double(length) {
+        let members = inside.map { exact[$0] }
+        for index in inside { used[index] = true }
+        hulls.append(
+          Passage(
+            start: members.map(\.start).min() ?? span.start, end: members.map(\.end).max() ?? span.end,
+            sourceStart: members.map(\.sourceStart).min() ?? span.sourceStart,
+            sourceEnd: members.map(\.sourceEnd).max() ?? span.sourceEnd))
+        continue
+      }
+      let overlapping = exact.indices.filter { exact[$0].start < span.end && span.start < exact[$0].end }
+      for index in overlapping {
+        let item = exact[index]
+        if 2 * (min(item.end, span.end) - max(item.start, span.start)) >= item.end - item.start {
+          used[index] = true
+        }
+      }
+      kept.append(candidate)
+    }
+    let remaining = exact.indices.filter { !used[$0] }.map { exact[$0] }
+    // A passage far longer on one side than on the other is an artefact of merging distant runs
+    // (165 query characters against 14 source characters), not a copy.
+    for item in hulls + remaining
+    where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+      kept.append(classified(item, query: query, source: source, parameters: parameters))
+    }
+    return kept.sorted {
+      ($0.passage.start, $0.passage.sourceStart, $0.passage.end)
+        < ($1.passage.start, $1.passage.sourceStart, $1.passage.end)
+    }
+  }
+
+  /// An exact passage with its kind and the smaller share of either side's tokens in shared runs.
+  static func classified(
+    _ item: Passage, query: NormalizedText, source: NormalizedText, parameters: ParaphraseAlignmentParameters
+  ) -> AlignedPassage {
+    let queryPart = Array(query.tokens[tokenRange(item.start, item.end, in: query)])
+    let sourcePart = Array(source.tokens[tokenRange(item.sourceStart, item.sourceEnd, in: source)])
+    let kind = PassageClassifier.kind(
+      queryPart, sourcePart, shingle: parameters.classificationShingle,
+      coverage: parameters.minorChangesCoverage)
+    let width = max(1, parameters.classificationShingle)
+    let shared = min(
+      PassageClassifier.coveredShare(queryPart, by: sourcePart, width: width),
+      PassageClassifier.coveredShare(sourcePart, by: queryPart, width: width))
+    return AlignedPassage(passage: item, kind: kind, similarity: kind == .identical ? 1 : shared)
+  }
+
+  /// Tokens whose text lies inside `start..<end` of the extracted text.
+  static func tokenRange(_ start: Int, _ end: Int, in text: NormalizedText) -> Range<Int> {
+    func firstToken(startingAtOrAfter offset: Int) -> Int {
+      var low = 0
+      var high = text.count
+      while low < high {
+        let middle = (low + high) / 2
+        if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    let lower = firstToken(startingAtOrAfter: start)
+    var upper = lower
+    while upper < text.count, Int(text.ends[upper]) <= end { upper += 1 }
+    return lower..<max(lower, upper)
+  }
+}

@@ -1,0 +1,63 @@
+/// The knobs of `ParaphraseAligner` (docs/evidence.md, "Fuzzy stage"; tuning in docs/BENCHMARKS.md).
+public struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hashable {
+  /// A sentence pair seeds a passage when the cosine of its tf-isf vectors is at least this …
+  public var seedCosine: Double
+  /// … and the Dice coefficient of its feature sets at least this.
+  public var seedDice: Double
+  /// Seeds are grouped into a passage while at most this many sentences lie between neighbouring
+  /// seeds, in the query and in the source; a group that fails validation is regrouped with a
+  /// smaller gap (Sanchez-Perez et al. 2014).
+  public var maximumGap: Int
+  /// A group is a passage when the cosine of the whole query range against the whole source range
+  /// (tf-isf of the summed sentences) is at least this.
+  public var validationCosine: Double
+  /// Passages shorter than this on either side (characters of the extracted text) are dropped.
+  public var minimumCharacters: Int
+  /// A passage of at most `shortSentences` query sentences must reach `shortCosine` instead of
+  /// `validationCosine`: unrelated texts of one genre (regulations, application forms) share single
+  /// sentences of stock phrasing, while a rewritten copy rarely stops after one sentence.
+  public var shortSentences: Int
+  public var shortCosine: Double
+  /// Shingle length (tokens) for telling identical and minor changes from rewritten.
+  public var classificationShingle: Int
+  /// Share of each side's tokens in shingles shared with the other side from which a passage that
+  /// is not identical counts as `minorChanges`.
+  public var minorChangesCoverage: Double
+
+  public init(
+    seedCosine: Double, seedDice: Double, maximumGap: Int, validationCosine: Double, minimumCharacters: Int,
+    shortSentences: Int = 0, shortCosine: Double = 1, classificationShingle: Int = 4,
+    minorChangesCoverage: Double = 0.8
+  ) {
+    self.shortSentences = shortSentences
+    self.shortCosine = shortCosine
+    self.seedCosine = seedCosine
+    self.seedDice = seedDice
+    self.maximumGap = maximumGap
+    self.validationCosine = validationCosine
+    self.minimumCharacters = minimumCharacters
+    self.classificationShingle = classificationShingle
+    self.minorChangesCoverage = minorChangesCoverage
+  }
+
+  /// For Chinese applications, tuned on the even half of the Chinese paraphrase corpus
+  /// (Corpora/paraphrase, docs/BENCHMARKS.md): low seeding thresholds catch heavy synonym
+  /// substitution, and passages of one or two sentences need a cosine of 0.6, since unrelated texts
+  /// of one genre share single sentences of stock phrasing. 25 characters is about one sentence.
+  public static let standard = ParaphraseAlignmentParameters(
+    seedCosine: 0.35, seedDice: 0.3, maximumGap: 4, validationCosine: 0.35, minimumCharacters: 25,
+    shortSentences: 2, shortCosine: 0.6)
+
+  /// Sanchez-Perez et al.'s PAN 2014 values (cosine and Dice 0.33, gap 4 sentences, validation 0.34,
+  /// 150 characters), the starting point of the PAN tuning.
+  public static let sanchezPerez = ParaphraseAlignmentParameters(
+    seedCosine: 0.33, seedDice: 0.33, maximumGap: 4, validationCosine: 0.34, minimumCharacters: 150)
+
+  /// Tuned on the even-numbered suspicious documents of the PAN-format Indonesian corpus
+  /// (docs/BENCHMARKS.md, "Fuzzy stage"); word features, 150-character cases.
+  /// Lower seeding thresholds and a wider gap than Sanchez-Perez et al.'s: the manual paraphrases
+  /// keep fewer words per sentence.
+  public static let panTuned = ParaphraseAlignmentParameters(
+    seedCosine: 0.25, seedDice: 0.25, maximumGap: 6, validationCosine: 0.34, minimumCharacters: 150,
+    shortSentences: 2, shortCosine: 0.5)
+}

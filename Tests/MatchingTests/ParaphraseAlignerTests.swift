@@ -1,0 +1,197 @@
+import Fingerprints
+import Testing
+
+@testable import Matching
+
+/// Hand-made rewritten Chinese pairs: the kinds of '降重' rewriting the fuzzy stage must survive.
+private let original = [
+  "本项目针对工业视觉检测中缺陷样本稀少的问题，研究小样本条件下的缺陷识别方法。",
+  "项目组将构建覆盖多种材料表面的缺陷图像数据集，并设计轻量化的卷积神经网络模型。",
+  "通过知识蒸馏与数据增强相结合的训练策略，提高模型在产线环境中的识别准确率和稳定性。",
+  "项目完成后将在三家合作企业的生产线上开展示范应用，形成可推广的检测解决方案。",
+]
+
+private let unrelated =
+  "南通市地处长江入海口北岸，历史悠久，文化底蕴深厚。近年来城市交通网络不断完善，沿江高铁和过江通道相继建成。"
+  + "市民休闲公园的数量逐年增加，滨江步道串联起多处历史街区。每逢节假日，游客纷纷前来品尝当地的特色美食。"
+
+private let preface = "一、立项依据\n当前制造业正在加快数字化转型，质量检测环节对智能化手段的需求十分迫切。\n"
+private let closing = "\n二、其他说明\n申报单位承诺所提交材料真实有效，并对材料内容负责。"
+
+private func document(_ sentences: [String]) -> String { preface + sentences.joined() + closing }
+
+private func align(_ query: String, _ source: String) -> [AlignedPassage] {
+  ParaphraseAligner.align(query: SentenceDocument(text: query), source: SentenceDocument(text: source))
+}
+
+/// The passage covers the copied sentences in the query: its text holds the first and last of them.
+private func covers(_ passage: Passage, in text: String, from first: String, to last: String) -> Bool {
+  let content = TestText.slice(text, passage.start, passage.end)
+  return content.contains(first.prefix(8)) && content.contains(String(last.suffix(9).dropLast()))
+}
+
+@Test func identicalCopyIsOnePassageOfKindIdentical() throws {
+  let source = document(original)
+  let query = "项目背景。" + unrelated + "\n" + original.joined() + "\n" + "以上为主要研究内容。"
+  let passages = align(query, source)
+  let passage = try #require(passages.first)
+  #expect(passages.count == 1)
+  #expect(passage.kind == .identical)
+  #expect(TestText.slice(query, passage.passage.start, passage.passage.end) == original.joined().dropLast())
+  #expect(
+    TestText.slice(source, passage.passage.sourceStart, passage.passage.sourceEnd)
+      == original.joined().dropLast())
+}
+
+@Test func synonymSubstitutionIsFoundAsRewritten() throws {
+  let rewritten = [
+    "该课题面向工业视觉检验中瑕疵样本较少的难题，探索少样本情况下的瑕疵辨识手段。",
+    "课题团队将建立涵盖多类材料表层的瑕疵图片数据库，并研制轻型的卷积神经网络模型。",
+    "借助知识蒸馏同数据扩充相融合的训练方案，提升模型在生产线环境里的辨识精度以及稳定性。",
+    "课题结束后将于三家协作公司的生产线上进行示范运用，构成可推广的检验解决方案。",
+  ]
+  let query = unrelated + "\n" + rewritten.joined() + "\n"
+  let source = document(original)
+  let passages = align(query, source)
+  let passage = try #require(passages.first)
+  #expect(passages.count == 1)
+  #expect(passage.kind == .rewritten)
+  #expect(covers(passage.passage, in: query, from: rewritten[0], to: rewritten[3]))
+  let sourceText = TestText.slice(source, passage.passage.sourceStart, passage.passage.sourceEnd)
+  #expect(sourceText.hasPrefix("本项目针对工业视觉检测"))
+  #expect(sourceText.hasSuffix("形成可推广的检测解决方案"))
+}
+
+@Test func reorderedSentencesAndClausesStayOnePassage() throws {
+  let reordered = [
+    "在三家合作企业的生产线上开展示范应用，项目完成后将形成可推广的检测解决方案。",
+    "项目组将设计轻量化的卷积神经网络模型，并构建覆盖多种材料表面的缺陷图像数据集。",
+    "本项目研究小样本条件下的缺陷识别方法，针对工业视觉检测中缺陷样本稀少的问题。",
+    "提高模型在产线环境中的识别准确率和稳定性，通过知识蒸馏与数据增强相结合的训练策略。",
+  ]
+  let query = unrelated + "\n" + reordered.joined() + "\n"
+  let passages = align(query, document(original))
+  let passage = try #require(passages.first)
+  #expect(passages.count == 1)
+  #expect(passage.kind != .identical)
+  #expect(covers(passage.passage, in: query, from: reordered[0], to: reordered[3]))
+}
+
+@Test func splitAndMergedSentencesAreFoundWithMinorChanges() throws {
+  let split = [
+    "本项目针对工业视觉检测中缺陷样本稀少的问题。研究小样本条件下的缺陷识别方法。",
+    "项目组将构建覆盖多种材料表面的缺陷图像数据集，并设计轻量化的卷积神经网络模型，",
+    "通过知识蒸馏与数据增强相结合的训练策略，提高模型在产线环境中的识别准确率和稳定性。",
+    "项目完成后将在三家合作企业的生产线上开展示范应用。形成可推广的检测解决方案。",
+  ]
+  let query = unrelated + "\n" + split.joined() + "\n"
+  let passages = align(query, document(original))
+  let passage = try #require(passages.first)
+  #expect(passages.count == 1)
+  #expect(passage.kind == .minorChanges)
+  #expect(covers(passage.passage, in: query, from: split[0], to: split[3]))
+}
+
+@Test func unrelatedTextsGiveNoPassage() {
+  #expect(align(unrelated, document(original)).isEmpty)
+  #expect(align(document(original), unrelated).isEmpty)
+  #expect(align("", document(original)).isEmpty)
+  #expect(align("。。。\n\n", "，，").isEmpty)
+}
+
+@Test func alignmentIsDeterministicAndOffsetsPointAtRealTextOnBothSides() throws {
+  let query = unrelated + "\n" + original[2] + original[0] + "另起一段说明。" + original[1] + "\n"
+  let source = document(original)
+  let first = align(query, source)
+  let again = align(query, source)
+  #expect(!first.isEmpty)
+  #expect(first == again)
+  let queryLength = TestText.length(query)
+  let sourceLength = TestText.length(source)
+  for aligned in first {
+    let passage = aligned.passage
+    #expect(0 <= passage.start && passage.start < passage.end && passage.end <= queryLength)
+    #expect(
+      0 <= passage.sourceStart && passage.sourceStart < passage.sourceEnd && passage.sourceEnd <= sourceLength
+    )
+    #expect(passage.chars == passage.end - passage.start)
+    // Both ends are tokens (text, not punctuation or spaces) of their documents.
+    let queryText = TestText.slice(query, passage.start, passage.end)
+    let sourceText = TestText.slice(source, passage.sourceStart, passage.sourceEnd)
+    #expect(NormalizedText(normalizing: String(queryText.prefix(1))).count == 1)
+    #expect(NormalizedText(normalizing: String(queryText.suffix(1))).count == 1)
+    #expect(NormalizedText(normalizing: String(sourceText.prefix(1))).count == 1)
+    #expect(NormalizedText(normalizing: String(sourceText.suffix(1))).count == 1)
+  }
+}
+
+@Test func templateSentencesDoNotSeedPassages() {
+  // The same boilerplate on both sides, marked as template text: no passage.
+  let boilerplate = "申报单位承诺所提交材料真实有效，并对材料内容负责。项目负责人须具有博士学位或高级职称。"
+  let query = boilerplate + unrelated
+  let source = boilerplate + "本市科技计划项目实行统一受理。"
+  let queryText = NormalizedText(normalizing: query)
+  let templateCount = NormalizedText(normalizing: boilerplate).count
+  let mask = (0..<queryText.count).map { $0 < templateCount }
+  let masked = ParaphraseAligner.align(
+    query: SentenceDocument(text: query, normalized: queryText, excludedTokens: mask),
+    source: SentenceDocument(text: source))
+  #expect(masked.isEmpty)
+  #expect(!align(query, source).isEmpty)
+}
+
+@Test func sentenceSimilarityOrdersRewritesAboveUnrelatedText() {
+  let rewrite = ParaphraseAligner.similarity(original[0], "该课题面向工业视觉检验中缺陷样本较少的难题，探索小样本情况下的缺陷辨识方法。")
+  let other = ParaphraseAligner.similarity(original[0], "滨江步道串联起多处历史街区，游客纷纷前来品尝美食。")
+  #expect(ParaphraseAligner.similarity(original[0], original[0]) > 0.99)
+  #expect(rewrite > 0.3)
+  #expect(other < 0.1)
+  #expect(rewrite > other)
+}
+
+@Test func sentencesEndAtChinesePunctuationAndLineBreaksButNotAtWrappedLatinLines() {
+  let chinese = SentenceDocument(text: "第一句话到这里结束。第二句话在这里！\n标题行没有句号\n第三句话？")
+  #expect(chinese.sentences.count == 4)
+  let latin = SentenceDocument(
+    text:
+      "This sentence is wrapped\nacross two lines here. The second sentence\nends here. Version 3.5 is fine.",
+    segmentation: SentenceSegmentation(minimumTokens: 2))
+  #expect(latin.sentences.count == 3)
+}
+
+@Test func combineReplacesAFuzzyPassageByTheExactHullAndKeepsTheRest() throws {
+  let query = NormalizedText(normalizing: TestText.chinese(300, seed: 1))
+  let fuzzy = AlignedPassage(
+    passage: Passage(start: 10, end: 110, sourceStart: 20, sourceEnd: 120), kind: .rewritten, similarity: 0.5)
+  let exact = [
+    Passage(start: 15, end: 105, sourceStart: 25, sourceEnd: 115),
+    Passage(start: 200, end: 260, sourceStart: 200, sourceEnd: 260),
+  ]
+  let combined = ParaphraseAligner.combine(exact: exact, fuzzy: [fuzzy], query: query, source: query)
+  #expect(combined.map(\.passage) == exact)
+  let sparse = ParaphraseAligner.combine(exact: [exact[1]], fuzzy: [fuzzy], query: query, source: query)
+  #expect(sparse.map(\.passage) == [fuzzy.passage, exact[1]])
+  #expect(sparse.first?.kind == .rewritten)
+  #expect(sparse.last?.kind == .identical)
+}
+
+@Test func skeletonKeysSurviveContentWordSubstitution() {
+  let first = NormalizedText(normalizing: original.joined())
+  let swapped = NormalizedText(
+    normalizing: "本课题针对工业视觉检验中瑕疵样品稀少的难题，探索小样本条件下的瑕疵辨识方法。"
+      + "课题组将建立覆盖多类材质表面的瑕疵图像数据库，并研制轻型化的卷积神经网络模型。"
+      + "借助知识蒸馏与数据扩充相结合的训练方案，提升模型在产线环境中的辨识精度和稳定性。"
+      + "课题完成后将在三家协作企业的生产线上开展示范运用，形成可推广的检验解决方案。")
+  let keys = Set(SkeletonShingler.keys(of: first, n: 4))
+  let swappedKeys = Set(SkeletonShingler.keys(of: swapped, n: 4))
+  let unrelatedKeys = Set(SkeletonShingler.keys(of: NormalizedText(normalizing: unrelated), n: 4))
+  let exact = Set(Shingler.shingleHashes(of: first, k: 5, seed: 1))
+  let swappedExact = Set(Shingler.shingleHashes(of: swapped, k: 5, seed: 1))
+  let skeletonShare = Double(keys.intersection(swappedKeys).count) / Double(max(1, keys.count))
+  let exactShare = Double(exact.intersection(swappedExact).count) / Double(max(1, exact.count))
+  #expect(!keys.isEmpty)
+  #expect(skeletonShare > exactShare)
+  #expect(skeletonShare >= 0.5)
+  #expect(keys.intersection(unrelatedKeys).isEmpty)
+  #expect(SkeletonShingler.keys(of: first, n: 4) == SkeletonShingler.keys(of: first, n: 4))
+}
