@@ -21,7 +21,7 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // Files in, structured text and form fields out; every input limit lives here.
-    .target(name: "DocumentText", dependencies: ["CLibXML2", "ZIPFoundation"]),
+    .target(name: "DocumentText", dependencies: ["CLibXML2", "CDeflate"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints", dependencies: ["CKernels"]),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.

@@ -17,6 +17,10 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case unknownFormat
     case undecodableText
     case tooLarge(String)
+    /// The file was read but holds no text (empty, whitespace only, or images only).
+    case noText
+    /// A CSV or TSV table that cannot be split into rows safely.
+    case malformedTable(String)
   }
 
   public var path: String
@@ -43,10 +47,14 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .unknownFormat: "unknownFormat"
     case .undecodableText: "undecodableText"
     case .tooLarge: "tooLarge"
+    case .noText: "noText"
+    case .malformedTable: "malformedTable"
     }
   }
 
-  public var description: String { "\(path): \(explanation)" }
+  /// The path with control characters escaped (a file name cannot forge a line of output), then
+  /// the reason.
+  public var description: String { "\(DisplayText.escaped(path)): \(explanation)" }
 
   /// The reason in words, without the path.
   public var explanation: String {
@@ -64,6 +72,8 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .unknownFormat: "unknown format (expected .docx/.docm/.dotx, Word XML or a text file)"
     case .undecodableText: "text is neither UTF-8, UTF-16 with BOM nor GB18030"
     case .tooLarge(let detail): "too large (\(detail))"
+    case .noText: "holds no text (empty, whitespace only, or images only)"
+    case .malformedTable(let detail): "malformed table (\(detail))"
     }
   }
 }

@@ -14,7 +14,7 @@ public enum TableFileReader {
     let fileExtension = (path as NSString).pathExtension.lowercased()
 
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
-      let records = try XLSXReader.records(fileURL: URL(fileURLWithPath: path), path: path, limits: limits)
+      let records = try XLSXReader.records(bytes: bytes, path: path, limits: limits)
       return TabularData(records: records)
     }
     if OLE2Directory.isOLE2(bytes) {
@@ -28,8 +28,16 @@ public enum TableFileReader {
       throw DocumentReadError(path: path, reason: .undecodableText)
     }
     let delimiter = delimiter(for: decoded.text, fileExtension: fileExtension)
-    return TabularData(
-      records: CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+    do {
+      return TabularData(
+        records: try CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+    } catch {
+      switch error {
+      case .unclosedQuote(let line):
+        throw DocumentReadError(
+          path: path, reason: .malformedTable("line \(line): a quoted field is never closed (a missing \")"))
+      }
+    }
   }
 
   /// Tab for `.tsv` and for text whose first line has tabs and no commas (Excel's "Unicode text"
