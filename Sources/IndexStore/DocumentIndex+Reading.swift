@@ -78,9 +78,13 @@ extension DocumentIndex {
           let id: String = row["id"]
           guard id != excludingID else { continue }
           let signatureBytes: Data = row["signature"]
-          let estimate =
-            (try? MinHashSignature(serialized: [UInt8](signatureBytes)))
-            .map { fingerprint.signature.estimatedJaccard($0) } ?? 0
+          // A damaged or tampered row is an error, not a document that silently drops out.
+          guard let stored = try? MinHashSignature(serialized: [UInt8](signatureBytes)),
+            stored.values.count == parameters.fingerprint.signatureSize
+          else {
+            throw IndexError(path: directory, reason: .corrupt("document \(id): unreadable signature"))
+          }
+          let estimate = fingerprint.signature.estimatedJaccard(stored)
           let sectionMatches = sectionHits[doc] ?? 0
           let sharedCount = shared[doc] ?? 0
           let passage = sectionMatches > 0 || sharedCount >= granularity.minimumSharedFingerprints
@@ -193,17 +197,22 @@ extension DocumentIndex {
       }
     }
     let decoder = JSONDecoder()
-    return rows.map { row in
+    return try rows.map { row throws(IndexError) in
       let sectionsJSON: String = row["sections"]
       let extraJSON: String = row["extra"]
+      let id: String = row["id"]
+      guard let sections = try? decoder.decode([IndexedSection].self, from: Data(sectionsJSON.utf8)),
+        let extra = try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))
+      else {
+        throw IndexError(path: directory, reason: .corrupt("document \(id): unreadable sections or metadata"))
+      }
       return DocumentMetadata(
         id: row["id"], program: row["program"], year: row["year"], status: row["status"],
         title: row["title"], organisation: row["organisation"], creditCode: row["credit_code"],
         lead: row["lead"], leadIDHash: row["lead_id_hash"], leadIDMasked: row["lead_id_masked"],
         sourcePath: row["source_path"], sourceSHA256: row["source_sha256"],
         characterCount: row["character_count"],
-        sections: (try? decoder.decode([IndexedSection].self, from: Data(sectionsJSON.utf8))) ?? [],
-        extra: (try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))) ?? [:])
+        sections: sections, extra: extra)
     }
   }
 

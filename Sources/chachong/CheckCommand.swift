@@ -86,21 +86,21 @@ struct CheckCommand: ParsableCommand {
     do {
       outcome = try CheckJob(options: options).run()
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
     if let output {
       do {
         try outcome.rendered.write(to: URL(fileURLWithPath: output))
       } catch {
-        FileHandle.standardError.write(Data("error: \(output): cannot write the report: \(error)\n".utf8))
+        Output.error("error: \(Output.path(output)): cannot write the report: \(error)")
         throw ExitCode(2)
       }
     } else {
-      FileHandle.standardOutput.write(outcome.rendered)
+      try Output.write([UInt8](outcome.rendered))
     }
     for failure in outcome.report.errors {
-      FileHandle.standardError.write(Data("warning: \(failure.path): \(failure.message)\n".utf8))
+      Output.error("warning: \(Output.path(failure.path)): \(failure.message)")
     }
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
   }

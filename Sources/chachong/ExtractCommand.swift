@@ -30,9 +30,9 @@ struct ExtractCommand: ParsableCommand {
 
   func run() throws {
     let result = ExtractionJob().run(paths: files, format: format)
-    FileHandle.standardOutput.write(Data(result.output.utf8))
+    try Output.write(result.output)
     for error in result.errors {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      Output.error("error: \(error.description)")
     }
     if !result.errors.isEmpty { throw ExitCode(2) }
   }

@@ -120,9 +120,9 @@ struct IngestCommand: ParsableCommand {
       IndexCommandIO.writeError("skipped: \(failure.description)")
     }
     if !summary.templates.isEmpty {
-      print("stored template(s): \(summary.templates.joined(separator: ", "))")
+      try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
-    print("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+    try Output.line("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
     if !summary.failures.isEmpty {
       throw ExitCode(2)
     }
@@ -143,13 +143,14 @@ enum IndexCommandIO {
   }
 
   static func writeError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Output.errorRaw(message + "\n")
   }
 
-  /// Opens an existing index or exits with code 2 and the reason.
-  static func openIndex(_ directory: String) throws -> DocumentIndex {
+  /// Opens an existing index or exits with code 2 and the reason; `readOnly` for the commands
+  /// that only read (stats, list, query), so a read-only index can be read.
+  static func openIndex(_ directory: String, readOnly: Bool = false) throws -> DocumentIndex {
     do {
-      return try DocumentIndex.open(directory: directory)
+      return try DocumentIndex.open(directory: directory, readOnly: readOnly)
     } catch {
       writeError("error: \(error.description)")
       throw ExitCode(2)
@@ -166,12 +167,12 @@ enum IndexCommandIO {
       let now = Date()
       guard now.timeIntervalSince(last) > 0.2 else { return }
       last = now
-      FileHandle.standardError.write(Data(("\r\u{1B}[K" + message()).utf8))
+      Output.errorRaw("\r\u{1B}[K" + message())
     }
 
     func finish() {
       guard enabled else { return }
-      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      Output.errorRaw("\r\u{1B}[K")
     }
   }
 }

@@ -28,16 +28,17 @@ struct ListCommand: ParsableCommand {
   var format: IndexCommandIO.Format = .json
 
   func run() throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documents: [DocumentMetadata]
     do {
-      let documents = try documentIndex.list(DocumentFilter(program: program, year: year, status: status))
-      switch format {
-      case .json: print(JSONOutput.encode(["documents": documents]))
-      case .text: print(TextOutput.render(documents))
-      }
+      documents = try documentIndex.list(DocumentFilter(program: program, year: year, status: status))
     } catch {
       IndexCommandIO.writeError("error: \(error.description)")
       throw ExitCode(2)
+    }
+    switch format {
+    case .json: try Output.line(JSONOutput.encode(["documents": documents]))
+    case .text: try Output.line(TextOutput.render(documents))
     }
   }
 }

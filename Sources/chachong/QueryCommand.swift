@@ -84,7 +84,7 @@ struct QueryCommand: ParsableCommand {
   }
 
   func run() throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
     var manifestTable: ManifestTable?
     if let manifest {
       do {
@@ -116,8 +116,8 @@ struct QueryCommand: ParsableCommand {
       throw ExitCode(2)
     }
     switch format {
-    case .json: print(JSONOutput.encode(report))
-    case .text: print(TextOutput.render(report))
+    case .json: try Output.line(JSONOutput.encode(report))
+    case .text: try Output.line(TextOutput.render(report))
     }
     if !report.errors.isEmpty {
       throw ExitCode(2)

@@ -42,7 +42,9 @@ struct CheckBatchLoader {
         continue
       }
       if isDirectory.boolValue {
-        InputCollector.filesInFolder(path).filter { !$0.lowercased().hasSuffix(".jsonl") }.forEach(add)
+        let scanned = InputCollector.scanFolder(path)
+        scanned.files.filter { !$0.lowercased().hasSuffix(".jsonl") }.forEach(add)
+        result.errors += scanned.failures.map { ($0.path, $0.reason) }
       } else {
         add(path)
       }
@@ -56,6 +58,10 @@ struct CheckBatchLoader {
       } else {
         result.errors.append((path, "listed in the manifest (row \(row.line)) but missing"))
       }
+    }
+    // Zero inputs never look like success.
+    if files.isEmpty, result.errors.isEmpty {
+      result.errors.append((paths.joined(separator: " "), "no application documents found (.docx, .xml, .txt…)"))
     }
     var ids = Set<String>()
     for path in files {
@@ -105,11 +111,9 @@ struct CheckBatchLoader {
 
   /// One document's text, sections, form fields and SHA-256; a failure says why without the path.
   static func readDocument(_ path: String) -> ReadOutcome {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure("cannot read file")
-    }
-    let bytes = [UInt8](data)
     do {
+      // Size and file type checked before reading (a FIFO or a sparse 2 GiB file is an error).
+      let bytes = try InputFile.bytes(atPath: path)
       let document = try documentReader.read(data: bytes, name: path)
       let layout = TextLayout(document)
       var fields: [String: String] = [:]
@@ -134,9 +138,7 @@ struct CheckBatchLoader {
 
   /// The error without the path (the report lists the path beside it).
   static func reason(_ error: DocumentReadError) -> String {
-    let text = error.description
-    let prefix = error.path + ": "
-    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    error.explanation
   }
 
   static let columnFields: [(TableColumn, String)] = [

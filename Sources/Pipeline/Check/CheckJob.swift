@@ -31,7 +31,8 @@ public struct CheckJob: Sendable {
       if options.add && !DocumentIndex.exists(directory: options.indexDirectory) {
         index = try DocumentIndex.open(directory: options.indexDirectory, creating: .standard)
       } else {
-        index = try DocumentIndex.open(directory: options.indexDirectory)
+        // Without --add nothing is written: a read-only index can be checked against.
+        index = try DocumentIndex.open(directory: options.indexDirectory, readOnly: !options.add)
       }
     } catch {
       throw CheckError("\(error)")
@@ -251,8 +252,8 @@ public struct CheckJob: Sendable {
         throw CheckError("\(error)")
       }
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CheckError("\(path): cannot read the call configuration")
+    guard let data = try? Data(InputFile.bytes(atPath: path)) else {
+      throw CheckError("\(DisplayText.escaped(path)): cannot read the call configuration")
     }
     do {
       return (try CallConfiguration.decode(data, source: path), path, SHA256.hexHash([UInt8](data)))
@@ -273,8 +274,8 @@ public struct CheckJob: Sendable {
   }
 
   func hash(_ path: String) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else { return "" }
-    return SHA256.hexHash([UInt8](data))
+    guard let bytes = try? InputFile.bytes(atPath: path) else { return "" }
+    return SHA256.hexHash(bytes)
   }
 
   /// Stores the batch in the index with the call's program and year and status 申报.

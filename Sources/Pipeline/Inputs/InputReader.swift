@@ -1,4 +1,5 @@
 import Digest
+import DocumentText
 import Foundation
 
 /// One unit of input: a document file to read, or one line of a `.jsonl` file to parse.
@@ -29,9 +30,14 @@ public struct InputReader: Sendable {
         try body(.file(path: path, metadata: metadata))
       case .records(let path, let defaults):
         do {
-          try JSONLinesReader(path: path).forEachLine { line, number in
-            try body(.record(line: Array(line), location: "\(path):\(number)", defaults: defaults))
-          }
+          try JSONLinesReader(path: path).forEachLine(
+            { line, number in
+              try body(.record(line: Array(line), location: "\(path):\(number)", defaults: defaults))
+            },
+            overlong: { number, limit in
+              try body(
+                .failed(InputFailure(path: "\(path):\(number)", reason: "line longer than \(limit) bytes; skipped")))
+            })
         } catch let failure as InputFailure {
           try body(.failed(failure))
         }
@@ -84,10 +90,13 @@ public struct InputReader: Sendable {
 
   /// Reads one document file; the id is the manifest's, else the file name without extension.
   public func readFile(path: String, metadata: InputMetadata) -> Result<InputDocument, InputFailure> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(InputFailure(path: path, reason: "cannot read file"))
+    let bytes: [UInt8]
+    do {
+      // Size and file type checked before reading (a FIFO or a sparse 2 GiB file is an error).
+      bytes = try InputFile.bytes(atPath: path)
+    } catch {
+      return .failure(InputFailure(path: path, reason: error.explanation))
     }
-    let bytes = [UInt8](data)
     let extracted: ExtractedText
     do {
       extracted = try FileTextExtractor.extract(bytes: bytes, path: path)
