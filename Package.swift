@@ -99,6 +99,9 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests", dependencies: ["Pipeline", "Reports", "Integrity", "IndexStore", "Fingerprints"]
     ),
+    // Issue 11's hostile suite: Tools/hostile/generate.py writes the cases, the tests run the built
+    // chachong binary on each with a time and memory bound.
+    .testTarget(name: "HostileTests"),
   ],
   swiftLanguageModes: [.v6]
 )
