@@ -64,12 +64,15 @@ public final class DocumentIndex: Sendable {
               path: directory,
               reason: .storage("schema version \(version) needs an upgrade: open the index once for writing"))
           }
-          if try db.tableExists("pending_buckets"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pending_buckets") ?? 0 > 0 {
+          if try db.tableExists("pending_buckets"),
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pending_buckets") ?? 0 > 0
+          {
             throw IndexError(
               path: directory,
               reason: .storage("an ingest was interrupted: open the index once for writing to finish it"))
           }
-          return DocumentIndex(directory: directory, databasePath: path, pool: pool, parameters: stored, leadKey: key)
+          return DocumentIndex(
+            directory: directory, databasePath: path, pool: pool, parameters: stored, leadKey: key)
         }
       }
     }
@@ -79,8 +82,11 @@ public final class DocumentIndex: Sendable {
       // WAL needs a writable -shm file; when nobody may write the directory the database cannot
       // change under us, and SQLite can read it as immutable.
       guard access(directory, W_OK) != 0 else { throw error }
-      let uri = "file:" + path.replacingOccurrences(of: "%", with: "%25")
-        .replacingOccurrences(of: "?", with: "%3F").replacingOccurrences(of: "#", with: "%23") + "?immutable=1"
+      let uri =
+        "file:"
+        + path.replacingOccurrences(of: "%", with: "%25")
+        .replacingOccurrences(of: "?", with: "%3F").replacingOccurrences(of: "#", with: "%23")
+        + "?immutable=1"
       return try load(try wrap(directory) { try DatabasePool(path: uri, configuration: configuration) })
     }
   }

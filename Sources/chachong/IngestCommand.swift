@@ -122,7 +122,8 @@ struct IngestCommand: ParsableCommand {
     if !summary.templates.isEmpty {
       try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
-    try Output.line("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+    try Output.line(
+      "ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
     if !summary.failures.isEmpty {
       throw ExitCode(2)
     }

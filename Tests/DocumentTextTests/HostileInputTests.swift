@@ -21,7 +21,8 @@ import Testing
 
   private func package(_ document: [UInt8]) -> [RawZip.Local] {
     [
-      RawZip.Local(name: "_rels/.rels", data: WordXML.relationships([("rId1", "officeDocument", "word/document.xml")])),
+      RawZip.Local(
+        name: "_rels/.rels", data: WordXML.relationships([("rId1", "officeDocument", "word/document.xml")])),
       RawZip.Local(name: "word/document.xml", data: document),
     ]
   }
@@ -30,7 +31,9 @@ import Testing
 
   @Test func centralEntriesSharingOneLocalEntryAreRefused() {
     let locals = package(WordXML.document(WordXML.paragraph("内核")))
-    var central = [RawZip.Central(name: "_rels/.rels", local: 0), RawZip.Central(name: "word/document.xml", local: 1)]
+    var central = [
+      RawZip.Central(name: "_rels/.rels", local: 0), RawZip.Central(name: "word/document.xml", local: 1),
+    ]
     for index in 1...50 { central.append(RawZip.Central(name: "word/header\(index).xml", local: 1)) }
     let bytes = RawZip.build(locals, central: central)
     guard case .zipBomb(let detail) = reason({ try reader.read(data: bytes, name: "fifield.docx") }) else {
@@ -62,7 +65,8 @@ import Testing
   @Test func crcMismatchIsCorrupt() {
     var locals = package(WordXML.document(WordXML.paragraph("校验")))
     locals[1].crc = 0x1234_5678
-    guard case .corruptZip(let detail) = reason({ try reader.read(data: RawZip.build(locals), name: "crc.docx") })
+    guard
+      case .corruptZip(let detail) = reason({ try reader.read(data: RawZip.build(locals), name: "crc.docx") })
     else {
       Issue.record("a CRC-32 mismatch was accepted")
       return
@@ -73,7 +77,8 @@ import Testing
   @Test func duplicateEntryNamesAreRefused() {
     var locals = package(WordXML.document(WordXML.paragraph("正本")))
     locals.append(RawZip.Local(name: "word/document.xml", data: WordXML.document(WordXML.paragraph("副本"))))
-    guard case .corruptZip(let detail) = reason({ try reader.read(data: RawZip.build(locals), name: "dup.docx") })
+    guard
+      case .corruptZip(let detail) = reason({ try reader.read(data: RawZip.build(locals), name: "dup.docx") })
     else {
       Issue.record("duplicate names were accepted")
       return
@@ -111,7 +116,8 @@ import Testing
   }
 
   @Test func deepWordXMLIsATypedError() {
-    let xml = WordXML.document(String(repeating: "<w:sdt>", count: 5000) + String(repeating: "</w:sdt>", count: 5000))
+    let xml = WordXML.document(
+      String(repeating: "<w:sdt>", count: 5000) + String(repeating: "</w:sdt>", count: 5000))
     guard case .tooLarge = reason({ try reader.read(data: xml, name: "deep.xml") }) else {
       Issue.record("deep XML was not refused")
       return
@@ -145,7 +151,8 @@ import Testing
 
   @Test func scannerSkipsCommentsCDATAAndQuotedValues() {
     var scanner = MarkupScanner(maxDepth: 3, maxAttributes: 2)
-    let xml = "<?xml version=\"1.0\"?><!-- a=1 b=2 c=3 <x> --><a x=\"=>=\"><b/><c><![CDATA[<d><e><f>]]></c></a>"
+    let xml =
+      "<?xml version=\"1.0\"?><!-- a=1 b=2 c=3 <x> --><a x=\"=>=\"><b/><c><![CDATA[<d><e><f>]]></c></a>"
     let reason = Array(xml.utf8).withUnsafeBytes { scanner.scan($0) }
     #expect(reason == nil)
     var deep = MarkupScanner(maxDepth: 3, maxAttributes: 2)
@@ -156,8 +163,10 @@ import Testing
 
   @Test func manyEmptyParagraphsAreCapped() throws {
     // Distinct attributes keep the part under the compression-ratio limit, which fires first otherwise.
-    let body = (0..<600_000).map { "<w:p w14:paraId=\"\(String($0 &* 2_654_435_761 % 4_294_967_296, radix: 16))\"/>" }
-      .joined()
+    let body = (0..<600_000).map {
+      "<w:p w14:paraId=\"\(String($0 &* 2_654_435_761 % 4_294_967_296, radix: 16))\"/>"
+    }
+    .joined()
     let bytes = try ZipBuilder.docx(document: WordXML.document(body))
     guard case .tooLarge(let detail) = reason({ try reader.read(data: bytes, name: "empty.docx") }) else {
       Issue.record("600,000 paragraphs were read")
@@ -179,7 +188,8 @@ import Testing
       Issue.record("a long line was read")
       return
     }
-    let bytes = try ZipBuilder.docx(document: WordXML.document(WordXML.paragraph(String(repeating: "长", count: 1000))))
+    let bytes = try ZipBuilder.docx(
+      document: WordXML.document(WordXML.paragraph(String(repeating: "长", count: 1000))))
     guard case .tooLarge = reason({ try small.read(data: bytes, name: "long.docx") }) else {
       Issue.record("a long paragraph was read")
       return
@@ -310,7 +320,8 @@ import Testing
 
   @Test func limitsAreClampedToSafeBounds() {
     let wild = ReadLimits(maxEntryBytes: .max, maxXMLDepth: 1_000_000, maxBlocks: -5)
-    #expect(DocumentReader(limits: wild).limits.maxEntryBytes == ReadLimits.safeBounds.maxEntryBytes.upperBound)
+    #expect(
+      DocumentReader(limits: wild).limits.maxEntryBytes == ReadLimits.safeBounds.maxEntryBytes.upperBound)
     #expect(DocumentReader(limits: wild).limits.maxXMLDepth == 1000)
     #expect(DocumentReader(limits: wild).limits.maxBlocks == 1000)
   }

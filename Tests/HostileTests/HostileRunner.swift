@@ -41,7 +41,8 @@ enum HostileRunner {
     asUser: UInt32? = nil
   ) throws -> Run {
     guard let binary else { throw CocoaError(.fileNoSuchFile) }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-run-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hostile-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
@@ -85,7 +86,8 @@ enum HostileRunner {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return Run(
       status: process.terminationStatus,
-      stdout: stdoutPath == nil ? String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self) : "",
+      stdout: stdoutPath == nil
+        ? String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self) : "",
       stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self), seconds: seconds,
       timedOut: timedOut, maxResidentBytes: Int(usage.ru_maxrss) * 1024)
   }

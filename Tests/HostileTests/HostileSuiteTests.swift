@@ -33,13 +33,21 @@ struct HostileWorld: Sendable {
 /// Issue 11's hostile suite: every case through the built binary with a 20 s and 1 GiB bound;
 /// hostile inputs end in exit 2 and one clear line naming the file (control characters escaped),
 /// the rest of the batch is still checked, nothing is left in TMPDIR.
-@Suite(.enabled(if: HostileWorld.shared != nil, "the chachong binary is built by `swift build`; python3 writes the cases"))
+@Suite(
+  .enabled(
+    if: HostileWorld.shared != nil, "the chachong binary is built by `swift build`; python3 writes the cases")
+)
 struct HostileSuiteTests {
-  let world = HostileWorld.shared ?? HostileWorld(root: URL(fileURLWithPath: "/nonexistent"), cases: .init(cases: [], idForms: [:], goodDocuments: []))
+  let world =
+    HostileWorld.shared
+    ?? HostileWorld(
+      root: URL(fileURLWithPath: "/nonexistent"), cases: .init(cases: [], idForms: [:], goodDocuments: []))
 
   private func checkBounds(_ run: HostileRunner.Run, _ label: String) {
     #expect(!run.timedOut, "\(label): over \(HostileRunner.timeLimit)")
-    #expect(run.maxResidentBytes <= HostileRunner.memoryLimitBytes, "\(label): \(run.maxResidentBytes) bytes resident")
+    #expect(
+      run.maxResidentBytes <= HostileRunner.memoryLimitBytes,
+      "\(label): \(run.maxResidentBytes) bytes resident")
     // Signals (a crash, an abort) are exit statuses above 128 through the shell, or a trap.
     #expect(run.status < 128, "\(label): killed by a signal (status \(run.status))")
   }
@@ -104,11 +112,13 @@ struct HostileSuiteTests {
     let run = try HostileRunner.run(["ingest", "--index", index.path, "docs"], in: world.root)
     checkBounds(run, "ingest")
     #expect(run.status == 2)
-    let readable = world.cases.goodDocuments.count
+    let readable =
+      world.cases.goodDocuments.count
       + world.cases.cases.filter { $0.expect == "ok" && $0.path.hasPrefix("docs/") }.count
     #expect(run.stdout.contains("ingested \(readable) document(s)"), "\(run.stdout)")
     for hostile in world.cases.cases where hostile.expect == "error" && hostile.path.hasPrefix("docs/") {
-      #expect(run.stderrLines.filter { $0.contains(escapedForDisplay(hostile.path)) }.count == 1, "\(hostile.name)")
+      #expect(
+        run.stderrLines.filter { $0.contains(escapedForDisplay(hostile.path)) }.count == 1, "\(hostile.name)")
     }
   }
 
@@ -116,7 +126,8 @@ struct HostileSuiteTests {
   /// holding it whole.
   @Test func sparseJSONLines() throws {
     let index = try world.scratch("index")
-    let run = try HostileRunner.run(["ingest", "--index", index.path, "special/sparse.jsonl"], in: world.root)
+    let run = try HostileRunner.run(
+      ["ingest", "--index", index.path, "special/sparse.jsonl"], in: world.root)
     checkBounds(run, "jsonl")
     #expect(run.status == 2)
     #expect(run.stderr.contains("special/sparse.jsonl:1: line longer than"), "\(run.stderr)")
@@ -126,7 +137,8 @@ struct HostileSuiteTests {
   /// document is read, the others are errors, nothing blocks.
   @Test func folderOfLinksAndSpecialFiles() throws {
     let index = try world.scratch("index")
-    let run = try HostileRunner.run(["check", "--index", index.path, "--add", "--fail-on", "never", "special"], in: world.root)
+    let run = try HostileRunner.run(
+      ["check", "--index", index.path, "--add", "--fail-on", "never", "special"], in: world.root)
     #expect(!run.timedOut)
     #expect(run.status == 2)
     #expect(run.stdout.contains("\"file\" : \"special/linked.docx\""))
@@ -162,7 +174,8 @@ struct HostileSuiteTests {
   @Test func outputToAFullDevice() throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let index = try world.scratch("index")
-    let ingest = try HostileRunner.run(["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
+    let ingest = try HostileRunner.run(
+      ["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
     #expect(ingest.status == 0, "\(ingest.stderr)")
     let commands: [[String]] = [
       ["extract", "docs/good-1.docx"], ["stats", "--index", index.path], ["list", "--index", index.path],
@@ -182,7 +195,8 @@ struct HostileSuiteTests {
   /// An index whose files and folder are read-only (for another user when run as root).
   @Test func readOnlyIndexCanBeRead() throws {
     let index = try world.scratch("readonly")
-    let ingest = try HostileRunner.run(["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
+    let ingest = try HostileRunner.run(
+      ["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
     #expect(ingest.status == 0, "\(ingest.stderr)")
     let copy = try world.scratch("readonly-copy")
     for name in try FileManager.default.contentsOfDirectory(atPath: index.path) {
@@ -209,7 +223,8 @@ struct HostileSuiteTests {
 
   @Test func tamperedIndexIsAClearError() throws {
     let index = try world.scratch("tampered")
-    let ingest = try HostileRunner.run(["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
+    let ingest = try HostileRunner.run(
+      ["ingest", "--index", index.path, "docs/good-1.docx", "docs/good-2.docx"], in: world.root)
     #expect(ingest.status == 0, "\(ingest.stderr)")
     let copies = try HostileRunner.tamper(index: index)
     let signatureSize = try #require(copies["signature-size"])

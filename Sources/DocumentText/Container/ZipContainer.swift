@@ -72,7 +72,9 @@ struct ZipContainer {
     guard let key = entryName(name), let entry = entries[key] else {
       throw .read(DocumentReadError(path: path, reason: .missingMainPart))
     }
-    func bomb(_ detail: String) -> EntryFailure { .read(DocumentReadError(path: path, reason: .zipBomb(detail))) }
+    func bomb(_ detail: String) -> EntryFailure {
+      .read(DocumentReadError(path: path, reason: .zipBomb(detail)))
+    }
     func corrupt(_ detail: String) -> EntryFailure {
       .read(DocumentReadError(path: path, reason: .corruptZip("\(key): \(detail)")))
     }
@@ -93,7 +95,8 @@ struct ZipContainer {
         throw bomb("the package inflates beyond \(limits.maxPackageBytes) bytes in all")
       }
       if total > limits.ratioCheckThreshold, total / compressed > limits.maxCompressionRatio {
-        throw bomb("\(key) inflates more than \(limits.maxCompressionRatio):1 (\(compressed) bytes compressed)")
+        throw bomb(
+          "\(key) inflates more than \(limits.maxCompressionRatio):1 (\(compressed) bytes compressed)")
       }
       if let base = chunk.baseAddress {
         crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))

@@ -41,7 +41,8 @@ struct ZipDirectory {
     // ZIP64: the locator sits just before the classic record and points at the 64-bit record.
     if end >= 20, reader.uint32(end - 20) == 0x0706_4B50 {
       let record = reader.uint64(end - 12)
-      guard bytes.count >= 56, record <= UInt64(bytes.count - 56), reader.uint32(Int(record)) == 0x0606_4B50 else {
+      guard bytes.count >= 56, record <= UInt64(bytes.count - 56), reader.uint32(Int(record)) == 0x0606_4B50
+      else {
         throw .corrupt("ZIP64 end of central directory record outside the file")
       }
       let start = Int(record)
@@ -75,7 +76,8 @@ struct ZipDirectory {
       }
       var entry = Entry(
         name: Self.decodeName(bytes[(offset + 46)..<(offset + 46 + nameLength)]),
-        method: reader.uint16(offset + 10), flags: reader.uint16(offset + 8), crc32: reader.uint32(offset + 16),
+        method: reader.uint16(offset + 10), flags: reader.uint16(offset + 8),
+        crc32: reader.uint32(offset + 16),
         compressedSize: Int(reader.uint32(offset + 20)), uncompressedSize: Int(reader.uint32(offset + 24)),
         localHeaderOffset: Int(reader.uint32(offset + 42)))
       try Self.applyZIP64Extra(
@@ -122,7 +124,9 @@ struct ZipDirectory {
           guard field + 8 <= body + size else { throw .corrupt("\(entry.name): short ZIP64 extra field") }
           let value = reader.uint64(field)
           field += 8
-          guard value <= UInt64(Int32.max) * 4 else { throw .corrupt("\(entry.name): ZIP64 size out of range") }
+          guard value <= UInt64(Int32.max) * 4 else {
+            throw .corrupt("\(entry.name): ZIP64 size out of range")
+          }
           return Int(value)
         }
         if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = try next() }
@@ -157,7 +161,8 @@ struct ZipDirectory {
 
   private static func checkDisjoint(_ entries: [Entry]) throws(Failure) {
     let ordered = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
-    for (previous, next) in zip(ordered, ordered.dropFirst()) where next.localHeaderOffset < previous.endOffset {
+    for (previous, next) in zip(ordered, ordered.dropFirst())
+    where next.localHeaderOffset < previous.endOffset {
       throw .overlapping(
         "entries \(previous.name) and \(next.name) share bytes at offset \(next.localHeaderOffset)")
     }

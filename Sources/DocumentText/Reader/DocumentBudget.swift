@@ -52,7 +52,8 @@ extension DocumentBudget {
           textBytes += count
           if count > limits.maxParagraphBytes {
             throw DocumentReadError(
-              path: document.path, reason: .tooLarge("a paragraph is longer than \(limits.maxParagraphBytes) bytes"))
+              path: document.path,
+              reason: .tooLarge("a paragraph is longer than \(limits.maxParagraphBytes) bytes"))
           }
           if !hasText, paragraph.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
             hasText = true
@@ -68,7 +69,8 @@ extension DocumentBudget {
       }
       if blocks > limits.maxBlocks {
         throw DocumentReadError(
-          path: document.path, reason: .tooLarge("more than \(limits.maxBlocks) paragraphs, tables and cells"))
+          path: document.path, reason: .tooLarge("more than \(limits.maxBlocks) paragraphs, tables and cells")
+        )
       }
       if textBytes > limits.maxTextBytes {
         throw DocumentReadError(

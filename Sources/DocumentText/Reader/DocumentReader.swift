@@ -79,7 +79,8 @@ public struct DocumentReader: Sendable {
       throw DocumentReadError(path: name, reason: .unknownFormat)
     }
     if !hasUTF16Mark, let offset = Self.firstNUL(data) {
-      throw DocumentReadError(path: name, reason: .unreadable("a NUL byte at offset \(offset): not a text file"))
+      throw DocumentReadError(
+        path: name, reason: .unreadable("a NUL byte at offset \(offset): not a text file"))
     }
     // No encoding makes text shorter than half its bytes (UTF-16 of ASCII): refuse before decoding.
     if data.count / 2 > limits.maxTextBytes {

@@ -6,7 +6,8 @@ import Glibc
 /// and the read stops at the limit even if the file grows meanwhile.
 public enum InputFile {
   /// The whole file, at most `limits.maxEntryBytes` bytes.
-  public static func bytes(atPath path: String, limits: ReadLimits = .standard) throws(DocumentReadError) -> [UInt8]
+  public static func bytes(atPath path: String, limits: ReadLimits = .standard) throws(DocumentReadError)
+    -> [UInt8]
   {
     if let reason = notRegularReason(path) { throw DocumentReadError(path: path, reason: reason) }
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

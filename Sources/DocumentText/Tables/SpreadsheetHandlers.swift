@@ -124,7 +124,8 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
       // Row numbers come from the file: checked against Excel's last row before any arithmetic
       // (9223372036854775807 + 1 used to trap).
       if let written = attributes["r"] {
-        guard let number = Int(TableText.trimmed(written)), (1...CellReference.maximumRows).contains(number) else {
+        guard let number = Int(TableText.trimmed(written)), (1...CellReference.maximumRows).contains(number)
+        else {
           if failure == nil { failure = "row number \(written) outside 1…\(CellReference.maximumRows)" }
           row = 0
           return

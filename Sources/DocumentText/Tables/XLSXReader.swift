@@ -9,7 +9,8 @@ enum XLSXReader {
   /// The most non-empty cells read from one sheet (and, padded, the most cells of the table).
   static let maximumCells = 5_000_000
 
-  static func records(bytes: [UInt8], path: String, limits: ReadLimits) throws(DocumentReadError) -> [[String]]
+  static func records(bytes: [UInt8], path: String, limits: ReadLimits) throws(DocumentReadError)
+    -> [[String]]
   {
     let container = try ZipContainer(bytes: bytes, path: path, limits: limits)
 

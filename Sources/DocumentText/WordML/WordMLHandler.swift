@@ -12,7 +12,8 @@ final class WordMLHandler: SAXHandler {
 
   /// `headingNumbering`: the list levels numbered like headings (`一、`, `（一）`, `第一章`).
   /// `budget`: the limits of the document this part belongs to, shared with its other parts.
-  init(headingNumbering: Set<NumberingLevel> = [], budget: DocumentBudget = DocumentBudget(limits: .standard)) {
+  init(headingNumbering: Set<NumberingLevel> = [], budget: DocumentBudget = DocumentBudget(limits: .standard))
+  {
     reader = .allocate(capacity: 1)
     reader.initialize(to: WordMLReader(headingNumbering: headingNumbering, budget: budget))
   }

@@ -53,7 +53,8 @@ public struct IndexParameters: Sendable, Codable, Equatable {
       outside("granularity.sectionLSH.rows", granularity.sectionLSH.rows, 1...4096),
       outside("granularity.window", granularity.window, 0...1_000_000),
       outside("granularity.maximumPostings", granularity.maximumPostings, 0...10_000_000),
-      lshThreshold.isFinite && (0...1).contains(lshThreshold) ? nil : "lshThreshold \(lshThreshold) outside 0…1",
+      lshThreshold.isFinite && (0...1).contains(lshThreshold)
+        ? nil : "lshThreshold \(lshThreshold) outside 0…1",
     ]
     return checks.compactMap { $0 }.first
   }

@@ -61,7 +61,8 @@ struct CheckBatchLoader {
     }
     // Zero inputs never look like success.
     if files.isEmpty, result.errors.isEmpty {
-      result.errors.append((paths.joined(separator: " "), "no application documents found (.docx, .xml, .txt…)"))
+      result.errors.append(
+        (paths.joined(separator: " "), "no application documents found (.docx, .xml, .txt…)"))
     }
     var ids = Set<String>()
     for path in files {

@@ -42,7 +42,8 @@ public enum InputCollector {
       var isDirectory: ObjCBool = false
       guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
         let broken = InputFile.notRegularReason(path) == .unreadable("broken symbolic link")
-        failures.append(InputFailure(path: path, reason: broken ? "broken symbolic link" : "no such file or folder"))
+        failures.append(
+          InputFailure(path: path, reason: broken ? "broken symbolic link" : "no such file or folder"))
         continue
       }
       if isDirectory.boolValue {
@@ -50,7 +51,8 @@ public enum InputCollector {
         scanned.files.forEach(addFile)
         failures += scanned.failures
       } else if let reason = InputFile.notRegularReason(path) {
-        failures.append(InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
+        failures.append(
+          InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
       } else {
         addFile(path)
       }
@@ -66,7 +68,9 @@ public enum InputCollector {
     // Zero inputs never look like success.
     if entries.isEmpty, failures.isEmpty {
       failures.append(
-        InputFailure(path: paths.joined(separator: " "), reason: "no input documents found (.docx, .xml, .txt, .jsonl…)"))
+        InputFailure(
+          path: paths.joined(separator: " "), reason: "no input documents found (.docx, .xml, .txt, .jsonl…)")
+      )
     }
     return (entries, failures)
   }
@@ -88,10 +92,12 @@ public enum InputCollector {
     var pending: [(path: String, depth: Int)] = [(folder, 0)]
     while let (directory, depth) = pending.popLast() {
       var status = stat()
-      guard stat(directory, &status) == 0, visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted
+      guard stat(directory, &status) == 0,
+        visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted
       else { continue }
       guard depth <= maximumFolderDepth else {
-        failures.append(InputFailure(path: directory, reason: "folders nested deeper than \(maximumFolderDepth)"))
+        failures.append(
+          InputFailure(path: directory, reason: "folders nested deeper than \(maximumFolderDepth)"))
         continue
       }
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
@@ -109,7 +115,8 @@ public enum InputCollector {
         }
         guard wanted else { continue }
         if let reason = InputFile.notRegularReason(path) {
-          failures.append(InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
+          failures.append(
+            InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
         } else {
           files.append(path)
         }

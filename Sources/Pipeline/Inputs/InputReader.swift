@@ -36,7 +36,9 @@ public struct InputReader: Sendable {
             },
             overlong: { number, limit in
               try body(
-                .failed(InputFailure(path: "\(path):\(number)", reason: "line longer than \(limit) bytes; skipped")))
+                .failed(
+                  InputFailure(path: "\(path):\(number)", reason: "line longer than \(limit) bytes; skipped"))
+              )
             })
         } catch let failure as InputFailure {
           try body(.failed(failure))
