@@ -1,5 +1,6 @@
 import ArchiveStore
 import ChachongModel
+import Fingerprints
 import Foundation
 import GRDB
 import Synchronization
@@ -90,8 +91,15 @@ extension DocumentIndex: ArchiveWriting {
         let statement = try db.cachedStatement(sql: "SELECT id, signature FROM documents WHERE doc = ?")
         return try keys.compactMap { key -> CandidateSummary? in
           guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
+          let id: String = row["id"]
           let signature: Data = row["signature"]
-          return CandidateSummary(key: key, id: row["id"], signature: [UInt8](signature))
+          // A damaged or tampered row is an error, not a document that silently drops out.
+          guard let stored = try? MinHashSignature(serialized: [UInt8](signature)),
+            stored.values.count == parameters.fingerprint.signatureSize
+          else {
+            throw IndexError(path: directory, reason: .corrupt("document \(id): unreadable signature"))
+          }
+          return CandidateSummary(key: key, id: id, signature: [UInt8](signature))
         }
       }
     }

@@ -93,17 +93,22 @@ extension DocumentIndex {
       }
     }
     let decoder = JSONDecoder()
-    return rows.map { row in
+    return try rows.map { row throws(IndexError) in
       let sectionsJSON: String = row["sections"]
       let extraJSON: String = row["extra"]
+      let id: String = row["id"]
+      guard let sections = try? decoder.decode([TextSection].self, from: Data(sectionsJSON.utf8)),
+        let extra = try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))
+      else {
+        throw IndexError(path: directory, reason: .corrupt("document \(id): unreadable sections or metadata"))
+      }
       return DocumentRecord(
         id: row["id"], program: row["program"], year: row["year"], status: row["status"],
         title: row["title"], organisation: row["organisation"], creditCode: row["credit_code"],
         lead: row["lead"], leadIDKey: row["lead_id_hash"], leadIDMasked: row["lead_id_masked"],
         sourcePath: row["source_path"], sourceSHA256: row["source_sha256"],
         characterCount: row["character_count"],
-        sections: (try? decoder.decode([TextSection].self, from: Data(sectionsJSON.utf8))) ?? [],
-        extra: (try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))) ?? [:])
+        sections: sections, extra: extra)
     }
   }
 

@@ -65,6 +65,8 @@ extension DocumentIndex {
     }
     let cutoff = minimumDocumentShare * Double(ids.count)
     let frequent = counts.filter { Double($0.value) > cutoff }.keys.sorted()
+    // An index opened read-only is not a cache: the set is counted again next time.
+    if pool.configuration.readonly { return Set(frequent) }
     try wrap(directory) {
       try pool.write { db in
         let generation = Int64(try DocumentIndex.readMeta(db)["generation"] ?? "0") ?? 0

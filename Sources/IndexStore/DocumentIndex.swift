@@ -40,6 +40,88 @@ public final class DocumentIndex: Sendable {
     FileManager.default.fileExists(atPath: databasePath(in: directory))
   }
 
+  /// Opens an existing index for reading only (`stats`, `list`, `query`, `check` without
+  /// `--add`): nothing is written, no PRAGMA that needs a write lock is run, so an index on a
+  /// read-only disk, or whose files and directory are read-only, can be read. `readOnly: false`
+  /// is ``open(directory:creating:)`` without parameters.
+  public static func open(directory: String, readOnly: Bool) throws(IndexError) -> DocumentIndex {
+    guard readOnly else { return try open(directory: directory) }
+    let path = databasePath(in: directory)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw IndexError(path: directory, reason: .notFound)
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA cache_size = -131072")
+    }
+    configuration.busyMode = .timeout(30)
+    func load(_ pool: DatabasePool) throws(IndexError) -> DocumentIndex {
+      try wrap(directory) {
+        try pool.read { db -> DocumentIndex in
+          guard try db.tableExists("meta") else { throw IndexError(path: directory, reason: .notFound) }
+          let (stored, key, version) = try storedSettings(db, directory: directory)
+          if version < Schema.version {
+            throw IndexError(
+              path: directory,
+              reason: .storage("schema version \(version) needs an upgrade: open the index once for writing"))
+          }
+          if try db.tableExists("pending_buckets"),
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pending_buckets") ?? 0 > 0
+          {
+            throw IndexError(
+              path: directory,
+              reason: .storage("an ingest was interrupted: open the index once for writing to finish it"))
+          }
+          return DocumentIndex(
+            directory: directory, databasePath: path, pool: pool, parameters: stored, leadKey: key)
+        }
+      }
+    }
+    do {
+      return try load(try wrap(directory) { try DatabasePool(path: path, configuration: configuration) })
+    } catch {
+      // WAL needs a writable -shm file; when nobody may write the directory the database cannot
+      // change under us, and SQLite can read it as immutable.
+      guard access(directory, W_OK) != 0 else { throw error }
+      let uri =
+        "file:"
+        + path.replacingOccurrences(of: "%", with: "%25")
+        .replacingOccurrences(of: "?", with: "%3F").replacingOccurrences(of: "#", with: "%23")
+        + "?immutable=1"
+      return try load(try wrap(directory) { try DatabasePool(path: uri, configuration: configuration) })
+    }
+  }
+
+  /// Parameters, ID key and schema version from `meta`, checked: a tampered `signatureSize` of
+  /// 10^9 would send every command over 3 GiB.
+  private static func storedSettings(
+    _ db: Database, directory: String
+  ) throws -> (IndexParameters, [UInt8], Int) {
+    let meta = try readMeta(db)
+    guard let versionText = meta["schema_version"], let version = Int(versionText) else {
+      throw IndexError(path: directory, reason: .corrupt("no schema version"))
+    }
+    if version > Schema.version {
+      throw IndexError(path: directory, reason: .newerSchema(found: version, supported: Schema.version))
+    }
+    guard let storedJSON = meta["parameters"],
+      let stored = try? JSONDecoder().decode(IndexParameters.self, from: Data(storedJSON.utf8))
+    else {
+      throw IndexError(path: directory, reason: .corrupt("unreadable parameters"))
+    }
+    if let problem = stored.outOfRangeReason {
+      throw IndexError(path: directory, reason: .corrupt("parameters out of range: \(problem)"))
+    }
+    if let probe = meta["fingerprint_probe"], probe != FingerprintProbe.digest(parameters: stored) {
+      throw IndexError(path: directory, reason: .fingerprintsChanged)
+    }
+    guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
+      throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
+    }
+    return (stored, key, version)
+  }
+
   /// Opens the index in `directory`.
   ///
   /// - Parameter parameters: nil opens an existing index with its own parameters (and fails with
@@ -106,6 +188,9 @@ public final class DocumentIndex: Sendable {
           let stored = try? JSONDecoder().decode(IndexParameters.self, from: Data(storedJSON.utf8))
         else {
           throw IndexError(path: directory, reason: .corrupt("unreadable parameters"))
+        }
+        if let problem = stored.outOfRangeReason {
+          throw IndexError(path: directory, reason: .corrupt("parameters out of range: \(problem)"))
         }
         if let parameters, parameters != stored {
           throw IndexError(

@@ -28,7 +28,7 @@ struct Chachong: AsyncParsableCommand {
     } catch {
       if exitCode(for: error) == .validationFailure {
         let message = fullMessage(for: error)
-        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if !message.isEmpty { Output.errorRaw(message + "\n") }
         Self.exit(withError: ExitCode(2))
       }
       Self.exit(withError: error)

@@ -91,7 +91,7 @@ struct CheckCommand: AsyncParsableCommand {
   func run() async throws {
     let store: DocumentIndex
     do {
-      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index)
+      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index, readOnly: true)
     } catch {
       throw CommandSupport.fail(error)
     }
@@ -118,14 +118,14 @@ struct CheckCommand: AsyncParsableCommand {
       do {
         try rendered.write(to: URL(fileURLWithPath: output))
       } catch {
-        CommandSupport.writeError("error: \(output): cannot write the report: \(error)")
+        CommandSupport.writeError("error: \(Output.path(output)): cannot write the report: \(error)")
         throw ExitCode(2)
       }
     } else {
-      FileHandle.standardOutput.write(rendered)
+      try Output.write([UInt8](rendered))
     }
     for failure in result.report.errors {
-      CommandSupport.writeError("warning: \(failure.path): \(failure.message)")
+      CommandSupport.writeError("warning: \(Output.path(failure.path)): \(failure.message)")
     }
     let level = result.severityLevel(failOn: failOn)
     if level != 0 { throw ExitCode(Int32(level)) }

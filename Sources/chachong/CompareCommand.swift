@@ -65,8 +65,8 @@ struct CompareCommand: ParsableCommand {
     }
     let report = CompareJob.compare(documents[0], documents[1], excluding: templates.shingles)
     switch format {
-    case .json: print(JSONOutput.encode(report))
-    case .text: print(TextOutput.render(report))
+    case .json: try Output.line(JSONOutput.encode(report))
+    case .text: try Output.line(TextOutput.render(report))
     }
   }
 
@@ -78,8 +78,8 @@ struct CompareCommand: ParsableCommand {
       throw CommandSupport.fail(error)
     }
     switch format {
-    case .json: print(JSONOutput.encode(report))
-    case .text: print(VersionCompareJob.renderText(report))
+    case .json: try Output.line(JSONOutput.encode(report))
+    case .text: try Output.line(VersionCompareJob.renderText(report))
     }
     if !report.identical { throw ExitCode(1) }
   }

@@ -42,7 +42,7 @@ struct ExtractCommand: ParsableCommand {
       }
     }
     let result = ExtractionJob().run(read, errors: errors, format: format)
-    FileHandle.standardOutput.write(Data(result.output.utf8))
+    try Output.write(result.output)
     for error in result.errors {
       FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     }

@@ -137,9 +137,10 @@ struct IngestCommand: AsyncParsableCommand {
       CommandSupport.writeError("skipped: \(failure.description)")
     }
     if !summary.templates.isEmpty {
-      print("stored template(s): \(summary.templates.joined(separator: ", "))")
+      try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
-    print("ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+    try Output.line(
+      "ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
     if !summary.failures.isEmpty {
       throw ExitCode(2)
     }
@@ -157,9 +158,9 @@ enum IndexCommandIO {
   }
 
   /// Opens an existing index or exits with code 2 and the reason.
-  static func openIndex(_ directory: String) throws -> DocumentIndex {
+  static func openIndex(_ directory: String, readOnly: Bool = false) throws -> DocumentIndex {
     do {
-      return try DocumentIndex.open(directory: directory)
+      return try DocumentIndex.open(directory: directory, readOnly: readOnly)
     } catch {
       writeError("error: \(error.description)")
       throw ExitCode(2)

@@ -1,6 +1,7 @@
 import ArchiveStore
 import ArgumentParser
 import ChachongCore
+import ChachongModel
 import IndexStore
 import Pipeline
 
@@ -30,17 +31,18 @@ struct ListCommand: AsyncParsableCommand {
   var format: IndexCommandIO.Format = .json
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documents: [DocumentRecord]
     do {
-      let documents = try await documentIndex.records(
+      documents = try await documentIndex.records(
         DocumentFilter(program: program, year: year, status: status))
-      switch format {
-      case .json: print(JSONOutput.encode(["documents": documents]))
-      case .text: print(TextOutput.render(documents))
-      }
     } catch {
       IndexCommandIO.writeError("error: \(error.description)")
       throw ExitCode(2)
+    }
+    switch format {
+    case .json: try Output.line(JSONOutput.encode(["documents": documents]))
+    case .text: try Output.line(TextOutput.render(documents))
     }
   }
 }

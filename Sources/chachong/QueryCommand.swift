@@ -86,7 +86,7 @@ struct QueryCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
     var manifestTable: ManifestTable?
     if let manifest {
       do {
@@ -118,8 +118,8 @@ struct QueryCommand: AsyncParsableCommand {
       throw CommandSupport.fail(error)
     }
     switch format {
-    case .json: print(JSONOutput.encode(report))
-    case .text: print(TextOutput.render(report))
+    case .json: try Output.line(JSONOutput.encode(report))
+    case .text: try Output.line(TextOutput.render(report))
     }
     if !report.errors.isEmpty {
       throw ExitCode(2)

@@ -31,7 +31,7 @@ struct RemoveCommand: AsyncParsableCommand {
       throw ExitCode(2)
     }
     let missing = Set(ids).subtracting(removed).sorted()
-    print("removed \(removed.count) document(s)")
+    try Output.line("removed \(removed.count) document(s)")
     for id in missing {
       IndexCommandIO.writeError("not in the index: \(id)")
     }

@@ -21,16 +21,17 @@ struct StatsCommand: AsyncParsableCommand {
   var format: IndexCommandIO.Format = .json
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let stats: IndexStats
     do {
-      let stats = try await documentIndex.stats()
-      switch format {
-      case .json: print(JSONOutput.encode(stats))
-      case .text: print(TextOutput.render(stats))
-      }
+      stats = try await documentIndex.stats()
     } catch {
       IndexCommandIO.writeError("error: \(error.description)")
       throw ExitCode(2)
+    }
+    switch format {
+    case .json: try Output.line(JSONOutput.encode(stats))
+    case .text: try Output.line(TextOutput.render(stats))
     }
   }
 }

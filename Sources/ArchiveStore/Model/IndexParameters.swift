@@ -34,6 +34,30 @@ public struct IndexParameters: Sendable, Codable, Equatable {
   /// a pair at J = 0.5 is a candidate with probability 0.87, at 0.6 with 0.99; 25 × 5, tuned
   /// for 0.5, gives 0.55 and 0.87), section signatures.
   public static let standard = IndexParameters()
+
+  /// Why stored parameters cannot be right (a damaged or tampered index), or nil. The bounds are
+  /// far beyond anything chachong writes and keep memory per document small.
+  public var outOfRangeReason: String? {
+    func outside(_ name: String, _ value: Int, _ range: ClosedRange<Int>) -> String? {
+      range.contains(value) ? nil : "\(name) \(value) outside \(range.lowerBound)…\(range.upperBound)"
+    }
+    let checks: [String?] = [
+      outside("signatureSize", fingerprint.signatureSize, 1...4096),
+      outside("shingleSize", fingerprint.shingleSize, 1...64),
+      outside("lsh.bands", lsh.bands, 1...4096), outside("lsh.rows", lsh.rows, 1...4096),
+      // Checked arithmetic: the values come from the file.
+      lsh.bands.multipliedReportingOverflow(by: lsh.rows).partialValue <= fingerprint.signatureSize
+        && !lsh.bands.multipliedReportingOverflow(by: lsh.rows).overflow
+        ? nil : "lsh bands × rows exceed signatureSize",
+      outside("granularity.sectionLSH.bands", granularity.sectionLSH.bands, 1...4096),
+      outside("granularity.sectionLSH.rows", granularity.sectionLSH.rows, 1...4096),
+      outside("granularity.window", granularity.window, 0...1_000_000),
+      outside("granularity.maximumPostings", granularity.maximumPostings, 0...10_000_000),
+      lshThreshold.isFinite && (0...1).contains(lshThreshold)
+        ? nil : "lshThreshold \(lshThreshold) outside 0…1",
+    ]
+    return checks.compactMap { $0 }.first
+  }
 }
 
 /// The finer-than-document level. Chosen by measurement (docs/index.md, "Granularity"): one

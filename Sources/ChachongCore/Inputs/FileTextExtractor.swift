@@ -18,11 +18,7 @@ enum FileTextExtractor {
     do {
       document = try reader.read(data: bytes, name: path)
     } catch {
-      var reason = error.description
-      if reason.hasPrefix(path + ": ") {
-        reason.removeFirst(path.count + 2)
-      }
-      throw InputFailure(path: path, reason: reason)
+      throw InputFailure(path: path, reason: error.explanation)
     }
     let layout = TextLayout(document)
     var formMetadata = InputMetadata()

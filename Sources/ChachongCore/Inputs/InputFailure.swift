@@ -1,3 +1,5 @@
+import DocumentText
+
 /// An input that could not be read or stored; reported and skipped, the batch goes on.
 public struct InputFailure: Error, Sendable, Equatable, Codable, CustomStringConvertible {
   /// The file (and `:line` for a `.jsonl` record).
@@ -9,5 +11,6 @@ public struct InputFailure: Error, Sendable, Equatable, Codable, CustomStringCon
     self.reason = reason
   }
 
-  public var description: String { "\(path): \(reason)" }
+  /// The path with control characters escaped, so a file name cannot forge a line of output.
+  public var description: String { "\(DisplayText.escaped(path)): \(reason)" }
 }

@@ -17,6 +17,7 @@ extension XMLParseFailure {
     case .malformed(let detail): DocumentReadError(path: path, reason: .malformedXML("\(part): \(detail)"))
     case .entityDeclaration: DocumentReadError(path: path, reason: .entityExpansion)
     case .stopped: DocumentReadError(path: path, reason: .malformedXML("\(part): parse stopped"))
+    case .limit(let detail): DocumentReadError(path: path, reason: .tooLarge("\(part): \(detail)"))
     }
   }
 }

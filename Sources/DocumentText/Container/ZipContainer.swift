@@ -1,41 +1,53 @@
-import Foundation
-import ZIPFoundation
+import CDeflate
 
-/// A zip container opened with the reader's limits: entries are inflated in chunks and counted, so
-/// a zip bomb stops at the limit instead of filling memory.
+/// A zip container read from memory with the reader's limits: the central directory is checked
+/// whole before anything is inflated (``ZipDirectory``), entries are inflated by zlib in chunks,
+/// counted against the entry's and the package's limits and checked against their CRC-32, so a
+/// zip bomb stops at the limit instead of filling memory. Nothing is written to disk: no
+/// temporary copy can be left behind or read by others, and an unwritable TMPDIR does not matter.
 struct ZipContainer {
   let path: String
   let limits: ReadLimits
   private(set) var warnings: [String] = []
-  private let archive: Archive
-  private var entries: [String: Entry] = [:]
+  private let bytes: [UInt8]
+  private var entries: [String: ZipDirectory.Entry] = [:]
   /// OPC part names are case-insensitive.
   private var caseFolded: [String: String] = [:]
+  /// Bytes inflated so far from this package, all entries together.
+  private let budget = InflationBudget()
 
-  /// Opens a zip file. File-backed on purpose: ZIPFoundation's in-memory archives trap on offsets
-  /// past the end of a truncated container, its file-backed ones report an error.
-  init(fileURL: URL, path: String, limits: ReadLimits) throws(DocumentReadError) {
+  init(bytes: [UInt8], path: String, limits: ReadLimits) throws(DocumentReadError) {
     self.path = path
     self.limits = limits
+    self.bytes = bytes
+    let directory: ZipDirectory
     do {
-      archive = try Archive(url: fileURL, accessMode: .read)
+      directory = try ZipDirectory(bytes, maxEntries: limits.maxEntries)
     } catch {
-      throw DocumentReadError(path: path, reason: .corruptZip("\(error)"))
-    }
-    var count = 0
-    for entry in archive where entry.type == .file {
-      count += 1
-      guard count <= limits.maxEntries else {
-        throw DocumentReadError(path: path, reason: .tooLarge("more than \(limits.maxEntries) zip entries"))
+      switch error {
+      case .notAZip(let detail), .corrupt(let detail):
+        throw DocumentReadError(path: path, reason: .corruptZip(detail))
+      case .overlapping(let detail):
+        throw DocumentReadError(path: path, reason: .zipBomb("overlapping entries: \(detail)"))
+      case .tooManyEntries(let count):
+        throw DocumentReadError(
+          path: path, reason: .tooLarge("\(count) zip entries, limit \(limits.maxEntries)"))
       }
-      if PartName.isUnsafe(entry.path) {
-        warnings.append("ignored zip entry with '..' in its name: \(entry.path)")
+    }
+    for entry in directory.entries where !entry.isDirectory {
+      if PartName.isUnsafe(entry.name) {
+        warnings.append("ignored zip entry with '..' in its name: \(entry.name)")
         continue
       }
-      let name = PartName.normalise(entry.path)
-      guard entries[name] == nil else { continue }
+      let name = PartName.normalise(entry.name)
+      let folded = name.lowercased()
+      if let other = caseFolded[folded] {
+        throw DocumentReadError(
+          path: path,
+          reason: .corruptZip("two entries named \(other == name ? name : "\(other) and \(name)")"))
+      }
       entries[name] = entry
-      caseFolded[name.lowercased()] = name
+      caseFolded[folded] = name
     }
     if entries.isEmpty {
       throw DocumentReadError(path: path, reason: .corruptZip("no readable entries"))
@@ -53,53 +65,121 @@ struct ZipContainer {
 
   func contains(_ name: String) -> Bool { entryName(name) != nil }
 
-  /// Inflates one entry, handing each chunk to `body`.
+  /// Inflates one entry, handing each chunk to `body`; the CRC-32 is checked once the entry ends.
   func stream(
     _ name: String, _ body: (UnsafeRawBufferPointer) throws(XMLParseFailure) -> Void
   ) throws(EntryFailure) {
     guard let key = entryName(name), let entry = entries[key] else {
       throw .read(DocumentReadError(path: path, reason: .missingMainPart))
     }
-    let declared = entry.uncompressedSize
-    if declared > UInt64(limits.maxEntryBytes) {
-      throw .read(
-        DocumentReadError(
-          path: path,
-          reason: .zipBomb("\(key) declares \(declared) bytes, limit \(limits.maxEntryBytes)")))
+    func bomb(_ detail: String) -> EntryFailure {
+      .read(DocumentReadError(path: path, reason: .zipBomb(detail)))
     }
+    func corrupt(_ detail: String) -> EntryFailure {
+      .read(DocumentReadError(path: path, reason: .corruptZip("\(key): \(detail)")))
+    }
+    if entry.uncompressedSize > limits.maxEntryBytes {
+      throw bomb("\(key) declares \(entry.uncompressedSize) bytes, limit \(limits.maxEntryBytes)")
+    }
+    if entry.isEncrypted { throw corrupt("encrypted entry") }
     let compressed = max(entry.compressedSize, 1)
     var total = 0
-    var failure: EntryFailure?
-    do {
-      _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in
-        total += chunk.count
-        if total > limits.maxEntryBytes {
-          failure = .read(
-            DocumentReadError(
-              path: path, reason: .zipBomb("\(key) inflates beyond \(limits.maxEntryBytes) bytes")))
-        } else if total > limits.ratioCheckThreshold,
-          UInt64(total) / compressed > UInt64(limits.maxCompressionRatio)
-        {
-          failure = .read(
-            DocumentReadError(
-              path: path,
-              reason: .zipBomb(
-                "\(key) inflates more than \(limits.maxCompressionRatio):1 (\(compressed) bytes compressed)")
-            ))
-        }
-        if let failure { throw failure }
-        chunk.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-          do throws(XMLParseFailure) {
-            try body(buffer)
-          } catch {
-            failure = .parse(error)
-          }
-        }
-        if let failure { throw failure }
+    var crc = crc32(0, nil, 0)
+    func consume(_ chunk: UnsafeRawBufferPointer) throws(EntryFailure) {
+      total += chunk.count
+      budget.used += chunk.count
+      if total > entry.uncompressedSize {
+        throw bomb("\(key) inflates beyond its declared \(entry.uncompressedSize) bytes")
       }
-    } catch {
-      if let failure { throw failure }
-      throw .read(DocumentReadError(path: path, reason: .corruptZip("\(key): \(error)")))
+      if budget.used > limits.maxPackageBytes {
+        throw bomb("the package inflates beyond \(limits.maxPackageBytes) bytes in all")
+      }
+      if total > limits.ratioCheckThreshold, total / compressed > limits.maxCompressionRatio {
+        throw bomb(
+          "\(key) inflates more than \(limits.maxCompressionRatio):1 (\(compressed) bytes compressed)")
+      }
+      if let base = chunk.baseAddress {
+        crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
+      }
+      do throws(XMLParseFailure) {
+        try body(chunk)
+      } catch {
+        throw .parse(error)
+      }
+    }
+    let data = bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
+    switch entry.method {
+    case 0:
+      guard entry.compressedSize == entry.uncompressedSize else { throw corrupt("stored sizes differ") }
+      try Self.withBytes(data) { (buffer) throws(EntryFailure) in
+        var offset = 0
+        while offset < buffer.count {
+          let length = min(Self.chunkSize, buffer.count - offset)
+          try consume(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + length)]))
+          offset += length
+        }
+      }
+    case 8:
+      try Self.inflate(data, consume, corrupt: corrupt)
+    default:
+      throw corrupt("unsupported compression method \(entry.method)")
+    }
+    if total != entry.uncompressedSize {
+      throw corrupt("inflates to \(total) bytes, \(entry.uncompressedSize) declared")
+    }
+    if UInt32(truncatingIfNeeded: crc) != entry.crc32 { throw corrupt("CRC-32 mismatch") }
+  }
+
+  private static let chunkSize = 64 * 1024
+
+  /// `withUnsafeBytes` with the typed error kept (the standard library's rethrows `any Error`).
+  private static func withBytes(
+    _ bytes: ArraySlice<UInt8>, _ body: (UnsafeRawBufferPointer) throws(EntryFailure) -> Void
+  ) throws(EntryFailure) {
+    var failure: EntryFailure?
+    bytes.withUnsafeBytes { buffer in
+      do throws(EntryFailure) {
+        try body(buffer)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Raw deflate (zip's method 8) through zlib, one output chunk at a time.
+  private static func inflate(
+    _ data: ArraySlice<UInt8>, _ consume: (UnsafeRawBufferPointer) throws(EntryFailure) -> Void,
+    corrupt: (String) -> EntryFailure
+  ) throws(EntryFailure) {
+    var stream = z_stream()
+    guard inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+      throw corrupt("zlib could not start")
+    }
+    defer { inflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: chunkSize)
+    try withBytes(data) { (input) throws(EntryFailure) in
+      stream.next_in = UnsafeMutablePointer(
+        mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+      stream.avail_in = uInt(input.count)
+      var status = Z_OK
+      while status != Z_STREAM_END {
+        let produced = output.withUnsafeMutableBytes { out -> Int in
+          stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+          stream.avail_out = uInt(out.count)
+          status = CDeflate.inflate(&stream, Z_NO_FLUSH)
+          return out.count - Int(stream.avail_out)
+        }
+        if status != Z_OK, status != Z_STREAM_END {
+          // Z_BUF_ERROR with no input left: the stream was cut short.
+          throw corrupt(status == Z_BUF_ERROR ? "compressed data truncated" : "invalid deflate data")
+        }
+        if produced > 0 {
+          try withBytes(output[0..<produced]) { (chunk) throws(EntryFailure) in try consume(chunk) }
+        } else if status == Z_OK, stream.avail_in == 0 {
+          throw corrupt("compressed data truncated")
+        }
+      }
     }
   }
 
@@ -122,4 +202,9 @@ struct ZipContainer {
     case read(DocumentReadError)
     case parse(XMLParseFailure)
   }
+}
+
+/// The package's running total, shared by every entry read from one container.
+private final class InflationBudget {
+  var used = 0
 }

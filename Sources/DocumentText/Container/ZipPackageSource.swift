@@ -1,7 +1,14 @@
 /// A `.docx`/`.docm`/`.dotx` package: parts are inflated straight into the SAX push parser.
 struct ZipPackageSource: PackageSource {
   let container: ZipContainer
+  /// Shared by every part of the package.
+  let budget: DocumentBudget
   var path: String { container.path }
+
+  init(container: ZipContainer) {
+    self.container = container
+    budget = DocumentBudget(limits: container.limits)
+  }
 
   func relationships(of part: String) -> [Relationship]? {
     let relsName = part.isEmpty ? "_rels/.rels" : PartName.relationshipsPart(of: part)
@@ -18,7 +25,7 @@ struct ZipPackageSource: PackageSource {
   func partName(_ name: String) -> String? { container.entryName(name) }
 
   func parse(part: String, headingNumbering: Set<NumberingLevel>) throws(DocumentReadError) -> ParsedPart {
-    let handler = WordMLHandler(headingNumbering: headingNumbering)
+    let handler = WordMLHandler(headingNumbering: headingNumbering, budget: budget)
     try parse(part, handler: handler)
     return handler.result
   }
@@ -36,7 +43,7 @@ struct ZipPackageSource: PackageSource {
   private func parse(_ part: String, handler: SAXHandler) throws(DocumentReadError) {
     let parser: XMLPushParser
     do {
-      parser = try XMLPushParser(handler: handler, name: part)
+      parser = try XMLPushParser(handler: handler, name: part, limits: container.limits)
     } catch {
       throw error.readError(path: path, part: part)
     }

@@ -27,6 +27,10 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case word6(nFib: Int)
     /// A Microsoft Works word-processor `.wps` file (not Kingsoft WPS, which is read as Word).
     case worksWordProcessor
+    /// The file was read but holds no text (empty, whitespace only, or images only).
+    case noText
+    /// A CSV or TSV table that cannot be split into rows safely.
+    case malformedTable(String)
   }
 
   public var path: String
@@ -58,10 +62,14 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .obfuscatedWord: "obfuscatedWord"
     case .word6: "word6"
     case .worksWordProcessor: "worksWordProcessor"
+    case .noText: "noText"
+    case .malformedTable: "malformedTable"
     }
   }
 
-  public var description: String { "\(path): \(explanation)" }
+  /// The path with control characters escaped (a file name cannot forge a line of output), then
+  /// the reason.
+  public var description: String { "\(DisplayText.escaped(path)): \(explanation)" }
 
   /// The reason in words, without the path.
   public var explanation: String {
@@ -86,6 +94,8 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
       "Word 6.0/95 or older binary file (format version \(nFib)); open it in Word or WPS and save as .docx"
     case .worksWordProcessor:
       "Microsoft Works word-processor .wps file; open it in Works or Word and save as .docx"
+    case .noText: "holds no text (empty, whitespace only, or images only)"
+    case .malformedTable(let detail): "malformed table (\(detail))"
     }
   }
 }

@@ -15,6 +15,7 @@ public struct DocumentReader: Sendable {
   /// For callers that want the text only (benchmarks, bulk ingest of non-application texts).
   public static let noFormFields: FormFieldReading = { _ in [] }
 
+  /// `limits` are clamped to ``ReadLimits/safeBounds``.
   public init(limits: ReadLimits = .standard, readers: [any FormatReader] = []) {
     self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) }, readers: readers)
   }
@@ -22,16 +23,14 @@ public struct DocumentReader: Sendable {
   public init(
     limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading, readers: [any FormatReader] = []
   ) {
-    self.limits = limits
+    self.limits = limits.clamped
     self.formFieldExtractor = formFieldExtractor
     self.readers = readers
   }
 
   public func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
     let bytes = try InputFile.bytes(atPath: path, limits: limits)
-    var document = try readContent(bytes, name: path, fileURL: URL(fileURLWithPath: path))
-    document.formFields = formFieldExtractor(document.parts)
-    return document
+    return try read(data: bytes, name: path)
   }
 
   public func read(data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
@@ -39,14 +38,13 @@ public struct DocumentReader: Sendable {
       throw DocumentReadError(
         path: name, reason: .tooLarge("\(data.count) bytes, limit \(limits.maxEntryBytes)"))
     }
-    var document = try readContent(data, name: name, fileURL: nil)
+    var document = try readContent(data, name: name)
+    try DocumentBudget.checkText(of: document, limits: limits)
     document.formFields = formFieldExtractor(document.parts)
     return document
   }
 
-  private func readContent(
-    _ data: [UInt8], name: String, fileURL: URL?
-  ) throws(DocumentReadError) -> ExtractedDocument {
+  private func readContent(_ data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
     let fileExtension = (name as NSString).pathExtension.lowercased()
     for reader in readers where reader.recognizes(data, fileExtension: fileExtension) {
       return try reader.read(data, name: name, limits: limits)
@@ -55,17 +53,10 @@ public struct DocumentReader: Sendable {
       guard data.count >= 4, [[3, 4], [5, 6], [7, 8]].contains(Array(data[2..<4])) else {
         throw DocumentReadError(path: name, reason: .notAZip)
       }
-      let format = Self.packageFormat(fileExtension)
-      if let fileURL {
-        let container = try ZipContainer(fileURL: fileURL, path: name, limits: limits)
-        return try PackageAssembler.assemble(
-          ZipPackageSource(container: container), format: format, warnings: container.warnings)
-      }
-      return try TemporaryFile.with(data, name: name) { url throws(DocumentReadError) in
-        let container = try ZipContainer(fileURL: url, path: name, limits: limits)
-        return try PackageAssembler.assemble(
-          ZipPackageSource(container: container), format: format, warnings: container.warnings)
-      }
+      let container = try ZipContainer(bytes: data, path: name, limits: limits)
+      return try PackageAssembler.assemble(
+        ZipPackageSource(container: container), format: Self.packageFormat(fileExtension),
+        warnings: container.warnings)
     }
     if OLE2Directory.isOLE2(data) {
       do {
@@ -78,7 +69,7 @@ public struct DocumentReader: Sendable {
     }
     // A text file may start with "<" (an outline like "<项目名称>"): its extension wins over sniffing.
     if !Self.textExtensions.contains(fileExtension), Self.looksLikeXML(data) {
-      return try XMLDocumentReader.read(data, name: name)
+      return try XMLDocumentReader.read(data, name: name, limits: limits)
     }
     if ["docx", "docm", "dotx", "dotm"].contains(fileExtension) {
       throw DocumentReadError(path: name, reason: data.isEmpty ? .corruptZip("empty file") : .notAZip)
@@ -92,11 +83,30 @@ public struct DocumentReader: Sendable {
     if !hasUTF16Mark, data.prefix(8192).contains(0) {
       throw DocumentReadError(path: name, reason: .unknownFormat)
     }
+    if !hasUTF16Mark, let offset = Self.firstNUL(data) {
+      throw DocumentReadError(
+        path: name, reason: .unreadable("a NUL byte at offset \(offset): not a text file"))
+    }
+    // No encoding makes text shorter than half its bytes (UTF-16 of ASCII): refuse before decoding.
+    if data.count / 2 > limits.maxTextBytes {
+      throw DocumentReadError(
+        path: name, reason: .tooLarge("\(data.count) bytes of text, limit \(limits.maxTextBytes)"))
+    }
     guard let decoded = TextDecoder.decode(data) else {
       throw DocumentReadError(path: name, reason: .undecodableText)
     }
-    let part = PlainTextReader.part(text: decoded.text, name: (name as NSString).lastPathComponent)
-    return ExtractedDocument(path: name, format: .text, encoding: decoded.encoding, parts: [part])
+    let part = try PlainTextReader.part(
+      text: decoded.text, name: (name as NSString).lastPathComponent, limits: limits, path: name)
+    return ExtractedDocument(
+      path: name, format: .text, encoding: decoded.encoding, parts: [part],
+      warnings: decoded.warning.map { [$0] } ?? [])
+  }
+
+  private static func firstNUL(_ data: [UInt8]) -> Int? {
+    data.withUnsafeBytes { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return UnsafeRawPointer(found) - base
+    }
   }
 
   static let textExtensions: Set<String> = ["txt", "text"]

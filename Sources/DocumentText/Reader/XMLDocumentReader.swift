@@ -2,10 +2,12 @@ import Foundation
 
 /// Single-file Word XML: flat OPC, Word 2003 XML or a bare `document.xml`, told apart by the root.
 enum XMLDocumentReader {
-  static func read(_ data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
-    let dispatch = RootDispatchHandler()
+  static func read(
+    _ data: [UInt8], name: String, limits: ReadLimits = .standard
+  ) throws(DocumentReadError) -> ExtractedDocument {
+    let dispatch = RootDispatchHandler(budget: DocumentBudget(limits: limits))
     do {
-      try XMLPushParser.parse(data, handler: dispatch, name: name)
+      try XMLPushParser.parse(data, handler: dispatch, name: name, limits: limits)
     } catch {
       if dispatch.kind == .unknown || dispatch.kind == .undecided, case .malformed = error {
         throw DocumentReadError(path: name, reason: .unknownFormat)

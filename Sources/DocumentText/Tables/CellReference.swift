@@ -7,6 +7,8 @@ struct CellReference: Equatable {
 
   /// Excel's last column is XFD (16,384 columns).
   static let maximumColumns = 16_384
+  /// Excel's last row.
+  static let maximumRows = 1_048_576
 
   init(column: Int, row: Int?) {
     self.column = column
@@ -30,7 +32,7 @@ struct CellReference: Equatable {
         guard letters > 0 else { return nil }
         digits += 1
         row = row * 10 + Int(scalar.value - 0x30)
-        guard row <= 1 << 24 else { return nil }
+        guard row <= Self.maximumRows else { return nil }
       default:
         return nil
       }

@@ -121,7 +121,22 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
   func start(_ localName: String, attributes: [String: String]) {
     switch localName {
     case "row":
-      row = attributes["r"].flatMap { Int($0) } ?? row + 1
+      // Row numbers come from the file: checked against Excel's last row before any arithmetic
+      // (9223372036854775807 + 1 used to trap).
+      if let written = attributes["r"] {
+        guard let number = Int(TableText.trimmed(written)), (1...CellReference.maximumRows).contains(number)
+        else {
+          if failure == nil { failure = "row number \(written) outside 1…\(CellReference.maximumRows)" }
+          row = 0
+          return
+        }
+        row = number
+      } else if row < CellReference.maximumRows {
+        row += 1
+      } else {
+        if failure == nil { failure = "more than \(CellReference.maximumRows) rows" }
+        row = 0
+      }
       column = -1
     case "c":
       inCell = true
@@ -131,7 +146,7 @@ final class WorksheetHandler: SpreadsheetXMLHandler {
       if let reference = attributes["r"].flatMap(CellReference.init) {
         column = reference.column
         if let cellRow = reference.row { row = cellRow }
-      } else {
+      } else if column < CellReference.maximumColumns {
         column += 1
       }
     case "v" where inCell:

@@ -14,6 +14,8 @@ enum SpreadsheetXMLFailure: Error, Equatable {
   case malformed(String)
   /// A DTD declared entities: refused outright (Excel never writes one).
   case entityDeclaration
+  /// Deeper nesting or more attributes per element than ``ReadLimits`` allow.
+  case limit(String)
 }
 
 private let spreadsheetLibxml2Initialised: Bool = {
@@ -55,10 +57,13 @@ private final class SpreadsheetSAXSession {
 
 /// A libxml2 SAX2 parse of an in-memory part: no network, no DTD loading, no entities.
 enum SpreadsheetXMLParser {
-  static func parse(_ bytes: [UInt8], handler: any SpreadsheetXMLHandler, name: String)
-    throws(SpreadsheetXMLFailure)
-  {
+  static func parse(
+    _ bytes: [UInt8], handler: any SpreadsheetXMLHandler, name: String, limits: ReadLimits = .standard
+  ) throws(SpreadsheetXMLFailure) {
     _ = spreadsheetLibxml2Initialised
+    // libxml2 2.9's pairwise attribute checks and unbounded depth, caught before it starts.
+    var scanner = MarkupScanner(maxDepth: limits.maxXMLDepth, maxAttributes: limits.maxAttributesPerElement)
+    if let reason = bytes.withUnsafeBytes({ scanner.scan($0) }) { throw .limit("\(name): \(reason)") }
     let session = SpreadsheetSAXSession(handler: handler, partName: name)
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)

@@ -10,12 +10,7 @@ public enum TableFileReader {
   }
 
   public static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
-    let bytes = try InputFile.bytes(atPath: path, limits: limits)
-    if isWorkbook(bytes) {
-      let records = try XLSXReader.records(fileURL: URL(fileURLWithPath: path), path: path, limits: limits)
-      return TabularData(records: records)
-    }
-    return try read(bytes: bytes, name: path, limits: limits)
+    try read(bytes: try InputFile.bytes(atPath: path, limits: limits), name: path, limits: limits)
   }
 
   /// A table given as bytes (an upload, a file the caller read); `name` gives the extension and
@@ -29,10 +24,7 @@ public enum TableFileReader {
     }
     let fileExtension = (path as NSString).pathExtension.lowercased()
     if isWorkbook(bytes) {
-      let records = try TemporaryFile.with(bytes, name: path) { url throws(DocumentReadError) in
-        try XLSXReader.records(fileURL: url, path: path, limits: limits)
-      }
-      return TabularData(records: records)
+      return TabularData(records: try XLSXReader.records(bytes: bytes, path: path, limits: limits))
     }
     if OLE2Directory.isOLE2(bytes) {
       throw DocumentReadError(
@@ -45,8 +37,16 @@ public enum TableFileReader {
       throw DocumentReadError(path: path, reason: .undecodableText)
     }
     let delimiter = delimiter(for: decoded.text, fileExtension: fileExtension)
-    return TabularData(
-      records: CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+    do {
+      return TabularData(
+        records: try CSVParser.records(decoded.text, delimiter: delimiter), encoding: decoded.encoding)
+    } catch {
+      switch error {
+      case .unclosedQuote(let line):
+        throw DocumentReadError(
+          path: path, reason: .malformedTable("line \(line): a quoted field is never closed (a missing \")"))
+      }
+    }
   }
 
   static func isWorkbook(_ bytes: [UInt8]) -> Bool {

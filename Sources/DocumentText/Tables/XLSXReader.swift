@@ -9,9 +9,10 @@ enum XLSXReader {
   /// The most non-empty cells read from one sheet (and, padded, the most cells of the table).
   static let maximumCells = 5_000_000
 
-  static func records(fileURL: URL, path: String, limits: ReadLimits) throws(DocumentReadError) -> [[String]]
+  static func records(bytes: [UInt8], path: String, limits: ReadLimits) throws(DocumentReadError)
+    -> [[String]]
   {
-    let container = try ZipContainer(fileURL: fileURL, path: path, limits: limits)
+    let container = try ZipContainer(bytes: bytes, path: path, limits: limits)
 
     let workbookPart =
       try relationships(of: "", in: container, path: path)
@@ -83,11 +84,12 @@ enum XLSXReader {
   ) throws(DocumentReadError) {
     let bytes = try container.read(part)
     do {
-      try SpreadsheetXMLParser.parse(bytes, handler: handler, name: part)
+      try SpreadsheetXMLParser.parse(bytes, handler: handler, name: part, limits: container.limits)
     } catch {
       switch error {
       case .malformed(let detail): throw DocumentReadError(path: path, reason: .malformedXML(detail))
       case .entityDeclaration: throw DocumentReadError(path: path, reason: .entityExpansion)
+      case .limit(let detail): throw DocumentReadError(path: path, reason: .tooLarge(detail))
       }
     }
   }

@@ -6,6 +6,8 @@ enum TextDecoder {
   struct Decoded: Equatable {
     var text: String
     var encoding: String
+    /// Set when the bytes were not all valid in `encoding` (invalid ones became U+FFFD).
+    var warning: String? = nil
   }
 
   static func decode(_ bytes: [UInt8]) -> Decoded? {
@@ -16,8 +18,36 @@ enum TextDecoder {
     if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: false) }
     if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: true) }
     if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, encoding: "UTF-8") }
+    // A UTF-8 file with a phrase pasted from a GBK source is UTF-8 with a flaw, not a GB18030 file:
+    // read as GB18030 its every Chinese character would turn into mojibake.
+    let (valid, invalid) = utf8Counts(bytes)
+    if valid >= 16, valid > 4 * invalid { return mostlyUTF8(bytes, invalid: invalid) }
     if let text = convert(bytes, from: "GB18030") { return Decoded(text: text, encoding: "GB18030") }
+    if valid > invalid { return mostlyUTF8(bytes, invalid: invalid) }
     return nil
+  }
+
+  private static func mostlyUTF8(_ bytes: [UInt8], invalid: Int) -> Decoded {
+    Decoded(
+      text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8",
+      warning: "\(invalid) byte sequences are not valid UTF-8 (text in another encoding, such as GBK?); "
+        + "they were replaced with U+FFFD")
+  }
+
+  /// Multi-byte scalars that decode as UTF-8, and invalid sequences.
+  static func utf8Counts(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+    var valid = 0
+    var invalid = 0
+    var iterator = bytes.makeIterator()
+    var decoder = Unicode.UTF8()
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): if scalar.value >= 0x80 { valid += 1 }
+      case .error: invalid += 1
+      case .emptyInput: break loop
+      }
+    }
+    return (valid, invalid)
   }
 
   private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> Decoded? {

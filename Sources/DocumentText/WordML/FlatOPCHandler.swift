@@ -7,11 +7,17 @@ final class FlatOPCHandler: SAXHandler {
   private var partName: String?
   private var current: (SAXHandler)?
   private var dataDepth = 0
+  private let budget: DocumentBudget
+
+  init(budget: DocumentBudget = DocumentBudget(limits: .standard)) {
+    self.budget = budget
+  }
 
   override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if dataDepth > 0 {
       dataDepth += 1
       current?.startElement(name, attributes: attributes)
+      if let reason = current?.stopReason { stopReason = reason }
       return
     }
     guard name.namespace == .package else { return }
@@ -31,6 +37,7 @@ final class FlatOPCHandler: SAXHandler {
     if dataDepth > 1 {
       dataDepth -= 1
       current?.endElement(name)
+      if let reason = current?.stopReason { stopReason = reason }
       return
     }
     if dataDepth == 1, name.namespace == .package, name.local == .xmlData {
@@ -43,14 +50,17 @@ final class FlatOPCHandler: SAXHandler {
   }
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if dataDepth > 0 { current?.characters(bytes) }
+    if dataDepth > 0 {
+      current?.characters(bytes)
+      if let reason = current?.stopReason { stopReason = reason }
+    }
   }
 
   private func handler(for part: String) -> (SAXHandler)? {
     if part.hasSuffix(".rels") { return RelationshipsHandler() }
     let contentType = contentTypes[part] ?? ""
     guard contentType.contains("wordprocessingml") || part.hasSuffix("document.xml") else { return nil }
-    let handler = WordMLHandler()
+    let handler = WordMLHandler(budget: budget)
     wordParts[part] = handler
     return handler
   }

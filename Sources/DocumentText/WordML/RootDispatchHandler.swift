@@ -10,8 +10,13 @@ final class RootDispatchHandler: SAXHandler {
   }
 
   private(set) var kind: Kind = .undecided
-  let word = WordMLHandler()
-  let flatOPC = FlatOPCHandler()
+  let word: WordMLHandler
+  let flatOPC: FlatOPCHandler
+
+  init(budget: DocumentBudget) {
+    word = WordMLHandler(budget: budget)
+    flatOPC = FlatOPCHandler(budget: budget)
+  }
 
   override func startElement(_ name: XMLElementName, attributes: XMLAttributes) {
     if kind == .undecided {
@@ -27,6 +32,7 @@ final class RootDispatchHandler: SAXHandler {
     case .flatOPC: flatOPC.startElement(name, attributes: attributes)
     case .undecided, .unknown: break
     }
+    passStop()
   }
 
   override func endElement(_ name: XMLElementName) {
@@ -35,6 +41,7 @@ final class RootDispatchHandler: SAXHandler {
     case .flatOPC: flatOPC.endElement(name)
     case .undecided, .unknown: break
     }
+    passStop()
   }
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -43,5 +50,10 @@ final class RootDispatchHandler: SAXHandler {
     case .flatOPC: flatOPC.characters(bytes)
     case .undecided, .unknown: break
     }
+    passStop()
+  }
+
+  private func passStop() {
+    if let reason = word.stopReason ?? flatOPC.stopReason { stopReason = reason }
   }
 }

@@ -11,9 +11,11 @@ final class WordMLHandler: SAXHandler {
   private let reader: UnsafeMutablePointer<WordMLReader>
 
   /// `headingNumbering`: the list levels numbered like headings (`一、`, `（一）`, `第一章`).
-  init(headingNumbering: Set<NumberingLevel> = []) {
+  /// `budget`: the limits of the document this part belongs to, shared with its other parts.
+  init(headingNumbering: Set<NumberingLevel> = [], budget: DocumentBudget = DocumentBudget(limits: .standard))
+  {
     reader = .allocate(capacity: 1)
-    reader.initialize(to: WordMLReader(headingNumbering: headingNumbering))
+    reader.initialize(to: WordMLReader(headingNumbering: headingNumbering, budget: budget))
   }
 
   deinit {
@@ -27,9 +29,15 @@ final class WordMLHandler: SAXHandler {
     reader.pointee.startElement(name, attributes: attributes)
   }
 
-  override func endElement(_ name: XMLElementName) { reader.pointee.endElement(name) }
+  override func endElement(_ name: XMLElementName) {
+    reader.pointee.endElement(name)
+    if let failure = reader.pointee.failure { stopReason = failure }
+  }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.pointee.characters(bytes) }
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reader.pointee.characters(bytes)
+    if let failure = reader.pointee.failure { stopReason = failure }
+  }
 
   static func symbolScalar(_ hex: String?, font: String? = nil) -> Unicode.Scalar? {
     WordMLReader.symbolScalar(hex, font: font)
@@ -47,9 +55,20 @@ struct WordMLReader {
   }
 
   private let headingNumbering: Set<NumberingLevel>
+  private let budget: DocumentBudget
+  /// The first limit passed; the handler stops the parse with it.
+  private(set) var failure: XMLParseFailure?
+  /// Tables opened beyond `ReadLimits.maxTableDepth`: read as if their markup were not there, so
+  /// their paragraphs join the enclosing cell and the block tree stays shallow for every walk.
+  private var flattenedTables = 0
 
-  init(headingNumbering: Set<NumberingLevel> = []) {
+  init(headingNumbering: Set<NumberingLevel> = [], budget: DocumentBudget) {
     self.headingNumbering = headingNumbering
+    self.budget = budget
+  }
+
+  private mutating func countBlock() {
+    if failure == nil, let reason = budget.addBlock() { failure = reason }
   }
 
   /// Where finished blocks go: a part's body or a table cell.
@@ -136,10 +155,20 @@ struct WordMLReader {
         (0xF020...0xF0FF).contains(scalar.value)
           ? SymbolFont.unicode(scalar.value - 0xF000) ?? scalar : scalar
       }
-      paragraphs[paragraphs.count - 1].bytes.append(contentsOf: String(String.UnicodeScalarView(text)).utf8)
+      let converted = String(String.UnicodeScalarView(text)).utf8
+      paragraphs[paragraphs.count - 1].bytes.append(contentsOf: converted)
+      countText(converted.count)
       return
     }
     paragraphs[paragraphs.count - 1].bytes.append(contentsOf: bytes)
+    countText(bytes.count)
+  }
+
+  private mutating func countText(_ count: Int) {
+    guard failure == nil else { return }
+    if let reason = budget.addText(count, paragraphBytes: paragraphs[paragraphs.count - 1].bytes.count) {
+      failure = reason
+    }
   }
 
   // MARK: - Word elements
@@ -195,11 +224,15 @@ struct WordMLReader {
         paragraphs[paragraphs.count - 1].outlineLevel = level
       }
     case .tbl:
-      tables.append(TableBuilder())
+      if flattenedTables > 0 || tables.count >= budget.limits.maxTableDepth {
+        flattenedTables += 1
+      } else {
+        tables.append(TableBuilder())
+      }
     case .tr:
-      if !tables.isEmpty { tables[tables.count - 1].row = [] }
+      if flattenedTables == 0, !tables.isEmpty { tables[tables.count - 1].row = [] }
     case .tc:
-      containers.append(Container())
+      if flattenedTables == 0 { containers.append(Container()) }
     case .gridSpan:
       if containers.count > 1, let span = attributes.value("val").flatMap({ Int($0) }), span > 0 {
         containers[containers.count - 1].gridSpan = min(span, 1000)
@@ -233,6 +266,7 @@ struct WordMLReader {
         paragraph.isHeading = HeadingDetector.isShortTitle(paragraph.text)
       }
       containers[containers.count - 1].blocks.append(.paragraph(paragraph))
+      countBlock()
     case .r:
       if runDepth > 0 { runDepth -= 1 }
       runInSymbolFont = false
@@ -241,23 +275,35 @@ struct WordMLReader {
     case .pPr:
       if paragraphPropertiesDepth > 0 { paragraphPropertiesDepth -= 1 }
     case .tc:
-      guard containers.count > 1, containers[containers.count - 1].inlinePart == nil,
+      guard flattenedTables == 0, containers.count > 1, containers[containers.count - 1].inlinePart == nil,
         let cell = containers.popLast()
       else { return }
       let tableCell = TableCell(blocks: cell.blocks, gridSpan: cell.gridSpan)
       if tables.isEmpty {
         containers[containers.count - 1].blocks += cell.blocks
       } else {
-        tables[tables.count - 1].row = (tables[tables.count - 1].row ?? []) + [tableCell]
+        // Appended in place: rebuilding the row per cell was quadratic in a row's width.
+        let last = tables.count - 1
+        if tables[last].row == nil {
+          tables[last].row = [tableCell]
+        } else {
+          tables[last].row?.append(tableCell)
+        }
       }
+      countBlock()
     case .tr:
-      guard !tables.isEmpty, let row = tables[tables.count - 1].row else { return }
+      guard flattenedTables == 0, !tables.isEmpty, let row = tables[tables.count - 1].row else { return }
       tables[tables.count - 1].rows.append(row)
       tables[tables.count - 1].row = nil
     case .tbl:
+      if flattenedTables > 0 {
+        flattenedTables -= 1
+        return
+      }
       guard var table = tables.popLast() else { return }
       if let row = table.row { table.rows.append(row) }
       containers[containers.count - 1].blocks.append(.table(Table(rows: table.rows)))
+      countBlock()
     case .style:
       if let style { styles.append(style) }
       style = nil

@@ -8,6 +8,8 @@ enum XMLParseFailure: Error, Equatable {
   case entityDeclaration
   /// The handler asked to stop (for example an unknown root element).
   case stopped
+  /// A limit of ``ReadLimits`` was passed (depth, attributes, blocks, text).
+  case limit(String)
 }
 
 private let libxml2Initialised: Bool = {
@@ -90,9 +92,12 @@ final class XMLPushParser {
   private let context: xmlParserCtxtPtr
   private var finished = false
 
-  init(handler: SAXHandler, name: String) throws(XMLParseFailure) {
+  private var scanner: MarkupScanner
+
+  init(handler: SAXHandler, name: String, limits: ReadLimits = .standard) throws(XMLParseFailure) {
     _ = libxml2Initialised
     self.handler = handler
+    scanner = MarkupScanner(maxDepth: limits.maxXMLDepth, maxAttributes: limits.maxAttributesPerElement)
     session = SAXSession(handler: handler)
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
@@ -102,6 +107,7 @@ final class XMLPushParser {
         let name = session.name(localName, uri)
         session.handler._withUnsafeGuaranteedRef {
           $0.startElement(name, attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+          if let reason = $0.stopReason { session.fail(reason) }
         }
       }
     }
@@ -109,7 +115,10 @@ final class XMLPushParser {
       guard let localName else { return }
       SAXSession.with(context) { session in
         let name = session.name(localName, uri)
-        session.handler._withUnsafeGuaranteedRef { $0.endElement(name) }
+        session.handler._withUnsafeGuaranteedRef {
+          $0.endElement(name)
+          if let reason = $0.stopReason { session.fail(reason) }
+        }
       }
     }
     let characters: charactersSAXFunc = { context, bytes, length in
@@ -117,6 +126,7 @@ final class XMLPushParser {
       SAXSession.with(context) { session in
         session.handler._withUnsafeGuaranteedRef {
           $0.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+          if let reason = $0.stopReason { session.fail(reason) }
         }
       }
     }
@@ -150,6 +160,7 @@ final class XMLPushParser {
 
   /// Parses the next chunk of the document.
   func feed(_ bytes: UnsafeRawBufferPointer) throws(XMLParseFailure) {
+    if let reason = scanner.scan(bytes) { throw .limit(reason) }
     var offset = 0
     let slice = 1 << 20
     while offset < bytes.count {
@@ -181,8 +192,10 @@ final class XMLPushParser {
   }
 
   /// Parses a whole in-memory document.
-  static func parse(_ bytes: [UInt8], handler: SAXHandler, name: String) throws(XMLParseFailure) {
-    let parser = try XMLPushParser(handler: handler, name: name)
+  static func parse(
+    _ bytes: [UInt8], handler: SAXHandler, name: String, limits: ReadLimits = .standard
+  ) throws(XMLParseFailure) {
+    let parser = try XMLPushParser(handler: handler, name: name, limits: limits)
     var failure: XMLParseFailure?
     bytes.withUnsafeBytes { buffer in
       do throws(XMLParseFailure) {

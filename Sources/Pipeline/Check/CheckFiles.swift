@@ -55,7 +55,9 @@ public enum CheckFiles {
         continue
       }
       if isDirectory.boolValue {
-        InputCollector.filesInFolder(path).filter { !$0.lowercased().hasSuffix(".jsonl") }.forEach(add)
+        let scanned = InputCollector.scanFolder(path)
+        scanned.files.filter { !$0.lowercased().hasSuffix(".jsonl") }.forEach(add)
+        errors += scanned.failures
       } else {
         add(path)
       }
@@ -70,6 +72,13 @@ public enum CheckFiles {
         errors.append(
           InputFailure(path: path, reason: "listed in the manifest (row \(row.line)) but missing"))
       }
+    }
+    // Zero inputs never look like success.
+    if files.isEmpty, errors.isEmpty {
+      errors.append(
+        InputFailure(
+          path: paths.applications.joined(separator: " "),
+          reason: "no application documents found (.docx, .xml, .txt…)"))
     }
     var applications: [ApplicationInput] = []
     for path in files {

@@ -1,4 +1,5 @@
 import ChachongCore
+import DocumentText
 import Foundation
 
 /// What `ingest` and `query` were given, resolved to single files and `.jsonl` bulk files.
@@ -41,13 +42,18 @@ public enum InputCollector {
     for path in paths {
       var isDirectory: ObjCBool = false
       guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        failures.append(InputFailure(path: path, reason: "no such file or folder"))
+        let broken = InputFile.notRegularReason(path) == .unreadable("broken symbolic link")
+        failures.append(
+          InputFailure(path: path, reason: broken ? "broken symbolic link" : "no such file or folder"))
         continue
       }
       if isDirectory.boolValue {
-        for file in filesInFolder(path) {
-          addFile(file)
-        }
+        let scanned = scanFolder(path)
+        scanned.files.forEach(addFile)
+        failures += scanned.failures
+      } else if let reason = InputFile.notRegularReason(path) {
+        failures.append(
+          InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
       } else {
         addFile(path)
       }
@@ -60,6 +66,13 @@ public enum InputCollector {
           InputFailure(path: row.path, reason: "listed in the manifest (row \(row.line)) but missing"))
       }
     }
+    // Zero inputs never look like success.
+    if entries.isEmpty, failures.isEmpty {
+      failures.append(
+        InputFailure(
+          path: paths.joined(separator: " "), reason: "no input documents found (.docx, .xml, .txt, .jsonl…)")
+      )
+    }
     return (entries, failures)
   }
 
@@ -67,30 +80,54 @@ public enum InputCollector {
   /// Paths start with `folder` as given (not made absolute), so reports name files the way the
   /// user did and the same batch gives the same report wherever it is checked out.
   static func filesInFolder(_ folder: String) -> [String] {
-    let root = URL(fileURLWithPath: folder)
-    let rootPath = root.standardizedFileURL.path
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    else { return [] }
+    scanFolder(folder).files
+  }
+
+  /// ``filesInFolder(_:)`` and the entries with a document extension that cannot be read as
+  /// files: FIFOs, devices, sockets, broken links. Symbolic links are followed (a folder that is
+  /// a link, links to `.docx` files), each real folder visited once, so a link cycle ends.
+  package static func scanFolder(_ folder: String) -> (files: [String], failures: [InputFailure]) {
     var files: [String] = []
-    for case let url as URL in enumerator {
-      let name = url.lastPathComponent
-      let pathExtension = url.pathExtension.lowercased()
-      guard !name.hasPrefix("~$"), !name.hasPrefix("."),
-        documentExtensions.contains(pathExtension) || pathExtension == "jsonl",
-        (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+    var failures: [InputFailure] = []
+    var visited = Set<[UInt64]>()
+    var pending: [(path: String, depth: Int)] = [(folder, 0)]
+    while let (directory, depth) = pending.popLast() {
+      var status = stat()
+      guard stat(directory, &status) == 0,
+        visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted
       else { continue }
-      let fullPath = url.standardizedFileURL.path
-      if fullPath.hasPrefix(rootPath + "/") {
-        files.append(
-          (folder as NSString).appendingPathComponent(String(fullPath.dropFirst(rootPath.count + 1))))
-      } else {
-        files.append(fullPath)
+      guard depth <= maximumFolderDepth else {
+        failures.append(
+          InputFailure(path: directory, reason: "folders nested deeper than \(maximumFolderDepth)"))
+        continue
+      }
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        failures.append(InputFailure(path: directory, reason: "cannot list the folder"))
+        continue
+      }
+      for name in names where !name.hasPrefix(".") && !name.hasPrefix("~$") {
+        let path = (directory as NSString).appendingPathComponent(name)
+        let pathExtension = (name as NSString).pathExtension.lowercased()
+        let wanted = documentExtensions.contains(pathExtension) || pathExtension == "jsonl"
+        var entry = stat()
+        if stat(path, &entry) == 0, entry.st_mode & S_IFMT == S_IFDIR {
+          pending.append((path, depth + 1))
+          continue
+        }
+        guard wanted else { continue }
+        if let reason = InputFile.notRegularReason(path) {
+          failures.append(
+            InputFailure(path: path, reason: DocumentReadError(path: path, reason: reason).explanation))
+        } else {
+          files.append(path)
+        }
       }
     }
-    return files.sorted()
+    return (files.sorted(), failures.sorted { $0.path < $1.path })
   }
+
+  /// Deeper folder trees are reported, not walked.
+  static let maximumFolderDepth = 64
 
   static func standardized(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.path

@@ -22,9 +22,16 @@ public struct InputReader: Sendable {
         }
       case .records(let path, let defaults):
         do {
-          try JSONLinesReader(path: path).forEachLine { line, number in
-            try body(.record(line: Array(line), location: "\(path):\(number)", defaults: defaults))
-          }
+          try JSONLinesReader(path: path).forEachLine(
+            { line, number in
+              try body(.record(line: Array(line), location: "\(path):\(number)", defaults: defaults))
+            },
+            overlong: { number, limit in
+              try body(
+                .failed(
+                  InputFailure(path: "\(path):\(number)", reason: "line longer than \(limit) bytes; skipped"))
+              )
+            })
         } catch let failure as InputFailure {
           try body(.failed(failure))
         }

@@ -5,9 +5,9 @@ import IndexStore
 /// The stores a command line names: today the embedded SQLite index in a directory.
 public enum LocalStores {
   /// An existing store (read commands).
-  public static func open(_ directory: String) throws(ServiceError) -> DocumentIndex {
+  public static func open(_ directory: String, readOnly: Bool = false) throws(ServiceError) -> DocumentIndex {
     do {
-      return try DocumentIndex.open(directory: directory)
+      return try DocumentIndex.open(directory: directory, readOnly: readOnly)
     } catch {
       throw .store(error)
     }
