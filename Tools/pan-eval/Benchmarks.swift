@@ -65,9 +65,50 @@ enum Benchmarks {
         + "differences, median \(milliseconds(rewriteSeconds)) ms")
   }
 
-  private static func median(_ body: () -> Void) -> Double {
+  /// The fuzzy stage on a pair of 40 KB (UTF-8) Chinese documents built from the paraphrase corpus
+  /// (`--bench-fuzzy DIR`, DIR = Corpora/paraphrase): the query is suspicious documents joined, the
+  /// source the source documents joined, each cut at 40,000 bytes. Medians of 9 runs.
+  static func runFuzzy(directory: String) throws {
+    func joined(_ folder: String) throws -> String {
+      let path = directory + "/" + folder
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+        throw UsageError(message: "\(path): cannot be read")
+      }
+      var text = ""
+      for name in names.sorted() where name.hasSuffix(".txt") {
+        guard let data = FileManager.default.contents(atPath: path + "/" + name) else { continue }
+        text += String(decoding: data, as: UTF8.self) + "\n"
+        if text.utf8.count >= 40_000 { break }
+      }
+      var scalars = String.UnicodeScalarView()
+      var bytes = 0
+      for scalar in text.unicodeScalars {
+        bytes += String(scalar).utf8.count
+        if bytes > 40_000 { break }
+        scalars.append(scalar)
+      }
+      return String(scalars)
+    }
+    let queryText = try joined("suspicious-documents")
+    let sourceText = try joined("source-documents")
+    var query = SentenceDocument(text: queryText)
+    var source = SentenceDocument(text: sourceText)
+    let prepare = median(runs: 9) {
+      query = SentenceDocument(text: queryText)
+      source = SentenceDocument(text: sourceText)
+    }
+    var passages: [AlignedPassage] = []
+    let align = median(runs: 9) { passages = ParaphraseAligner.align(query: query, source: source) }
+    print(
+      "fuzzy stage, 40 KB × 40 KB (\(queryText.unicodeScalars.count) and \(sourceText.unicodeScalars.count) "
+        + "characters, \(query.sentences.count) and \(source.sentences.count) sentences): both SentenceDocuments "
+        + "median \(milliseconds(prepare)) ms, ParaphraseAligner.align median \(milliseconds(align)) ms, "
+        + "\(passages.count) passages")
+  }
+
+  private static func median(runs: Int = 5, _ body: () -> Void) -> Double {
     var times: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<runs {
       let start = DispatchTime.now().uptimeNanoseconds
       body()
       times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

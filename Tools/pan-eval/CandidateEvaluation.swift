@@ -23,6 +23,11 @@ enum CandidateEvaluation {
     let channels = [
       Channel(name: "exact \(k)-shingles") { Array(Set(Shingler.shingleHashes(of: $0, k: k, seed: seed))) },
       Channel(name: "skeleton \(skeletonLength)-grams") { SkeletonShingler.keys(of: $0, n: skeletonLength) },
+      // Both key sets as one (the two hash families do not collide in practice).
+      Channel(name: "exact \(k)-shingles + skeleton \(skeletonLength)-grams") {
+        Array(Set(Shingler.shingleHashes(of: $0, k: k, seed: seed)))
+          + SkeletonShingler.keys(of: $0, n: skeletonLength)
+      },
     ]
     let texts = corpus.suspicious.merging(corpus.sources) { first, _ in first }.mapValues {
       NormalizedText(normalizing: $0)

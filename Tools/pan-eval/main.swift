@@ -39,6 +39,8 @@ struct Options {
   var skeletonLength = SkeletonShingler.standardLength
   /// `--sts DIR`: Spearman correlation of the sentence similarity with text2vec's human labels.
   var sts: String?
+  /// `--bench-fuzzy DIR`: timing of the fuzzy stage on 40 KB documents of DIR (Corpora/paraphrase).
+  var benchFuzzy: String?
   /// `--chinese`: the Chinese defaults (`ParaphraseAlignmentParameters.standard`, exact k 5).
   var chinese = false
   /// `--exclude-common`: shingles in more than 10 % of the corpus's documents are common text.
@@ -91,6 +93,7 @@ struct Options {
       case "--candidates": candidates = true
       case "--skeleton": skeletonLength = try integer(argument)
       case "--sts": sts = try value(argument)
+      case "--bench-fuzzy": benchFuzzy = try value(argument)
       case "--seed-cos": fuzzy.seedCosine = try number(argument)
       case "--seed-dice": fuzzy.seedDice = try number(argument)
       case "--fuzzy-gap": fuzzy.maximumGap = try integer(argument)
@@ -182,6 +185,10 @@ func run() throws {
   let seed = FingerprintParameters.standard.seed
   if let world = options.world {
     try WorldEvaluation.run(directory: world, commonShare: options.commonShare, verbose: options.verbose)
+    return
+  }
+  if let directory = options.benchFuzzy {
+    try Benchmarks.runFuzzy(directory: directory)
     return
   }
   if let sts = options.sts {
