@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 11's items 3, 5, 7 and 11, which live in the core being redesigned: written against the
 /// binary now, failing today, to be enabled by the lead when the new core lands.
-@Suite(.disabled("lead: fixed in the core redesign"))
+@Suite(.serialized)
 struct HostilePendingTests {
   let binary = chachongBinary ?? URL(fileURLWithPath: "/nonexistent")
 
@@ -48,7 +48,7 @@ struct HostilePendingTests {
 
   /// Item 5: ID numbers written full-width, spaced, dashed or as 15-digit old numbers never
   /// appear unmasked in any output.
-  @Test func idNumbersInEveryWrittenFormAreMasked() throws {
+  @Test(.disabled("issue 11 item 5: not fixed yet")) func idNumbersInEveryWrittenFormAreMasked() throws {
     let root = try folder()
     let number = "320602198503120419"
     let fullWidth = String(
@@ -102,7 +102,7 @@ struct HostilePendingTests {
   }
 
   /// Item 11: a manifest row may only name files under the manifest's folder or the given paths.
-  @Test func manifestPathsAreConfined() throws {
+  @Test(.disabled("issue 11 item 11: not fixed yet")) func manifestPathsAreConfined() throws {
     let root = try folder()
     try write(Self.application(4), to: root.appendingPathComponent("batch/NT1.txt"))
     try write(
