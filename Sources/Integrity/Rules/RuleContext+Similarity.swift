@@ -35,9 +35,9 @@ extension RuleContext {
       if let existing = best[pair.other.id], existing.measures.jaccard >= pair.measures.jaccard { return }
       best[pair.other.id] = pair
     }
-    for pair in input.pairs where pair.applicationID == application.id { consider(pair) }
-    for pair in input.pairs where pair.otherInBatch && pair.other.id == application.id {
-      guard let source = input.applications.first(where: { $0.id == pair.applicationID }) else { continue }
+    for pair in pairsByApplication[application.id] ?? [] { consider(pair) }
+    for pair in batchPairsByOther[application.id] ?? [] {
+      guard let source = applicationsByID[pair.applicationID] else { continue }
       if best[source.id] != nil { continue }
       // Seen from this application: its passages are the source side of the stored ones.
       let passages = pair.passages.map { $0.map(reversedPassage) }

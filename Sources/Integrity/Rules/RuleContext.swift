@@ -9,12 +9,22 @@ struct RuleContext {
   let batchIDs: Set<String>
   /// Archive records that are not part of the batch.
   let archive: [DocumentRecord]
+  /// Keyed once, so that no rule loops over every pair or application for each application.
+  let pairsByApplication: [String: [SimilarPair]]
+  /// Batch pairs by the batch document on their other side (seen from it, they are reversed).
+  let batchPairsByOther: [String: [SimilarPair]]
+  let applicationsByID: [String: Application]
 
   init(input: RuleInput, leadIDKey: @escaping @Sendable (String) -> String) {
     self.input = input
     self.leadIDKey = leadIDKey
-    batchIDs = Set(input.applications.map(\.id))
-    archive = input.archive.filter { !Set(input.applications.map(\.id)).contains($0.id) }
+    let batchIDs = Set(input.applications.map(\.id))
+    self.batchIDs = batchIDs
+    archive = input.archive.filter { !batchIDs.contains($0.id) }
+    pairsByApplication = Dictionary(grouping: input.pairs, by: \.applicationID)
+    batchPairsByOther = Dictionary(grouping: input.pairs.filter(\.otherInBatch), by: \.other.id)
+    applicationsByID = Dictionary(
+      input.applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   func finding(
