@@ -118,14 +118,14 @@ struct CheckCommand: AsyncParsableCommand {
       do {
         try rendered.write(to: URL(fileURLWithPath: output))
       } catch {
-        CommandSupport.writeError("error: \(Output.path(output)): cannot write the report: \(error)")
+        Output.error("error: \(Output.path(output)): cannot write the report: \(error)")
         throw ExitCode(2)
       }
     } else {
       try Output.write([UInt8](rendered))
     }
     for failure in result.report.errors {
-      CommandSupport.writeError("warning: \(Output.path(failure.path)): \(failure.message)")
+      Output.error("warning: \(Output.path(failure.path)): \(failure.message)")
     }
     let level = result.severityLevel(failOn: failOn)
     if level != 0 { throw ExitCode(Int32(level)) }

@@ -5,25 +5,21 @@ import DocumentText
 import Foundation
 import Synchronization
 
-/// What every command shares: reading the files it is given, failing with exit code 2 and one
-/// line naming the reason, and progress on a terminal.
+/// What every command shares: reading the files it is given and failing with exit code 2 and
+/// one line naming the reason (written by ``Output``).
 enum CommandSupport {
-  static func writeError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
-
   /// Exit code 2 with the error's message.
   static func fail(_ error: ServiceError) -> ExitCode {
-    writeError("error: \(error.message)")
+    Output.error("error: \(error.message)")
     return ExitCode(2)
   }
 
   /// A file's bytes, or exit code 2 naming it.
   static func read(_ path: String) throws -> NamedBytes {
     do {
-      return NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path))
+      return try NamedBytes(contentsOf: path)
     } catch {
-      writeError("error: \(error.description)")
+      Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
   }
@@ -78,12 +74,12 @@ final class TerminalProgress: Sendable {
     } else {
       line += " · \(Self.format(elapsed))"
     }
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    Output.errorRaw("\r\u{1B}[K" + line)
   }
 
   func finish() {
     guard enabled, state.withLock({ $0.drawn }) else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    Output.errorRaw("\r\u{1B}[K")
   }
 
   static func format(_ seconds: TimeInterval) -> String {

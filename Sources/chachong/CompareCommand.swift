@@ -53,7 +53,7 @@ struct CompareCommand: ParsableCommand {
       switch reading.document(try CommandSupport.read(path), metadata: InputMetadata()) {
       case .success(let document): documents.append(document)
       case .failure(let failure):
-        IndexCommandIO.writeError("error: \(failure.description)")
+        Output.error("error: \(failure.description)")
         throw ExitCode(2)
       }
     }

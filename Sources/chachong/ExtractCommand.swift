@@ -36,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
     var errors: [DocumentReadError] = []
     for path in files {
       do {
-        read.append(NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path)))
+        read.append(try NamedBytes(contentsOf: path))
       } catch {
         errors.append(error)
       }
@@ -44,7 +44,7 @@ struct ExtractCommand: ParsableCommand {
     let result = ExtractionJob().run(read, errors: errors, format: format)
     try Output.write(result.output)
     for error in result.errors {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      Output.error("error: \(error.description)")
     }
     if !result.errors.isEmpty { throw ExitCode(2) }
   }

@@ -91,7 +91,7 @@ struct IngestCommand: AsyncParsableCommand {
       do {
         manifestTable = try ManifestTable.read(path: manifest)
       } catch {
-        CommandSupport.writeError("error: \(error.description)")
+        Output.error("error: \(error.description)")
         throw ExitCode(2)
       }
     }
@@ -113,7 +113,7 @@ struct IngestCommand: AsyncParsableCommand {
     var failures = collected.failures
     for path in template {
       do {
-        templateFiles.append(NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path)))
+        templateFiles.append(try NamedBytes(contentsOf: path))
       } catch {
         failures.append(InputFailure(path: path, reason: "template: \(error.explanation)"))
       }
@@ -134,7 +134,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
     progress.finish()
     for failure in summary.failures {
-      CommandSupport.writeError("skipped: \(failure.description)")
+      Output.error("skipped: \(failure.description)")
     }
     if !summary.templates.isEmpty {
       try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
@@ -153,17 +153,12 @@ enum IndexCommandIO {
     case json, text
   }
 
-  static func writeError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
-
   /// Opens an existing index or exits with code 2 and the reason.
   static func openIndex(_ directory: String, readOnly: Bool = false) throws -> DocumentIndex {
     do {
-      return try DocumentIndex.open(directory: directory, readOnly: readOnly)
+      return try LocalStores.open(directory, readOnly: readOnly)
     } catch {
-      writeError("error: \(error.description)")
-      throw ExitCode(2)
+      throw CommandSupport.fail(error)
     }
   }
 }

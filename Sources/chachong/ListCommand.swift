@@ -37,7 +37,7 @@ struct ListCommand: AsyncParsableCommand {
       documents = try await documentIndex.records(
         DocumentFilter(program: program, year: year, status: status))
     } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
+      Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
     switch format {

@@ -92,7 +92,7 @@ struct QueryCommand: AsyncParsableCommand {
       do {
         manifestTable = try ManifestTable.read(path: manifest)
       } catch {
-        IndexCommandIO.writeError("error: \(error.description)")
+        Output.error("error: \(error.description)")
         throw ExitCode(2)
       }
     }

@@ -27,13 +27,13 @@ struct RemoveCommand: AsyncParsableCommand {
     do {
       removed = try await documentIndex.remove(ids: ids)
     } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
+      Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
     let missing = Set(ids).subtracting(removed).sorted()
     try Output.line("removed \(removed.count) document(s)")
     for id in missing {
-      IndexCommandIO.writeError("not in the index: \(id)")
+      Output.error("not in the index: \(id)")
     }
     if !missing.isEmpty {
       throw ExitCode(2)

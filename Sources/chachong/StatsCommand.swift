@@ -26,7 +26,7 @@ struct StatsCommand: AsyncParsableCommand {
     do {
       stats = try await documentIndex.stats()
     } catch {
-      IndexCommandIO.writeError("error: \(error.description)")
+      Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
     switch format {

@@ -33,17 +33,6 @@ public struct PreparedDocument: Sendable {
   public var id: String { document.record.id }
 }
 
-/// An archived document's extracted text with its section spans.
-public struct ArchivedText: Sendable {
-  public var text: String
-  public var sections: [TextSection]
-
-  public init(text: String, sections: [TextSection]) {
-    self.text = text
-    self.sections = sections
-  }
-}
-
 extension SimilarityThreshold {
   /// The loosest of several thresholds: a pair meeting any of them meets this one.
   static func loosest(_ thresholds: [SimilarityThreshold]) -> SimilarityThreshold {

@@ -84,9 +84,9 @@ public enum CheckFiles {
     for path in files {
       let key = InputCollector.standardized(path)
       let row = manifest?.row(forFile: path, key: key)
-      let bytes: [UInt8]
+      let file: NamedBytes
       do {
-        bytes = try InputFile.bytes(atPath: path)
+        file = try NamedBytes(contentsOf: path)
       } catch {
         errors.append(InputFailure(path: path, reason: error.explanation))
         continue
@@ -94,13 +94,12 @@ public enum CheckFiles {
       var paper: NamedBytes?
       if let paperPath = row?.paperPath {
         do {
-          paper = NamedBytes(name: paperPath, bytes: try InputFile.bytes(atPath: paperPath))
+          paper = try NamedBytes(contentsOf: paperPath)
         } catch {
           errors.append(InputFailure(path: paperPath, reason: error.explanation))
         }
       }
-      applications.append(
-        ApplicationInput(file: NamedBytes(name: path, bytes: bytes), paper: paper, row: row))
+      applications.append(ApplicationInput(file: file, paper: paper, row: row))
     }
     return CheckRequest(
       call: call, manifest: manifestFile, registry: registry, templates: templates,
@@ -110,7 +109,7 @@ public enum CheckFiles {
 
   static func read(_ path: String, role: String) throws(ServiceError) -> NamedBytes {
     do {
-      return NamedBytes(name: path, bytes: try InputFile.bytes(atPath: path))
+      return try NamedBytes(contentsOf: path)
     } catch {
       throw ServiceError(.badInput, "\(role) \(error.description)", cause: error)
     }

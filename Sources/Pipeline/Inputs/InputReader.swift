@@ -15,8 +15,7 @@ public struct InputReader: Sendable {
       switch entry {
       case .file(let path, let metadata):
         do {
-          let bytes = try InputFile.bytes(atPath: path)
-          try body(.file(NamedBytes(name: path, bytes: bytes), metadata: metadata))
+          try body(.file(try NamedBytes(contentsOf: path), metadata: metadata))
         } catch let error as DocumentReadError {
           try body(.failed(InputFailure(path: path, reason: error.explanation)))
         }
