@@ -3,6 +3,7 @@ import Digest
 import DocumentText
 import Foundation
 import Integrity
+import Reports
 
 /// One application read from disk: the rules' view, its text and where it came from.
 struct LoadedApplication: Sendable {
@@ -22,25 +23,14 @@ struct CheckBatchLoader: Sendable {
 
   struct Result {
     var applications: [LoadedApplication] = []
-    var inputs: [(role: String, path: String, sha256: String)] = []
-    var errors: [(path: String, message: String)] = []
+    var inputs: [InputFileInfo] = []
+    var errors: [InputErrorInfo] = []
   }
 
   /// What reading one input gave, in input order.
   enum Loaded: Sendable {
-    case failed(path: String, message: String)
-    case read(LoadedApplication, inputs: [InputRecord], errors: [ErrorRecord])
-  }
-
-  struct InputRecord: Sendable {
-    var role: String
-    var path: String
-    var sha256: String
-  }
-
-  struct ErrorRecord: Sendable {
-    var path: String
-    var message: String
+    case failed(InputErrorInfo)
+    case read(LoadedApplication, inputs: [InputFileInfo], errors: [InputErrorInfo])
   }
 
   func load(
@@ -56,14 +46,16 @@ struct CheckBatchLoader: Sendable {
     var ids = Set<String>()
     for outcome in outcomes {
       switch outcome {
-      case .failed(let path, let message):
-        result.errors.append((path, message))
+      case .failed(let error):
+        result.errors.append(error)
       case .read(let loaded, let inputs, let errors):
-        result.inputs += inputs.map { ($0.role, $0.path, $0.sha256) }
-        result.errors += errors.map { ($0.path, $0.message) }
+        result.inputs += inputs
+        result.errors += errors
         guard ids.insert(loaded.application.id).inserted else {
           result.errors.append(
-            (loaded.path, "application id \(loaded.application.id) appears twice in the batch; skipped"))
+            InputErrorInfo(
+              path: loaded.path,
+              message: "application id \(loaded.application.id) appears twice in the batch; skipped"))
           continue
         }
         result.applications.append(loaded)
@@ -76,16 +68,16 @@ struct CheckBatchLoader: Sendable {
   func load(_ input: ApplicationInput) -> Loaded {
     switch Self.readDocument(input.file, reading: reading) {
     case .failure(let message):
-      return .failed(path: input.file.name, message: message)
+      return .failed(InputErrorInfo(path: input.file.name, message: message))
     case .success(let document):
-      var inputs = [InputRecord(role: "application", path: input.file.name, sha256: document.sha256)]
-      var errors: [ErrorRecord] = []
+      var inputs = [InputFileInfo(role: "application", path: input.file.name, sha256: document.sha256)]
+      var errors: [InputErrorInfo] = []
       var loaded = makeApplication(path: input.file.name, document: document, row: input.row)
       if let paper = input.paper {
         switch Self.readDocument(paper, reading: reading) {
-        case .failure(let message): errors.append(ErrorRecord(path: paper.name, message: message))
+        case .failure(let message): errors.append(InputErrorInfo(path: paper.name, message: message))
         case .success(let paperDocument):
-          inputs.append(InputRecord(role: "paper", path: paper.name, sha256: paperDocument.sha256))
+          inputs.append(InputFileInfo(role: "paper", path: paper.name, sha256: paperDocument.sha256))
           loaded.application.paperDifferences = VersionDifferences.differences(
             online: Self.version(document), paper: Self.version(paperDocument))
         }

@@ -18,8 +18,8 @@ enum CheckEvidencePassages {
   }
 
   static func realign(
-    _ results: [ApplicationFindings], batch: [PreparedDocument], archive: any ArchiveReading,
-    excluding: Set<UInt64>
+    _ results: [ApplicationFindings], batch: [PreparedDocument], texts: PreparedTexts,
+    archive: any ArchiveReading, excluding: Set<UInt64>
   ) async throws -> [ApplicationFindings] {
     let parameters = archive.parameters.fingerprint
     var sides: [String: Side] = [:]
@@ -37,14 +37,11 @@ enum CheckEvidencePassages {
       }
     }
     let ids = archived.sorted()
-    let texts = try await archive.texts(ids: ids)
+    let prepared = try await texts.entries(ids: ids, from: archive)
     for record in try await archive.records(DocumentFilter(ids: ids)) {
-      guard let text = texts[record.id] else { continue }
-      let normalized = NormalizedText(normalizing: text)
+      guard let entry = prepared[record.id] else { continue }
       sides[record.id] = Side(
-        normalized: normalized,
-        shingles: Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed),
-        sections: record.sections)
+        normalized: entry.normalized, shingles: entry.shingles, sections: record.sections)
     }
     return results.map { result in
       var result = result

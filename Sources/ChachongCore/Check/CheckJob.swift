@@ -58,7 +58,7 @@ public struct CheckResult: Sendable {
   public var metrics: [String: CopyMetrics]
   /// Texts of every document with passages in the report, ID numbers masked.
   public var documents: [HTMLDocument]
-  /// The batch as it would be stored by `add` (for adapters that store later).
+  /// How many applications `add` stored (0 without it).
   public var stored: Int
 
   /// The report in the requested format.
@@ -155,8 +155,8 @@ public struct CheckJob: Sendable {
     let loaded = try await loader.load(request.applications, workers: options.workers) { done in
       progress?(ProgressEvent(stage: .reading, done: done, total: request.applications.count))
     }
-    inputs += loaded.inputs.map { InputFileInfo(role: $0.role, path: $0.path, sha256: $0.sha256) }
-    errors += loaded.errors.map { InputErrorInfo(path: $0.path, message: $0.message) }
+    inputs += loaded.inputs
+    errors += loaded.errors
 
     let batch = loaded.applications.map { application in
       BatchDocument(
@@ -176,17 +176,19 @@ public struct CheckJob: Sendable {
     let archiveRecords = try await archive.records(DocumentFilter()).filter { !batchIDs.contains($0.id) }
 
     // The one similarity search, against the archive and within the batch.
+    let texts = PreparedTexts(batch: prepared, parameters: archive.parameters.fingerprint)
     let total = 2 * prepared.count
     let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
     var pairs = try await archiveSearch.pairs(
-      for: prepared, scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
+      for: prepared, texts: texts,
+      scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
       excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
       prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
-      for: prepared,
+      for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
       excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
@@ -200,12 +202,15 @@ public struct CheckJob: Sendable {
 
     var stored = 0
     if options.add, let writer {
-      stored = try await Self.store(loaded.applications, batch: batch, call: call, in: writer)
+      stored = try await Self.store(
+        loaded.applications, prepared: prepared, fingerprintParameters: archive.parameters.fingerprint,
+        call: call,
+        in: writer)
     }
 
     progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     let evidence = try await CheckEvidencePassages.realign(
-      results, batch: prepared, archive: archive, excluding: excluded)
+      results, batch: prepared, texts: texts, archive: archive, excluding: excluded)
     let metrics = CheckCopyMetrics.measure(
       evidence, prepared: prepared, excluding: excluded, parameters: archive.parameters.fingerprint)
     let applications = CheckReportBuilder.applications(
@@ -331,39 +336,33 @@ public struct CheckJob: Sendable {
     }
   }
 
-  /// Stores the batch with the call's program and year and status 申报.
+  /// Stores the batch with the call's program and year and status 申报. The batch's fingerprints
+  /// are reused when the writer fingerprints as the archive does (the writer is the archive).
   static func store(
-    _ applications: [LoadedApplication], batch: [BatchDocument], call: CallConfiguration,
-    in writer: any ArchiveWriting
+    _ applications: [LoadedApplication], prepared: [PreparedDocument],
+    fingerprintParameters: FingerprintParameters,
+    call: CallConfiguration, in writer: any ArchiveWriting
   ) async throws -> Int {
     let fingerprinter = Fingerprinter(parameters: writer.parameters.fingerprint)
+    let reuse = writer.parameters.fingerprint == fingerprintParameters
     let preparer = writer.preparer()
     var documents: [StorableDocument] = []
-    for (application, document) in zip(applications, batch) {
-      let record = document.record
+    for (application, document) in zip(applications, prepared) {
+      let record = document.document.record
       documents.append(
         try preparer.prepare(
           IndexedDocument(
             metadata: DocumentRecord(
               id: record.id, program: record.program, year: record.year, status: call.statuses.submitted,
               title: record.title, organisation: record.organisation, creditCode: record.creditCode,
-              lead: record.lead, leadIDKey: writer.leadIDKey(ofKeyed: record, archive: application),
+              lead: record.lead, leadIDKey: application.application.leadID.map { writer.leadIDKey(of: $0) },
               leadIDMasked: record.leadIDMasked, sourcePath: application.path,
               sourceSHA256: application.sha256, characterCount: application.text.unicodeScalars.count,
               sections: application.sections),
-            text: application.text, fingerprint: fingerprinter.fingerprint(application.text))))
+            text: application.text,
+            fingerprint: reuse ? document.fingerprint : fingerprinter.fingerprint(application.text))))
     }
     try await writer.upsert(documents)
     return documents.count
-  }
-}
-
-extension ArchiveWriting {
-  /// The writer's key of an application's lead (the writer is the archive, so the record's key
-  /// is already the writer's; recomputed from the number when the form or manifest gave one).
-  fileprivate func leadIDKey(ofKeyed record: DocumentRecord, archive application: LoadedApplication)
-    -> String?
-  {
-    application.application.leadID.map { leadIDKey(of: $0) } ?? record.leadIDKey
   }
 }

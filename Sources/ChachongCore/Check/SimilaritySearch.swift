@@ -30,9 +30,10 @@ struct SimilaritySearch: Sendable {
 
   /// Verified pairs of each batch document with the store's documents, scored from the batch
   /// document's side, in batch order then candidate order. `workers` documents at a time.
+  /// `texts` holds the documents already prepared (the batch, earlier candidates).
   func pairs(
-    for batch: [PreparedDocument], scope: Scope, excludingShingles: Set<UInt64>, minimum: SimilarityThreshold,
-    passageMinimum: Int?, progress: (@Sendable (Int) -> Void)? = nil
+    for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, excludingShingles: Set<UInt64>,
+    minimum: SimilarityThreshold, passageMinimum: Int?, progress: (@Sendable (Int) -> Void)? = nil
   ) async throws -> [SimilarPair] {
     var pairs: [SimilarPair] = []
     var start = 0
@@ -46,8 +47,8 @@ struct SimilaritySearch: Sendable {
             (
               index,
               try await self.pairs(
-                of: index, in: batch, scope: scope, excludingShingles: excludingShingles, minimum: minimum,
-                passageMinimum: passageMinimum)
+                of: index, in: batch, texts: texts, scope: scope, excludingShingles: excludingShingles,
+                minimum: minimum, passageMinimum: passageMinimum)
             )
           }
         }
@@ -63,8 +64,8 @@ struct SimilaritySearch: Sendable {
   }
 
   private func pairs(
-    of index: Int, in batch: [PreparedDocument], scope: Scope, excludingShingles: Set<UInt64>,
-    minimum: SimilarityThreshold, passageMinimum: Int?
+    of index: Int, in batch: [PreparedDocument], texts: PreparedTexts, scope: Scope,
+    excludingShingles: Set<UInt64>, minimum: SimilarityThreshold, passageMinimum: Int?
   ) async throws -> [SimilarPair] {
     let document = batch[index]
     let parameters = store.parameters.fingerprint
@@ -73,15 +74,14 @@ struct SimilaritySearch: Sendable {
       limit: candidateLimit
     ).map(\.id).filter { scope.accepts(index, $0) }
     guard !candidates.isEmpty else { return [] }
-    let texts = try await store.texts(ids: candidates)
+    let prepared = try await texts.entries(ids: candidates, from: store)
     var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
     for candidate in candidates {
-      guard let text = texts[candidate] else { continue }
-      let normalized = NormalizedText(normalizing: text)
-      let shingles = Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
+      guard let match = prepared[candidate] else { continue }
       guard
         let (measures, passages) = PairEvidence.measures(
-          query: document.fingerprint, match: normalized, matchShingles: shingles, parameters: parameters,
+          query: document.fingerprint, match: match.normalized, matchShingles: match.shingles,
+          parameters: parameters,
           excluding: excludingShingles, minimum: minimum, passageMinimum: passageMinimum)
       else { continue }
       verified.append((candidate, measures, passages))

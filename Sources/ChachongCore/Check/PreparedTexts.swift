@@ -1,0 +1,49 @@
+import ArchiveStore
+import Fingerprints
+import Synchronization
+
+/// The normalised texts and shingles of the documents one check compares, each computed once:
+/// the batch's come from its fingerprints, an archived document's are made the first time it is
+/// a candidate and reused by every later pair and by the evidence passages.
+final class PreparedTexts: Sendable {
+  struct Entry: Sendable {
+    var normalized: NormalizedText
+    var shingles: [UInt64]
+  }
+
+  let parameters: FingerprintParameters
+  private let entries: Mutex<[String: Entry]>
+
+  init(batch: [PreparedDocument], parameters: FingerprintParameters) {
+    self.parameters = parameters
+    var entries: [String: Entry] = [:]
+    for document in batch {
+      entries[document.id] = Entry(
+        normalized: document.fingerprint.normalized, shingles: document.fingerprint.shingleHashes)
+    }
+    self.entries = Mutex(entries)
+  }
+
+  /// The entries of `ids`; those not prepared yet are read from `store` (ids it does not hold are
+  /// left out). Two tasks asking for the same new id at once may both prepare it: the results are
+  /// equal, and the cache keeps one.
+  func entries(ids: [String], from store: any ArchiveReading) async throws(IndexError) -> [String: Entry] {
+    var found: [String: Entry] = [:]
+    var missing: [String] = []
+    entries.withLock { entries in
+      for id in ids {
+        if let entry = entries[id] { found[id] = entry } else { missing.append(id) }
+      }
+    }
+    guard !missing.isEmpty else { return found }
+    var prepared: [String: Entry] = [:]
+    for (id, text) in try await store.texts(ids: missing) {
+      let normalized = NormalizedText(normalizing: text)
+      prepared[id] = Entry(
+        normalized: normalized,
+        shingles: Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed))
+    }
+    entries.withLock { entries in entries.merge(prepared) { kept, _ in kept } }
+    return found.merging(prepared) { kept, _ in kept }
+  }
+}
