@@ -7,7 +7,8 @@ import Testing
 /// test sets (seconds since 1970), so lease expiry is tested without sleeping.
 struct JobQueueFactory: Sendable, CustomStringConvertible {
   var description: String
-  var make: @Sendable (_ maxAttempts: Int, _ clock: @escaping @Sendable () -> Double) async throws -> any JobQueue
+  var make:
+    @Sendable (_ maxAttempts: Int, _ clock: @escaping @Sendable () -> Double) async throws -> any JobQueue
 
   static let memory = JobQueueFactory(description: "memory") { MemoryJobQueue(maxAttempts: $0, clock: $1) }
 
@@ -68,7 +69,8 @@ final class TestClock: Sendable {
     let clock = TestClock()
     let queue = try await factory.make(3, clock.read)
     for index in 0..<40 {
-      _ = try await queue.enqueue(id: String(format: "job%02d", index), kind: "check", payload: [UInt8(index)])
+      _ = try await queue.enqueue(
+        id: String(format: "job%02d", index), kind: "check", payload: [UInt8(index)])
     }
     let claimed = try await withThrowingTaskGroup(of: [String].self) { group in
       for worker in 0..<4 {

@@ -34,7 +34,9 @@ public struct LeadIDHashKey: Sendable, Equatable {
   /// A new random key.
   public static func generate() -> LeadIDHashKey {
     var generator = SystemRandomNumberGenerator()
-    return LeadIDHashKey(bytes: (0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })!
+    let bytes = (0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    guard let key = LeadIDHashKey(bytes: bytes) else { preconditionFailure("byteCount bytes make a key") }
+    return key
   }
 
   public var hex: String { Hex.encode(bytes) }
@@ -72,7 +74,8 @@ public struct LeadIDHashKey: Sendable, Equatable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw IndexError(path: path, reason: .storage("cannot read the ID-hash key file"))
     }
-    guard data.count <= 256, let text = String(data: data, encoding: .utf8), let key = LeadIDHashKey(hex: text)
+    guard data.count <= 256, let text = String(data: data, encoding: .utf8),
+      let key = LeadIDHashKey(hex: text)
     else {
       throw IndexError(path: path, reason: .corrupt("the ID-hash key file does not hold 64 hex digits"))
     }
@@ -85,7 +88,8 @@ public struct LeadIDHashKey: Sendable, Equatable {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard descriptor >= 0 else {
       throw IndexError(
-        path: path, reason: .storage("cannot create the ID-hash key file: \(String(cString: strerror(errno)))"))
+        path: path,
+        reason: .storage("cannot create the ID-hash key file: \(String(cString: strerror(errno)))"))
     }
     defer { close(descriptor) }
     let line = Array((hex + "\n").utf8)

@@ -125,7 +125,9 @@ public final class MemoryJobQueue: JobQueue {
   private let clock: @Sendable () -> Double
   public let maxAttempts: Int
 
-  public init(maxAttempts: Int = 3, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+  public init(
+    maxAttempts: Int = 3, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+  ) {
     self.maxAttempts = maxAttempts
     self.clock = clock
   }
@@ -182,7 +184,9 @@ public final class MemoryJobQueue: JobQueue {
     let now = clock()
     try state.withLock { (jobs) throws(JobQueueError) in
       guard var job = jobs[id] else { throw JobQueueError(jobID: id, reason: .notFound) }
-      guard job.state == .running, job.worker == worker else { throw JobQueueError(jobID: id, reason: .notHeld) }
+      guard job.state == .running, job.worker == worker else {
+        throw JobQueueError(jobID: id, reason: .notHeld)
+      }
       change(&job)
       job.updatedAt = now
       jobs[id] = job
