@@ -30,36 +30,157 @@ public enum IdentityKey {
     hash(Array(normalize(raw).utf8))
   }
 
-  /// Masks all but the first four and the last four characters (`3206**********123X`).
-  /// Numbers of eight characters or fewer are masked entirely: showing both ends would show it all.
+  /// Characters shown at each end of a masked number: two (the province and the last two
+  /// characters), so a masked number narrows nothing down that a hash could be searched for.
+  public static let shownAtEachEnd = 2
+
+  /// Masks all but the first two and the last two characters (`32**************3X`).
+  /// Numbers of six characters or fewer are masked entirely: showing both ends would show most.
   public static func mask(_ raw: String) -> String {
     let characters = Array(normalize(raw))
-    guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-    let head = String(characters.prefix(4))
-    let tail = String(characters.suffix(4))
-    return head + String(repeating: "*", count: characters.count - 8) + tail
+    guard characters.count > 3 * shownAtEachEnd else {
+      return String(repeating: "*", count: characters.count)
+    }
+    let head = String(characters.prefix(shownAtEachEnd))
+    let tail = String(characters.suffix(shownAtEachEnd))
+    return head + String(repeating: "*", count: characters.count - 2 * shownAtEachEnd) + tail
   }
 
-  /// Masks every run that looks like a resident ID number (17 ASCII digits and a digit or X) in
-  /// free text, so excerpts of documents never show one.
+  /// Masks every resident ID number in free text, in every way forms write one: ASCII or
+  /// full-width digits, grouped by single spaces or hyphens (`320602 19850312 0419`,
+  /// `320602-19850312-0419`), with a check letter `X`/`x`/`Ｘ`, and the 15-digit numbers issued
+  /// before 1999 (with a plausible birth date). Only digits are replaced, one `*` for each, so the
+  /// text keeps its length in Unicode scalars and every stored section offset stays right.
+  ///
+  /// A number is bounded by characters that are not letters or digits, so hexadecimal hashes and
+  /// longer account numbers are left alone.
   public static func maskingIDNumbers(in text: String) -> String {
-    let characters = Array(text)
-    var result = ""
-    var index = 0
-    func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
-    while index < characters.count {
-      if index + 18 <= characters.count, characters[index..<(index + 17)].allSatisfy(isDigit),
-        isDigit(characters[index + 17]) || characters[index + 17] == "X" || characters[index + 17] == "x",
-        index == 0 || !isDigit(characters[index - 1]),
-        index + 18 == characters.count || !isDigit(characters[index + 18])
-      {
-        result += mask(String(characters[index..<(index + 18)]))
-        index += 18
-      } else {
-        result.append(characters[index])
-        index += 1
-      }
+    var digitCount = 0
+    for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x90...0x99).contains(byte) {
+      digitCount += 1
     }
-    return result
+    guard digitCount >= 15 else { return text }
+    var scalars = Array(text.unicodeScalars)
+    var changed = false
+    var index = 0
+    while index < scalars.count {
+      guard digit(scalars[index]) != nil, index == 0 || !isAlphanumeric(scalars[index - 1]) else {
+        index += 1
+        continue
+      }
+      let run = NumberRun.read(scalars, from: index)
+      if run.end == scalars.count || !isAlphanumeric(scalars[run.end]) {
+        for positions in run.idNumbers(in: scalars) {
+          for position in positions.dropFirst(shownAtEachEnd).dropLast(shownAtEachEnd) {
+            scalars[position] = "*"
+          }
+          changed = true
+        }
+      }
+      index = max(run.end, index + 1)
+    }
+    guard changed else { return text }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return String(view)
+  }
+
+  /// Digits grouped by single separators, as a number is written: the positions of each group's
+  /// characters (digits and a final check letter).
+  private struct NumberRun {
+    var groups: [[Int]]
+    var end: Int
+
+    static func read(_ scalars: [Unicode.Scalar], from start: Int) -> NumberRun {
+      var groups: [[Int]] = []
+      var current: [Int] = []
+      var position = start
+      while position < scalars.count {
+        let scalar = scalars[position]
+        if digit(scalar) != nil {
+          current.append(position)
+          position += 1
+        } else if isCheckLetter(scalar), !current.isEmpty {
+          current.append(position)
+          position += 1
+          break
+        } else if isSeparator(scalar), !current.isEmpty, position + 1 < scalars.count,
+          digit(scalars[position + 1]) != nil
+        {
+          groups.append(current)
+          current = []
+          position += 1
+        } else {
+          break
+        }
+      }
+      if !current.isEmpty { groups.append(current) }
+      return NumberRun(groups: groups, end: position)
+    }
+
+    /// The ID numbers among consecutive groups: 18 characters (17 digits and a digit or check
+    /// letter), or 15 digits with a valid month and day.
+    func idNumbers(in scalars: [Unicode.Scalar]) -> [[Int]] {
+      var found: [[Int]] = []
+      var first = 0
+      while first < groups.count {
+        var positions: [Int] = []
+        var match: [Int]?
+        for group in groups[first...] {
+          positions += group
+          if positions.count == 18, positions.dropLast().allSatisfy({ digit(scalars[$0]) != nil }) {
+            match = positions
+            break
+          }
+          if positions.count == 15, match == nil, isOldNumber(positions, scalars) { match = positions }
+          if positions.count >= 18 { break }
+        }
+        if let match {
+          found.append(match)
+          var used = 0
+          while used < match.count, first < groups.count {
+            used += groups[first].count
+            first += 1
+          }
+        } else {
+          first += 1
+        }
+      }
+      return found
+    }
+
+    private func isOldNumber(_ positions: [Int], _ scalars: [Unicode.Scalar]) -> Bool {
+      let digits = positions.compactMap { digit(scalars[$0]) }
+      guard digits.count == 15 else { return false }
+      let month = digits[8] * 10 + digits[9]
+      let day = digits[10] * 10 + digits[11]
+      return (1...12).contains(month) && (1...31).contains(day)
+    }
+  }
+
+  private static func digit(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar.value {
+    case 0x30...0x39: Int(scalar.value - 0x30)
+    case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
+    default: nil
+    }
+  }
+
+  private static func isCheckLetter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "X" || scalar == "x" || scalar.value == 0xFF38 || scalar.value == 0xFF58
+  }
+
+  private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x2D, 0xA0, 0x3000, 0xFF0D, 0x2010...0x2015, 0x2212: true
+    default: false
+    }
+  }
+
+  private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true
+    default: false
+    }
   }
 }

@@ -116,10 +116,75 @@ public final class DocumentIndex: Sendable {
     if let probe = meta["fingerprint_probe"], probe != FingerprintProbe.digest(parameters: stored) {
       throw IndexError(path: directory, reason: .fingerprintsChanged)
     }
-    guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
+    return (stored, try leadKey(meta: meta, directory: directory), version)
+  }
+
+  /// The ID-hash key: the environment's (``LeadIDHashKey/fromEnvironment(_:)``), else the key
+  /// file beside the database, else (an index of schema 1 or 2, before the upgrade) the key its
+  /// `meta` held. A key whose check value is not the stored one is refused: its hashes would
+  /// match nothing stored.
+  private static func leadKey(meta: [String: String], directory: String) throws(IndexError) -> [UInt8] {
+    let file = keyFilePath(in: directory)
+    let key: LeadIDHashKey
+    if let fromEnvironment = try LeadIDHashKey.fromEnvironment() {
+      key = fromEnvironment
+    } else if FileManager.default.fileExists(atPath: file) {
+      key = try LeadIDHashKey.read(file: file)
+    } else if let hex = meta["lead_id_key"], let legacy = LeadIDHashKey(hex: hex) {
+      key = legacy
+    } else {
+      throw IndexError(
+        path: directory,
+        reason: .storage(
+          "the ID-hash key file \(LeadIDHashKey.fileName) is missing: restore it from the backup of this index "
+            + "(ID numbers are matched by hashes under it) or name it with \(LeadIDHashKey.fileEnvironmentVariable)"
+        ))
+    }
+    if let check = meta["lead_id_key_check"], check != key.checkValue {
+      throw IndexError(
+        path: directory,
+        reason: .corrupt(
+          "the ID-hash key (\(LeadIDHashKey.fileName) or the environment's) is not this index's key"))
+    }
+    if meta["lead_id_key_check"] == nil, let hex = meta["lead_id_key"], LeadIDHashKey(hex: hex) != key {
+      throw IndexError(path: directory, reason: .corrupt("the ID-hash key file is not this index's key"))
+    }
+    return key.bytes
+  }
+
+  /// Where an index keeps its ID-hash key: beside the database, mode 0600.
+  public static func keyFilePath(in directory: String) -> String {
+    (directory as NSString).appendingPathComponent(LeadIDHashKey.fileName)
+  }
+
+  /// Schema 1 or 2 → 3: the key leaves the database for its file and stored texts are masked.
+  private static func moveKeyOutAndMaskTexts(_ db: Database, key: [UInt8], directory: String) throws {
+    let file = keyFilePath(in: directory)
+    guard let hashKey = LeadIDHashKey(bytes: key) else {
       throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
     }
-    return (stored, key, version)
+    if !FileManager.default.fileExists(atPath: file) {
+      try hashKey.write(file: file)
+    }
+    try db.execute(sql: "DELETE FROM meta WHERE key = 'lead_id_key'")
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('lead_id_key_check', ?)",
+      arguments: [hashKey.checkValue])
+    let compressor = Zstandard.Compressor(level: StoredText.level)
+    let rows = try Row.fetchAll(db, sql: "SELECT doc, text FROM documents")
+    for row in rows {
+      let doc: Int64 = row["doc"]
+      let blob: Data = row["text"]
+      guard let bytes = StoredText.decode([UInt8](blob)) else { continue }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let masked = IdentityKey.maskingIDNumbers(in: text)
+      guard masked != text else { continue }
+      var copy = masked
+      guard let compressed = copy.withUTF8({ compressor.compress($0) }) else {
+        throw IndexError(path: directory, reason: .storage("cannot compress text of document \(doc)"))
+      }
+      try db.execute(sql: "UPDATE documents SET text = ? WHERE doc = ?", arguments: [Data(compressed), doc])
+    }
   }
 
   /// Opens the index in `directory`.
@@ -162,16 +227,21 @@ public final class DocumentIndex: Sendable {
           guard try !db.tableExists("documents") else {
             throw IndexError(path: directory, reason: .corrupt("no meta table"))
           }
-          var key = [UInt8](repeating: 0, count: 32)
-          var generator = SystemRandomNumberGenerator()
-          for index in key.indices {
-            key[index] = generator.next()
+          // The environment's key (a service's secret store), else a new one in the key file.
+          let key: LeadIDHashKey
+          if let fromEnvironment = try LeadIDHashKey.fromEnvironment() {
+            key = fromEnvironment
+          } else {
+            let file = keyFilePath(in: directory)
+            key =
+              FileManager.default.fileExists(atPath: file) ? try LeadIDHashKey.read(file: file) : .generate()
+            if !FileManager.default.fileExists(atPath: file) { try key.write(file: file) }
           }
           try Schema.create(
-            db, parametersJSON: try encode(parameters), leadKeyHex: Hex.encode(key),
+            db, parametersJSON: try encode(parameters), leadKeyCheck: key.checkValue,
             fingerprintProbe: FingerprintProbe.digest(parameters: parameters))
           return DocumentIndex(
-            directory: directory, databasePath: path, pool: pool, parameters: parameters, leadKey: key)
+            directory: directory, databasePath: path, pool: pool, parameters: parameters, leadKey: key.bytes)
         }
         let meta = try readMeta(db)
         guard let versionText = meta["schema_version"], let version = Int(versionText) else {
@@ -181,7 +251,9 @@ public final class DocumentIndex: Sendable {
           throw IndexError(
             path: directory, reason: .newerSchema(found: version, supported: Schema.version))
         }
+        let key = try leadKey(meta: meta, directory: directory)
         if version < Schema.version {
+          try moveKeyOutAndMaskTexts(db, key: key, directory: directory)
           try Schema.upgrade(db, from: version)
         }
         guard let storedJSON = meta["parameters"],
@@ -199,9 +271,6 @@ public final class DocumentIndex: Sendable {
         }
         if let probe = meta["fingerprint_probe"], probe != FingerprintProbe.digest(parameters: stored) {
           throw IndexError(path: directory, reason: .fingerprintsChanged)
-        }
-        guard let keyHex = meta["lead_id_key"], let key = Hex.decode(keyHex), key.count == 32 else {
-          throw IndexError(path: directory, reason: .corrupt("no lead ID key"))
         }
         try db.execute(sql: Schema.pendingBucketsTableIfMissing)
         // An ingest killed between a batch and its bucket flush: finish the flush.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChachongModel
 import DocumentText
 import Glibc
 
@@ -11,8 +12,9 @@ enum Output {
     try write(text + "\n")
   }
 
+  /// Text is written with every ID number masked: no command prints one, whatever its source.
   static func write(_ text: String) throws {
-    var bytes = Array(text.utf8)
+    var bytes = Array(IdentityKey.maskingIDNumbers(in: text).utf8)
     try write(bytes: &bytes)
   }
 
@@ -30,7 +32,7 @@ enum Output {
 
   /// Writes `message` and a newline to standard error; nothing else can be done if that fails.
   static func error(_ message: String) {
-    _ = writeAll(Array((message + "\n").utf8), to: STDERR_FILENO)
+    _ = writeAll(Array((IdentityKey.maskingIDNumbers(in: message) + "\n").utf8), to: STDERR_FILENO)
   }
 
   /// Writes to standard error without a newline (progress lines).

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Issue 11's items 3, 5, 7 and 11, which live in the core being redesigned: written against the
-/// binary now, failing today, to be enabled by the lead when the new core lands.
+/// Issue 11's items 3, 5, 7 and 11, which live in the core: written against the binary before
+/// they were fixed (each failed then), enabled as the core fixed them.
 @Suite(.serialized)
 struct HostilePendingTests {
   let binary = chachongBinary ?? URL(fileURLWithPath: "/nonexistent")
@@ -48,7 +48,7 @@ struct HostilePendingTests {
 
   /// Item 5: ID numbers written full-width, spaced, dashed or as 15-digit old numbers never
   /// appear unmasked in any output.
-  @Test(.disabled("issue 11 item 5: not fixed yet")) func idNumbersInEveryWrittenFormAreMasked() throws {
+  @Test func idNumbersInEveryWrittenFormAreMasked() throws {
     let root = try folder()
     let number = "320602198503120419"
     let fullWidth = String(
@@ -102,7 +102,7 @@ struct HostilePendingTests {
   }
 
   /// Item 11: a manifest row may only name files under the manifest's folder or the given paths.
-  @Test(.disabled("issue 11 item 11: not fixed yet")) func manifestPathsAreConfined() throws {
+  @Test func manifestPathsAreConfined() throws {
     let root = try folder()
     try write(Self.application(4), to: root.appendingPathComponent("batch/NT1.txt"))
     try write(
@@ -120,5 +120,28 @@ struct HostilePendingTests {
     #expect(errors.contains("/etc/passwd"))
     let (_, list, _) = try runChachong(binary, ["list", "--index", index])
     #expect(!list.contains("passwd") && !list.contains("root:x:0:0"))
+  }
+
+  /// Item 11 for ingest: a row naming a file outside the manifest's folder and the given paths
+  /// is an error naming it, and the file is not stored.
+  @Test func ingestManifestPathsAreConfined() throws {
+    let root = try folder()
+    try write(Self.application(5), to: root.appendingPathComponent("archive/A1.txt"))
+    try write(Self.application(0), to: root.appendingPathComponent("elsewhere/secret.txt"))
+    try write(
+      "编号,文件,项目名称\nA1,A1.txt,甲\nA2,../elsewhere/secret.txt,乙\nA3,/etc/passwd,丙\n",
+      to: root.appendingPathComponent("archive/manifest.csv"))
+    let index = root.appendingPathComponent("index").path
+    let (status, _, errors) = try runChachong(
+      binary,
+      [
+        "ingest", "--index", index, "--manifest", root.appendingPathComponent("archive/manifest.csv").path,
+        root.appendingPathComponent("archive").path,
+      ])
+    #expect(status == 2)
+    #expect(errors.contains("/etc/passwd") && errors.contains("secret.txt"), "\(errors)")
+    let (_, list, _) = try runChachong(binary, ["list", "--index", index, "--format", "text"])
+    #expect(list.contains("A1"))
+    #expect(!list.contains("secret") && !list.contains("passwd") && !list.contains("A2"), "\(list)")
   }
 }

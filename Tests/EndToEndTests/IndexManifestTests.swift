@@ -46,7 +46,7 @@ import Testing
   #expect(first.year == 2024)
   #expect(first.status == "submitted")
   #expect(first.extra["推荐单位"] == "崇川区科技局")
-  #expect(first.leadIDMasked == "3206**********1234")
+  #expect(first.leadIDMasked == "32**************34")
   #expect(first.leadIDKey == index.leadIDKey(of: "320602199001011234"))
   #expect(first.sourcePath?.hasSuffix("docs/a.txt") == true)
   #expect(first.sourceSHA256?.count == 64)

@@ -28,7 +28,7 @@ import Testing
   #expect(try await reopened.text(id: "A-1") == text)
   #expect(try reopened.normalizedText(id: "A-1") == NormalizedText(normalizing: text))
   #expect(try reopened.metadata(id: "missing") == nil)
-  // The key lives in the index: the same number hashes the same after reopening.
+  // The key lives beside the index: the same number hashes the same after reopening.
   #expect(reopened.leadIDKey(of: "320602199001011234") == document.metadata.leadIDKey)
   #expect(reopened.leadIDKey(of: "320602199001011235") != document.metadata.leadIDKey)
 }
@@ -56,7 +56,7 @@ import Testing
   try await index.pool.write { db in
     try db.execute(sql: "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
   }
-  #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 2))) {
+  #expect(throws: IndexError(path: directory, reason: .newerSchema(found: 99, supported: 3))) {
     _ = try DocumentIndex.open(directory: directory)
   }
 }
@@ -80,11 +80,11 @@ import Testing
   }
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(try await reopened.texts(ids: ["new", "old"]) == ["new": newText, "old": oldText])
-  #expect(try await reopened.stats().schemaVersion == 2)
+  #expect(try await reopened.stats().schemaVersion == 3)
   let version = try await reopened.pool.read { db in
     try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
   }
-  #expect(version == "2")
+  #expect(version == "3")
 }
 
 @Test func damagedStoredTextIsATypedError() async throws {
@@ -344,4 +344,78 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   let reopened = try DocumentIndex.open(directory: directory)
   #expect(try reopened.pendingBucketDocuments() == 0)
   #expect(try await reopened.candidates(for: document.fingerprint).map(\.id) == ["a"])
+}
+
+/// Issue 11 item 5: the ID-hash key never sits in the database it protects.
+@Test func theIDHashKeyLivesInAKeyFileOfMode0600NotInTheDatabase() async throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let keyFile = DocumentIndex.keyFilePath(in: directory)
+  let attributes = try FileManager.default.attributesOfItem(atPath: keyFile)
+  #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+  let key = try LeadIDHashKey.read(file: keyFile)
+  let meta = try await index.pool.read { db in
+    try Dictionary(
+      uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+        (($0["key"] as String), ($0["value"] as String))
+      })
+  }
+  #expect(meta["lead_id_key"] == nil)
+  #expect(meta["lead_id_key_check"] == key.checkValue)
+  #expect(!meta.values.contains { $0.contains(key.hex) })
+  #expect(index.leadIDKey(of: "320602199001011234") == key.keyed("320602199001011234"))
+}
+
+@Test func aMissingOrWrongKeyFileIsAClearErrorNotSilentlyNewHashes() throws {
+  let directory = temporaryIndexDirectory()
+  _ = try DocumentIndex.open(directory: directory, creating: .standard)
+  let keyFile = DocumentIndex.keyFilePath(in: directory)
+  try FileManager.default.removeItem(atPath: keyFile)
+  #expect {
+    _ = try DocumentIndex.open(directory: directory)
+  } throws: { error in
+    "\(error)".contains("lead-id.key is missing")
+  }
+  try LeadIDHashKey.generate().write(file: keyFile)
+  #expect {
+    _ = try DocumentIndex.open(directory: directory, readOnly: true)
+  } throws: { error in
+    "\(error)".contains("is not this index's key")
+  }
+}
+
+/// An index of schema 2 (key in `meta`, texts unmasked) is upgraded on its first writable open:
+/// the key moves to its file with the same value (hashes stay valid) and stored texts are masked.
+@Test func aSchemaTwoIndexMovesItsKeyOutAndMasksItsTexts() async throws {
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  let text = "项目负责人身份证号：320602199001011234。" + String(repeating: "本项目研究柔性产线调度方法。", count: 30)
+  var document = makeDocument(id: "legacy", text: text, program: "科技计划", year: 2021, status: "funded")
+  document.metadata.leadIDKey = index.leadIDKey(of: "320602199001011234")
+  try index.upsertNow([document])
+  let keyFile = DocumentIndex.keyFilePath(in: directory)
+  let key = try LeadIDHashKey.read(file: keyFile)
+  // What a schema-2 binary left: the key in meta, no key file, the text as read.
+  let compressor = Zstandard.Compressor(level: StoredText.level)
+  var plain = text
+  let compressed = try #require(plain.withUTF8 { compressor.compress($0) })
+  try await index.pool.write { db in
+    try db.execute(sql: "UPDATE documents SET text = ? WHERE id = 'legacy'", arguments: [Data(compressed)])
+    try db.execute(sql: "DELETE FROM meta WHERE key = 'lead_id_key_check'")
+    try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('lead_id_key', ?)", arguments: [key.hex])
+    try db.execute(sql: "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+  }
+  try FileManager.default.removeItem(atPath: keyFile)
+  let upgraded = try DocumentIndex.open(directory: directory)
+  #expect(try LeadIDHashKey.read(file: keyFile) == key)
+  #expect(upgraded.leadIDKey(of: "320602199001011234") == document.metadata.leadIDKey)
+  let stored = try #require(try await upgraded.texts(ids: ["legacy"])["legacy"])
+  #expect(!stored.contains("320602199001011234"))
+  #expect(stored.contains("32**************34"))
+  #expect(stored.unicodeScalars.count == text.unicodeScalars.count)
+  #expect(try await upgraded.stats().schemaVersion == 3)
+  let legacyKey = try await upgraded.pool.read { db in
+    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lead_id_key'")
+  }
+  #expect(legacyKey == nil)
 }

@@ -321,6 +321,9 @@ def tamper_index(directory):
         database = os.path.join(target, "chachong-index.sqlite")
         with sqlite3.connect(source) as original, sqlite3.connect(database) as copy:
             original.backup(copy)
+        key = os.path.join(directory, "lead-id.key")
+        if os.path.exists(key):  # the ID-hash key file belongs to the index (schema 3)
+            shutil.copy2(key, os.path.join(target, "lead-id.key"))
         with sqlite3.connect(database) as connection:
             if name == "signature-size":
                 (text,) = connection.execute("SELECT value FROM meta WHERE key = 'parameters'").fetchone()

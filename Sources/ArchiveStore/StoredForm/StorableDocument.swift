@@ -47,7 +47,8 @@ public struct StorableDocument: Sendable {
       sectionKeys = SectionSignatures.bandKeys(
         of: fingerprint, sections: document.metadata.sections, parameters: parameters, hasher: hasher)
     }
-    var text = document.text
+    // Stored texts never hold an ID number: masking keeps the length, so sections stay right.
+    var text = IdentityKey.maskingIDNumbers(in: document.text)
     guard let compressed = text.withUTF8({ compressor.compress($0) }) else {
       throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
     }

@@ -61,22 +61,24 @@ public struct CheckResult: Sendable {
   /// How many applications `add` stored (0 without it).
   public var stored: Int
 
-  /// The report in the requested format.
+  /// The report in the requested format. Every ID number in it is masked, whatever the part of
+  /// the report it came from (a last line of defence: excerpts and fields are masked already).
   public func rendered(_ format: CheckOptions.Format, language: ReportLanguage) throws(ServiceError) -> Data {
+    let text: String
     switch format {
     case .json:
       do {
-        return try report.jsonData()
+        text = String(decoding: try report.jsonData(), as: UTF8.self)
       } catch {
         throw ServiceError(.badInput, "cannot encode the report: \(error)")
       }
     case .text:
-      return Data(CheckTextRenderer.render(report, language: language).utf8)
+      text = CheckTextRenderer.render(report, language: language)
     case .html:
-      return Data(
-        HTMLReportRenderer.render(HTMLReportInput(report: report, documents: documents, metrics: metrics))
-          .utf8)
+      text = HTMLReportRenderer.render(
+        HTMLReportInput(report: report, documents: documents, metrics: metrics))
     }
+    return Data(IdentityKey.maskingIDNumbers(in: text).utf8)
   }
 
   /// 0 nothing at or above `failOn`; 1 findings; 2 unreadable inputs. For adapters that have exit codes.

@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 import Foundation
 
@@ -37,7 +38,7 @@ public struct ExtractionJob: Sendable {
     case .text:
       let output = documents.map { ExtractionTextRenderer.render($0.0, layout: $0.1) }
         .joined(separator: "\n")
-      return Result(output: output, errors: errors)
+      return Result(output: IdentityKey.maskingIDNumbers(in: output), errors: errors)
     case .json:
       let report = ExtractionReport(
         documents: documents.map { ExtractionReport.DocumentView($0.0, layout: $0.1) },
@@ -45,7 +46,9 @@ public struct ExtractionJob: Sendable {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
       let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-      return Result(output: String(decoding: data, as: UTF8.self) + "\n", errors: errors)
+      return Result(
+        output: IdentityKey.maskingIDNumbers(in: String(decoding: data, as: UTF8.self)) + "\n", errors: errors
+      )
     }
   }
 }

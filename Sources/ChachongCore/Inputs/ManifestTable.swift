@@ -12,6 +12,8 @@ public struct ManifestTable: Sendable, Equatable {
   }
 
   public var rows: [Row]
+  /// The folder row paths are relative to (the manifest's own).
+  public var folder: String = ""
 
   package static func build(header: [String], rows: [[String]], manifestPath: String) throws(InputFailure)
     -> ManifestTable
@@ -33,6 +35,6 @@ public struct ManifestTable: Sendable, Equatable {
         file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
       result.append(Row(path: path, metadata: metadata, line: offset + 2))
     }
-    return ManifestTable(rows: result)
+    return ManifestTable(rows: result, folder: folder.standardizedFileURL.path)
   }
 }

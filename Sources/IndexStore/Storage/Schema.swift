@@ -8,7 +8,7 @@ import GRDB
 /// index is upgraded when opened: its texts stay zlib (each blob says which it is), new ones are
 /// Zstandard, and the new table is created, so a version 1 binary must not open it again.
 enum Schema {
-  static let version = 2
+  static let version = 3
   static let fileName = "chachong-index.sqlite"
 
   static let pendingBucketsTable = "CREATE TABLE pending_buckets (doc INTEGER PRIMARY KEY)"
@@ -91,7 +91,7 @@ enum Schema {
   ]
 
   static func create(
-    _ db: Database, parametersJSON: String, leadKeyHex: String, fingerprintProbe: String
+    _ db: Database, parametersJSON: String, leadKeyCheck: String, fingerprintProbe: String
   ) throws {
     for statement in statements {
       try db.execute(sql: statement)
@@ -99,7 +99,7 @@ enum Schema {
     let meta: [(String, String)] = [
       ("schema_version", String(version)),
       ("parameters", parametersJSON),
-      ("lead_id_key", leadKeyHex),
+      ("lead_id_key_check", leadKeyCheck),
       ("generation", "0"),
       ("fingerprint_probe", fingerprintProbe),
     ]
@@ -108,8 +108,11 @@ enum Schema {
     }
   }
 
+  /// Version 1 → 3 and 2 → 3. Version 3 keeps the ID-hash key out of the database (a key file
+  /// beside it, ``LeadIDHashKey``; `meta.lead_id_key_check` recognises it) and stores texts with
+  /// every ID number masked; ``DocumentIndex`` moves the key and masks the texts before this.
   static func upgrade(_ db: Database, from version: Int) throws {
-    guard version == 1 else {
+    guard version == 1 || version == 2 else {
       throw DatabaseError(message: "no upgrade from schema version \(version)")
     }
     try db.execute(

@@ -43,6 +43,24 @@ public enum CheckFiles {
       manifestFile = file
     }
     var errors: [InputFailure] = []
+    let confinement = PathConfinement(
+      roots: (paths.manifest.map { [URL(fileURLWithPath: $0).deletingLastPathComponent().path] } ?? [])
+        + paths.applications)
+    func isConfined(_ path: String) -> Bool { confinement.contains(path) }
+    if var parsed = manifest {
+      for index in parsed.rows.indices {
+        for (path, column) in [(parsed.rows[index].path, "文件"), (parsed.rows[index].paperPath, "纸质文件")] {
+          guard let path, !isConfined(path) else { continue }
+          errors.append(
+            InputFailure(
+              path: path, reason: PathConfinement.outsideReason(line: parsed.rows[index].line, column: column)
+            ))
+        }
+        if let path = parsed.rows[index].path, !isConfined(path) { parsed.rows[index].path = nil }
+        if let path = parsed.rows[index].paperPath, !isConfined(path) { parsed.rows[index].paperPath = nil }
+      }
+      manifest = parsed
+    }
     var files: [String] = []
     var seen = Set<String>()
     func add(_ path: String) {

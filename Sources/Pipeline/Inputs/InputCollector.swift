@@ -58,8 +58,12 @@ public enum InputCollector {
         addFile(path)
       }
     }
+    let confinement = PathConfinement(roots: (manifest.map { [$0.folder] } ?? []) + paths)
     for row in manifest?.rows ?? [] where !seen.contains(standardized(row.path)) {
-      if fileManager.fileExists(atPath: row.path) {
+      if !confinement.contains(row.path) {
+        failures.append(
+          InputFailure(path: row.path, reason: PathConfinement.outsideReason(line: row.line, column: "文件")))
+      } else if fileManager.fileExists(atPath: row.path) {
         addFile(row.path)
       } else {
         failures.append(

@@ -64,12 +64,13 @@ import Testing
     #expect(ResidentID.make(region: "32060", year: 1985, month: 2, day: 3, sequence: 1) == nil)
   }
 
-  @Test func masksFirstFourAndLastFour() throws {
+  @Test func masksAllButTheFirstTwoAndLastTwo() throws {
     let id = try ResidentID(validating: "11010519491231002X")
-    #expect(id.masked == "1101**********002X")
-    #expect("\(id)" == "1101**********002X")
-    #expect(IdentityKey.mask("320602198001011235") == "3206**********1235")
-    #expect(IdentityKey.mask("12345678") == "********")
+    #expect(id.masked == "11**************2X")
+    #expect("\(id)" == "11**************2X")
+    #expect(IdentityKey.mask("320602198001011235") == "32**************35")
+    #expect(IdentityKey.mask("12345678") == "12****78")
+    #expect(IdentityKey.mask("123456") == "******")
     #expect(IdentityKey.mask("") == "")
   }
 
@@ -85,8 +86,34 @@ import Testing
   @Test func masksIDNumbersInFreeText() {
     #expect(
       IdentityKey.maskingIDNumbers(in: "身份证号：11010519491231002X，电话13800000000")
-        == "身份证号：1101**********002X，电话13800000000")
+        == "身份证号：11**************2X，电话13800000000")
     #expect(IdentityKey.maskingIDNumbers(in: "编号1234567890123456789") == "编号1234567890123456789")
-    #expect(IdentityKey.maskingIDNumbers(in: "320602198001011235") == "3206**********1235")
+    #expect(IdentityKey.maskingIDNumbers(in: "320602198001011235") == "32**************35")
+  }
+
+  /// Every way a form writes the number is masked, and the text keeps its length in scalars (the
+  /// stored section offsets point into it).
+  @Test(arguments: [
+    ("证号：３２０６０２１９８５０３１２０４１９。", "证号：３２**************１９。"),
+    ("证号 320602 19850312 0419 止", "证号 32**** ******** **19 止"),
+    ("证号320602-19850312-0419，", "证号32****-********-**19，"),
+    ("旧证320602850312041，", "旧证32***********41，"),
+    ("尾号32060219850312041x；", "尾号32**************1x；"),
+    ("甲320602198503120419 13800138000乙", "甲32**************19 13800138000乙"),
+  ])
+  func masksEveryWrittenForm(_ input: String, _ expected: String) {
+    let masked = IdentityKey.maskingIDNumbers(in: input)
+    #expect(masked == expected)
+    #expect(masked.unicodeScalars.count == input.unicodeScalars.count)
+  }
+
+  /// Hashes, long account numbers and numbers glued to letters are not ID numbers.
+  @Test(arguments: [
+    "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "a1234567890123456789b", "账号 6222 0212 3456 7890 123", "预算12345678901234567元", "ID320602198503120419",
+    "日期20230301，20230415",
+  ])
+  func leavesOtherNumbersAlone(_ input: String) {
+    #expect(IdentityKey.maskingIDNumbers(in: input) == input)
   }
 }
