@@ -2,9 +2,7 @@
 extension RuleContext {
   func quotaFindings(_ application: Application) -> [Finding] {
     guard let unit = application.recommendingUnit, !isExempt(application) else { return [] }
-    let peers = input.applications.filter { other in
-      other.recommendingUnit == unit && !isExempt(other)
-    }
+    let peers = (applicationsByUnit[unit] ?? []).filter { !isExempt($0) }
     let limit = call.quotas.limit(forUnit: unit)
     guard peers.count > limit else { return [] }
     let others = peers.filter { $0.id != application.id || $0.file != application.file }
@@ -25,12 +23,18 @@ extension RuleContext {
       return []
     }
     var others: [RelatedDocument] = []
-    for other in input.applications where other.id != application.id && !isExempt(other) {
+    let batchCandidates = applicationParties.organisationCandidates(
+      creditCode: application.creditCode, name: application.organisation
+    ).map { input.applications[$0] }
+    for other in batchCandidates where other.id != application.id && !isExempt(other) {
       if sameOrganisation(application, creditCode: other.creditCode, name: other.organisation) {
         others.append(related(other))
       }
     }
-    for record in archive where isThisCall(record) {
+    let archiveCandidates = thisCallArchiveParties.organisationCandidates(
+      creditCode: application.creditCode, name: application.organisation
+    ).map { thisCallArchive[$0] }
+    for record in archiveCandidates {
       if sameOrganisation(application, creditCode: record.creditCode, name: record.organisation) {
         others.append(related(record))
       }
@@ -50,7 +54,10 @@ extension RuleContext {
   func onePerLeadFindings(_ application: Application) -> [Finding] {
     guard application.lead != nil || application.leadID != nil else { return [] }
     var others: [RelatedDocument] = []
-    for other in input.applications where other.id != application.id {
+    let applicationKey = key(ofApplicationLead: application)
+    let batchCandidates = applicationParties.leadCandidates(leadIDKey: applicationKey, lead: application.lead)
+      .map { input.applications[$0] }
+    for other in batchCandidates where other.id != application.id {
       if sameLead(
         application, leadIDKey: key(ofApplicationLead: other), lead: other.lead, creditCode: other.creditCode,
         organisation: other.organisation)
@@ -58,7 +65,11 @@ extension RuleContext {
         others.append(related(other))
       }
     }
-    for record in archive where isThisCall(record) {
+    let archiveCandidates = thisCallArchiveParties.leadCandidates(
+      leadIDKey: applicationKey, lead: application.lead
+    )
+    .map { thisCallArchive[$0] }
+    for record in archiveCandidates {
       if sameLead(
         application, leadIDKey: record.leadIDKey, lead: record.lead, creditCode: record.creditCode,
         organisation: record.organisation)

@@ -1,38 +1,15 @@
 /// Rules that look the applicant and the lead up in the registry and the archive: running
 /// projects of barring programs, running projects of the lead, the lead in another program.
 extension RuleContext {
-  /// A registry row or an archived document, as these rules compare them: the two sources hold
-  /// the same facts about a project, so each rule looks at one list.
-  private struct KnownProject {
-    var program: String?
-    var year: Int?
-    var status: String?
-    var creditCode: String?
-    var organisation: String?
-    var lead: String?
-    var leadIDKey: String?
-    var related: RelatedDocument
-  }
-
   func registryFindings(_ application: Application) -> [Finding] {
-    let known = knownProjects()
-    return enterpriseRunning(application, known) + leadRunning(application, known)
-      + leadOtherProgram(application, known)
-  }
-
-  private func knownProjects() -> [KnownProject] {
-    input.registry.map { entry in
-      KnownProject(
-        program: entry.program, year: entry.year, status: entry.status, creditCode: entry.creditCode,
-        organisation: entry.organisation, lead: entry.lead, leadIDKey: entry.leadID.map(leadIDKey),
-        related: related(entry))
-    }
-      + archive.map { record in
-        KnownProject(
-          program: record.program, year: record.year, status: record.status, creditCode: record.creditCode,
-          organisation: record.organisation, lead: record.lead, leadIDKey: record.leadIDKey,
-          related: related(record))
-      }
+    let byOrganisation = knownProjectParties.organisationCandidates(
+      creditCode: application.creditCode, name: application.organisation
+    ).map { knownProjects[$0] }
+    let byLead = knownProjectParties.leadCandidates(
+      leadIDKey: key(ofApplicationLead: application), lead: application.lead
+    ).map { knownProjects[$0] }
+    return enterpriseRunning(application, byOrganisation) + leadRunning(application, byLead)
+      + leadOtherProgram(application, byLead)
   }
 
   private func isLedBySameLead(_ project: KnownProject, as application: Application) -> Bool {
@@ -105,4 +82,17 @@ extension RuleContext {
     var seen = Set<String>()
     return documents.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
   }
+}
+
+/// A registry row or an archived document, as the registry rules compare them: the two sources
+/// hold the same facts about a project, so each rule looks at one list.
+struct KnownProject {
+  var program: String?
+  var year: Int?
+  var status: String?
+  var creditCode: String?
+  var organisation: String?
+  var lead: String?
+  var leadIDKey: String?
+  var related: RelatedDocument
 }

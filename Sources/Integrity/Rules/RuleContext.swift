@@ -14,6 +14,15 @@ struct RuleContext {
   /// Batch pairs by the batch document on their other side (seen from it, they are reversed).
   let batchPairsByOther: [String: [SimilarPair]]
   let applicationsByID: [String: Application]
+  /// Registry rows and archived records as the registry rules compare them, built once.
+  let knownProjects: [KnownProject]
+  let knownProjectParties: PartyIndex
+  /// Archived records of this call (program and year) and their parties.
+  let thisCallArchive: [DocumentRecord]
+  let thisCallArchiveParties: PartyIndex
+  /// The batch's parties, in batch order; lead keys are the applications' own keyed IDs.
+  let applicationParties: PartyIndex
+  let applicationsByUnit: [String: [Application]]
 
   init(input: RuleInput, leadIDKey: @escaping @Sendable (String) -> String) {
     self.input = input
@@ -25,6 +34,42 @@ struct RuleContext {
     batchPairsByOther = Dictionary(grouping: input.pairs.filter(\.otherInBatch), by: \.other.id)
     applicationsByID = Dictionary(
       input.applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    applicationsByUnit = Dictionary(
+      grouping: input.applications.filter { $0.recommendingUnit != nil }, by: { $0.recommendingUnit ?? "" })
+    let archive = self.archive
+    let call = input.call
+    let known =
+      input.registry.map { entry in
+        KnownProject(
+          program: entry.program, year: entry.year, status: entry.status, creditCode: entry.creditCode,
+          organisation: entry.organisation, lead: entry.lead, leadIDKey: entry.leadID.map(leadIDKey),
+          related: Self.related(entry))
+      }
+      + archive.map { record in
+        KnownProject(
+          program: record.program, year: record.year, status: record.status, creditCode: record.creditCode,
+          organisation: record.organisation, lead: record.lead, leadIDKey: record.leadIDKey,
+          related: Self.related(record))
+      }
+    knownProjects = known
+    knownProjectParties = PartyIndex(
+      known.map {
+        .init(
+          creditCode: $0.creditCode, organisation: $0.organisation, lead: $0.lead, leadIDKey: $0.leadIDKey)
+      })
+    let thisCall = archive.filter { call.isThisProgram($0.program) && $0.year == call.year }
+    thisCallArchive = thisCall
+    thisCallArchiveParties = PartyIndex(
+      thisCall.map {
+        .init(
+          creditCode: $0.creditCode, organisation: $0.organisation, lead: $0.lead, leadIDKey: $0.leadIDKey)
+      })
+    applicationParties = PartyIndex(
+      input.applications.map {
+        .init(
+          creditCode: $0.creditCode, organisation: $0.organisation, lead: $0.lead,
+          leadIDKey: $0.leadID.map(leadIDKey))
+      })
   }
 
   func finding(
@@ -89,6 +134,13 @@ struct RuleContext {
     _ record: DocumentRecord, source: RelatedSource = .archive, measures: SimilarityMeasures? = nil,
     passages: [EvidencePassage]? = nil
   ) -> RelatedDocument {
+    Self.related(record, source: source, measures: measures, passages: passages)
+  }
+
+  static func related(
+    _ record: DocumentRecord, source: RelatedSource = .archive, measures: SimilarityMeasures? = nil,
+    passages: [EvidencePassage]? = nil
+  ) -> RelatedDocument {
     RelatedDocument(
       id: record.id, source: source, program: record.program, year: record.year, status: record.status,
       title: record.title, organisation: record.organisation, creditCode: record.creditCode,
@@ -96,7 +148,9 @@ struct RuleContext {
       leadIDMasked: record.leadIDMasked, measures: measures, passages: passages)
   }
 
-  func related(_ entry: RegistryEntry) -> RelatedDocument {
+  func related(_ entry: RegistryEntry) -> RelatedDocument { Self.related(entry) }
+
+  static func related(_ entry: RegistryEntry) -> RelatedDocument {
     RelatedDocument(
       id: entry.referenceID, source: .registry, program: entry.program, year: entry.year,
       status: entry.status,
