@@ -40,6 +40,14 @@ extension DocumentIndex: ArchiveWriting {
     }
   }
 
+  public func documentCount() async throws(IndexError) -> Int {
+    try await BlockingPool.shared.run { () throws(IndexError) in
+      try self.wrap(self.directory) {
+        try self.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
+      }
+    }
+  }
+
   public func stats() async throws(IndexError) -> IndexStats {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.statsNow() }
   }

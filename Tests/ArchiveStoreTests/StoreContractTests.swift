@@ -65,6 +65,7 @@ import Testing
     #expect(try await store.records(DocumentFilter(ids: ["d2"])).map(\.id) == ["d2"])
     let stats = try await store.stats()
     #expect(stats.documents == 3)
+    #expect(try await store.documentCount() == 3)
     #expect(stats.byStatus == ["在研": 3])
   }
 

@@ -100,6 +100,9 @@ public protocol ArchiveReading: Sendable {
   /// Shingle hashes in more than `minimumDocumentShare` (0…1) of the stored documents.
   func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64>
   func stats() async throws(IndexError) -> IndexStats
+  /// How many documents are stored: what a check needs of the stats, without their table scans
+  /// (a store should answer it from an index; the default asks ``stats()``).
+  func documentCount() async throws(IndexError) -> Int
 }
 
 /// Writing the archive. Each call is atomic: a document and all its postings, or nothing.
@@ -128,6 +131,10 @@ public protocol BulkLoadSession: Sendable {
 }
 
 extension ArchiveReading {
+  public func documentCount() async throws(IndexError) -> Int {
+    try await stats().documents
+  }
+
   public func record(id: String) async throws(IndexError) -> DocumentRecord? {
     try await records(DocumentFilter(ids: [id])).first
   }

@@ -11,7 +11,7 @@ public enum CommonShingles {
   public static func read(store: any ArchiveReading, share: Double?) async throws(IndexError) -> Set<UInt64> {
     guard let share, share > 0, share < 1 else { return [] }
     let policy = CommonTextPolicy(maximumShare: share)
-    guard try await store.stats().documents >= policy.minimumDocuments else { return [] }
+    guard try await store.documentCount() >= policy.minimumDocuments else { return [] }
     return try await store.frequentShingles(minimumDocumentShare: share)
   }
 }
