@@ -98,6 +98,7 @@ struct CheckCommand: AsyncParsableCommand {
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
       workers: CommandSupport.threads(threads), storeDescription: index)
+    let reading = try CommandSupport.reading()
     let progress = TerminalProgress()
     let result: CheckResult
     let rendered: Data
@@ -106,7 +107,7 @@ struct CheckCommand: AsyncParsableCommand {
         CheckFiles.Paths(
           applications: paths, manifest: manifest, registry: registry, templates: template, call: call),
         options: options)
-      result = try await CheckJob(archive: store, writer: add ? store : nil).run(
+      result = try await CheckJob(archive: store, writer: add ? store : nil, reading: reading).run(
         request, progress: progress.handler)
       rendered = try result.rendered(format, language: lang)
     } catch {

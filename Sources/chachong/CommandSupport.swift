@@ -24,6 +24,27 @@ enum CommandSupport {
     }
   }
 
+  /// The environment variable naming a JSON file of read limits (docs/limits.md).
+  static let readLimitsVariable = "CHACHONG_READ_LIMITS"
+
+  /// The document reader every command uses: the standard limits, or the ones set by the JSON
+  /// file `CHACHONG_READ_LIMITS` names, clamped into the safe bounds. A file that cannot be read or
+  /// names an unknown limit is exit 2: a typo must not silently leave the defaults.
+  static func reader() throws -> DocumentReader {
+    guard let path = ProcessInfo.processInfo.environment[readLimitsVariable], !path.isEmpty else {
+      return DocumentReader()
+    }
+    let file = try read(path)
+    do {
+      return DocumentReader(limits: try ReadLimits.standard.overridden(byJSON: file.bytes))
+    } catch {
+      Output.error("error: \(Output.path(path)) (\(readLimitsVariable)): \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+
+  static func reading() throws -> DocumentReading { DocumentReading(reader: try reader()) }
+
   /// `--threads`, else one per processor core and at most 8.
   static func threads(_ option: Int?) -> Int {
     option ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))

@@ -47,7 +47,7 @@ struct CompareCommand: ParsableCommand {
       try runVersions()
       return
     }
-    let reading = DocumentReading()
+    let reading = try CommandSupport.reading()
     var documents: [InputDocument] = []
     for path in [a, b] {
       switch reading.document(try CommandSupport.read(path), metadata: InputMetadata()) {

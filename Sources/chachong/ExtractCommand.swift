@@ -41,7 +41,7 @@ struct ExtractCommand: ParsableCommand {
         errors.append(error)
       }
     }
-    let result = ExtractionJob().run(read, errors: errors, format: format)
+    let result = ExtractionJob(reader: try CommandSupport.reader()).run(read, errors: errors, format: format)
     try Output.write(result.output)
     for error in result.errors {
       Output.error("error: \(error.description)")

@@ -120,7 +120,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
     let workers = CommandSupport.threads(threads)
     let job = IngestJob(
-      store: store,
+      store: store, reading: try CommandSupport.reading(),
       options: IngestJob.Options(batchSize: batchSize, workers: workers, templates: templateFiles))
     let progress = TerminalProgress()
     let summary: IngestJob.Summary

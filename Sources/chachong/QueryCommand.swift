@@ -109,7 +109,7 @@ struct QueryCommand: AsyncParsableCommand {
       sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
       commonShare: commonShare)
     options.threads = CommandSupport.threads(threads)
-    let job = QueryJob(store: documentIndex, options: options)
+    let job = QueryJob(store: documentIndex, reading: try CommandSupport.reading(), options: options)
     let report: QueryReport
     do {
       let chunks = InputReader().chunks(in: collected.entries, itemLimit: max(16, 4 * options.threads))

@@ -61,10 +61,15 @@ func jsonLine(id: String, text: String, extra: [String: String] = [:]) -> String
 }
 
 /// Runs the binary to completion; returns exit status, stdout and stderr.
-func runChachong(_ binary: URL, _ arguments: [String]) throws -> (Int32, String, String) {
+func runChachong(_ binary: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (
+  Int32, String, String
+) {
   let process = Process()
   process.executableURL = binary
   process.arguments = arguments
+  if !environment.isEmpty {
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+  }
   let output = Pipe()
   let errors = Pipe()
   process.standardOutput = output

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bounds on what the reader accepts, so hostile input fails fast instead of exhausting memory,
 /// time or the stack. Every limit is documented in docs/limits.md; a reader clamps each one to
 /// ``safeBounds`` (``clamped``), so a configuration can tighten limits freely but can loosen them
@@ -102,4 +104,45 @@ public struct ReadLimits: Sendable, Equatable {
       maxParagraphBytes: clamp(maxParagraphBytes, bounds.maxParagraphBytes),
       maxJSONLineBytes: clamp(maxJSONLineBytes, bounds.maxJSONLineBytes))
   }
+}
+
+extension ReadLimits {
+  /// The limits a configuration names, by property name: `{"maxEntryBytes": 52428800, …}`.
+  static var configurable: [String: WritableKeyPath<ReadLimits, Int>] {
+    [
+      "maxEntryBytes": \.maxEntryBytes, "maxCompressionRatio": \.maxCompressionRatio,
+      "ratioCheckThreshold": \.ratioCheckThreshold, "maxEntityExpansion": \.maxEntityExpansion,
+      "maxEntries": \.maxEntries, "maxPackageBytes": \.maxPackageBytes, "maxXMLDepth": \.maxXMLDepth,
+      "maxTableDepth": \.maxTableDepth, "maxAttributesPerElement": \.maxAttributesPerElement,
+      "maxBlocks": \.maxBlocks, "maxTextBytes": \.maxTextBytes, "maxParagraphBytes": \.maxParagraphBytes,
+      "maxJSONLineBytes": \.maxJSONLineBytes,
+    ]
+  }
+
+  /// These limits with the ones a JSON object names replaced, then ``clamped`` into
+  /// ``safeBounds``; an unknown name or a value that is not an integer is an error (a typo must not
+  /// silently leave a limit at its default).
+  public func overridden(byJSON bytes: [UInt8]) throws(ReadLimitsError) -> ReadLimits {
+    guard bytes.count <= 64 * 1024,
+      let object = try? JSONDecoder().decode([String: Int].self, from: Data(bytes))
+    else {
+      throw ReadLimitsError(reason: "not a JSON object of limit names and integers")
+    }
+    var limits = self
+    for name in object.keys.sorted() {
+      guard let path = Self.configurable[name] else {
+        throw ReadLimitsError(
+          reason:
+            "unknown limit \"\(name)\" (known: \(Self.configurable.keys.sorted().joined(separator: ", ")))")
+      }
+      limits[keyPath: path] = object[name] ?? limits[keyPath: path]
+    }
+    return limits.clamped
+  }
+}
+
+/// Why a limits configuration could not be used.
+public struct ReadLimitsError: Error, Sendable, CustomStringConvertible {
+  public var reason: String
+  public var description: String { "read limits: \(reason)" }
 }
