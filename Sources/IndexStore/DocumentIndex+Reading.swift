@@ -84,7 +84,8 @@ extension DocumentIndex {
     let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     let sql = """
       SELECT id, program, year, status, title, organisation, credit_code, lead, lead_id_hash,
-        lead_id_masked, source_path, source_sha256, character_count, sections, extra
+        lead_id_masked, source_path, source_sha256, character_count,
+        \(filter.includeSections ? "sections" : "'[]' AS sections"), extra
       FROM documents\(whereClause) ORDER BY id
       """
     let rows = try wrap(directory) {
@@ -97,7 +98,9 @@ extension DocumentIndex {
       let sectionsJSON: String = row["sections"]
       let extraJSON: String = row["extra"]
       let id: String = row["id"]
-      guard let sections = try? decoder.decode([TextSection].self, from: Data(sectionsJSON.utf8)),
+      guard
+        let sections = sectionsJSON == "[]"
+          ? [] : try? decoder.decode([TextSection].self, from: Data(sectionsJSON.utf8)),
         let extra = try? decoder.decode([String: String].self, from: Data(extraJSON.utf8))
       else {
         throw IndexError(path: directory, reason: .corrupt("document \(id): unreadable sections or metadata"))

@@ -54,12 +54,19 @@ public struct DocumentFilter: Sendable, Equatable {
   public var year: Int?
   public var status: String?
   public var ids: [String]?
+  /// false: the caller does not need `sections` (a check's rules over the whole archive), so a
+  /// store may leave them empty instead of decoding them; a store may return them anyway.
+  public var includeSections: Bool
 
-  public init(program: String? = nil, year: Int? = nil, status: String? = nil, ids: [String]? = nil) {
+  public init(
+    program: String? = nil, year: Int? = nil, status: String? = nil, ids: [String]? = nil,
+    includeSections: Bool = true
+  ) {
     self.program = program
     self.year = year
     self.status = status
     self.ids = ids
+    self.includeSections = includeSections
   }
 }
 

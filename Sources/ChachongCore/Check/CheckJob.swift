@@ -175,7 +175,9 @@ public struct CheckJob: Sendable {
     minimum.minimumPassageCharacters = nil
     let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
     let batchIDs = Set(batch.map(\.record.id))
-    let archiveRecords = try await archive.records(DocumentFilter()).filter { !batchIDs.contains($0.id) }
+    let archiveRecords = try await archive.records(DocumentFilter(includeSections: false)).filter {
+      !batchIDs.contains($0.id)
+    }
 
     // The one similarity search, against the archive and within the batch.
     let texts = PreparedTexts(batch: prepared, parameters: archive.parameters.fingerprint)

@@ -12,28 +12,43 @@ struct RunSeeder: Sendable {
     let sourceShingles = source.shingles
     guard !queryShingles.isEmpty, !sourceShingles.isEmpty else { return [] }
 
-    var positions: [UInt64: [Int32]] = [:]
-    positions.reserveCapacity(sourceShingles.count)
-    for (index, hash) in sourceShingles.enumerated() where !excluding.contains(hash) {
-      positions[hash, default: []].append(Int32(index))
+    // The source's shingles sorted by (hash, position): the positions of one hash are one
+    // ascending slice, found by binary search. A dictionary of position arrays cost one
+    // allocation per distinct shingle and most of a check's time (every verified pair is aligned).
+    var keyed: [(hash: UInt64, position: Int32)] = []
+    keyed.reserveCapacity(sourceShingles.count)
+    for (index, hash) in sourceShingles.enumerated() where excluding.isEmpty || !excluding.contains(hash) {
+      keyed.append((hash, Int32(index)))
     }
-    let queryExcluded = queryShingles.map { excluding.contains($0) }
+    keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
+    let sortedHashes = keyed.map(\.hash)
+    let sortedPositions = keyed.map(\.position)
+    let queryExcluded =
+      excluding.isEmpty
+      ? [Bool](repeating: false, count: queryShingles.count) : queryShingles.map { excluding.contains($0) }
 
-    // Query shingle index up to which each diagonal (source index - query index) is covered.
-    var coveredUntil: [Int: Int] = [:]
-    var runs: [MatchedRun] = []
     let queryCount = queryShingles.count
     let sourceCount = sourceShingles.count
+    // Query shingle index up to which each diagonal (source index - query index) is covered,
+    // at `diagonal + queryCount` (0: not covered yet).
+    var coveredUntil = [Int](repeating: 0, count: queryCount + sourceCount)
+    var runs: [MatchedRun] = []
 
     for queryIndex in 0..<queryCount where !queryExcluded[queryIndex] {
-      guard let hits = positions[queryShingles[queryIndex]] else { continue }
-      for sourceIndex in candidates(
-        hits, queryIndex: queryIndex, queryCount: queryCount, sourceCount: sourceCount)
-      {
+      let hash = queryShingles[queryIndex]
+      let lower = Self.lowerBound(of: hash, in: sortedHashes)
+      guard lower < sortedHashes.count, sortedHashes[lower] == hash else { continue }
+      let upper = Self.upperBound(of: hash, in: sortedHashes, from: lower)
+      let hits = candidates(
+        sortedPositions[lower..<upper], queryIndex: queryIndex, queryCount: queryCount,
+        sourceCount: sourceCount)
+      for hit in hits {
+        let sourceIndex = Int(hit)
         let diagonal = sourceIndex - queryIndex
-        if let covered = coveredUntil[diagonal], covered > queryIndex { continue }
+        let slot = diagonal + queryCount
+        let floor = coveredUntil[slot]
+        if floor > queryIndex { continue }
         var first = queryIndex
-        let floor = coveredUntil[diagonal] ?? 0
         while first - 1 >= floor, first - 1 + diagonal >= 0, !queryExcluded[first - 1],
           queryShingles[first - 1] == sourceShingles[first - 1 + diagonal]
         {
@@ -45,7 +60,7 @@ struct RunSeeder: Sendable {
         {
           last += 1
         }
-        coveredUntil[diagonal] = last + 1
+        coveredUntil[slot] = last + 1
         let queryEnd = query.shingleEnd(last)
         let sourceEnd = source.shingleEnd(last + diagonal)
         // Both ends are clipped by the document length only when a document is shorter than k.
@@ -59,18 +74,38 @@ struct RunSeeder: Sendable {
     return runs
   }
 
-  private func candidates(_ hits: [Int32], queryIndex: Int, queryCount: Int, sourceCount: Int) -> [Int] {
-    if hits.count <= occurrenceLimit { return hits.map { Int($0) } }
-    let expected = Int32(clamping: queryIndex * sourceCount / max(1, queryCount))
+  private static func lowerBound(of hash: UInt64, in sorted: [UInt64]) -> Int {
     var low = 0
-    var high = hits.count
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < hash { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  private static func upperBound(of hash: UInt64, in sorted: [UInt64], from start: Int) -> Int {
+    var end = start + 1
+    while end < sorted.count, sorted[end] == hash { end += 1 }
+    return end
+  }
+
+  /// The positions to try: all of them, or the `occurrenceLimit` nearest the query's relative
+  /// position when a shingle repeats more often (boilerplate lines).
+  private func candidates(
+    _ hits: ArraySlice<Int32>, queryIndex: Int, queryCount: Int, sourceCount: Int
+  ) -> ArraySlice<Int32> {
+    if hits.count <= occurrenceLimit { return hits }
+    let expected = Int32(clamping: queryIndex * sourceCount / max(1, queryCount))
+    var low = hits.startIndex
+    var high = hits.endIndex
     while low < high {
       let middle = (low + high) / 2
       if hits[middle] < expected { low = middle + 1 } else { high = middle }
     }
     let half = occurrenceLimit / 2
-    let lower = max(0, low - half)
-    let upper = min(hits.count, lower + occurrenceLimit)
-    return hits[max(0, upper - occurrenceLimit)..<upper].map { Int($0) }
+    let lower = max(hits.startIndex, low - half)
+    let upper = min(hits.endIndex, lower + occurrenceLimit)
+    return hits[max(hits.startIndex, upper - occurrenceLimit)..<upper]
   }
 }
