@@ -3,3 +3,6 @@ let extraFactories: [StoreFactory] = []
 
 /// Job queues of stores that need a server, added the same way.
 let extraJobQueueFactories: [JobQueueFactory] = []
+
+/// Service-state stores of stores that need a server, added the same way.
+let extraServiceStateFactories: [ServiceStateFactory] = []
