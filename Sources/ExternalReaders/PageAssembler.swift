@@ -23,10 +23,13 @@ package struct PageLines: Sendable, Equatable {
 package enum PageAssembler {
   package static func parts(_ pages: [PageLines]) -> [DocumentPart] {
     let cleaned = removeRunningLines(pages)
+    // Full lines are as wide as the widest line of the document (a page's own widest line may be
+    // the short end of a paragraph).
+    let width = cleaned.map(maximumWidth).max() ?? 0
     var parts: [DocumentPart] = []
     var carried: String?
     for page in cleaned {
-      var paragraphs = paragraphs(of: page)
+      var paragraphs = paragraphs(of: page, width: width)
       // The last paragraph of the page before did not end: it goes on with this page's first.
       if let open = carried, let first = paragraphs.first, !isHeading(first.text) {
         if var previous = parts.last, case .paragraph(var paragraph)? = previous.blocks.last {
@@ -39,7 +42,12 @@ package enum PageAssembler {
         }
       }
       carried = nil
-      if let last = page.blocks.last?.last, !endsParagraph(last, width: maximumWidth(page), next: nil) {
+      // Across a page break only a line that stops mid-sentence goes on: a full line ending a
+      // sentence more often ends its paragraph.
+      if let last = page.blocks.last?.last, !endsParagraph(last, width: width, next: nil),
+        !last.hasSuffix("。"), !last.hasSuffix("！"), !last.hasSuffix("？"), !last.hasSuffix("："),
+        !last.hasSuffix(".")
+      {
         carried = paragraphs.last?.text
       }
       parts.append(
@@ -52,8 +60,7 @@ package enum PageAssembler {
 
   // MARK: Paragraphs
 
-  private static func paragraphs(of page: PageLines) -> [Paragraph] {
-    let width = maximumWidth(page)
+  private static func paragraphs(of page: PageLines, width: Int) -> [Paragraph] {
     var result: [Paragraph] = []
     for block in page.blocks {
       var current = ""
@@ -135,11 +142,15 @@ package enum PageAssembler {
   static let marginLines = 2
 
   private static func removeRunningLines(_ pages: [PageLines]) -> [PageLines] {
-    // A key ignores digits (page numbers inside a header) and spaces.
+    // A key ignores digits (page numbers inside a header; OCR joins a page number to the header
+    // line), punctuation and spaces.
     func key(_ line: String) -> String {
       String(
-        line.unicodeScalars.filter { !$0.properties.isWhitespace }
-          .map { ("0"..."9").contains($0) ? "#" : Character($0) })
+        String.UnicodeScalarView(
+          line.unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0.properties.numericType == nil
+              && !$0.properties.generalCategory.isPunctuationLike
+          }))
     }
     func marginPositions(_ page: PageLines) -> [(block: Int, line: Int, top: Bool)] {
       var positions: [(block: Int, line: Int, top: Bool)] = []
@@ -161,13 +172,25 @@ package enum PageAssembler {
       }
     }
     let repeatedAt = max(2, (pages.count + 1) / 2)
+    // Bare numbers are page numbers when they follow the pages (number − page the same on at
+    // least half of the pages; 1 on a single page).
+    var offsets: [Int: Int] = [:]
+    for page in pages {
+      let numbers = Set(marginPositions(page).compactMap { bareNumber(page.blocks[$0.block][$0.line]) })
+      for number in numbers { offsets[number - page.number, default: 0] += 1 }
+    }
+    let pageNumberOffset = offsets.filter { $0.value >= (pages.count + 1) / 2 }.max { $0.value < $1.value }?
+      .key
     return pages.map { page in
       var page = page
       var remove = Set<[Int]>()
       for position in marginPositions(page) {
         let line = page.blocks[position.block][position.line]
         let lineKey = (position.top ? "t:" : "b:") + key(line)
-        if isPageNumber(line) || (pages.count >= 2 && counts[lineKey, default: 0] >= repeatedAt) {
+        let isPageNumber =
+          isLabelledPageNumber(line) || isDecoratedPageNumber(line)
+          || (pageNumberOffset != nil && bareNumber(line).map { $0 - page.number } == pageNumberOffset)
+        if isPageNumber || (pages.count >= 2 && counts[lineKey, default: 0] >= repeatedAt) {
           remove.insert([position.block, position.line])
         }
       }
@@ -178,14 +201,44 @@ package enum PageAssembler {
     }
   }
 
-  /// `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`.
-  static func isPageNumber(_ line: String) -> Bool {
-    let compact = line.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }
-    let text = String(String.UnicodeScalarView(compact))
+  /// `第3页`, `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`: a page number by its words.
+  static func isLabelledPageNumber(_ line: String) -> Bool {
+    let text = compact(line)
     let patterns = [
-      #"^[-—–·]?\d{1,4}[-—–·]?$"#, #"^第\d{1,4}页(,?共\d{1,4}页)?$"#, #"^共\d{1,4}页,?第\d{1,4}页$"#,
-      #"^\d{1,4}/\d{1,4}$"#, #"^(page)?\d{1,4}(of\d{1,4})?$"#,
+      #"^第\d{1,4}页(,?共\d{1,4}页)?$"#, #"^共\d{1,4}页,?第\d{1,4}页$"#, #"^\d{1,4}/\d{1,4}$"#,
+      #"^page\d{1,4}(of\d{1,4})?$"#,
     ]
     return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+  }
+
+  /// `- 3 -`, `— 3 —`, `-3-` (OCR reads the dashes as 一 too): a page number by its dashes.
+  static func isDecoratedPageNumber(_ line: String) -> Bool {
+    compact(line).range(of: #"^[-—–·一]\d{1,4}[-—–·一]$"#, options: .regularExpression) != nil
+  }
+
+  /// `3`, `- 3 -`, `— 3 —` (OCR reads the dashes as 一 too): the number, if the line is a bare (page) number. Whether it is one
+  /// depends on the other pages (see `removeRunningLines`): a table's last figure at the foot of
+  /// a page is a bare number too.
+  static func bareNumber(_ line: String) -> Int? {
+    let text = compact(line)
+    guard text.range(of: #"^[-—–·一]?\d{1,4}[-—–·一]?$"#, options: .regularExpression) != nil else {
+      return nil
+    }
+    return Int(String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)))
+  }
+
+  private static func compact(_ line: String) -> String {
+    String(String.UnicodeScalarView(line.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }))
+  }
+}
+
+extension Unicode.GeneralCategory {
+  fileprivate var isPunctuationLike: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol:
+      true
+    default: false
+    }
   }
 }

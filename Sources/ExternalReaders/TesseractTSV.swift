@@ -20,7 +20,7 @@ package enum TesseractTSV {
         (a.page, a.block, a.paragraph, a.line) < (b.page, b.block, b.paragraph, b.line)
       }
     }
-    var words: [LineKey: [String]] = [:]
+    var words: [LineKey: [(text: String, confidence: Double)]] = [:]
     var order: [LineKey] = []
     var weighted: [Int: (confidence: Double, characters: Int)] = [:]
     for row in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -28,11 +28,12 @@ package enum TesseractTSV {
       guard columns.count == 12, columns[0] == "5", let page = Int(columns[1]), let block = Int(columns[2]),
         let paragraph = Int(columns[3]), let line = Int(columns[4]), let confidence = Double(columns[10])
       else { continue }
-      let text = columns[11].trimmingCharacters(in: .whitespaces)
+      // Table rules and box edges come back as bars; no application writes them in text.
+      let text = columns[11].trimmingCharacters(in: .whitespaces).filter { !"|丨｜".contains($0) }
       guard !text.isEmpty, confidence >= 0 else { continue }
       let key = LineKey(page: page, block: block, paragraph: paragraph, line: line)
       if words[key] == nil { order.append(key) }
-      words[key, default: []].append(text)
+      words[key, default: []].append((text, confidence / 100))
       let count = text.unicodeScalars.count
       let sum = weighted[page, default: (0, 0)]
       weighted[page] = (sum.confidence + confidence / 100 * Double(count), sum.characters + count)
@@ -40,7 +41,9 @@ package enum TesseractTSV {
     var pages: [Int: Page] = [:]
     var lastParagraph: [Int: LineKey] = [:]
     for key in order.sorted() {
-      let line = (words[key] ?? []).reduce("") { PageAssembler.join($0, $1) }
+      let lineWords = words[key] ?? []
+      if isSpeck(lineWords) { continue }
+      let line = lineWords.reduce("") { PageAssembler.join($0, $1.text) }
       var page =
         pages[key.page]
         ?? Page(
@@ -61,4 +64,15 @@ package enum TesseractTSV {
     }
     return pages.keys.sorted().compactMap { pages[$0] }
   }
+
+  /// A line of at most ``speckCharacters`` characters read with a mean confidence under
+  /// ``speckConfidence``: stains, stamps and table rules the recogniser took for characters.
+  static func isSpeck(_ words: [(text: String, confidence: Double)]) -> Bool {
+    let characters = words.reduce(0) { $0 + $1.text.count }
+    guard characters <= speckCharacters, !words.isEmpty else { return false }
+    return words.reduce(0) { $0 + $1.confidence } / Double(words.count) < speckConfidence
+  }
+
+  static let speckCharacters = 3
+  static let speckConfidence = 0.7
 }

@@ -105,6 +105,10 @@ struct CheckBatchLoader: Sendable {
     var sha256: String
     /// Set when the text was read by OCR.
     var ocr: OCRSummary?
+    /// False for PDFs and images, which have text but no form structure.
+    var hasFormFields = true
+    /// The end of the main part's text (headers, footers and notes follow).
+    var bodyEnd: Int?
   }
 
   enum ReadOutcome: Sendable {
@@ -122,7 +126,8 @@ struct CheckBatchLoader: Sendable {
       return .success(
         ReadDocument(
           text: layout.text, sections: layout.sections, fields: fields, sha256: SHA256.hexHash(file.bytes),
-          ocr: document.ocr))
+          ocr: document.ocr, hasFormFields: ![.pdf, .image].contains(document.format),
+          bodyEnd: layout.paragraphs.last { $0.part == .main }?.end))
     } catch {
       return .failure(Self.reason(error))
     }
@@ -131,7 +136,8 @@ struct CheckBatchLoader: Sendable {
   static func version(_ document: ReadDocument) -> VersionDifferences.Version {
     VersionDifferences.Version(
       text: document.text, sections: document.sections.map { ($0.title, $0.start, $0.end) },
-      fields: document.fields)
+      fields: document.fields, isOCR: document.ocr != nil, hasFormFields: document.hasFormFields,
+      bodyEnd: document.bodyEnd)
   }
 
   /// The error without the path (the report lists the path beside it).
