@@ -20,6 +20,11 @@ enum LabeledLineParser {
     var valueStart = firstColon + 1
     for colon in colonPositions.dropFirst() where colon >= valueStart {
       // Only the last `longestLabel` characters before the colon can be the next label.
+      // Most colons cannot end a label at all (`w:style`, `10:30`): a look at the few characters
+      // before the colon settles that without trying every word start.
+      guard FormLabelVocabulary.mayEndWithLabel(String(characters[max(valueStart, colon - 8)..<colon])) else {
+        continue
+      }
       let windowStart = max(valueStart, colon - longestLabel)
       let startsWord = windowStart == valueStart || LabelText.isSpace(characters[windowStart - 1])
       guard let split = labelSplit(Array(characters[windowStart..<colon]), startsWord: startsWord) else {
