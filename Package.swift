@@ -25,6 +25,9 @@ let package = Package(
     .target(name: "ChachongModel"),
     // Files in, structured text and form fields out; every input limit lives here.
     .target(name: "DocumentText", dependencies: ["ChachongModel", "CLibXML2", "CDeflate"]),
+    // PDF (poppler's pdftotext) and OCR of scans (tesseract chi_sim) as FormatReaders: they run those
+    // tools as bounded subprocesses (no GPL code linked), so they live apart from DocumentText.
+    .target(name: "ExternalReaders", dependencies: ["ChachongModel", "DocumentText"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints", dependencies: ["CKernels"]),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
@@ -74,6 +77,7 @@ let package = Package(
       name: "chachong",
       dependencies: [
         "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Integrity", "Reports",
+        "ExternalReaders",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -107,6 +111,8 @@ let package = Package(
     .executableTarget(name: "fuzz-doc", dependencies: ["DocumentText"], path: "Tools/fuzz/doc"),
     .executableTarget(name: "fuzz-docx", dependencies: ["DocumentText"], path: "Tools/fuzz/docx"),
     .executableTarget(name: "fuzz-xml", dependencies: ["DocumentText"], path: "Tools/fuzz/xml"),
+    // The PDF and OCR readers; the tests that need poppler or tesseract say so when they skip.
+    .testTarget(name: "ExternalReadersTests", dependencies: ["ExternalReaders", "DocumentText", "ChachongModel"]),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),

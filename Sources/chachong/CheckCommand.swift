@@ -33,6 +33,8 @@ struct CheckCommand: AsyncParsableCommand {
         chachong check --index archive/ --template 空白申报书.docx --format html --output 查重报告.html 2024/
       """)
 
+  @OptionGroup var ocrOption: OCROption
+
   @Option(name: .long, help: "Index directory (the archive).")
   var index: String
 
@@ -98,7 +100,7 @@ struct CheckCommand: AsyncParsableCommand {
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
       workers: CommandSupport.threads(threads), storeDescription: index)
-    let reading = try CommandSupport.reading()
+    let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     let progress = TerminalProgress()
     let result: CheckResult
     let rendered: Data

@@ -26,6 +26,8 @@ struct IngestCommand: AsyncParsableCommand {
         chachong ingest --index archive/ --template 2023/申报书模板.docx 2023/
       """)
 
+  @OptionGroup var ocrOption: OCROption
+
   @Option(name: .long, help: "Index directory (created if missing).")
   var index: String
 
@@ -120,7 +122,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
     let workers = CommandSupport.threads(threads)
     let job = IngestJob(
-      store: store, reading: try CommandSupport.reading(),
+      store: store, reading: try CommandSupport.reading(ocr: ocrOption.ocr),
       options: IngestJob.Options(batchSize: batchSize, workers: workers, templates: templateFiles))
     let progress = TerminalProgress()
     let summary: IngestJob.Summary

@@ -26,6 +26,8 @@ struct QueryCommand: AsyncParsableCommand {
         chachong query --index archive/ --template 空白申报书.docx 2024/A001.docx
       """)
 
+  @OptionGroup var ocrOption: OCROption
+
   @Option(name: .long, help: "Index directory.")
   var index: String
 
@@ -109,7 +111,8 @@ struct QueryCommand: AsyncParsableCommand {
       sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
       commonShare: commonShare)
     options.threads = CommandSupport.threads(threads)
-    let job = QueryJob(store: documentIndex, reading: try CommandSupport.reading(), options: options)
+    let job = QueryJob(
+      store: documentIndex, reading: try CommandSupport.reading(ocr: ocrOption.ocr), options: options)
     let report: QueryReport
     do {
       let chunks = InputReader().chunks(in: collected.entries, itemLimit: max(16, 4 * options.threads))

@@ -8,7 +8,7 @@ enum OrderedConcurrentMap {
   /// `i` goes to worker `i % workers`.
   static func map<Item: Sendable, State, Output: Sendable>(
     _ items: [Item], workers: Int, makeState: @escaping @Sendable () -> State,
-    _ transform: @escaping @Sendable (inout State, Item) -> Output
+    _ transform: @escaping @Sendable (inout State, Item) async -> Output
   ) async throws(CancellationError) -> [Output] {
     let width = max(1, min(workers, items.count))
     let slices = await withTaskGroup(of: [(Int, Output)]?.self) { group in
@@ -19,7 +19,7 @@ enum OrderedConcurrentMap {
           var position = worker
           while position < items.count {
             if Task.isCancelled { return nil }
-            results.append((position, transform(&state, items[position])))
+            results.append((position, await transform(&state, items[position])))
             position += width
           }
           return results
