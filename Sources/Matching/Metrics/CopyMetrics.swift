@@ -21,6 +21,12 @@ public struct CopyMetrics: Sendable, Codable, Equatable {
   public var sources: [SourceCopy]
   /// One entry per given section, in the given order.
   public var sections: [SectionCopy]
+  /// 去除本人已发表文献复制比: the union over the sources that are not the organisation's own
+  /// earlier applications (nil when not computed).
+  public var copyRatioExcludingOwn: Double?
+  public var copiedCharactersExcludingOwn: Int?
+  /// The sources left out of `copyRatioExcludingOwn`, sorted.
+  public var ownSources: [String]?
 
   public init(
     characters: Int, templateCharacters: Int, copiedCharacters: Int, copyRatio: Double,
