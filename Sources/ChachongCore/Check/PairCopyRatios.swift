@@ -66,7 +66,8 @@ enum PairCopyRatios {
       let passages = PassageAligner.align(
         query: application.normalized, queryShingles: application.shingles, source: other.normalized,
         sourceShingles: other.shingles, k: k, excluding: excluding, parameters: .standard,
-        querySections: application.sections, sourceSections: other.sections)
+        querySections: application.sections, sourceSections: other.sections
+      ).map { classified($0, application.normalized, other.normalized) }
       var result = pair
       if let rulePassages = pair.passages {
         result.measures.sourcePassageCharacters = rulePassages.reduce(0) {
@@ -81,7 +82,8 @@ enum PairCopyRatios {
       result.measures.sourceCopiedCharacters = backward.characters
       result.passages = passages.map {
         EvidencePassage(
-          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars)
+          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars,
+          kind: $0.kind.flatMap { PassageMatchKind(rawValue: $0.rawValue) })
       }
       measured.append(result)
     }
@@ -92,7 +94,8 @@ enum PairCopyRatios {
     for pair in measured {
       let passages = (pair.passages ?? []).map {
         Passage(
-          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars)
+          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars,
+          kind: $0.kind.flatMap { PassageKind(rawValue: $0.rawValue) })
       }
       sources[pair.applicationID, default: []].append((pair.other, passages))
       if pair.otherInBatch, let record = records[pair.applicationID] {
@@ -120,6 +123,7 @@ enum PairCopyRatios {
       result.copyRatioExcludingOwn = withoutOwn.copyRatio
       result.copiedCharactersExcludingOwn = withoutOwn.copiedCharacters
       result.ownSources = own.sorted()
+      result.passageKinds = kindCounts(all.flatMap(\.passages))
       metrics[document.id] = result
       measures[document.id] = ApplicationCopyMeasures(
         totalCopyRatio: result.copyRatio, largestSourceRatio: result.largestSourceRatio,
@@ -165,6 +169,41 @@ enum PairCopyRatios {
   static func reversed(_ passage: Passage) -> Passage {
     Passage(
       start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
-      chars: passage.sourceEnd - passage.sourceStart)
+      chars: passage.sourceEnd - passage.sourceStart, kind: passage.kind)
+  }
+
+  /// An exact-stage passage with its kind: identical token sequences, else minor changes (its runs
+  /// of shared shingles were joined across small edits). Only the fuzzy stage says rewritten.
+  static func classified(_ passage: Passage, _ query: NormalizedText, _ source: NormalizedText) -> Passage {
+    guard passage.kind == nil else { return passage }
+    var result = passage
+    let same = query.tokens[tokens(passage.start, passage.end, in: query)].elementsEqual(
+      source.tokens[tokens(passage.sourceStart, passage.sourceEnd, in: source)])
+    result.kind = same ? .identical : .minorChanges
+    return result
+  }
+
+  /// Tokens lying inside `start..<end` of the extracted text.
+  static func tokens(_ start: Int, _ end: Int, in text: NormalizedText) -> Range<Int> {
+    var low = 0
+    var high = text.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(text.starts[middle]) < start { low = middle + 1 } else { high = middle }
+    }
+    var upper = low
+    while upper < text.count, Int(text.ends[upper]) <= end { upper += 1 }
+    return low..<upper
+  }
+
+  /// Passages and characters by kind.
+  static func kindCounts(_ passages: [Passage]) -> [String: PassageKindCount]? {
+    var counts: [String: PassageKindCount] = [:]
+    for passage in passages {
+      guard let kind = passage.kind else { continue }
+      counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].passages += 1
+      counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].characters += passage.chars
+    }
+    return counts
   }
 }

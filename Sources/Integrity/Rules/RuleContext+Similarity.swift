@@ -243,7 +243,7 @@ extension RuleContext {
   private func reversedPassage(_ passage: EvidencePassage) -> EvidencePassage {
     EvidencePassage(
       start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
-      chars: passage.sourceEnd - passage.sourceStart)
+      chars: passage.sourceEnd - passage.sourceStart, kind: passage.kind)
   }
 
   private func percent(_ value: Double?) -> String {
