@@ -197,9 +197,13 @@ public struct CheckJob: Sendable {
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
+    // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
+    pairs += ParaphraseChannel.batchPairs(
+      prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded)
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
-      pairs, batch: prepared, texts: texts, archive: archive, excluding: excluded)
+      pairs, batch: prepared, texts: texts, archive: archive, excluding: excluded,
+      passageMinimum: passageMinimum)
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
     let results = engine.evaluate(
       RuleInput(

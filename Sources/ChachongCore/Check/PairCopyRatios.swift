@@ -11,12 +11,19 @@ import Matching
 /// over all sources (union), the largest single source and the total without the organisation's
 /// own earlier applications. Pure apart from reading archived texts through `PreparedTexts`.
 enum PairCopyRatios {
+  /// Pairs whose exact passages cover less than this share of the application also go through the
+  /// fuzzy stage (`ParaphraseAligner`) when their function-word skeletons overlap
+  /// (`ParaphraseChannel`); above it the exact passages already are the evidence.
+  static let fuzzyBelow = 0.8
+
   struct Side {
     var normalized: NormalizedText
     var shingles: [UInt64]
     var sections: [TextSection]
     /// Per token: template, common or call text.
     var excluded: [Bool]
+    /// Function-word skeleton keys (`SkeletonShingler.keys`), sorted.
+    var skeleton: [UInt64]
   }
 
   struct Result {
@@ -30,7 +37,7 @@ enum PairCopyRatios {
 
   static func measure(
     _ pairs: [SimilarPair], batch: [PreparedDocument], texts: PreparedTexts, archive: any ArchiveReading,
-    excluding: Set<UInt64>
+    excluding: Set<UInt64>, passageMinimum: Int?
   ) async throws -> Result {
     let parameters = archive.parameters.fingerprint
     let k = parameters.shingleSize
@@ -41,7 +48,8 @@ enum PairCopyRatios {
         sections: document.document.sections,
         excluded: CheckCopyMetrics.excludedTokens(
           shingles: document.fingerprint.shingleHashes, count: document.fingerprint.normalized.count,
-          excluding: excluding, k: k))
+          excluding: excluding, k: k),
+        skeleton: SkeletonShingler.keys(of: document.fingerprint.normalized))
     }
     let archived = Set(pairs.filter { !$0.otherInBatch }.map(\.other.id)).subtracting(sides.keys).sorted()
     if !archived.isEmpty {
@@ -51,10 +59,12 @@ enum PairCopyRatios {
         sides[record.id] = Side(
           normalized: entry.normalized, shingles: entry.shingles, sections: record.sections,
           excluded: CheckCopyMetrics.excludedTokens(
-            shingles: entry.shingles, count: entry.normalized.count, excluding: excluding, k: k))
+            shingles: entry.shingles, count: entry.normalized.count, excluding: excluding, k: k),
+          skeleton: SkeletonShingler.keys(of: entry.normalized))
       }
     }
 
+    var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
     var measured: [SimilarPair] = []
     measured.reserveCapacity(pairs.count)
     for pair in pairs {
@@ -63,13 +73,37 @@ enum PairCopyRatios {
         measured.append(pair)
         continue
       }
-      let passages = PassageAligner.align(
+      let exact = PassageAligner.align(
         query: application.normalized, queryShingles: application.shingles, source: other.normalized,
         sourceShingles: other.shingles, k: k, excluding: excluding, parameters: .standard,
         querySections: application.sections, sourceSections: other.sections
       ).map { classified($0, application.normalized, other.normalized) }
+      var passages = exact
+      // The fuzzy stage where the exact aligner finds little of the application: rewritten copies
+      // ('降重') leave only scattered exact runs.
+      if copied(application, exact, id: pair.other.id).ratio < fuzzyBelow,
+        ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
+          >= ParaphraseChannel.minimumOverlap,
+        let query = try await sentences.document(pair.applicationID),
+        let source = try await sentences.document(pair.other.id)
+      {
+        passages = ParaphraseAligner.combine(
+          exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
+          query: application.normalized, source: other.normalized
+        ).map { aligned in
+          var passage = aligned.passage
+          passage.kind = aligned.kind
+          return passage
+        }
+      }
       var result = pair
-      if let rulePassages = pair.passages {
+      if passages != exact, let passageMinimum {
+        // Rewritten passages count for the rules' long-passage condition as exact ones do.
+        let long = passages.filter { $0.chars >= passageMinimum }
+        result.measures.passageCharacters = max(
+          pair.measures.passageCharacters ?? 0, long.reduce(0) { $0 + $1.chars })
+        result.measures.sourcePassageCharacters = long.reduce(0) { $0 + $1.sourceChars }
+      } else if let rulePassages = pair.passages {
         result.measures.sourcePassageCharacters = rulePassages.reduce(0) {
           $0 + $1.sourceEnd - $1.sourceStart
         }
@@ -205,5 +239,36 @@ enum PairCopyRatios {
       counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].characters += passage.chars
     }
     return counts
+  }
+}
+
+/// Sentence documents of the texts one check aligns, each built once (the fuzzy stage needs the
+/// extracted text for its sentence ends, and the template/common/call mask for its features).
+struct SentenceDocuments {
+  let batch: [String: PreparedDocument]
+  let archive: any ArchiveReading
+  let sides: [String: PairCopyRatios.Side]
+  var built: [String: SentenceDocument] = [:]
+
+  init(batch: [PreparedDocument], archive: any ArchiveReading, sides: [String: PairCopyRatios.Side]) {
+    self.batch = Dictionary(batch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.archive = archive
+    self.sides = sides
+  }
+
+  mutating func document(_ id: String) async throws -> SentenceDocument? {
+    if let document = built[id] { return document }
+    guard let side = sides[id] else { return nil }
+    let text: String
+    if let document = batch[id] {
+      text = document.document.text
+    } else if let stored = try await archive.texts(ids: [id])[id] {
+      text = stored
+    } else {
+      return nil
+    }
+    let document = SentenceDocument(text: text, normalized: side.normalized, excludedTokens: side.excluded)
+    built[id] = document
+    return document
   }
 }
