@@ -174,6 +174,7 @@ public struct CheckJob: Sendable {
     var minimum = SimilarityThreshold.loosest(thresholds)
     minimum.minimumPassageCharacters = nil
     let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
+    let gate = SimilarityReportGate(thresholds: thresholds)
     let batchIDs = Set(batch.map(\.record.id))
     let archiveRecords = try await archive.records(DocumentFilter(includeSections: false)).filter {
       !batchIDs.contains($0.id)
@@ -186,7 +187,7 @@ public struct CheckJob: Sendable {
     var pairs = try await archiveSearch.pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
@@ -194,7 +195,7 @@ public struct CheckJob: Sendable {
     pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
