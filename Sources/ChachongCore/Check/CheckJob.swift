@@ -173,6 +173,7 @@ public struct CheckJob: Sendable {
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
     let (minimum, passageMinimum) = CopyRatioPolicy.searchGate(call)
+    let gate = CopyRatioPolicy.reportGate(call)
     let batchIDs = Set(batch.map(\.record.id))
     let archiveRecords = try await archive.records(DocumentFilter(includeSections: false)).filter {
       !batchIDs.contains($0.id)
@@ -185,7 +186,7 @@ public struct CheckJob: Sendable {
     var pairs = try await archiveSearch.pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
@@ -193,7 +194,7 @@ public struct CheckJob: Sendable {
     pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))

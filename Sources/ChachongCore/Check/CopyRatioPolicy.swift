@@ -38,6 +38,49 @@ enum CopyRatioPolicy {
     )
   }
 
+  /// The report gate before passage alignment (`SimilarityReportGate`): every rule's threshold,
+  /// the Jaccard/containment parts of the review bands as thresholds of their own, and the pairs
+  /// whose containment could carry a copy ratio up to the lowest copy-ratio value (half of it, with
+  /// 200 shared characters, as in `searchGate`).
+  static func reportGate(_ call: CallConfiguration) -> SimilarityReportGate {
+    var thresholds = RuleID.similarityRules.map(call.threshold(for:))
+    for threshold in thresholds {
+      guard let review = threshold.review, review.jaccard != nil || review.containment != nil else {
+        continue
+      }
+      var band = threshold
+      band.jaccard = review.jaccard ?? 2
+      band.containment = review.containment ?? 2
+      band.copyRatio = nil
+      band.largestSourceRatio = nil
+      band.totalCopyRatio = nil
+      band.copyRatioExcludingOwn = nil
+      band.review = nil
+      thresholds.append(band)
+    }
+    let lowestRatio = lowestCopyRatio(call)
+    return SimilarityReportGate(
+      thresholds: thresholds,
+      copyRatioCandidates: SimilarityThreshold(
+        jaccard: 2, containment: lowestRatio / 2, minimumSharedCharacters: 200))
+  }
+
+  /// The lowest copy-ratio value of any threshold, review band or the overlap floor.
+  static func lowestCopyRatio(_ call: CallConfiguration) -> Double {
+    var lowest = call.floor.copyRatio
+    for threshold in RuleID.similarityRules.map(call.threshold(for:)) {
+      for criteria in [threshold.criteria] + (threshold.review.map { [$0] } ?? []) {
+        for value in [
+          criteria.copyRatio, criteria.largestSourceRatio, criteria.totalCopyRatio,
+          criteria.copyRatioExcludingOwn,
+        ].compactMap({ $0 }) {
+          lowest = min(lowest, value)
+        }
+      }
+    }
+    return lowest
+  }
+
   /// Shingles of the call's own text (the notice and the guide's 研发方向, `callText`), excluded like
   /// template shingles.
   static func callTextShingles(_ call: CallConfiguration, parameters: FingerprintParameters) -> Set<UInt64> {
