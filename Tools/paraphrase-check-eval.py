@@ -46,11 +46,11 @@ def load_truth(corpus):
     return cases
 
 
-def call_file(out):
+def call_file(out, minimum):
     root = os.path.join(os.path.dirname(__file__), "..")
     call = json.load(open(os.path.join(root, "Corpora/calls/nantong-2023.json"), encoding="utf-8"))
     call["similarity"]["plagiarism"] = {
-        "jaccard": 1, "containment": 1, "minimumSharedCharacters": 50, "copyRatio": 0.005}
+        "jaccard": 1, "containment": 1, "minimumSharedCharacters": minimum, "copyRatio": 0.005}
     call.pop("callText", None)
     path = os.path.join(out, "eval-call.json")
     json.dump(call, open(path, "w", encoding="utf-8"), ensure_ascii=False)
@@ -155,11 +155,12 @@ def main():
     parser.add_argument("chachong")
     parser.add_argument("--corpus", default="Corpora/paraphrase")
     parser.add_argument("--out", default=None)
+    parser.add_argument("--minimum", type=int, default=50, help="copied characters a finding needs")
     options = parser.parse_args()
     out = options.out or tempfile.mkdtemp(prefix="chachong-paraphrase-")
     os.makedirs(out, exist_ok=True)
     truth = load_truth(options.corpus)
-    call = call_file(out)
+    call = call_file(out, options.minimum)
     sources = os.path.join(options.corpus, "source-documents")
     suspicious = os.path.join(out, "suspicious")
     os.makedirs(suspicious, exist_ok=True)
