@@ -33,7 +33,8 @@ struct SimilaritySearch: Sendable {
   /// `texts` holds the documents already prepared (the batch, earlier candidates).
   func pairs(
     for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, excludingShingles: Set<UInt64>,
-    minimum: SimilarityThreshold, passageMinimum: Int?, progress: (@Sendable (Int) -> Void)? = nil
+    minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) async throws -> [SimilarPair] {
     var pairs: [SimilarPair] = []
     var start = 0
@@ -48,7 +49,7 @@ struct SimilaritySearch: Sendable {
               index,
               try await self.pairs(
                 of: index, in: batch, texts: texts, scope: scope, excludingShingles: excludingShingles,
-                minimum: minimum, passageMinimum: passageMinimum)
+                minimum: minimum, passageMinimum: passageMinimum, gate: gate)
             )
           }
         }
@@ -65,7 +66,8 @@ struct SimilaritySearch: Sendable {
 
   private func pairs(
     of index: Int, in batch: [PreparedDocument], texts: PreparedTexts, scope: Scope,
-    excludingShingles: Set<UInt64>, minimum: SimilarityThreshold, passageMinimum: Int?
+    excludingShingles: Set<UInt64>, minimum: SimilarityThreshold, passageMinimum: Int?,
+    gate: SimilarityReportGate
   ) async throws -> [SimilarPair] {
     let document = batch[index]
     let parameters = store.parameters.fingerprint
@@ -75,14 +77,16 @@ struct SimilaritySearch: Sendable {
     ).map(\.id).filter { scope.accepts(index, $0) }
     guard !candidates.isEmpty else { return [] }
     let prepared = try await texts.entries(ids: candidates, from: store)
+    let query = Verifier.PreparedQuery(
+      text: document.fingerprint.normalized, hashes: document.fingerprint.shingleHashes,
+      k: parameters.shingleSize, excluding: excludingShingles)
     var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
     for candidate in candidates {
       guard let match = prepared[candidate] else { continue }
       guard
         let (measures, passages) = PairEvidence.measures(
-          query: document.fingerprint, match: match.normalized, matchShingles: match.shingles,
-          parameters: parameters,
-          excluding: excludingShingles, minimum: minimum, passageMinimum: passageMinimum)
+          query: query, match: match.normalized, matchShingles: match.shingles, minimum: minimum,
+          passageMinimum: passageMinimum, gate: gate, otherInBatch: scope.otherInBatch)
       else { continue }
       verified.append((candidate, measures, passages))
     }

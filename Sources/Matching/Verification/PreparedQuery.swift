@@ -83,48 +83,6 @@ extension Verifier {
 
   /// The same scores as `scores(query:queryHashes:matchHashes:k:excluding:)`.
   public static func scores(_ query: PreparedQuery, matchHashes: [UInt64]) -> SimilarityScores {
-    var seen = [Bool](repeating: false, count: query.distinctCount)
-    var shared = 0
-    let excluding = query.excluding
-    let onlyInMatch = ShingleHashSet.withSet(capacity: matchHashes.count) { others in
-      query.keys.withUnsafeBufferPointer { keys in
-        query.values.withUnsafeBufferPointer { values in
-          seen.withUnsafeMutableBufferPointer { seen in
-            for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
-              let distinct = query.index(of: hash, keys: keys, values: values)
-              if distinct < 0 {
-                _ = others.insert(hash)
-              } else if !seen[Int(distinct)] {
-                seen[Int(distinct)] = true
-                shared += 1
-              }
-            }
-          }
-        }
-      }
-      return others.count
-    }
-    var sharedCharacters = 0
-    let window = min(max(query.k, 1), max(query.text.count, 1))
-    var coveredUpTo: Int32 = .min
-    query.distinctIndex.withUnsafeBufferPointer { distinctIndex in
-      query.text.starts.withUnsafeBufferPointer { starts in
-        query.text.ends.withUnsafeBufferPointer { ends in
-          for index in 0..<distinctIndex.count {
-            let distinct = Int(distinctIndex[index])
-            guard distinct >= 0, seen[distinct], index + window - 1 < ends.count else { continue }
-            let start = max(starts[index], coveredUpTo)
-            let end = ends[index + window - 1]
-            if end > start {
-              sharedCharacters += Int(end - start)
-              coveredUpTo = end
-            }
-          }
-        }
-      }
-    }
-    return makeScores(
-      shared: shared, queryCount: query.distinctCount, matchCount: shared + onlyInMatch,
-      sharedCharacters: sharedCharacters)
+    verify(query, matchHashes: matchHashes).scores
   }
 }
