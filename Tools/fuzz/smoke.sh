@@ -36,7 +36,7 @@ for name in "${harnesses[@]}"; do
   corpus=".build-fuzz/corpus-$name"
   mkdir -p "$corpus"
   echo "== fuzz-$name for ${seconds}s"
-  if ! "$binary" "$corpus" "Tools/fuzz/seeds/$name" -max_total_time="$seconds" -timeout=10 \
+  if ! "$binary" "$corpus" "Tools/fuzz/seeds/$name" -max_total_time="$seconds" -timeout=30 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix=".build-fuzz/findings/$name-" 2>&1 | grep -E "^(#[0-9]+.*(DONE|pulse)|==|SUMMARY|stat::number_of_executed_units|Done)"; then
     :
