@@ -27,28 +27,24 @@ package enum PageAssembler {
     // the short end of a paragraph).
     let width = cleaned.map(maximumWidth).max() ?? 0
     var parts: [DocumentPart] = []
-    var carried: String?
+    var continues = false
     for page in cleaned {
       var paragraphs = paragraphs(of: page, width: width)
-      // The last paragraph of the page before did not end: it goes on with this page's first.
-      if let open = carried, let first = paragraphs.first, !isHeading(first.text) {
-        if var previous = parts.last, case .paragraph(var paragraph)? = previous.blocks.last {
-          paragraph.text = join(paragraph.text, first.text)
-          previous.blocks[previous.blocks.count - 1] = .paragraph(paragraph)
-          parts[parts.count - 1] = previous
-          paragraphs.removeFirst()
-        } else {
-          paragraphs[0].text = join(open, paragraphs[0].text)
-        }
+      // The last paragraph of the page before did not end: it goes on with this page's first (a
+      // paragraph longer than a page stays on the page it starts on, that page's part).
+      if continues, let first = paragraphs.first, !isHeading(first.text),
+        let target = parts.lastIndex(where: { !$0.blocks.isEmpty }),
+        case .paragraph(var paragraph)? = parts[target].blocks.last
+      {
+        paragraph.text = join(paragraph.text, first.text)
+        parts[target].blocks[parts[target].blocks.count - 1] = .paragraph(paragraph)
+        paragraphs.removeFirst()
       }
-      carried = nil
       // Across a page break only a line that stops mid-sentence goes on: a full line ending a
       // sentence more often ends its paragraph.
-      if let last = page.blocks.last?.last, !endsParagraph(last, width: width, next: nil),
-        !last.hasSuffix("。"), !last.hasSuffix("！"), !last.hasSuffix("？"), !last.hasSuffix("："),
-        !last.hasSuffix(".")
-      {
-        carried = paragraphs.last?.text
+      continues = false
+      if let last = page.blocks.last?.last, !endsParagraph(last, width: width, next: nil) {
+        continues = !["。", "！", "？", "：", "."].contains { last.hasSuffix($0) }
       }
       parts.append(
         DocumentPart(

@@ -82,4 +82,36 @@ struct PDFEndToEndTests {
     #expect((report["errors"] as? [[String: Any]])?.first?["kind"] as? String == "missingTool")
     #expect((report["documents"] as? [[String: Any]])?.first?["format"] as? String == "docx")
   }
+
+  /// check (JSON, text, HTML) and query say that a document was read by OCR, with its confidence.
+  @Test func checkAndQueryReportsSayADocumentWasReadByOCR() throws {
+    let directory = indexTestDirectory("ocr")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let index = directory.appendingPathComponent("index").path
+    let page = fixture("application-page1-200dpi.png")
+    let (ingested, _, ingestErrors) = try runChachong(
+      binary, ["ingest", "--index", index, fixture("application.docx")])
+    #expect(ingested == 0, "\(ingestErrors)")
+
+    let (_, json, checkErrors) = try runChachong(
+      binary, ["check", "--index", index, "--fail-on", "never", page])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(checkErrors)")
+    let input = (report["inputs"] as? [[String: Any]])?.first { $0["path"] as? String == page }
+    let ocr = try #require(input?["ocr"] as? [String: Any])
+    #expect(ocr["pages"] as? Int == 1 && ocr["totalPages"] as? Int == 1)
+    #expect((ocr["meanConfidence"] as? Double ?? 0) > 0.7)
+
+    let html = directory.appendingPathComponent("report.html").path
+    _ = try runChachong(
+      binary, ["check", "--index", index, "--fail-on", "never", "--format", "html", "--output", html, page])
+    #expect(try String(contentsOfFile: html, encoding: .utf8).contains("经OCR识别"))
+
+    let (_, query, _) = try runChachong(binary, ["query", "--index", index, "--format", "json", page])
+    let results = try #require(
+      (try JSONSerialization.jsonObject(with: Data(query.utf8)) as? [String: Any])?["results"]
+        as? [[String: Any]])
+    #expect((results.first?["ocr"] as? [String: Any])?["pages"] as? Int == 1)
+    #expect((results.first?["matches"] as? [[String: Any]])?.first?["id"] as? String == "application")
+  }
 }

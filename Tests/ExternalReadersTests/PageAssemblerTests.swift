@@ -60,6 +60,18 @@ import Testing
     #expect(parts[1].blocks == [.paragraph(Paragraph(text: "下一段。"))])
   }
 
+  @Test func aParagraphLongerThanAPageStaysWhole() {
+    let lines = ["甲", "乙", "丙"].map { $0 + full.dropFirst(1) }
+    let pages = [
+      PageLines(number: 1, blocks: [["开头。"], [lines[0]]]),
+      PageLines(number: 2, blocks: [[lines[1], lines[2]]]),
+      PageLines(number: 3, blocks: [["结尾。"]]),
+    ]
+    let parts = PageAssembler.parts(pages)
+    #expect(parts[0].blocks.last == .paragraph(Paragraph(text: lines.joined() + "结尾。")))
+    #expect(parts[1].blocks.isEmpty && parts[2].blocks.isEmpty)
+  }
+
   @Test func pageNumberForms() {
     for line in ["第 3 页", "第3页 共10页", "3/10", "Page 3 of 10"] {
       #expect(PageAssembler.isLabelledPageNumber(line), "\(line)")
