@@ -21,10 +21,21 @@ import Matching
 struct SimilarityReportGate: Sendable {
   /// The threshold of every similarity rule of the call.
   var thresholds: [SimilarityThreshold]
+  /// Pairs meeting this (from either side) may be reported through a copy ratio (a threshold's or
+  /// review band's copy-ratio measure, or the overlap floor): copy ratios count passages of 13
+  /// characters and the fuzzy stage's, which `PassageBound` does not bound
+  /// (`CopyRatioPolicy.reportGate`). nil: no copy-ratio policy.
+  var copyRatioCandidates: SimilarityThreshold? = nil
 
   /// True when the pair may meet a threshold with at most `bound`'s passage characters; with
   /// `otherInBatch`, from either side.
   func mayBeReported(_ measures: SimilarityMeasures, bound: PassageBound, otherInBatch: Bool) -> Bool {
+    if let copyRatioCandidates,
+      copyRatioCandidates.isMet(by: measures)
+        || (otherInBatch && copyRatioCandidates.isMet(by: measures.reversed))
+    {
+      return true
+    }
     var forward = measures
     forward.passageCharacters = bound.queryCharacters
     if thresholds.contains(where: { $0.isMet(by: forward) }) { return true }

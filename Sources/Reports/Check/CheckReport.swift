@@ -6,7 +6,10 @@ import Matching
 /// `.severity`, `.related[].id`, `.related[].passages[]`, top-level `errors`.
 public struct CheckReport: Sendable, Codable, Equatable {
   /// Bumped when a field changes meaning or disappears; added optional fields keep it.
-  public static let currentSchemaVersion = 1
+  /// 2: `copyRatio` and `copyMetrics` count every verified source (1: only sources of findings);
+  /// added `copyMetrics.copyRatioExcludingOwn`, `.passageKinds`, `related[].copyRatio`,
+  /// `.passageKinds`, `passages[].kind`, and the high-copy-ratio rule.
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var tool: ToolInfo
