@@ -13,6 +13,8 @@ import Testing
   struct Pair {
     var bound: PassageBound
     var passages: [Passage]
+    /// The same pair aligned from the verification's shared shingles.
+    var seededFromVerification: [Passage]
   }
 
   func measure(
@@ -31,7 +33,10 @@ import Testing
       excluding: excluding, parameters: parameters)
     return Pair(
       bound: verification.passageBound(query: prepared, match: sourceText, parameters: parameters),
-      passages: passages)
+      passages: passages,
+      seededFromVerification: PassageAligner.align(
+        prepared, verification: verification, source: sourceText, sourceShingles: sourceHashes,
+        parameters: parameters))
   }
 
   @Test func verifyGivesTheScoresOfTheSetVerifier() {
@@ -41,9 +46,12 @@ import Testing
     let queryHashes = Shingler.shingleHashes(of: queryText, k: k, seed: seed)
     let matchHashes = Shingler.shingleHashes(of: NormalizedText(normalizing: match), k: k, seed: seed)
     let excluded = Set(queryHashes.prefix(20))
-    let verification = Verifier.verify(
-      Verifier.PreparedQuery(text: queryText, hashes: queryHashes, k: k, excluding: excluded),
-      matchHashes: matchHashes)
+    let prepared = Verifier.PreparedQuery(text: queryText, hashes: queryHashes, k: k, excluding: excluded)
+    let verification = Verifier.verify(prepared, matchHashes: matchHashes)
+    let counted = Verifier.verify(
+      prepared, matchHashes: matchHashes,
+      matchDistinct: Verifier.distinctCount(of: matchHashes, excluding: excluded))
+    #expect(counted.scores == verification.scores)
     #expect(
       verification.scores
         == Verifier.scores(
@@ -134,6 +142,7 @@ import Testing
       #expect(sourceCharacters <= pair.bound.sourceCharacters)
       #expect(pair.passages.allSatisfy { $0.sourceChars <= pair.bound.longestSourceSpan })
       if pair.bound.isEmpty { #expect(pair.passages.isEmpty) }
+      #expect(pair.seededFromVerification == pair.passages)
       compared += 1
       if !pair.passages.isEmpty { aligned += 1 }
     }

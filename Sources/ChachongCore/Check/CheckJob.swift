@@ -180,13 +180,14 @@ public struct CheckJob: Sendable {
     }
 
     // The one similarity search, against the archive and within the batch.
-    let texts = PreparedTexts(batch: prepared, parameters: archive.parameters.fingerprint)
+    let texts = PreparedTexts(
+      batch: prepared, parameters: archive.parameters.fingerprint, excluding: excluded)
     let total = 2 * prepared.count
     let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
     var pairs = try await archiveSearch.pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
+      minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
@@ -194,7 +195,7 @@ public struct CheckJob: Sendable {
     pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum, gate: gate
+      minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))

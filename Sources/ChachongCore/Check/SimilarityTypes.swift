@@ -53,10 +53,10 @@ enum PairEvidence {
   /// without it; a pair whose ``PassageBound`` says that no passage can be that long gets the
   /// aligner's answer, none, without aligning.
   static func measures(
-    query: Verifier.PreparedQuery, match: NormalizedText, matchShingles: [UInt64],
+    query: Verifier.PreparedQuery, match: NormalizedText, matchShingles: [UInt64], matchDistinct: Int?,
     minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate, otherInBatch: Bool
   ) -> (SimilarityMeasures, [EvidencePassage]?)? {
-    let verification = Verifier.verify(query, matchHashes: matchShingles)
+    let verification = Verifier.verify(query, matchHashes: matchShingles, matchDistinct: matchDistinct)
     var measures = SimilarityMeasures(verification.scores)
     guard minimum.isMet(by: measures) || minimum.isMet(by: measures.reversed) else { return nil }
     guard let passageMinimum else { return (measures, nil) }
@@ -69,8 +69,7 @@ enum PairEvidence {
     }
     guard gate.mayBeReported(measures, bound: bound, otherInBatch: otherInBatch) else { return nil }
     let passages = PassageAligner.align(
-      query: query.text, queryShingles: query.hashes, source: match, sourceShingles: matchShingles,
-      k: query.k, excluding: query.excluding, parameters: parameters
+      query, verification: verification, source: match, sourceShingles: matchShingles, parameters: parameters
     ).map {
       EvidencePassage(
         start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars)

@@ -54,6 +54,34 @@ public enum PassageAligner {
     k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
     querySections: [TextSection] = [], sourceSections: [TextSection] = []
   ) -> [Passage] {
+    align(
+      query: query, queryShingles: queryShingles, source: source, sourceShingles: sourceShingles, k: k,
+      excluding: excluding, parameters: parameters, querySections: querySections,
+      sourceSections: sourceSections, shared: nil)
+  }
+
+  /// The same for a pair verified with `Verifier.verify` (`query` prepared with the same
+  /// exclusions, `sourceShingles` the verified match hashes): the verification's shared shingles
+  /// seed the runs, so the shingles only one side holds cost nothing. Same passages.
+  package static func align(
+    _ query: Verifier.PreparedQuery, verification: PairVerification, source: NormalizedText,
+    sourceShingles: [UInt64], parameters: PassageAlignmentParameters, querySections: [TextSection] = [],
+    sourceSections: [TextSection] = []
+  ) -> [Passage] {
+    let shared =
+      sourceShingles.count == verification.matchPositions.count
+      ? (query: verification.sharedQueryPositions(query), source: verification.sharedMatchPositions) : nil
+    return align(
+      query: query.text, queryShingles: query.hashes, source: source, sourceShingles: sourceShingles,
+      k: query.k, excluding: query.excluding, parameters: parameters, querySections: querySections,
+      sourceSections: sourceSections, shared: shared)
+  }
+
+  private static func align(
+    query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
+    k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
+    querySections: [TextSection], sourceSections: [TextSection], shared: (query: [Bool], source: [Bool])?
+  ) -> [Passage] {
     let minimumCharacters = parameters.minimumCharacters
     let mergeDistance = max(0, parameters.mergeDistance)
     guard query.count > 0, source.count > 0 else { return [] }
@@ -69,7 +97,7 @@ public enum PassageAligner {
       query: boundaries(querySections, query), source: boundaries(sourceSections, source),
       queryExcluded: queryExcluded.isEmpty ? nil : queryExcluded,
       sourceExcluded: sourceExcluded.isEmpty ? nil : sourceExcluded)
-    let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding)
+    let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding, shared: shared)
       .flatMap { limits.split($0) }.compactMap { queryExcluded.trimmed($0) }
     let chainer = RunChainer(maximumGap: max(0, parameters.maximumGap), limits: limits)
     let chainMinimum = mergeDistance > 0 ? parameters.minimumChainCharacters : minimumCharacters

@@ -68,12 +68,18 @@ package struct PassageBound: Sendable, Equatable {
 extension Verifier {
   /// The scores of ``scores(_:matchHashes:)`` with the shared and excluded positions kept for
   /// ``PairVerification/passageBound(query:match:parameters:)``.
-  package static func verify(_ query: PreparedQuery, matchHashes: [UInt64]) -> PairVerification {
+  /// `matchDistinct`, when known, is ``distinctCount(of:excluding:)`` of `matchHashes` with the
+  /// query's exclusions (a document verified against many queries counts it once); without it the
+  /// match's hashes that the query lacks are counted here.
+  package static func verify(_ query: PreparedQuery, matchHashes: [UInt64], matchDistinct: Int? = nil)
+    -> PairVerification
+  {
     var seen = [Bool](repeating: false, count: query.distinctCount)
     var positions = [UInt8](repeating: 0, count: matchHashes.count)
     var shared = 0
     let excluding = query.excluding
-    let onlyInMatch = ShingleHashSet.withSet(capacity: matchHashes.count) { others in
+    let counting = matchDistinct == nil
+    let onlyInMatch = ShingleHashSet.withSet(capacity: counting ? matchHashes.count : 0) { others in
       query.keys.withUnsafeBufferPointer { keys in
         query.values.withUnsafeBufferPointer { values in
           seen.withUnsafeMutableBufferPointer { seen in
@@ -87,7 +93,7 @@ extension Verifier {
                   }
                   let distinct = query.index(of: hash, keys: keys, values: values)
                   if distinct < 0 {
-                    _ = others.insert(hash)
+                    if counting { _ = others.insert(hash) }
                     continue
                   }
                   positions[position] = PairVerification.shared
@@ -101,7 +107,7 @@ extension Verifier {
           }
         }
       }
-      return others.count
+      return counting ? others.count : 0
     }
     var sharedCharacters = 0
     let window = min(max(query.k, 1), max(query.text.count, 1))
@@ -124,13 +130,32 @@ extension Verifier {
     }
     return PairVerification(
       scores: makeScores(
-        shared: shared, queryCount: query.distinctCount, matchCount: shared + onlyInMatch,
+        shared: shared, queryCount: query.distinctCount, matchCount: matchDistinct ?? (shared + onlyInMatch),
         sharedCharacters: sharedCharacters),
       seenInMatch: seen, matchPositions: positions)
   }
 }
 
+extension Verifier {
+  /// How many distinct hashes `hashes` holds that `excluding` does not (a verified match's
+  /// `matchShingles` count).
+  package static func distinctCount(of hashes: [UInt64], excluding: Set<UInt64>) -> Int {
+    ShingleHashSet.withSet(capacity: hashes.count) { set in
+      for hash in hashes where excluding.isEmpty || !excluding.contains(hash) { _ = set.insert(hash) }
+      return set.count
+    }
+  }
+}
+
 extension PairVerification {
+  /// Per query shingle position: its hash is in the match too (and not excluded).
+  func sharedQueryPositions(_ query: Verifier.PreparedQuery) -> [Bool] {
+    query.distinctIndex.map { $0 >= 0 && seenInMatch[Int($0)] }
+  }
+
+  /// Per match shingle position: its hash is in the query too (and not excluded).
+  var sharedMatchPositions: [Bool] { matchPositions.map { $0 == Self.shared } }
+
   /// The bound of ``PassageBound`` for `PassageAligner.align` of this pair with `parameters`
   /// (query and match as verified: the query's text and the match's normalised text whose
   /// shingles were verified). ``PassageBound/unbounded`` when `mergeDistance` > 0 (merged chains
