@@ -194,7 +194,10 @@ def main():
     report = json.loads(run([options.chachong, "check", "--index", empty, "--call", call, both]))
     evaluate(check_reports(report, truth), truth, "check, sources and suspicious documents in one batch")
 
-    query = json.loads(run([options.chachong, "query", "--index", index, suspicious]))
+    # query's reporting rule lowered like the check's (0.5 by default: whole-document duplicates).
+    query = json.loads(run([
+        options.chachong, "query", "--index", index, "--containment-threshold", "0.01", "--top", "0",
+        suspicious]))
     found = collections.defaultdict(list)
     for result in query["results"]:
         for match in result.get("matches", []):
