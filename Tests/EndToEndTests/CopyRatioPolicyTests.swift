@@ -199,9 +199,13 @@ import Testing
     let covered = rewritten.reduce(0) { $0 + max(0, min($1.end, 2138) - max($1.start, 1070)) }
     #expect(covered >= 800, "\(rewritten)")
     for passage in rewritten {
-      // Sentence ends are coarser than the case's ends: every passage overlaps the copy on both sides.
+      // Sentence ends are coarser than the case's ends: every passage overlaps the copy, and every
+      // long one on both sides (a short rewritten phrase may match the same phrase elsewhere in the
+      // source, e.g. its title: real text on both sides, still evidence).
       #expect(passage.start < 2138 && passage.end > 1070, "\(passage)")
-      #expect(passage.sourceStart < 2595 && passage.sourceEnd > 1580, "\(passage)")
+      if passage.chars >= 100 {
+        #expect(passage.sourceStart < 2595 && passage.sourceEnd > 1580, "\(passage)")
+      }
     }
     #expect((related.copyRatio ?? 0) >= 0.25)
     #expect((application.copyMetrics?.passageKinds?["rewritten"]?.passages ?? 0) >= 1)
