@@ -198,14 +198,17 @@ public struct CheckJob: Sendable {
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
-    progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
+    // Evidence passages (the applications with verified pairs), then the rules on them.
+    progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
     pairs += ParaphraseChannel.batchPairs(
       prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded)
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
       pairs, batch: prepared, texts: texts, archive: archive, excluding: excluded,
-      passageMinimum: passageMinimum)
+      passageMinimum: passageMinimum, workers: options.workers
+    ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
+    progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
     let results = engine.evaluate(
       RuleInput(
@@ -220,7 +223,6 @@ public struct CheckJob: Sendable {
         in: writer)
     }
 
-    progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     // The findings' passages are the evidence passages already (PairCopyRatios), and the copy
     // metrics count every verified source, reported or not.
     let metrics = copy.metrics

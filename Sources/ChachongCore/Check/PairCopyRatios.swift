@@ -37,7 +37,8 @@ enum PairCopyRatios {
 
   static func measure(
     _ pairs: [SimilarPair], batch: [PreparedDocument], texts: PreparedTexts, archive: any ArchiveReading,
-    excluding: Set<UInt64>, passageMinimum: Int?
+    excluding: Set<UInt64>, passageMinimum: Int?, workers: Int = 1,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> Result {
     let parameters = archive.parameters.fingerprint
     let k = parameters.shingleSize
@@ -64,20 +65,18 @@ enum PairCopyRatios {
       }
     }
 
+    let exactPassages = try await exactPassages(
+      pairs, sides: sides, excluding: excluding, k: k, workers: workers, progress: progress)
     var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
     var measured: [SimilarPair] = []
     measured.reserveCapacity(pairs.count)
-    for pair in pairs {
+    for (pair, exact) in zip(pairs, exactPassages) {
       try Task.checkCancellation()
-      guard let application = sides[pair.applicationID], let other = sides[pair.other.id] else {
+      guard let application = sides[pair.applicationID], let other = sides[pair.other.id], let exact
+      else {
         measured.append(pair)
         continue
       }
-      let exact = PassageAligner.align(
-        query: application.normalized, queryShingles: application.shingles, source: other.normalized,
-        sourceShingles: other.shingles, k: k, excluding: excluding, parameters: .standard,
-        querySections: application.sections, sourceSections: other.sections
-      ).map { classified($0, application.normalized, other.normalized) }
       var passages = exact
       // The fuzzy stage where the exact aligner finds little of the application: rewritten copies
       // ('降重') leave only scattered exact runs.
@@ -164,6 +163,69 @@ enum PairCopyRatios {
         largestSourceId: result.largestSourceId, copyRatioExcludingOwn: withoutOwn.copyRatio)
     }
     return Result(pairs: measured, metrics: metrics, measures: measures)
+  }
+
+  /// The exact evidence passages of every pair (nil where a side is missing), classified, in pair
+  /// order: `workers` applications at a time, each prepared once as a query; every pair is verified
+  /// against it so that the alignment is seeded from the shingles both sides hold only
+  /// (`PassageAligner.align(_:verification:…)`, same passages), and a pair whose `PassageBound`
+  /// for the evidence parameters has no passage gets none without aligning.
+  static func exactPassages(
+    _ pairs: [SimilarPair], sides: [String: Side], excluding: Set<UInt64>, k: Int, workers: Int,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) async throws -> [[Passage]?] {
+    var order: [String] = []
+    var groups: [String: [PairSlot]] = [:]
+    for (index, pair) in pairs.enumerated() {
+      if groups[pair.applicationID] == nil { order.append(pair.applicationID) }
+      groups[pair.applicationID, default: []].append(PairSlot(index: index, other: pair.other.id))
+    }
+    let work: [ApplicationPairs] = order.map { ApplicationPairs(application: $0, pairs: groups[$0] ?? []) }
+    let total = work.count
+    var report: (@Sendable (Int) -> Void)?
+    if let progress {
+      report = { @Sendable done in progress(done, total) }
+    }
+    let aligned: [[PairSlot]] = try await OrderedConcurrentMap.map(
+      work, workers: workers, makeState: {}, progress: report
+    ) { (_: inout Void, group: ApplicationPairs) -> [PairSlot] in
+      guard let application = sides[group.application] else { return group.pairs }
+      let query = Verifier.PreparedQuery(
+        text: application.normalized, hashes: application.shingles, k: k, excluding: excluding)
+      return group.pairs.map { slot in
+        guard let other = sides[slot.other] else { return slot }
+        var slot = slot
+        // The scores are not used here: a match count of 0 spares counting the match's shingles.
+        let verification = Verifier.verify(query, matchHashes: other.shingles, matchDistinct: 0)
+        if verification.passageBound(query: query, match: other.normalized, parameters: .standard).isEmpty {
+          slot.passages = []
+          return slot
+        }
+        slot.passages = PassageAligner.align(
+          query, verification: verification, source: other.normalized, sourceShingles: other.shingles,
+          parameters: .standard, querySections: application.sections, sourceSections: other.sections
+        ).map { classified($0, application.normalized, other.normalized) }
+        return slot
+      }
+    }
+    var result = [[Passage]?](repeating: nil, count: pairs.count)
+    for group in aligned {
+      for slot in group { result[slot.index] = slot.passages }
+    }
+    return result
+  }
+
+  /// A pair of `exactPassages`: its place in the list, the other document, its passages.
+  struct PairSlot: Sendable {
+    var index: Int
+    var other: String
+    var passages: [Passage]? = nil
+  }
+
+  /// The pairs of one application, aligned by one worker against one prepared query.
+  struct ApplicationPairs: Sendable {
+    var application: String
+    var pairs: [PairSlot]
   }
 
   /// The organisation's own application of an earlier year (the rules' `isOwnEarlier`).
