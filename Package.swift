@@ -112,7 +112,8 @@ let package = Package(
     .executableTarget(name: "fuzz-docx", dependencies: ["DocumentText"], path: "Tools/fuzz/docx"),
     .executableTarget(name: "fuzz-xml", dependencies: ["DocumentText"], path: "Tools/fuzz/xml"),
     // The PDF and OCR readers; the tests that need poppler or tesseract say so when they skip.
-    .testTarget(name: "ExternalReadersTests", dependencies: ["ExternalReaders", "DocumentText", "ChachongModel"]),
+    .testTarget(
+      name: "ExternalReadersTests", dependencies: ["ExternalReaders", "DocumentText", "ChachongModel", "ChachongCore"]),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),

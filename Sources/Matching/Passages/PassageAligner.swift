@@ -69,8 +69,7 @@ public enum PassageAligner {
     sourceSections: [TextSection] = []
   ) -> [Passage] {
     let shared =
-      sourceShingles.count == verification.matchPositions.count
-      ? (query: verification.sharedQueryPositions(query), source: verification.sharedMatchPositions) : nil
+      sourceShingles.count == verification.matchPositions.count ? verification.seedMasks(query) : nil
     return align(
       query: query.text, queryShingles: query.hashes, source: source, sourceShingles: sourceShingles,
       k: query.k, excluding: query.excluding, parameters: parameters, querySections: querySections,
@@ -80,19 +79,22 @@ public enum PassageAligner {
   private static func align(
     query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
     k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
-    querySections: [TextSection], sourceSections: [TextSection], shared: (query: [Bool], source: [Bool])?
+    querySections: [TextSection], sourceSections: [TextSection], shared: SeedMasks?
   ) -> [Passage] {
     let minimumCharacters = parameters.minimumCharacters
     let mergeDistance = max(0, parameters.mergeDistance)
     guard query.count > 0, source.count > 0 else { return [] }
     let querySide = AlignmentSide(text: query, shingles: queryShingles, k: k)
     let sourceSide = AlignmentSide(text: source, shingles: sourceShingles, k: k)
+    // The excluded shingles of each side: from the verification when it ran (no set lookups).
+    let queryExcludedShingles =
+      excluding.isEmpty ? [] : (shared?.queryExcluded ?? queryShingles.map { excluding.contains($0) })
+    let sourceExcludedShingles =
+      excluding.isEmpty ? [] : (shared?.sourceExcluded ?? sourceShingles.map { excluding.contains($0) })
     let queryExcluded = ExcludedTokens(
-      excludedShingles: excluding.isEmpty ? [] : queryShingles.map { excluding.contains($0) },
-      tokenCount: query.count, k: k)
+      excludedShingles: queryExcludedShingles, tokenCount: query.count, k: k)
     let sourceExcluded = ExcludedTokens(
-      excludedShingles: excluding.isEmpty ? [] : sourceShingles.map { excluding.contains($0) },
-      tokenCount: source.count, k: k)
+      excludedShingles: sourceExcludedShingles, tokenCount: source.count, k: k)
     let limits = ChainLimits(
       query: boundaries(querySections, query), source: boundaries(sourceSections, source),
       queryExcluded: queryExcluded.isEmpty ? nil : queryExcluded,

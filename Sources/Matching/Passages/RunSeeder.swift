@@ -12,20 +12,21 @@ struct RunSeeder: Sendable {
   /// looked up (the runs are the same).
   func runs(
     query: AlignmentSide, source: AlignmentSide, excluding: Set<UInt64>,
-    shared: (query: [Bool], source: [Bool])? = nil
+    shared: SeedMasks? = nil
   ) -> [MatchedRun] {
     let queryShingles = query.shingles
     let sourceShingles = source.shingles
     guard !queryShingles.isEmpty, !sourceShingles.isEmpty else { return [] }
     if let shared {
-      precondition(shared.query.count == queryShingles.count && shared.source.count == sourceShingles.count)
+      precondition(
+        shared.queryShared.count == queryShingles.count && shared.sourceShared.count == sourceShingles.count)
     }
 
     // The source's shingles sorted by (hash, position): the positions of one hash are one
     // ascending slice, found by binary search. A dictionary of position arrays cost one
     // allocation per distinct shingle and most of a check's time (every verified pair is aligned).
     var keyed: [(hash: UInt64, position: Int32)] = []
-    if let sourceShared = shared?.source {
+    if let sourceShared = shared?.sourceShared {
       for (index, hash) in sourceShingles.enumerated() where sourceShared[index] {
         keyed.append((hash, Int32(index)))
       }
@@ -40,7 +41,8 @@ struct RunSeeder: Sendable {
     let sortedPositions = keyed.map(\.position)
     let queryExcluded =
       excluding.isEmpty
-      ? [Bool](repeating: false, count: queryShingles.count) : queryShingles.map { excluding.contains($0) }
+      ? [Bool](repeating: false, count: queryShingles.count)
+      : (shared?.queryExcluded ?? queryShingles.map { excluding.contains($0) })
 
     let queryCount = queryShingles.count
     let sourceCount = sourceShingles.count
@@ -49,7 +51,7 @@ struct RunSeeder: Sendable {
     var coveredUntil = [Int](repeating: 0, count: queryCount + sourceCount)
     var runs: [MatchedRun] = []
 
-    let queryShared = shared?.query
+    let queryShared = shared?.queryShared
     for queryIndex in 0..<queryCount where !queryExcluded[queryIndex] {
       if let queryShared, !queryShared[queryIndex] { continue }
       let hash = queryShingles[queryIndex]
@@ -125,4 +127,13 @@ struct RunSeeder: Sendable {
     let upper = min(hits.endIndex, lower + occurrenceLimit)
     return hits[max(hits.startIndex, upper - occurrenceLimit)..<upper]
   }
+}
+
+/// Per shingle position of each side, from a verification: held by both texts (not excluded), and
+/// excluded (template or common text). Seeding and exclusion then need no set lookups.
+struct SeedMasks: Sendable {
+  var queryShared: [Bool]
+  var sourceShared: [Bool]
+  var queryExcluded: [Bool]
+  var sourceExcluded: [Bool]
 }

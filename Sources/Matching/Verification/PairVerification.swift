@@ -80,26 +80,28 @@ extension Verifier {
     let excluding = query.excluding
     let counting = matchDistinct == nil
     let onlyInMatch = ShingleHashSet.withSet(capacity: counting ? matchHashes.count : 0) { others in
-      query.keys.withUnsafeBufferPointer { keys in
-        query.values.withUnsafeBufferPointer { values in
-          seen.withUnsafeMutableBufferPointer { seen in
-            positions.withUnsafeMutableBufferPointer { positions in
-              matchHashes.withUnsafeBufferPointer { matchHashes in
-                for position in 0..<matchHashes.count {
-                  let hash = matchHashes[position]
-                  if !excluding.isEmpty && excluding.contains(hash) {
-                    positions[position] = PairVerification.excluded
-                    continue
-                  }
-                  let distinct = query.index(of: hash, keys: keys, values: values)
-                  if distinct < 0 {
-                    if counting { _ = others.insert(hash) }
-                    continue
-                  }
-                  positions[position] = PairVerification.shared
-                  if !seen[Int(distinct)] {
-                    seen[Int(distinct)] = true
-                    shared += 1
+      query.excludedKeys.withUnsafeBufferPointer { excludedKeys in
+        query.keys.withUnsafeBufferPointer { keys in
+          query.values.withUnsafeBufferPointer { values in
+            seen.withUnsafeMutableBufferPointer { seen in
+              positions.withUnsafeMutableBufferPointer { positions in
+                matchHashes.withUnsafeBufferPointer { matchHashes in
+                  for position in 0..<matchHashes.count {
+                    let hash = matchHashes[position]
+                    if !excluding.isEmpty && query.isExcluded(hash, keys: excludedKeys) {
+                      positions[position] = PairVerification.excluded
+                      continue
+                    }
+                    let distinct = query.index(of: hash, keys: keys, values: values)
+                    if distinct < 0 {
+                      if counting { _ = others.insert(hash) }
+                      continue
+                    }
+                    positions[position] = PairVerification.shared
+                    if !seen[Int(distinct)] {
+                      seen[Int(distinct)] = true
+                      shared += 1
+                    }
                   }
                 }
               }
@@ -148,13 +150,15 @@ extension Verifier {
 }
 
 extension PairVerification {
-  /// Per query shingle position: its hash is in the match too (and not excluded).
-  func sharedQueryPositions(_ query: Verifier.PreparedQuery) -> [Bool] {
-    query.distinctIndex.map { $0 >= 0 && seenInMatch[Int($0)] }
+  /// Shared and excluded shingle positions of both sides (the query's excluded positions are those
+  /// without a distinct index).
+  func seedMasks(_ query: Verifier.PreparedQuery) -> SeedMasks {
+    SeedMasks(
+      queryShared: query.distinctIndex.map { $0 >= 0 && seenInMatch[Int($0)] },
+      sourceShared: matchPositions.map { $0 == Self.shared },
+      queryExcluded: query.distinctIndex.map { $0 < 0 },
+      sourceExcluded: matchPositions.map { $0 == Self.excluded })
   }
-
-  /// Per match shingle position: its hash is in the query too (and not excluded).
-  var sharedMatchPositions: [Bool] { matchPositions.map { $0 == Self.shared } }
 
   /// The bound of ``PassageBound`` for `PassageAligner.align` of this pair with `parameters`
   /// (query and match as verified: the query's text and the match's normalised text whose
