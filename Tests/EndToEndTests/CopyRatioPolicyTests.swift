@@ -171,3 +171,43 @@ import Testing
     #expect(!application.findings.contains { $0.rule == .highCopyRatio })
   }
 }
+
+/// Issue 13: a rewritten copy ('降重': synonyms, reordered and merged sentences) found in check by
+/// the fuzzy stage, its passages marked rewritten and pointing at the copied text on both sides.
+@Suite struct RewrittenCopyCheckTests {
+  @Test func rewrittenThirdIsFoundAndMarked() async throws {
+    let corpus = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/paraphrase")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-rewritten-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    // suspicious-014: offsets 1070..<2138 are a rewritten third of source-032 (1580..<2595).
+    for file in ["source-documents/source-032.txt", "suspicious-documents/suspicious-014.txt"] {
+      let url = corpus.appendingPathComponent(file)
+      try FileManager.default.copyItem(at: url, to: root.appendingPathComponent(url.lastPathComponent))
+    }
+    let request = try CheckFiles.request(CheckFiles.Paths(applications: [root.path]), options: CheckOptions())
+    let report = try await CheckJob(archive: MemoryArchive()).run(request).report
+    let application = try #require(report.applications.first { $0.id == "suspicious-014" })
+    let finding = try #require(
+      application.findings.first { $0.severity >= .warning && $0.related.contains { $0.id == "source-032" } })
+    let related = try #require(finding.related.first { $0.id == "source-032" })
+    let rewritten = (related.passages ?? []).filter { $0.kind == .rewritten }
+    #expect(!rewritten.isEmpty)
+    #expect((related.passageKinds?["rewritten"] ?? 0) == rewritten.count)
+    // The rewritten passages cover most of the copied third and stay near it on both sides.
+    let covered = rewritten.reduce(0) { $0 + max(0, min($1.end, 2138) - max($1.start, 1070)) }
+    #expect(covered >= 800, "\(rewritten)")
+    for passage in rewritten {
+      // Sentence ends are coarser than the case's ends: every passage overlaps the copy, and every
+      // long one on both sides (a short rewritten phrase may match the same phrase elsewhere in the
+      // source, e.g. its title: real text on both sides, still evidence).
+      #expect(passage.start < 2138 && passage.end > 1070, "\(passage)")
+      if passage.chars >= 100 {
+        #expect(passage.sourceStart < 2595 && passage.sourceEnd > 1580, "\(passage)")
+      }
+    }
+    #expect((related.copyRatio ?? 0) >= 0.25)
+    #expect((application.copyMetrics?.passageKinds?["rewritten"]?.passages ?? 0) >= 1)
+  }
+}
