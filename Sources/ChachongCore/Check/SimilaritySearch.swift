@@ -37,6 +37,7 @@ struct SimilaritySearch: Sendable {
     for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, minimum: SimilarityThreshold,
     passageMinimum: Int?, gate: SimilarityReportGate, progress: (@Sendable (Int) -> Void)? = nil
   ) async throws -> [SimilarPair] {
+    // An empty batch starts no task (width would still be 1 and index 0 out of range).
     guard !batch.isEmpty else { return [] }
     let width = max(1, min(workers, batch.count))
     var found = [[SimilarPair]](repeating: [], count: batch.count)
