@@ -86,7 +86,7 @@ enum ApplicationPages {
     let call = "\(report.call.year) \(report.call.program)" + (report.call.documentNumber.map { "（\($0)）" } ?? "")
     return Layout.page(frame.language == .zh ? "打印：查重结果" : "Print: check results", frame) { html in
       html.element("div", [("class", "actions")]) {
-        html.element("button", [("type", "button"), ("class", "primary"), ("onclick", "window.print()")], text: html.t("打印 / 存为 PDF", "Print / save as PDF"))
+        html.element("button", [("type", "button"), ("class", "primary"), ("id", "print-button")], text: html.t("打印 / 存为 PDF", "Print / save as PDF"))
         html.element("a", [("class", "secondary"), ("href", "/batches/\(urlEncode(batch.id))")], text: html.t("返回", "Back"))
       }
       html.element("h1", text: html.t("科技项目申报查重结果", "Duplicate and integrity check results"))

@@ -117,6 +117,8 @@ enum WebAssets {
         };
         setTimeout(tick, 500);
       }
+      var printButton = document.getElementById('print-button');
+      if (printButton) { printButton.addEventListener('click', function () { window.print(); }); }
       document.querySelectorAll('[data-confirm]').forEach(function (el) {
         el.addEventListener('submit', function (e) {
           if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); }
