@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // The web interface (issue 16): bcrypt password hashes.
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
@@ -99,11 +101,31 @@ let package = Package(
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
+    // The web interface (issue 16) on `chachong serve`'s router: pages, sessions, roles, CSRF, the
+    // xlsx export; pure rendering (HTML, Pages, Export) apart from the routes (Routes).
+    .target(
+      name: "ChachongWeb",
+      dependencies: [
+        "ChachongServer", "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "Digest", "Integrity",
+        "Reports", "CDeflate",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
+    .testTarget(
+      name: "WebTests",
+      dependencies: [
+        "ChachongWeb", "ChachongServer", "ArchiveStore", "Digest", "DocumentText", "Integrity", "Reports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .executableTarget(
       name: "chachong",
       dependencies: [
         "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Integrity", "Reports",
         "ChachongServer", .product(name: "Logging", package: "swift-log"),
+        "ChachongWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -19,14 +19,7 @@ struct UsersCommand: AsyncParsableCommand {
       """,
     subcommands: [Create.self, List.self, Disable.self, Enable.self])
 
-  struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "Index directory (the store `chachong serve` uses).")
-    var index: String
-
-    func accounts() async throws -> Accounts {
-      Accounts(store: try ServiceStateOpening.open(index: index))
-    }
-  }
+  typealias StoreOptions = ServiceStoreOptions
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +43,7 @@ struct UsersCommand: AsyncParsableCommand {
         throw ExitCode(2)
       }
       do {
-        _ = try await store.accounts().create(name: name, role: role, password: line)
+        _ = try await Accounts(store: try store.open().state).create(name: name, role: role, password: line)
       } catch let error as AccountError {
         Output.error("error: \(name): \(error.description)")
         throw ExitCode(2)
@@ -67,7 +60,7 @@ struct UsersCommand: AsyncParsableCommand {
     func run() async throws {
       let users: [WebUser]
       do {
-        users = try await store.accounts().list()
+        users = try await Accounts(store: try store.open().state).list()
       } catch let error as AccountError {
         Output.error("error: \(error.description)")
         throw ExitCode(2)
@@ -94,7 +87,8 @@ struct UsersCommand: AsyncParsableCommand {
   }
 
   struct Enable: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a disabled user.")
+    static let configuration = CommandConfiguration(
+      commandName: "enable", abstract: "Enable a disabled user.")
 
     @OptionGroup var store: StoreOptions
 
@@ -109,7 +103,7 @@ struct UsersCommand: AsyncParsableCommand {
 
   static func setDisabled(_ store: StoreOptions, _ name: String, _ disabled: Bool) async throws {
     do {
-      let state = try ServiceStateOpening.open(index: store.index)
+      let state = try store.open().state
       try await Accounts(store: state).setDisabled(name, disabled)
       if disabled { try await Sessions(store: state).endAll(user: name) }
     } catch let error as AccountError {

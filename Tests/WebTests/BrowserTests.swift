@@ -26,7 +26,8 @@ import Testing
   /// Why the browser test cannot run here, or nil when it can.
   static let missing: String? = {
     if binary == nil { return "the chachong binary is not built (swift build)" }
-    for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
+    for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+    where !FileManager.default.isExecutableFile(atPath: tool) {
       return "\(tool) is missing (Tools/browser/ensure-browser.sh installs chromium and chromium-driver)"
     }
     let probe = Process()
@@ -39,7 +40,8 @@ import Testing
     } catch {
       return "python3 cannot be started"
     }
-    return probe.terminationStatus == 0 ? nil : "Python's selenium is missing (Tools/browser/ensure-browser.sh installs it)"
+    return probe.terminationStatus == 0
+      ? nil : "Python's selenium is missing (Tools/browser/ensure-browser.sh installs it)"
   }()
 
   static var skipMessage: Comment {
@@ -51,7 +53,8 @@ import Testing
   @Test(.enabled(if: missing == nil, skipMessage), .timeLimit(.minutes(20)))
   func sampleBatchInChromium() async throws {
     let binary = try #require(Self.binary)
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("chachong-browser-\(UUID().uuidString)")
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-browser-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     let index = work.appendingPathComponent("index").path
@@ -60,7 +63,8 @@ import Testing
     // A fresh store holding the sample's archive (the past applications the batch is checked against).
     let ingest = try Self.run(
       binary.path,
-      ["ingest", "--index", index, "--manifest", sample + "/archive-manifest.csv", sample + "/archive"], in: work)
+      ["ingest", "--index", index, "--manifest", sample + "/archive-manifest.csv", sample + "/archive"],
+      in: work)
     #expect(ingest.status == 0, "ingest: \(ingest.output)")
 
     let users = [("rev", "reviewer", "reviewer-password-1"), ("adm", "admin", "admin-password-12")]
@@ -98,24 +102,34 @@ import Testing
     let e2e = try Self.run(
       "/usr/bin/env",
       [
-        "python3", script, "--base", base, "--reviewer", "rev:reviewer-password-1", "--admin", "adm:admin-password-12",
-        "--sample", sample, "--screenshots", screenshots, "--downloads", work.appendingPathComponent("downloads").path,
+        "python3", script, "--base", base, "--reviewer", "rev:reviewer-password-1", "--admin",
+        "adm:admin-password-12",
+        "--sample", sample, "--screenshots", screenshots, "--downloads",
+        work.appendingPathComponent("downloads").path,
       ], in: work)
     print(e2e.output)
-    #expect(e2e.status == 0, "e2e.py failed:\n\(e2e.output.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n"))")
+    #expect(
+      e2e.status == 0,
+      "e2e.py failed:\n\(e2e.output.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n"))"
+    )
 
     // The downloaded workbook, read back with our own xlsx reader.
     let xlsxLine = e2e.output.split(separator: "\n").first { $0.hasPrefix("XLSX ") }
     let xlsxPath = try #require(xlsxLine.map { String($0.dropFirst(5)) })
     let table = try TableFileReader.read(path: xlsxPath)
-    #expect(Array(table.header.prefix(9)) == ["序号", "网上申报编号", "项目名称", "申报单位", "所在县（市）", "申报企业类型", "所在创新载体类型及名称", "指南编号", "备注"])
+    #expect(
+      Array(table.header.prefix(9)) == [
+        "序号", "网上申报编号", "项目名称", "申报单位", "所在县（市）", "申报企业类型", "所在创新载体类型及名称", "指南编号", "备注",
+      ])
     #expect(table.rows.count == 50)
     let ids = Set(table.rows.compactMap { $0.count > 1 ? $0[1] : nil })
     #expect(ids.contains("QZ2023-025") && ids.contains("QZ2023-001"))
     #expect(table.rows.contains { $0.joined().contains("plagiarism") })
     #expect(!table.rows.joined().joined().contains("320682197712146889"))
     // Nothing of the ../ upload landed next to the store.
-    #expect(!FileManager.default.fileExists(atPath: work.deletingLastPathComponent().appendingPathComponent("escape-test.txt").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: work.deletingLastPathComponent().appendingPathComponent("escape-test.txt").path))
   }
 
   struct Run {
@@ -124,7 +138,9 @@ import Testing
   }
 
   /// Runs a program to its end, its output (both streams) in a file so no pipe fills up.
-  static func run(_ program: String, _ arguments: [String], in directory: URL, input: String? = nil) throws -> Run {
+  static func run(_ program: String, _ arguments: [String], in directory: URL, input: String? = nil) throws
+    -> Run
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -160,7 +176,9 @@ import Testing
     address.sin_port = 0
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0 else { throw CocoaError(.fileWriteUnknown) }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -184,7 +202,8 @@ import Testing
       }
       try await Task.sleep(for: .milliseconds(200))
     }
-    Issue.record("chachong serve did not answer within 60 s: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+    Issue.record(
+      "chachong serve did not answer within 60 s: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     throw CancellationError()
   }
 }

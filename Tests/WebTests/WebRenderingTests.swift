@@ -20,7 +20,8 @@ import Testing
             notice: "严禁剽窃他人科研成果", related: [])
         ]
         : index % 3 == 1
-          ? [FindingReport(rule: .titleFormat, severity: .warning, message: "名称格式", notice: nil, related: [])] : []
+          ? [FindingReport(rule: .titleFormat, severity: .warning, message: "名称格式", notice: nil, related: [])]
+          : []
       return ApplicationReport(
         id: String(format: "QZ2023-%03d", index + 1), file: "applications/\(index).docx", title: title(index),
         organisation: "单位\(index)", lead: "负责人\(index)", leadIDMasked: "32**************89",
@@ -35,7 +36,8 @@ import Testing
         added: false),
       inputs: [], applications: applications,
       summary: CheckSummary(
-        applications: count, applicationsBySeverity: ["error": (count + 2) / 3], findingsBySeverity: [:], byRule: [:],
+        applications: count, applicationsBySeverity: ["error": (count + 2) / 3], findingsBySeverity: [:],
+        byRule: [:],
         errors: 0),
       errors: [])
   }
@@ -52,12 +54,16 @@ import Testing
     return batch
   }()
 
-  static let frame = PageFrame(language: .zh, user: "rev", role: .reviewer, csrfToken: "t", path: "/batches/b1")
+  static let frame = PageFrame(
+    language: .zh, user: "rev", role: .reviewer, csrfToken: "t", path: "/batches/b1")
 
   @Test func builderEscapesTextAndAttributes() {
     let html = HTMLBuilder(language: .zh)
     html.element("a", [("href", "\"><script>x</script>")], text: "<script>alert('x')</script>&")
-    #expect(html.output == "<a href=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>")
+    #expect(
+      html.output
+        == "<a href=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>"
+    )
   }
 
   @Test func titlesWithScriptAreEscapedOnEveryPage() {
@@ -65,7 +71,8 @@ import Testing
     let results = ResultsPage.render(Self.frame, batch: Self.batch, report: report, query: ResultsQuery())
     #expect(!results.contains("<script>alert(1)"))
     #expect(results.contains("&lt;script&gt;alert(1)&lt;/script&gt;研发"))
-    let detail = ApplicationPages.detail(Self.frame, batch: Self.batch, application: report.applications[0], evidence: nil)
+    let detail = ApplicationPages.detail(
+      Self.frame, batch: Self.batch, application: report.applications[0], evidence: nil)
     #expect(!detail.contains("<script>alert(1)"))
     let printed = ApplicationPages.print(Self.frame, batch: Self.batch, report: report, printedAt: 0)
     #expect(!printed.contains("<script>alert(1)"))
@@ -75,7 +82,8 @@ import Testing
     let report = Self.report(applications: 3)
     let results = ResultsPage.render(Self.frame, batch: Self.batch, report: report, query: ResultsQuery())
     #expect(results.contains("<code>plagiarism</code> 剽窃"))
-    let detail = ApplicationPages.detail(Self.frame, batch: Self.batch, application: report.applications[0], evidence: nil)
+    let detail = ApplicationPages.detail(
+      Self.frame, batch: Self.batch, application: report.applications[0], evidence: nil)
     #expect(detail.contains("严禁剽窃他人科研成果"))
     #expect(!detail.contains("320682197712146889"))
     let printed = ApplicationPages.print(Self.frame, batch: Self.batch, report: report, printedAt: 0)
@@ -89,7 +97,8 @@ import Testing
     #expect(first.components(separatedBy: "data-application=").count - 1 == ResultsQuery.pageSize)
     #expect(first.contains("rel=\"next\"") && !first.contains("rel=\"prev\""))
     let last = ResultsPage.render(
-      Self.frame, batch: Self.batch, report: report, query: ResultsQuery(parameters: ["page": "3", "sort": "id"]))
+      Self.frame, batch: Self.batch, report: report,
+      query: ResultsQuery(parameters: ["page": "3", "sort": "id"]))
     #expect(last.components(separatedBy: "data-application=").count - 1 == 20)
     #expect(last.contains("QZ2023-120") && !last.contains("QZ2023-001\""))
     let errors = ResultsPage.render(
@@ -124,7 +133,8 @@ import Testing
     let report = Self.report(applications: 4)
     let header = ["序号", "网上申报编号", "项目名称", "所在县（市）", "申报企业类型", "负责人身份证号", "备注"]
     let rows = [["1", "QZ2023-001", "项目0研发", "崇川区", "其他企业", "320682197712146889", "备注<&>"]]
-    let bytes = try BatchExport.workbook(report: report, manifestHeader: header, manifestRows: rows, language: .zh)
+    let bytes = try BatchExport.workbook(
+      report: report, manifestHeader: header, manifestRows: rows, language: .zh)
     let table = try TableFileReader.read(bytes: bytes, name: "export.xlsx")
     #expect(Array(table.header.prefix(9)) == BatchExport.annexHeaders)
     #expect(table.header.count == BatchExport.headers(.zh).count)
@@ -159,7 +169,8 @@ import Testing
   }
 
   @Test func multipartPartsAreParsedAndBounded() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mp-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mp-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let body =
@@ -169,14 +180,16 @@ import Testing
     let path = directory + "/body"
     FileManager.default.createFile(atPath: path, contents: Data(body.utf8))
     #expect(MultipartParser.boundary(contentType: "multipart/form-data; boundary=XyZ") == "XyZ")
-    let parts = try MultipartParser.parse(bodyPath: path, boundary: "XyZ", scratchDirectory: directory, maximumFileBytes: 100)
+    let parts = try MultipartParser.parse(
+      bodyPath: path, boundary: "XyZ", scratchDirectory: directory, maximumFileBytes: 100)
     #expect(parts.count == 2)
     #expect(parts[0].name == "csrf" && parts[0].value == "tok")
     #expect(parts[1].fileName == "../../x.txt")
     #expect(parts[1].path.flatMap { FileManager.default.contents(atPath: $0) } == Data("hello\r\nworld".utf8))
     #expect(parts[1].path?.hasPrefix(directory + "/") == true)
     #expect(throws: UploadError.self) {
-      try MultipartParser.parse(bodyPath: path, boundary: "XyZ", scratchDirectory: directory, maximumFileBytes: 5)
+      try MultipartParser.parse(
+        bodyPath: path, boundary: "XyZ", scratchDirectory: directory, maximumFileBytes: 5)
     }
   }
 

@@ -1,5 +1,6 @@
 import ArchiveStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -15,7 +16,9 @@ struct WebRouteTests {
 
   /// A service over memory stores with the web interface mounted, and users of every role.
   static func makeApplication() async throws -> (some ApplicationProtocol, ChachongService) {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("web-tests-\(UUID().uuidString)").path
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "web-tests-\(UUID().uuidString)"
+    ).path
     let service = ChachongService(
       configuration: ServerConfiguration(), archive: MemoryArchive(), jobs: MemoryJobQueue(),
       state: MemoryServiceState(), scratchDirectory: scratch)
@@ -93,7 +96,8 @@ struct WebRouteTests {
       #expect(String(buffer: home.body).contains("reviewer1"))
       // The store keeps the token's hash, never the token.
       let token = String(cookie.dropFirst("chachong_session=".count))
-      let sessions = try await service.state.records(collection: "sessions", owner: "reviewer1", after: nil, limit: 10)
+      let sessions = try await service.state.records(
+        collection: "sessions", owner: "reviewer1", after: nil, limit: 10)
       #expect(sessions.count == 1)
       #expect(sessions.first?.id != token && sessions.first?.id.count == 64)
       #expect(!sessions.contains { String(decoding: $0.body, as: UTF8.self).contains(token) })
@@ -114,7 +118,9 @@ struct WebRouteTests {
       let token = try #require(Self.csrfToken(String(buffer: page.body)))
       let answer = try await client.execute(
         uri: "/login", method: .post,
-        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chachong_login=\(loginCookie)"],
+        headers: [
+          .contentType: "application/x-www-form-urlencoded", .cookie: "chachong_login=\(loginCookie)",
+        ],
         body: ByteBuffer(string: "username=admin1&password=correct+horse+battery&csrf=\(token)"))
       let header = try #require(Self.cookies(answer).raw.first { $0.hasPrefix("chachong_session=") })
       #expect(header.contains("HttpOnly"))
@@ -137,7 +143,9 @@ struct WebRouteTests {
         let token = try #require(Self.csrfToken(String(buffer: page.body)))
         return try await client.execute(
           uri: "/login", method: .post,
-          headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chachong_login=\(loginCookie)"],
+          headers: [
+            .contentType: "application/x-www-form-urlencoded", .cookie: "chachong_login=\(loginCookie)",
+          ],
           body: ByteBuffer(string: "username=auditor1&password=\(password)&csrf=\(token)"))
       }
       for _ in 0..<(Accounts.lockoutThreshold - 1) {
@@ -173,7 +181,8 @@ struct WebRouteTests {
         #expect(response.status == .forbidden, "\(body)")
       }
       let out = try await client.execute(
-        uri: "/logout", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+        uri: "/logout", method: .post,
+        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
         body: ByteBuffer(string: ""))
       #expect(out.status == .forbidden)
       // With the token the same form works.
@@ -192,8 +201,14 @@ struct WebRouteTests {
     let (app, _) = try await Self.makeApplication()
     try await app.test(.router) { client in
       let expectations: [(String, [String: HTTPResponse.Status])] = [
-        ("reviewer1", ["/batches/new": .ok, "/archive": .forbidden, "/admin": .forbidden, "/archive/query": .forbidden]),
-        ("auditor1", ["/batches/new": .forbidden, "/archive": .ok, "/admin": .forbidden, "/archive/compare": .ok]),
+        (
+          "reviewer1",
+          ["/batches/new": .ok, "/archive": .forbidden, "/admin": .forbidden, "/archive/query": .forbidden]
+        ),
+        (
+          "auditor1",
+          ["/batches/new": .forbidden, "/archive": .ok, "/admin": .forbidden, "/archive/compare": .ok]
+        ),
         ("admin1", ["/batches/new": .ok, "/archive": .ok, "/admin": .ok]),
       ]
       for (user, pages) in expectations {
@@ -232,7 +247,8 @@ struct WebRouteTests {
       #expect(batch.applications.map(\.name) == ["escape.txt"])
       #expect(!FileManager.default.fileExists(atPath: service.scratchDirectory + "/../escape.txt"))
 
-      let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).body)
+      let home = String(
+        buffer: try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).body)
       #expect(home.contains("&lt;script&gt;alert(1)&lt;/script&gt;批次"))
       #expect(!home.contains("<script>alert(1)"))
 
@@ -254,7 +270,8 @@ struct WebRouteTests {
       let english = try await client.execute(uri: "/login?lang=en", method: .get)
       #expect(String(buffer: english.body).contains("Log in"))
       #expect(Self.cookies(english).values["chachong_lang"] == "en")
-      let remembered = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "chachong_lang=en"])
+      let remembered = try await client.execute(
+        uri: "/login", method: .get, headers: [.cookie: "chachong_lang=en"])
       #expect(String(buffer: remembered.body).contains("Log in"))
     }
   }

@@ -109,7 +109,8 @@ public struct Accounts: Sendable {
       createdAt: clock(), lastLogin: nil)
     let created: Bool
     do {
-      created = try await store.create(collection: Self.collection, id: name, owner: nil, body: encode(user)).created
+      created = try await store.create(collection: Self.collection, id: name, owner: nil, body: encode(user))
+        .created
     } catch {
       throw AccountError(.store(error.description))
     }

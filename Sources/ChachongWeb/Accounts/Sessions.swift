@@ -42,7 +42,8 @@ public struct Sessions: Sendable {
     let now = clock()
     let session = WebSession(
       user: user, csrfToken: Self.randomToken(), createdAt: now, expiresAt: now + Self.lifetime)
-    _ = try await store.create(collection: Self.collection, id: Self.id(ofToken: token), owner: user, body: encode(session))
+    _ = try await store.create(
+      collection: Self.collection, id: Self.id(ofToken: token), owner: user, body: encode(session))
     return (token, session)
   }
 
@@ -76,7 +77,8 @@ public struct Sessions: Sendable {
   }
 
   private func isHexDigit(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
   }
 
   private func encode(_ session: WebSession) -> [UInt8] {

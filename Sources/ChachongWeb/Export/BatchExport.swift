@@ -29,7 +29,9 @@ enum BatchExport {
   static func manifestFields(header: [String], rows: [[String]]) -> [String: [RecordField: String]] {
     var columns: [RecordField: Int] = [:]
     for (index, name) in header.enumerated() {
-      if let field = RecordField.column(forHeader: name), columns[field] == nil, !RecordField.isPersonalIDHeader(name) {
+      if let field = RecordField.column(forHeader: name), columns[field] == nil,
+        !RecordField.isPersonalIDHeader(name)
+      {
         columns[field] = index
       }
     }
@@ -72,11 +74,16 @@ enum BatchExport {
       cells.append(value(.carrier, nil))
       cells.append(value(.guideCode, application.guideCode))
       cells.append(value(.remarks, nil))
-      cells.append(.text(application.highestSeverity?.displayName.text(in: reportLanguage) ?? (language == .zh ? "无" : "clean")))
+      cells.append(
+        .text(
+          application.highestSeverity?.displayName.text(in: reportLanguage)
+            ?? (language == .zh ? "无" : "clean")))
       cells.append(.text(WebFormat.percent(application.copyRatio)))
       cells.append(.number(Double(application.findings.count)))
       let rules = Array(Set(application.findings.map(\.rule))).sorted()
-      cells.append(.text(rules.map { "\($0.rawValue) \($0.displayName.text(in: reportLanguage))" }.joined(separator: "\n")))
+      cells.append(
+        .text(
+          rules.map { "\($0.rawValue) \($0.displayName.text(in: reportLanguage))" }.joined(separator: "\n")))
       let details = application.findings.map { finding in
         "[\(finding.severity.displayName.text(in: reportLanguage))] \(finding.rule.rawValue): \(finding.message)"
       }
@@ -85,7 +92,9 @@ enum BatchExport {
     }
   }
 
-  static func workbook(report: CheckReport, manifestHeader: [String], manifestRows: [[String]], language: WebLanguage)
+  static func workbook(
+    report: CheckReport, manifestHeader: [String], manifestRows: [[String]], language: WebLanguage
+  )
     throws(ZipWriter.ZipError) -> [UInt8]
   {
     let manifest = manifestFields(header: manifestHeader, rows: manifestRows)

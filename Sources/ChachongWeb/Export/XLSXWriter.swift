@@ -35,7 +35,8 @@ enum XLSXWriter {
     if !columnWidths.isEmpty {
       xml += "<cols>"
       for (index, width) in columnWidths.enumerated() {
-        xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(max(4, min(120, width)))\" customWidth=\"1\"/>"
+        xml +=
+          "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(max(4, min(120, width)))\" customWidth=\"1\"/>"
       }
       xml += "</cols>"
     }

@@ -20,7 +20,9 @@ enum AdminPage {
       html.element("table", [("class", "list")]) {
         html.element("thead") {
           html.element("tr") {
-            for (zh, en) in [("用户名", "Name"), ("角色", "Role"), ("状态", "State"), ("最近登录", "Last login"), ("操作", "Action")] {
+            for (zh, en) in [
+              ("用户名", "Name"), ("角色", "Role"), ("状态", "State"), ("最近登录", "Last login"), ("操作", "Action"),
+            ] {
               html.element("th", [("scope", "col")], text: html.t(zh, en))
             }
           }
@@ -33,7 +35,15 @@ enum AdminPage {
               html.element("td", text: user.disabled ? html.t("已停用", "disabled") : html.t("正常", "active"))
               html.element("td", text: user.lastLogin.map(BasicPages.timestamp) ?? "—")
               html.element("td") {
-                html.element("form", [("method", "post"), ("action", "/admin/users/\(urlEncode(user.name))/\(user.disabled ? "enable" : "disable")")]) {
+                html.element(
+                  "form",
+                  [
+                    ("method", "post"),
+                    (
+                      "action", "/admin/users/\(urlEncode(user.name))/\(user.disabled ? "enable" : "disable")"
+                    ),
+                  ]
+                ) {
                   Layout.csrfField(html, token)
                   html.element(
                     "button", [("type", "submit"), ("class", user.disabled ? "secondary" : "danger")],
@@ -48,7 +58,12 @@ enum AdminPage {
         Layout.csrfField(html, token)
         html.element("label", [("for", "new-name")]) {
           html.text(html.t("新用户名", "New user name"))
-          html.void("input", [("type", "text"), ("id", "new-name"), ("name", "name"), ("required", ""), ("autocomplete", "off")])
+          html.void(
+            "input",
+            [
+              ("type", "text"), ("id", "new-name"), ("name", "name"), ("required", ""),
+              ("autocomplete", "off"),
+            ])
         }
         html.element("label", [("for", "new-role")]) {
           html.text(html.t("角色", "Role"))
@@ -59,17 +74,29 @@ enum AdminPage {
           }
         }
         html.element("label", [("for", "new-password")]) {
-          html.text(html.t("初始密码（至少 \(Accounts.minimumPasswordLength) 位）", "Initial password (≥ \(Accounts.minimumPasswordLength) characters)"))
-          html.void("input", [("type", "password"), ("id", "new-password"), ("name", "password"), ("required", ""), ("autocomplete", "new-password")])
+          html.text(
+            html.t(
+              "初始密码（至少 \(Accounts.minimumPasswordLength) 位）",
+              "Initial password (≥ \(Accounts.minimumPasswordLength) characters)"))
+          html.void(
+            "input",
+            [
+              ("type", "password"), ("id", "new-password"), ("name", "password"), ("required", ""),
+              ("autocomplete", "new-password"),
+            ])
         }
-        html.element("button", [("type", "submit"), ("class", "primary")], text: html.t("创建用户", "Create user"))
+        html.element(
+          "button", [("type", "submit"), ("class", "primary")], text: html.t("创建用户", "Create user"))
       }
 
       html.element("h2", [("id", "keys")], text: html.t("API 密钥", "API keys"))
       html.element("table", [("class", "list")]) {
         html.element("thead") {
           html.element("tr") {
-            for (zh, en) in [("编号", "Id"), ("名称", "Name"), ("权限", "Scopes"), ("创建", "Created"), ("状态", "State"), ("操作", "Action")] {
+            for (zh, en) in [
+              ("编号", "Id"), ("名称", "Name"), ("权限", "Scopes"), ("创建", "Created"), ("状态", "State"),
+              ("操作", "Action"),
+            ] {
               html.element("th", [("scope", "col")], text: html.t(zh, en))
             }
           }
@@ -81,12 +108,22 @@ enum AdminPage {
               html.element("td", text: key.name)
               html.element("td", text: key.scopes.map(\.rawValue).joined(separator: ", "))
               html.element("td", text: BasicPages.timestamp(key.createdAt))
-              html.element("td", text: key.revokedAt.map { html.t("已吊销 ", "revoked ") + BasicPages.timestamp($0) } ?? html.t("有效", "active"))
+              html.element(
+                "td",
+                text: key.revokedAt.map { html.t("已吊销 ", "revoked ") + BasicPages.timestamp($0) }
+                  ?? html.t("有效", "active"))
               html.element("td") {
                 if key.revokedAt == nil {
-                  html.element("form", [("method", "post"), ("action", "/admin/keys/\(urlEncode(key.id))/revoke"), ("data-confirm", html.t("确定吊销这个密钥吗？", "Revoke this key?"))]) {
+                  html.element(
+                    "form",
+                    [
+                      ("method", "post"), ("action", "/admin/keys/\(urlEncode(key.id))/revoke"),
+                      ("data-confirm", html.t("确定吊销这个密钥吗？", "Revoke this key?")),
+                    ]
+                  ) {
                     Layout.csrfField(html, token)
-                    html.element("button", [("type", "submit"), ("class", "danger")], text: html.t("吊销", "Revoke"))
+                    html.element(
+                      "button", [("type", "submit"), ("class", "danger")], text: html.t("吊销", "Revoke"))
                   }
                 }
               }
@@ -109,14 +146,18 @@ enum AdminPage {
             }
           }
         }
-        html.element("button", [("type", "submit"), ("class", "primary")], text: html.t("创建密钥", "Create key"))
+        html.element(
+          "button", [("type", "submit"), ("class", "primary")], text: html.t("创建密钥", "Create key"))
       }
 
       html.element("h2", [("id", "audit")], text: html.t("审计日志", "Audit log"))
       html.element("table", [("class", "list"), ("id", "audit-log")]) {
         html.element("thead") {
           html.element("tr") {
-            for (zh, en) in [("序号", "#"), ("时间", "Time"), ("操作者", "Actor"), ("操作", "Action"), ("对象", "Target"), ("来源地址", "From"), ("详情", "Detail")] {
+            for (zh, en) in [
+              ("序号", "#"), ("时间", "Time"), ("操作者", "Actor"), ("操作", "Action"), ("对象", "Target"),
+              ("来源地址", "From"), ("详情", "Detail"),
+            ] {
               html.element("th", [("scope", "col")], text: html.t(zh, en))
             }
           }
@@ -137,7 +178,8 @@ enum AdminPage {
       }
       if let last = audit.last, audit.count >= AdminPage.auditPageSize {
         html.element("p") {
-          html.element("a", [("href", "/admin?before=\(last.sequence)#audit")], text: html.t("更早的记录", "Older entries"))
+          html.element(
+            "a", [("href", "/admin?before=\(last.sequence)#audit")], text: html.t("更早的记录", "Older entries"))
         }
       }
     }

@@ -29,7 +29,8 @@ enum ApplicationPages {
         meta(html, html.t("文字复制比", "Copy ratio"), WebFormat.percent(application.copyRatio))
         meta(html, html.t("文件", "File"), application.file)
       }
-      html.element("h2", text: html.t("发现（\(application.findings.count)）", "Findings (\(application.findings.count))"))
+      html.element(
+        "h2", text: html.t("发现（\(application.findings.count)）", "Findings (\(application.findings.count))"))
       if application.findings.isEmpty {
         html.element("p", [("class", "muted")], text: html.t("没有发现问题。", "No findings."))
       }
@@ -48,8 +49,11 @@ enum ApplicationPages {
                 for related in finding.related {
                   html.element("li") {
                     html.element("b", text: related.id)
-                    var facts = [related.title, related.organisation, related.program, related.year.map(String.init), related.status]
-                      .compactMap { $0 }
+                    var facts = [
+                      related.title, related.organisation, related.program, related.year.map(String.init),
+                      related.status,
+                    ]
+                    .compactMap { $0 }
                     if let jaccard = related.jaccard { facts.append("Jaccard \(WebFormat.percent(jaccard))") }
                     if let passages = related.passages, !passages.isEmpty {
                       facts.append(html.t("\(passages.count) 段相同文字", "\(passages.count) passages"))
@@ -83,19 +87,29 @@ enum ApplicationPages {
   /// each application kept on one page where it fits.
   static func print(_ frame: PageFrame, batch: Batch, report: CheckReport, printedAt: Double) -> String {
     let language: ReportLanguage = frame.language == .zh ? .zh : .en
-    let call = "\(report.call.year) \(report.call.program)" + (report.call.documentNumber.map { "（\($0)）" } ?? "")
+    let call =
+      "\(report.call.year) \(report.call.program)" + (report.call.documentNumber.map { "（\($0)）" } ?? "")
     return Layout.page(frame.language == .zh ? "打印：查重结果" : "Print: check results", frame) { html in
       html.element("div", [("class", "actions")]) {
-        html.element("button", [("type", "button"), ("class", "primary"), ("id", "print-button")], text: html.t("打印 / 存为 PDF", "Print / save as PDF"))
-        html.element("a", [("class", "secondary"), ("href", "/batches/\(urlEncode(batch.id))")], text: html.t("返回", "Back"))
+        html.element(
+          "button", [("type", "button"), ("class", "primary"), ("id", "print-button")],
+          text: html.t("打印 / 存为 PDF", "Print / save as PDF"))
+        html.element(
+          "a", [("class", "secondary"), ("href", "/batches/\(urlEncode(batch.id))")],
+          text: html.t("返回", "Back"))
       }
       html.element("h1", text: html.t("科技项目申报查重结果", "Duplicate and integrity check results"))
-      html.element("p", text: "\(call) · \(batch.name ?? batch.id) · " + html.t("打印日期 ", "printed ") + BasicPages.timestamp(printedAt))
+      html.element(
+        "p",
+        text: "\(call) · \(batch.name ?? batch.id) · " + html.t("打印日期 ", "printed ")
+          + BasicPages.timestamp(printedAt))
       ResultsPage.summary(html, report)
       html.element("table", [("class", "list print-table")]) {
         html.element("thead") {
           html.element("tr") {
-            html.element("th", [("colspan", "5")], text: "\(call) · " + html.t("查重结果", "check results") + " · " + BasicPages.timestamp(printedAt))
+            html.element(
+              "th", [("colspan", "5")],
+              text: "\(call) · " + html.t("查重结果", "check results") + " · " + BasicPages.timestamp(printedAt))
           }
           html.element("tr") {
             html.element("th", text: html.t("序号", "No."))
@@ -115,7 +129,9 @@ enum ApplicationPages {
               }
               html.element("td") {
                 html.element("div", text: application.organisation ?? "")
-                html.element("div", text: [application.lead, application.leadIDMasked].compactMap { $0 }.joined(separator: " "))
+                html.element(
+                  "div",
+                  text: [application.lead, application.leadIDMasked].compactMap { $0 }.joined(separator: " "))
               }
               html.element("td", class: "num", text: WebFormat.percent(application.copyRatio))
               html.element("td") {

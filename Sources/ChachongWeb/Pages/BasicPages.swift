@@ -3,7 +3,9 @@ import Foundation
 
 /// Login, home, the new-batch form, the progress view and error pages.
 enum BasicPages {
-  static func login(_ frame: PageFrame, loginToken: String, username: String = "", message: String? = nil) -> String {
+  static func login(_ frame: PageFrame, loginToken: String, username: String = "", message: String? = nil)
+    -> String
+  {
     var frame = frame
     if let message { frame.flash = .init(ok: false, message: message) }
     return Layout.page(frame.language == .zh ? "登录" : "Log in", frame) { html in
@@ -22,7 +24,8 @@ enum BasicPages {
           html.void(
             "input",
             [
-              ("type", "password"), ("id", "password"), ("name", "password"), ("autocomplete", "current-password"),
+              ("type", "password"), ("id", "password"), ("name", "password"),
+              ("autocomplete", "current-password"),
               ("required", ""),
             ])
           html.element("p") {
@@ -39,7 +42,8 @@ enum BasicPages {
       guard let role = frame.role else { return }
       if WebPermissions.canReview(role) {
         html.element("div", [("class", "actions")]) {
-          html.element("a", [("class", "button"), ("href", "/batches/new")], text: html.t("新建批次查重", "New batch check"))
+          html.element(
+            "a", [("class", "button"), ("href", "/batches/new")], text: html.t("新建批次查重", "New batch check"))
         }
         html.element("h2", text: html.t("最近的批次", "Recent batches"))
         batchTable(html, batches ?? [])
@@ -47,19 +51,23 @@ enum BasicPages {
       if WebPermissions.canAudit(role) {
         html.element("h2", text: html.t("稽核", "Audit"))
         html.element("ul") {
-          html.element("li") { html.element("a", [("href", "/archive")], text: html.t("档案检索", "Search the archive")) }
+          html.element("li") {
+            html.element("a", [("href", "/archive")], text: html.t("档案检索", "Search the archive"))
+          }
           html.element("li") {
             html.element("a", [("href", "/archive/query")], text: html.t("上传文件查询相似文档", "Query by upload"))
           }
           html.element("li") {
-            html.element("a", [("href", "/archive/compare")], text: html.t("比较两个版本（纸质/网上）", "Compare two versions"))
+            html.element(
+              "a", [("href", "/archive/compare")], text: html.t("比较两个版本（纸质/网上）", "Compare two versions"))
           }
         }
       }
       if WebPermissions.canAdminister(role) {
         html.element("h2", text: html.t("管理", "Administration"))
         html.element("p") {
-          html.element("a", [("href", "/admin")], text: html.t("用户、API 密钥和审计日志", "Users, API keys and the audit log"))
+          html.element(
+            "a", [("href", "/admin")], text: html.t("用户、API 密钥和审计日志", "Users, API keys and the audit log"))
         }
       }
     }
@@ -132,7 +140,8 @@ enum BasicPages {
       html.element(
         "form",
         [
-          ("method", "post"), ("action", "/batches"), ("enctype", "multipart/form-data"), ("class", "stack card"),
+          ("method", "post"), ("action", "/batches"), ("enctype", "multipart/form-data"),
+          ("class", "stack card"),
         ]
       ) {
         if let token = frame.csrfToken { Layout.csrfField(html, token) }
@@ -143,7 +152,8 @@ enum BasicPages {
         html.void("input", [("type", "text"), ("id", "name"), ("name", "name"), ("maxlength", "200")])
         fileInput(
           html, name: "applications", zh: "申报书", en: "Applications",
-          hintZH: "可多选 Word/文本文件，或一个 .zip 压缩包", hintEN: "several Word/text files, or one .zip", multiple: true,
+          hintZH: "可多选 Word/文本文件，或一个 .zip 压缩包", hintEN: "several Word/text files, or one .zip",
+          multiple: true,
           required: true)
         fileInput(
           html, name: "manifest", zh: "汇总表（附件2，CSV 或 xlsx）", en: "Summary table (附件2, CSV or xlsx)",
@@ -162,7 +172,8 @@ enum BasicPages {
           text: html.t(
             "单个文件最大 \(maxUploadBytes >> 20) MB。", "At most \(maxUploadBytes >> 20) MB per file."))
         html.element("p") {
-          html.element("button", [("type", "submit"), ("class", "primary")], text: html.t("上传并开始查重", "Upload and check"))
+          html.element(
+            "button", [("type", "submit"), ("class", "primary")], text: html.t("上传并开始查重", "Upload and check"))
         }
       }
     }
@@ -224,7 +235,8 @@ enum BasicPages {
           [("id", running ? "progress" : nil), ("data-url", "/batches/\(urlEncode(batch.id))/progress.json")]
         ) {
           html.element("p", [("aria-live", "polite")]) {
-            html.element("span", [("id", "progress-stage")], text: stageName(batch.progress?.stage, html.language))
+            html.element(
+              "span", [("id", "progress-stage")], text: stageName(batch.progress?.stage, html.language))
             html.text(" · ")
             html.element("span", [("id", "progress-text")], text: progressText(batch, html.language))
           }
@@ -257,7 +269,10 @@ enum BasicPages {
           if batch.applications.count > 200 {
             html.element("li", text: "… \(batch.applications.count - 200)")
           }
-          for (label, file) in [("汇总表 / manifest", batch.manifest), ("项目库 / registry", batch.registry), ("通知配置 / call", batch.call)] {
+          for (label, file) in [
+            ("汇总表 / manifest", batch.manifest), ("项目库 / registry", batch.registry),
+            ("通知配置 / call", batch.call),
+          ] {
             if let file { html.element("li", text: "\(label)：\(file.name)") }
           }
           for template in batch.templates { html.element("li", text: "模板 / template：\(template.name)") }

@@ -37,7 +37,8 @@ enum Layout {
         html.element("main", [("id", "main")]) {
           if let flash = frame.flash {
             html.element(
-              "div", [("class", flash.ok ? "flash ok" : "flash error"), ("role", flash.ok ? "status" : "alert")],
+              "div",
+              [("class", flash.ok ? "flash ok" : "flash error"), ("role", flash.ok ? "status" : "alert")],
               text: flash.message)
           }
           body(html)
@@ -56,7 +57,8 @@ enum Layout {
           html.element("nav", [("aria-label", html.t("主导航", "Main"))]) {
             for (path, zh, en, allowed) in navigation where allowed(role) {
               let current = frame.path == path || (path != "/" && frame.path.hasPrefix(path))
-              html.element("a", [("href", path), ("aria-current", current ? "page" : nil)], text: html.t(zh, en))
+              html.element(
+                "a", [("href", path), ("aria-current", current ? "page" : nil)], text: html.t(zh, en))
             }
           }
         } else {

@@ -22,7 +22,9 @@ struct ResultsQuery: Sendable, Equatable {
   static let pageSize = 50
 
   init(parameters: [String: String] = [:]) {
-    severity = parameters["severity"].flatMap { ["error", "warning", "info", "clean"].contains($0) ? $0 : nil }
+    severity = parameters["severity"].flatMap {
+      ["error", "warning", "info", "clean"].contains($0) ? $0 : nil
+    }
     rule = parameters["rule"].flatMap { RuleID(rawValue: $0)?.rawValue }
     text = parameters["q"].flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
     order = parameters["sort"].flatMap(Order.init(rawValue:)) ?? .severity
@@ -48,7 +50,9 @@ struct ResultsQuery: Sendable, Equatable {
       guard application.findings.contains(where: { $0.rule.rawValue == rule }) else { return false }
     }
     if let text {
-      let fields = [application.id, application.title ?? "", application.organisation ?? "", application.lead ?? ""]
+      let fields = [
+        application.id, application.title ?? "", application.organisation ?? "", application.lead ?? "",
+      ]
       guard fields.contains(where: { $0.localizedStandardContains(text) }) else { return false }
     }
     return true
@@ -63,7 +67,9 @@ struct ResultsQuery: Sendable, Equatable {
         return left != right ? left > right : $0.id < $1.id
       }
     case .ratio:
-      return applications.sorted { $0.copyRatio != $1.copyRatio ? $0.copyRatio > $1.copyRatio : $0.id < $1.id }
+      return applications.sorted {
+        $0.copyRatio != $1.copyRatio ? $0.copyRatio > $1.copyRatio : $0.id < $1.id
+      }
     case .id:
       return applications.sorted { $0.id < $1.id }
     case .findings:
@@ -89,18 +95,24 @@ enum ResultsPage {
       html.element("h1", text: batch.name ?? html.t("批次 \(batch.id)", "Batch \(batch.id)"))
       html.element(
         "p", [("class", "muted")],
-        text: "\(report.call.year) \(report.call.program)" + (report.call.documentNumber.map { "（\($0)）" } ?? "")
+        text: "\(report.call.year) \(report.call.program)"
+          + (report.call.documentNumber.map { "（\($0)）" } ?? "")
           + " · " + BasicPages.timestamp(batch.updatedAt))
       summary(html, report)
       html.element("div", [("class", "actions")]) {
-        html.element("a", [("class", "button"), ("href", "\(base)/export.xlsx")], text: html.t("导出 Excel (.xlsx)", "Export to Excel (.xlsx)"))
-        html.element("a", [("class", "secondary"), ("href", "\(base)/print")], text: html.t("打印视图", "Print view"))
+        html.element(
+          "a", [("class", "button"), ("href", "\(base)/export.xlsx")],
+          text: html.t("导出 Excel (.xlsx)", "Export to Excel (.xlsx)"))
+        html.element(
+          "a", [("class", "secondary"), ("href", "\(base)/print")], text: html.t("打印视图", "Print view"))
       }
       if !report.errors.isEmpty {
         html.element("div", [("class", "flash error"), ("role", "alert")]) {
           html.element("b", text: html.t("无法读取的文件：", "Files that could not be read: "))
           html.element("ul") {
-            for error in report.errors.prefix(50) { html.element("li", text: "\(error.path): \(error.message)") }
+            for error in report.errors.prefix(50) {
+              html.element("li", text: "\(error.path): \(error.message)")
+            }
           }
         }
       }
@@ -133,7 +145,10 @@ enum ResultsPage {
 
   static func summary(_ html: HTMLBuilder, _ report: CheckReport) {
     html.element("div", [("class", "summary")]) {
-      for (key, zh, en) in [("error", "错误", "errors"), ("warning", "警告", "warnings"), ("info", "提示", "info"), ("clean", "无问题", "clean")] {
+      for (key, zh, en) in [
+        ("error", "错误", "errors"), ("warning", "警告", "warnings"), ("info", "提示", "info"),
+        ("clean", "无问题", "clean"),
+      ] {
         html.element("div", [("class", "count")]) {
           html.element("b", text: String(report.summary.applicationsBySeverity[key] ?? 0))
           html.text(html.t("申报书·", "applications · ") + html.t(zh, en))
@@ -149,11 +164,14 @@ enum ResultsPage {
     }
   }
 
-  private static func row(_ html: HTMLBuilder, _ application: ApplicationReport, base: String, language: ReportLanguage) {
+  private static func row(
+    _ html: HTMLBuilder, _ application: ApplicationReport, base: String, language: ReportLanguage
+  ) {
     html.element("tr", [("data-application", application.id)]) {
       html.element("td") { Layout.severityBadge(application.highestSeverity?.rawValue, html) }
       html.element("td") {
-        html.element("a", [("href", "\(base)/applications/\(urlEncode(application.id))")], text: application.id)
+        html.element(
+          "a", [("href", "\(base)/applications/\(urlEncode(application.id))")], text: application.id)
       }
       html.element("td") {
         html.text(application.title ?? "—")
@@ -179,7 +197,10 @@ enum ResultsPage {
         html.text(html.t("严重程度", "Severity"))
         html.element("select", [("id", "f-severity"), ("name", "severity")]) {
           option(html, "", html.t("全部", "all"), query.severity == nil)
-          for (key, zh, en) in [("error", "错误", "error"), ("warning", "警告", "warning"), ("info", "提示", "info"), ("clean", "无问题", "clean")] {
+          for (key, zh, en) in [
+            ("error", "错误", "error"), ("warning", "警告", "warning"), ("info", "提示", "info"),
+            ("clean", "无问题", "clean"),
+          ] {
             option(html, key, html.t(zh, en), query.severity == key)
           }
         }
@@ -190,7 +211,9 @@ enum ResultsPage {
           option(html, "", html.t("全部", "all"), query.rule == nil)
           let rules = Set(report.applications.flatMap { $0.findings.map(\.rule) }).sorted()
           for rule in rules {
-            option(html, rule.rawValue, "\(rule.rawValue) \(rule.displayName.text(in: language))", query.rule == rule.rawValue)
+            option(
+              html, rule.rawValue, "\(rule.rawValue) \(rule.displayName.text(in: language))",
+              query.rule == rule.rawValue)
           }
         }
       }
@@ -201,7 +224,8 @@ enum ResultsPage {
       html.element("label", [("for", "f-sort")]) {
         html.text(html.t("排序", "Sort by"))
         html.element("select", [("id", "f-sort"), ("name", "sort")]) {
-          option(html, "severity", html.t("严重程度，再按复制比", "severity, then copy ratio"), query.order == .severity)
+          option(
+            html, "severity", html.t("严重程度，再按复制比", "severity, then copy ratio"), query.order == .severity)
           option(html, "ratio", html.t("文字复制比", "copy ratio"), query.order == .ratio)
           option(html, "findings", html.t("发现数", "number of findings"), query.order == .findings)
           option(html, "id", html.t("申报编号", "application id"), query.order == .id)
@@ -220,11 +244,15 @@ enum ResultsPage {
     let lang = html.language == .en ? "&lang=en" : ""
     html.element("nav", [("class", "pager"), ("aria-label", html.t("分页", "Pages"))]) {
       if page > 1 {
-        html.element("a", [("href", base + query.queryString(page: page - 1) + lang), ("rel", "prev")], text: html.t("上一页", "Previous"))
+        html.element(
+          "a", [("href", base + query.queryString(page: page - 1) + lang), ("rel", "prev")],
+          text: html.t("上一页", "Previous"))
       }
       html.element("span", text: "\(page) / \(pages)")
       if page < pages {
-        html.element("a", [("href", base + query.queryString(page: page + 1) + lang), ("rel", "next")], text: html.t("下一页", "Next"))
+        html.element(
+          "a", [("href", base + query.queryString(page: page + 1) + lang), ("rel", "next")],
+          text: html.t("下一页", "Next"))
       }
     }
   }

@@ -11,11 +11,13 @@ extension ChachongService {
     try caller.require(.audit)
     let records: [DocumentRecord]
     do {
-      records = try await archive.records(DocumentFilter(program: query.program, year: query.year, status: query.status))
+      records = try await archive.records(
+        DocumentFilter(program: query.program, year: query.year, status: query.status))
     } catch {
       throw APIError.internalError(error.description)
     }
-    try await appendAudit(action: "archive.search", target: "archive", detail: query.queryString(page: 1), caller: caller)
+    try await appendAudit(
+      action: "archive.search", target: "archive", detail: query.queryString(page: 1), caller: caller)
     return records.filter(query.matches).sorted { $0.id < $1.id }
   }
 

@@ -84,7 +84,9 @@ enum MultipartParser {
       let trimmed = parameter.trimmingCharacters(in: .whitespaces)
       if trimmed.lowercased().hasPrefix("boundary=") {
         var value = String(trimmed.dropFirst("boundary=".count))
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+          value = String(value.dropFirst().dropLast())
+        }
         return value.isEmpty || value.utf8.count > 200 ? nil : value
       }
     }
@@ -115,7 +117,9 @@ enum MultipartParser {
         throw UploadError(status: 400, message: "malformed multipart body")
       }
       let headerStart = cursor + 2
-      guard let headerEnd = data.range(of: separator, in: headerStart..<min(data.endIndex, headerStart + 16384)) else {
+      guard
+        let headerEnd = data.range(of: separator, in: headerStart..<min(data.endIndex, headerStart + 16384))
+      else {
         throw UploadError(status: 400, message: "malformed multipart part headers")
       }
       let headers = String(decoding: data[headerStart..<headerEnd.lowerBound], as: UTF8.self)
@@ -130,16 +134,24 @@ enum MultipartParser {
       if let fileName {
         if fileName.isEmpty && content.isEmpty { continue }  // an empty file input
         guard content.count <= maximumFileBytes else {
-          throw UploadError(status: 413, message: "\(SafeFileName.make(fileName)) is larger than \(maximumFileBytes >> 20) MB")
+          throw UploadError(
+            status: 413, message: "\(SafeFileName.make(fileName)) is larger than \(maximumFileBytes >> 20) MB"
+          )
         }
         let path = scratchDirectory + "/web-part-" + UUID().uuidString
         guard FileManager.default.createFile(atPath: path, contents: content) else {
           throw UploadError(status: 500, message: "cannot store the upload")
         }
-        parts.append(MultipartPart(name: name, fileName: fileName, value: "", path: path, size: content.count))
+        parts.append(
+          MultipartPart(name: name, fileName: fileName, value: "", path: path, size: content.count))
       } else {
-        guard content.count <= maximumFieldBytes else { throw UploadError(status: 413, message: "field \(name) is too long") }
-        parts.append(MultipartPart(name: name, fileName: nil, value: String(decoding: content, as: UTF8.self), path: nil, size: content.count))
+        guard content.count <= maximumFieldBytes else {
+          throw UploadError(status: 413, message: "field \(name) is too long")
+        }
+        parts.append(
+          MultipartPart(
+            name: name, fileName: nil, value: String(decoding: content, as: UTF8.self), path: nil,
+            size: content.count))
       }
     }
     return parts
@@ -165,7 +177,8 @@ enum MultipartParser {
         case "filename": if fileName == nil { fileName = value }
         case "filename*":
           if let range = value.range(of: "''") {
-            fileName = FormFields.decode(Substring(value[range.upperBound...]).replacingOccurrences(of: "+", with: "%2B")[...])
+            fileName = FormFields.decode(
+              Substring(value[range.upperBound...]).replacingOccurrences(of: "+", with: "%2B")[...])
           }
         default: break
         }
@@ -201,7 +214,8 @@ enum SafeFileName {
   static func make(_ raw: String) -> String {
     let unified = raw.replacingOccurrences(of: "\\", with: "/")
     let last = unified.split(separator: "/").last.map(String.init) ?? ""
-    var cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != ":" }.map(Character.init))
+    var cleaned = String(
+      last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != ":" }.map(Character.init))
     while cleaned.hasPrefix(".") { cleaned.removeFirst() }
     cleaned = String(cleaned.prefix(200)).trimmingCharacters(in: .whitespaces)
     return cleaned.isEmpty ? "upload" : cleaned

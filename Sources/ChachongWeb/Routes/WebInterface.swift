@@ -4,6 +4,7 @@ import ChachongModel
 import ChachongServer
 import DocumentText
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Integrity
 import Reports
@@ -31,9 +32,13 @@ public struct WebOptions: Sendable {
   }
 
   /// From the environment: `CHACHONG_WEB_SECURE_COOKIES=1`, `CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES`.
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WebOptions {
+  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> WebOptions
+  {
     var options = WebOptions()
-    if let value = environment["CHACHONG_WEB_SECURE_COOKIES"] { options.secureCookies = value == "1" || value == "true" }
+    if let value = environment["CHACHONG_WEB_SECURE_COOKIES"] {
+      options.secureCookies = value == "1" || value == "true"
+    }
     if let value = environment["CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES"].flatMap({ Int($0) }), value > 0 {
       options.maxBatchUploadBytes = value
     }
@@ -79,6 +84,10 @@ struct WebRoutes: Sendable {
   static let sessionCookie = "chachong_session"
   static let loginCookie = "chachong_login"
   static let languageCookie = "chachong_lang"
+  // Header names that are constants (valid tokens), so the initialiser never fails on them.
+  static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .cacheControl
+  static let frameOptions = HTTPField.Name("X-Frame-Options") ?? .cacheControl
+  static let forwardedProto = HTTPField.Name("X-Forwarded-Proto") ?? .via
 
   init(service: ChachongService, options: WebOptions) {
     self.service = service
@@ -89,18 +98,33 @@ struct WebRoutes: Sendable {
 
   func register(on router: Router<ChachongRequestContext>) {
     router.get("/assets/web.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
-    router.get("/assets/web.js") { _, _ in Self.asset(WebAssets.javascript, type: "text/javascript; charset=utf-8") }
-    router.get("/assets/report.css") { _, _ in Self.asset(WebAssets.reportCSS, type: "text/css; charset=utf-8") }
-    router.get("/assets/report.js") { _, _ in Self.asset(WebAssets.reportScript, type: "text/javascript; charset=utf-8") }
+    router.get("/assets/web.js") { _, _ in
+      Self.asset(WebAssets.javascript, type: "text/javascript; charset=utf-8")
+    }
+    router.get("/assets/report.css") { _, _ in
+      Self.asset(WebAssets.reportCSS, type: "text/css; charset=utf-8")
+    }
+    router.get("/assets/report.js") { _, _ in
+      Self.asset(WebAssets.reportScript, type: "text/javascript; charset=utf-8")
+    }
 
-    router.get("/login") { request, context in await guarded(request) { try await loginPage(request, context) } }
+    router.get("/login") { request, context in
+      await guarded(request) { try await loginPage(request, context) }
+    }
     router.post("/login") { request, context in await guarded(request) { try await login(request, context) } }
-    router.post("/logout") { request, context in await guarded(request) { try await logout(request, context) } }
+    router.post("/logout") { request, context in await guarded(request) { try await logout(request, context) }
+    }
     router.get("/") { request, context in await guarded(request) { try await home(request, context) } }
 
-    router.get("/batches/new") { request, context in await guarded(request) { try await newBatch(request, context) } }
-    router.post("/batches") { request, context in await guarded(request) { try await createBatch(request, context) } }
-    router.get("/batches/:id") { request, context in await guarded(request) { try await batchPage(request, context) } }
+    router.get("/batches/new") { request, context in
+      await guarded(request) { try await newBatch(request, context) }
+    }
+    router.post("/batches") { request, context in
+      await guarded(request) { try await createBatch(request, context) }
+    }
+    router.get("/batches/:id") { request, context in
+      await guarded(request) { try await batchPage(request, context) }
+    }
     router.get("/batches/:id/progress.json") { request, context in
       await guarded(request) { try await progress(request, context) }
     }
@@ -117,26 +141,38 @@ struct WebRoutes: Sendable {
       await guarded(request) { try await printView(request, context) }
     }
 
-    router.get("/archive") { request, context in await guarded(request) { try await archive(request, context) } }
+    router.get("/archive") { request, context in
+      await guarded(request) { try await archive(request, context) }
+    }
     router.get("/archive/documents/:id") { request, context in
       await guarded(request) { try await archivedDocument(request, context) }
     }
-    router.get("/archive/query") { request, context in await guarded(request) { try await queryPage(request, context) } }
-    router.post("/archive/query") { request, context in await guarded(request) { try await query(request, context) } }
+    router.get("/archive/query") { request, context in
+      await guarded(request) { try await queryPage(request, context) }
+    }
+    router.post("/archive/query") { request, context in
+      await guarded(request) { try await query(request, context) }
+    }
     router.get("/archive/compare") { request, context in
       await guarded(request) { try await comparePage(request, context) }
     }
-    router.post("/archive/compare") { request, context in await guarded(request) { try await compare(request, context) } }
+    router.post("/archive/compare") { request, context in
+      await guarded(request) { try await compare(request, context) }
+    }
 
     router.get("/admin") { request, context in await guarded(request) { try await admin(request, context) } }
-    router.post("/admin/users") { request, context in await guarded(request) { try await createUser(request, context) } }
+    router.post("/admin/users") { request, context in
+      await guarded(request) { try await createUser(request, context) }
+    }
     router.post("/admin/users/:name/disable") { request, context in
       await guarded(request) { try await setDisabled(request, context, true) }
     }
     router.post("/admin/users/:name/enable") { request, context in
       await guarded(request) { try await setDisabled(request, context, false) }
     }
-    router.post("/admin/keys") { request, context in await guarded(request) { try await createKey(request, context) } }
+    router.post("/admin/keys") { request, context in
+      await guarded(request) { try await createKey(request, context) }
+    }
     router.post("/admin/keys/:id/revoke") { request, context in
       await guarded(request) { try await revokeKey(request, context) }
     }
@@ -153,7 +189,8 @@ struct WebRoutes: Sendable {
       return early.response
     } catch let error as APIError {
       let language = language(request)
-      return errorPage(request, status: Int(error.status.code), message: error.message(english: language == .en))
+      return errorPage(
+        request, status: Int(error.status.code), message: error.message(english: language == .en))
     } catch let error as UploadError {
       return errorPage(request, status: error.status, message: error.message)
     } catch {
@@ -162,7 +199,8 @@ struct WebRoutes: Sendable {
   }
 
   func errorPage(_ request: Request, status: Int, message: String) -> Response {
-    let frame = PageFrame(language: language(request), user: nil, role: nil, csrfToken: nil, path: request.uri.path)
+    let frame = PageFrame(
+      language: language(request), user: nil, role: nil, csrfToken: nil, path: request.uri.path)
     return Self.html(BasicPages.error(frame, status: status, message: message), status: .init(code: status))
   }
 
@@ -177,7 +215,8 @@ struct WebRoutes: Sendable {
   static func html(_ text: String, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []) -> Response {
     var headers = securityHeaders()
     headers[.contentType] = "text/html; charset=utf-8"
-    var response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    var response = Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     for cookie in cookies { response.setCookie(cookie) }
     return response
   }
@@ -189,8 +228,8 @@ struct WebRoutes: Sendable {
       + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
     headers[.xContentTypeOptions] = "nosniff"
     headers[.cacheControl] = "no-store"
-    headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-    headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    headers[WebRoutes.referrerPolicy] = "same-origin"
+    headers[WebRoutes.frameOptions] = "DENY"
     return headers
   }
 
@@ -204,7 +243,9 @@ struct WebRoutes: Sendable {
 
   /// The page language: `?lang=` wins, then the cookie, then Chinese.
   func language(_ request: Request) -> WebLanguage {
-    if let query = request.uri.query, let value = FormFields(encoded: query)["lang"], let language = WebLanguage(rawValue: value) {
+    if let query = request.uri.query, let value = FormFields(encoded: query)["lang"],
+      let language = WebLanguage(rawValue: value)
+    {
       return language
     }
     if let value = request.cookies[Self.languageCookie]?.value, let language = WebLanguage(rawValue: value) {
@@ -215,18 +256,22 @@ struct WebRoutes: Sendable {
 
   /// A cookie to remember `?lang=` when it is given.
   func languageCookies(_ request: Request) -> [Cookie] {
-    guard let query = request.uri.query, let value = FormFields(encoded: query)["lang"], WebLanguage(rawValue: value) != nil
+    guard let query = request.uri.query, let value = FormFields(encoded: query)["lang"],
+      WebLanguage(rawValue: value) != nil
     else { return [] }
     return [cookie(Self.languageCookie, value, request, maxAge: 365 * 86400, httpOnly: false)]
   }
 
   func secure(_ request: Request) -> Bool {
-    options.secureCookies || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+    options.secureCookies || request.headers[WebRoutes.forwardedProto]?.lowercased() == "https"
   }
 
-  func cookie(_ name: String, _ value: String, _ request: Request, maxAge: Int?, httpOnly: Bool = true) -> Cookie {
+  func cookie(_ name: String, _ value: String, _ request: Request, maxAge: Int?, httpOnly: Bool = true)
+    -> Cookie
+  {
     Cookie(
-      name: name, value: value, maxAge: maxAge, path: "/", secure: secure(request), httpOnly: httpOnly, sameSite: .strict)
+      name: name, value: value, maxAge: maxAge, path: "/", secure: secure(request), httpOnly: httpOnly,
+      sameSite: .strict)
   }
 
   func pathWithQuery(_ request: Request) -> String {
@@ -237,7 +282,8 @@ struct WebRoutes: Sendable {
 
   /// The signed-in user with one of `allowed` roles. No session: a redirect to `/login` (for a
   /// GET, remembering where to come back); a role that may not: 403.
-  func signedIn(_ request: Request, _ context: ChachongRequestContext, _ allowed: (WebRole) -> Bool) async throws
+  func signedIn(_ request: Request, _ context: ChachongRequestContext, _ allowed: (WebRole) -> Bool)
+    async throws
     -> SignedIn
   {
     let language = language(request)
@@ -249,11 +295,14 @@ struct WebRoutes: Sendable {
       throw EarlyResponse(response: Self.redirect("/login" + back))
     }
     let frame = PageFrame(
-      language: language, user: user.name, role: user.role, csrfToken: session.csrfToken, path: pathWithQuery(request))
+      language: language, user: user.name, role: user.role, csrfToken: session.csrfToken,
+      path: pathWithQuery(request))
     guard allowed(user.role) else {
       throw EarlyResponse(
         response: Self.html(
-          BasicPages.error(frame, status: 403, message: language == .zh ? "您的角色无权访问此页面。" : "Your role may not open this page."),
+          BasicPages.error(
+            frame, status: 403,
+            message: language == .zh ? "您的角色无权访问此页面。" : "Your role may not open this page."),
           status: .forbidden))
     }
     let scopes: Set<Scope> =
@@ -278,7 +327,8 @@ struct WebRoutes: Sendable {
       BasicPages.error(
         frame, status: 403,
         message: frame.language == .zh
-          ? "表单已过期或来源不明（缺少有效的表单令牌），请返回重新提交。" : "The form has expired or did not come from this site (no valid form token)."),
+          ? "表单已过期或来源不明（缺少有效的表单令牌），请返回重新提交。"
+          : "The form has expired or did not come from this site (no valid form token)."),
       status: .forbidden)
   }
 
@@ -287,7 +337,7 @@ struct WebRoutes: Sendable {
     var request = request
     let buffer: ByteBuffer
     do {
-      buffer = try await request.body.collect(upTo: 64 << 10)
+      buffer = try await request.collectBody(upTo: 64 << 10)
     } catch {
       throw UploadError(status: 413, message: "the form is too large")
     }
@@ -325,12 +375,14 @@ struct WebRoutes: Sendable {
     let password = fields["password"] ?? ""
     let outcome = try await accounts.verify(name: name, password: password)
     let address = context.clientAddress
-    let system = Caller(id: "user:\(Accounts.validName(name) ? name : "?")", scopes: [], clientAddress: address)
+    let system = Caller(
+      id: "user:\(Accounts.validName(name) ? name : "?")", scopes: [], clientAddress: address)
     switch outcome {
     case .success(let user):
       let (token, _) = try await sessions.start(user: user.name)
       await audit("login", target: user.name, caller: system)
-      let next = queryFields(request)["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+      let next =
+        queryFields(request)["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
       return Self.redirect(
         next,
         cookies: [
@@ -387,19 +439,24 @@ struct WebRoutes: Sendable {
     let signedIn = try await signedIn(request, context, WebPermissions.canReview)
     let parts = try await multipart(request)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     let applications = parts.filter { $0.name == "applications" && $0.path != nil }
     guard !applications.isEmpty else {
       throw UploadError(
-        status: 422, message: signedIn.frame.language == .zh ? "请选择至少一份申报书。" : "Choose at least one application file.")
+        status: 422,
+        message: signedIn.frame.language == .zh ? "请选择至少一份申报书。" : "Choose at least one application file.")
     }
-    let name = parts.first { $0.name == "name" && $0.fileName == nil }?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = parts.first { $0.name == "name" && $0.fileName == nil }?.value.trimmingCharacters(
+      in: .whitespacesAndNewlines)
     let (batch, _) = try await service.createBatch(
-      BatchCreation(name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }), caller: signedIn.caller)
+      BatchCreation(name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }), caller: signedIn.caller
+    )
     for part in applications {
       guard let path = part.path else { continue }
       _ = try await service.addBatchFile(
-        batchID: batch.id, name: SafeFileName.make(part.fileName ?? ""), fromFile: path, caller: signedIn.caller)
+        batchID: batch.id, name: SafeFileName.make(part.fileName ?? ""), fromFile: path,
+        caller: signedIn.caller)
     }
     for role in BatchInputRole.allCases {
       for part in parts where part.name == role.rawValue {
@@ -419,7 +476,8 @@ struct WebRoutes: Sendable {
 
   /// Streams a multipart body to a scratch file (bounded), then parses it into parts.
   func multipart(_ request: Request) async throws -> [MultipartPart] {
-    guard let contentType = request.headers[.contentType], let boundary = MultipartParser.boundary(contentType: contentType)
+    guard let contentType = request.headers[.contentType],
+      let boundary = MultipartParser.boundary(contentType: contentType)
     else { throw UploadError(status: 415, message: "expected multipart/form-data") }
     let scratch = service.scratchDirectory
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -434,7 +492,8 @@ struct WebRoutes: Sendable {
         written += buffer.readableBytes
         guard written <= options.maxBatchUploadBytes else {
           try? handle.close()
-          throw UploadError(status: 413, message: "the upload is larger than \(options.maxBatchUploadBytes >> 20) MB")
+          throw UploadError(
+            status: 413, message: "the upload is larger than \(options.maxBatchUploadBytes >> 20) MB")
         }
         let bytes = Data(buffer.readableBytesView)
         try await BlockingPool.shared.run { try handle.write(contentsOf: bytes) }
@@ -461,12 +520,15 @@ struct WebRoutes: Sendable {
     let signedIn = try await signedIn(request, context, WebPermissions.canReview)
     let id = try context.parameters.require("id")
     let batch = try await service.batch(id: id, caller: signedIn.caller)
-    guard batch.state == .complete, let report = try await service.batchCheckReport(id: id, caller: signedIn.caller) else {
+    guard batch.state == .complete,
+      let report = try await service.batchCheckReport(id: id, caller: signedIn.caller)
+    else {
       return Self.html(BasicPages.progress(signedIn.frame, batch: batch), cookies: languageCookies(request))
     }
     let query = ResultsQuery(parameters: queryFields(request).dictionary)
     return Self.html(
-      ResultsPage.render(signedIn.frame, batch: batch, report: report, query: query), cookies: languageCookies(request))
+      ResultsPage.render(signedIn.frame, batch: batch, report: report, query: query),
+      cookies: languageCookies(request))
   }
 
   func progress(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
@@ -482,7 +544,8 @@ struct WebRoutes: Sendable {
     headers[.contentType] = "application/json; charset=utf-8"
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+    return Response(
+      status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
   }
 
   /// The progress view's poll answer.
@@ -527,7 +590,8 @@ struct WebRoutes: Sendable {
         id: id, format: .html, language: signedIn.frame.language == .zh ? .zh : .en, caller: signedIn.caller)
       if case .ready(let body, _) = reading {
         let html = String(decoding: body, as: UTF8.self)
-        evidence = HTMLReportFragments.applicationSection(in: html, applicationID: applicationID).map(String.init)
+        evidence = HTMLReportFragments.applicationSection(in: html, applicationID: applicationID).map(
+          String.init)
       }
     }
     return Self.html(
@@ -566,7 +630,8 @@ struct WebRoutes: Sendable {
     let signedIn = try await signedIn(request, context, WebPermissions.canReview)
     let (batch, report) = try await finishedReport(try context.parameters.require("id"), signedIn)
     return Self.html(
-      ApplicationPages.print(signedIn.frame, batch: batch, report: report, printedAt: Date().timeIntervalSince1970))
+      ApplicationPages.print(
+        signedIn.frame, batch: batch, report: report, printedAt: Date().timeIntervalSince1970))
   }
 
   // MARK: Archive (auditors)
@@ -578,13 +643,16 @@ struct WebRoutes: Sendable {
     if !query.isEmpty {
       results = try await service.searchArchive(query, caller: signedIn.caller)
     }
-    return Self.html(ArchivePages.search(signedIn.frame, query: query, results: results), cookies: languageCookies(request))
+    return Self.html(
+      ArchivePages.search(signedIn.frame, query: query, results: results), cookies: languageCookies(request))
   }
 
   func archivedDocument(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
-    let document = try await service.archivedDocument(id: try context.parameters.require("id"), caller: signedIn.caller)
-    return Self.html(ArchivePages.document(signedIn.frame, document: document), cookies: languageCookies(request))
+    let document = try await service.archivedDocument(
+      id: try context.parameters.require("id"), caller: signedIn.caller)
+    return Self.html(
+      ArchivePages.document(signedIn.frame, document: document), cookies: languageCookies(request))
   }
 
   func queryPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
@@ -596,7 +664,8 @@ struct WebRoutes: Sendable {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
     let parts = try await multipart(request)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     guard let part = parts.first(where: { $0.name == "document" }), let document = try uploaded(part) else {
       throw UploadError(status: 422, message: signedIn.frame.language == .zh ? "请选择一个文件。" : "Choose a file.")
     }
@@ -613,11 +682,13 @@ struct WebRoutes: Sendable {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
     let parts = try await multipart(request)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     guard let firstPart = parts.first(where: { $0.name == "first" }), let first = try uploaded(firstPart),
       let secondPart = parts.first(where: { $0.name == "second" }), let second = try uploaded(secondPart)
     else {
-      throw UploadError(status: 422, message: signedIn.frame.language == .zh ? "请选择两个文件。" : "Choose two files.")
+      throw UploadError(
+        status: 422, message: signedIn.frame.language == .zh ? "请选择两个文件。" : "Choose two files.")
     }
     let report = try await service.compare(first, second, caller: signedIn.caller)
     return Self.html(ArchivePages.compareForm(signedIn.frame, report: report))
@@ -627,7 +698,8 @@ struct WebRoutes: Sendable {
   func uploaded(_ part: MultipartPart) throws -> NamedBytes? {
     guard let path = part.path else { return nil }
     guard part.size <= service.configuration.maxQueryBytes else {
-      throw UploadError(status: 413, message: "the document is larger than \(service.configuration.maxQueryBytes >> 20) MB")
+      throw UploadError(
+        status: 413, message: "the document is larger than \(service.configuration.maxQueryBytes >> 20) MB")
     }
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     return NamedBytes(name: SafeFileName.make(part.fileName ?? ""), bytes: Array(data))
@@ -635,12 +707,15 @@ struct WebRoutes: Sendable {
 
   // MARK: Admin
 
-  func admin(_ request: Request, _ context: ChachongRequestContext, newSecret: String? = nil) async throws -> Response {
+  func admin(_ request: Request, _ context: ChachongRequestContext, newSecret: String? = nil) async throws
+    -> Response
+  {
     let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
     let before = queryFields(request)["before"].flatMap { Int64($0) }
     let users = try await accounts.list()
     let keys = try await service.keys(caller: signedIn.caller)
-    let audit = try await service.auditEntries(before: before, limit: AdminPage.auditPageSize, caller: signedIn.caller)
+    let audit = try await service.auditEntries(
+      before: before, limit: AdminPage.auditPageSize, caller: signedIn.caller)
     return Self.html(
       AdminPage.render(signedIn.frame, users: users, keys: keys, audit: audit, newSecret: newSecret),
       cookies: languageCookies(request))
@@ -662,7 +737,9 @@ struct WebRoutes: Sendable {
     return Self.redirect("/admin#users")
   }
 
-  func setDisabled(_ request: Request, _ context: ChachongRequestContext, _ disabled: Bool) async throws -> Response {
+  func setDisabled(_ request: Request, _ context: ChachongRequestContext, _ disabled: Bool) async throws
+    -> Response
+  {
     let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
     try requireCSRF(try await formBody(request), signedIn)
     let name = try context.parameters.require("name")
@@ -684,7 +761,8 @@ struct WebRoutes: Sendable {
     guard let name = fields["name"], !name.isEmpty, !scopes.isEmpty else {
       throw UploadError(status: 422, message: "a key needs a name and at least one scope")
     }
-    let (_, secret) = try await service.createKey(name: String(name.prefix(100)), scopes: scopes, caller: signedIn.caller)
+    let (_, secret) = try await service.createKey(
+      name: String(name.prefix(100)), scopes: scopes, caller: signedIn.caller)
     // The secret is shown once, on this answer, and never stored in plain form.
     return try await admin(request, context, newSecret: secret)
   }
