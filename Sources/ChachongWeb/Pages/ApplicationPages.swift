@@ -27,7 +27,8 @@ enum ApplicationPages {
         meta(html, html.t("推荐单位", "Recommending unit"), application.recommendingUnit)
         meta(html, html.t("指南编号", "Guide code"), application.guideCode)
         meta(html, html.t("文字复制比", "Copy ratio"), WebFormat.percent(application.copyRatio))
-        meta(html, html.t("文件", "File"), application.file)
+        // The service stores uploads under scratch paths; the reviewer knows the file by its name.
+        meta(html, html.t("文件", "File"), application.file.split(separator: "/").last.map(String.init))
       }
       html.element(
         "h2", text: html.t("发现（\(application.findings.count)）", "Findings (\(application.findings.count))"))

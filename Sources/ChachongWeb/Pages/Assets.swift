@@ -36,6 +36,7 @@ enum WebAssets {
     table.list th, table.list td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left;
       vertical-align: top; }
     table.list th { background: #e7ecf3; font-weight: 600; white-space: nowrap; }
+    table.list td.id { white-space: nowrap; }
     table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
     table.list tbody tr:hover { background: #f0f5fb; }
     .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; color: #fff; font-size: .85rem;

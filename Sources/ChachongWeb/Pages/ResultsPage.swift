@@ -169,7 +169,7 @@ enum ResultsPage {
   ) {
     html.element("tr", [("data-application", application.id)]) {
       html.element("td") { Layout.severityBadge(application.highestSeverity?.rawValue, html) }
-      html.element("td") {
+      html.element("td", [("class", "id")]) {
         html.element(
           "a", [("href", "\(base)/applications/\(urlEncode(application.id))")], text: application.id)
       }
