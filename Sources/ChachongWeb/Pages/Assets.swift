@@ -61,6 +61,11 @@ enum WebAssets {
     .filters { display: flex; gap: .8rem; flex-wrap: wrap; align-items: flex-end; margin-bottom: .8rem; }
     .filters label { display: flex; flex-direction: column; font-size: .88rem; color: var(--muted); }
     .filters input, .filters select { min-width: 9rem; }
+    .filters fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .2rem .6rem .4rem; display: flex;
+      gap: .9rem; align-items: center; margin: 0; }
+    .filters fieldset legend { font-size: .88rem; color: var(--muted); padding: 0 .2rem; }
+    .filters fieldset label { flex-direction: row; align-items: center; gap: .25rem; color: var(--ink); }
+    .filters fieldset input[type=checkbox] { min-width: 0; }
     .pager { display: flex; gap: .6rem; align-items: center; margin: .8rem 0; }
     .summary { display: flex; gap: 1rem; flex-wrap: wrap; margin: .4rem 0 1rem; }
     .summary .count { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; }
