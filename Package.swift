@@ -12,6 +12,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The HTTP service (issue 15): Hummingbird 2, Prometheus metrics, graceful shutdown, logging,
+    // and the webhook client.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // The web interface (issue 16): bcrypt password hashes.
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
@@ -73,11 +82,54 @@ let package = Package(
       name: "Pipeline",
       dependencies: ["ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest"]
     ),
+    // The HTTP service (issue 15): routes over ChachongCore, API keys, durable job workers,
+    // webhooks, metrics; other modules (ChachongWeb) add routes through ServerExtension.
+    .target(
+      name: "ChachongServer",
+      dependencies: [
+        "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Digest", "DocumentText",
+        "Reports", "Integrity", "ZIPFoundation",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
+    ),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "ChachongServer", "ArchiveStore", "ChachongCore", "IndexStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
+    // The web interface (issue 16) on `chachong serve`'s router: pages, sessions, roles, CSRF, the
+    // xlsx export; pure rendering (HTML, Pages, Export) apart from the routes (Routes).
+    .target(
+      name: "ChachongWeb",
+      dependencies: [
+        "ChachongServer", "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "Digest", "Integrity",
+        "Reports", "CDeflate",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
+    .testTarget(
+      name: "WebTests",
+      dependencies: [
+        "ChachongWeb", "ChachongServer", "ArchiveStore", "Digest", "DocumentText", "Integrity", "Reports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .executableTarget(
       name: "chachong",
       dependencies: [
         "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Integrity", "Reports",
         "ExternalReaders",
+        "ChachongServer", .product(name: "Logging", package: "swift-log"),
+        "ChachongWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -10,7 +10,7 @@ struct ServiceStateFactory: Sendable, CustomStringConvertible {
 
   static let memory = ServiceStateFactory(description: "memory") { MemoryServiceState(clock: $0) }
 
-  static var all: [ServiceStateFactory] { [memory] + extraServiceStateFactories }
+  static var all: [ServiceStateFactory] { [memory, sqlite] + extraServiceStateFactories }
 }
 
 /// The service-state contract: the same bodies on every store (memory, SQLite, PostgreSQL).
