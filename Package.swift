@@ -94,9 +94,10 @@ let package = Package(
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "ChachongServer", "ArchiveStore", "ChachongCore", "IndexStore",
+        "ChachongServer", "ArchiveStore", "ChachongCore", "IndexStore", "ZIPFoundation",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
     .executableTarget(
