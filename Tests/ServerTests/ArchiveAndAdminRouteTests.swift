@@ -44,7 +44,7 @@ import Testing
         body: ByteBuffer(bytes: archived)
       ) { response in
         #expect(response.status == .ok)
-        let results = (try decodeJSON(response))["results"] as? [[String: Any]] ?? []
+        let results = decodeJSON(response)["results"] as? [[String: Any]] ?? []
         let matches = results.first?["matches"] as? [[String: Any]] ?? []
         #expect(matches.first?["id"] as? String == "CG2019-001")
       }
@@ -59,7 +59,7 @@ import Testing
         uri: "/v1/compare", method: .post, headers: headers(harness.audit, jsonType), body: body(compare)
       ) { response in
         #expect(response.status == .ok)
-        #expect((try decodeJSON(response))["jaccard"] as? Double == 1)
+        #expect(decodeJSON(response)["jaccard"] as? Double == 1)
       }
       try await client.execute(
         uri: "/v1/compare", method: .post, headers: headers(harness.audit, jsonType),
@@ -69,7 +69,7 @@ import Testing
       {
         response in
         #expect(response.status == .ok)
-        let document = try decodeJSON(response)
+        let document = decodeJSON(response)
         #expect((document["text"] as? String ?? "").count > 1000)
         #expect((document["record"] as? [String: Any])?["leadIDKey"] == nil)
       }
@@ -81,7 +81,7 @@ import Testing
       }
       try await client.execute(uri: "/v1/audit?limit=50", method: .get, headers: headers(harness.admin)) {
         response in
-        let entries = (try decodeJSON(response))["entries"] as? [[String: Any]] ?? []
+        let entries = decodeJSON(response)["entries"] as? [[String: Any]] ?? []
         let actions = entries.compactMap { $0["action"] as? String }
         #expect(actions.contains("query"))
         #expect(actions.contains("compare"))
@@ -108,7 +108,7 @@ import Testing
         body: body(#"{"name":"platform","scopes":["submit"]}"#)
       ) { response in
         #expect(response.status == .created)
-        let created = try decodeJSON(response)
+        let created = decodeJSON(response)
         secret = created["secret"] as? String ?? ""
         keyID = (created["key"] as? [String: Any])?["id"] as? String ?? ""
       }

@@ -51,7 +51,7 @@ import ZIPFoundation
         body: ByteBuffer(bytes: zipped)
       ) { response in
         #expect(response.status == .ok)
-        let batch = try decodeJSON(response)
+        let batch = decodeJSON(response)
         #expect((batch["applications"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == names)
       }
       try await client.execute(
@@ -68,12 +68,12 @@ import ZIPFoundation
         body: ByteBuffer(bytes: try sampleFile("template.docx"))
       ) { response in
         #expect(response.status == .ok)
-        #expect(((try decodeJSON(response))["templates"] as? [Any])?.count == 1)
+        #expect((decodeJSON(response)["templates"] as? [Any])?.count == 1)
       }
       try await client.execute(uri: "/v1/batches/B-1/run", method: .post, headers: headers(harness.review)) {
         response in
         #expect(response.status == .accepted)
-        #expect((try decodeJSON(response))["state"] as? String == "QUEUED")
+        #expect(decodeJSON(response)["state"] as? String == "QUEUED")
       }
       try await client.execute(uri: "/v1/batches/B-1/report", method: .get, headers: headers(harness.review))
       {
@@ -87,7 +87,7 @@ import ZIPFoundation
       try await harness.runJobs()
       try await client.execute(uri: "/v1/batches/B-1", method: .get, headers: headers(harness.review)) {
         response in
-        let batch = try decodeJSON(response)
+        let batch = decodeJSON(response)
         #expect(batch["state"] as? String == "COMPLETE")
         #expect((batch["progress"] as? [String: Any]) != nil)
       }
@@ -95,7 +95,7 @@ import ZIPFoundation
       {
         response in
         #expect(response.status == .ok)
-        let report = try decodeJSON(response)
+        let report = decodeJSON(response)
         let ids = (report["applications"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(Set(ids) == ["QZ2023-001", "QZ2023-002", "QZ2023-003"])
         #expect(!String(buffer: response.body).contains("320682197712146889"))
@@ -113,7 +113,7 @@ import ZIPFoundation
       #expect(typed?.applications.count == 3)
       try await client.execute(uri: "/v1/batches", method: .get, headers: headers(harness.review)) {
         response in
-        #expect(((try decodeJSON(response))["batches"] as? [Any])?.count == 1)
+        #expect((decodeJSON(response)["batches"] as? [Any])?.count == 1)
       }
     }
   }
@@ -146,7 +146,7 @@ import ZIPFoundation
       ) { response in #expect(response.status.code >= 400 && response.status.code < 500) }
       try await client.execute(uri: "/v1/batches/Z", method: .get, headers: headers(harness.review)) {
         response in
-        #expect(((try decodeJSON(response))["applications"] as? [Any])?.isEmpty == true)
+        #expect((decodeJSON(response)["applications"] as? [Any])?.isEmpty == true)
       }
     }
   }
@@ -167,7 +167,7 @@ import ZIPFoundation
       try await client.execute(uri: "/v1/batches/C/run", method: .delete, headers: headers(harness.review)) {
         response in
         #expect(response.status == .ok)
-        #expect((try decodeJSON(response))["state"] as? String == "CANCELLED")
+        #expect(decodeJSON(response)["state"] as? String == "CANCELLED")
       }
       try await harness.runJobs()
       try await client.execute(uri: "/v1/batches/C/report", method: .get, headers: headers(harness.review)) {

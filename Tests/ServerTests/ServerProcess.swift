@@ -69,8 +69,9 @@ final class ServerProcess: @unchecked Sendable {
     }
     guard let found else {
       process.terminate()
+      let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
       throw CocoaError(
-        .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server did not start: \(log())"])
+        .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server did not start: \(log)"])
     }
     port = found
   }

@@ -30,7 +30,7 @@ import Testing
         body: body(#"{"id":"S-1","title":"另一个标题"}"#)
       ) { response in
         #expect(response.status == .conflict)
-        #expect(try errorCode(response) == "conflict")
+        #expect(errorCode(response) == "conflict")
       }
       // Another key's retry with the same body is not the same client's retry.
       try await client.execute(
@@ -51,7 +51,7 @@ import Testing
     try await harness.application().test(.router) { client in
       try await client.execute(uri: "/v1/submissions/S-1", method: .get) { response in
         #expect(response.status == .unauthorized)
-        let message = ((try decodeJSON(response))["error"] as? [String: Any])?["message"] as? String ?? ""
+        let message = (decodeJSON(response)["error"] as? [String: Any])?["message"] as? String ?? ""
         #expect(message.contains("密钥"))
       }
       try await client.execute(
@@ -59,7 +59,7 @@ import Testing
         headers: [.authorization: "Bearer chk_wrong", .acceptLanguage: "en"]
       ) { response in
         #expect(response.status == .unauthorized)
-        let message = ((try decodeJSON(response))["error"] as? [String: Any])?["message"] as? String ?? ""
+        let message = (decodeJSON(response)["error"] as? [String: Any])?["message"] as? String ?? ""
         #expect(message == "missing or invalid API key")
       }
       try await client.execute(uri: "/v1/keys", method: .get, headers: headers(harness.submit)) { response in
@@ -70,7 +70,7 @@ import Testing
       }
       try await client.execute(uri: "/v1/no-such-route", method: .get) { response in
         #expect(response.status == .notFound)
-        #expect(try errorCode(response) == "not_found")
+        #expect(errorCode(response) == "not_found")
       }
       try await client.execute(
         uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
@@ -110,14 +110,14 @@ import Testing
         body: ByteBuffer(bytes: docx)
       ) { response in
         #expect(response.status == .accepted)
-        let submission = try decodeJSON(response)
+        let submission = decodeJSON(response)
         #expect(submission["state"] as? String == "PROCESSING")
         #expect(submission["fileName"] as? String == "申报书.docx")
       }
       try await harness.runJobs()
       try await client.execute(uri: "/v1/submissions/QZ-1", method: .get, headers: headers(harness.submit)) {
         response in
-        let submission = try decodeJSON(response)
+        let submission = decodeJSON(response)
         #expect(submission["state"] as? String == "COMPLETE")
         #expect((submission["characters"] as? Int ?? 0) > 1000)
       }
@@ -130,7 +130,7 @@ import Testing
       ) {
         response in
         #expect(response.status == .accepted)
-        #expect((try decodeJSON(response))["state"] as? String == "queued")
+        #expect(decodeJSON(response)["state"] as? String == "queued")
       }
       try await harness.runJobs()
       try await client.execute(
@@ -138,7 +138,7 @@ import Testing
       ) {
         response in
         #expect(response.status == .ok)
-        let report = try decodeJSON(response)
+        let report = decodeJSON(response)
         #expect(report["id"] as? String == "QZ-1")
         #expect(report["findings"] is [Any])
       }
@@ -154,7 +154,7 @@ import Testing
       ) { response in #expect(response.status == .badRequest) }
       // Reads of the report are audited.
       try await client.execute(uri: "/v1/audit", method: .get, headers: headers(harness.admin)) { response in
-        let entries = (try decodeJSON(response))["entries"] as? [[String: Any]] ?? []
+        let entries = decodeJSON(response)["entries"] as? [[String: Any]] ?? []
         #expect(entries.filter { $0["action"] as? String == "report.read" }.count == 2)
       }
       try await client.execute(uri: "/v1/submissions/QZ-1", method: .delete, headers: headers(harness.submit))
@@ -190,7 +190,7 @@ import Testing
       try await harness.runJobs()
       try await client.execute(uri: "/v1/submissions/E-1", method: .get, headers: headers(harness.submit)) {
         response in
-        let submission = try decodeJSON(response)
+        let submission = decodeJSON(response)
         #expect(submission["state"] as? String == "ERROR")
         #expect(submission["errorCode"] as? String == expected)
         #expect((submission["message"] as? String ?? "").isEmpty == false)
@@ -219,7 +219,7 @@ import Testing
         body: ByteBuffer(bytes: [UInt8](repeating: 0x41, count: 5000))
       ) { response in
         #expect(response.status == .contentTooLarge)
-        #expect(try errorCode(response) == "too_large")
+        #expect(errorCode(response) == "too_large")
       }
       try await client.execute(
         uri: "/v1/submissions/L-1/file", method: .put, headers: headers(harness.submit),
