@@ -140,8 +140,9 @@ struct ServerEndToEndTests {
     // Once in effect: the archive holds the application once.
     let status = server.terminate()
     #expect(status == 0)
-    let stats = try runChachong(["list", "--index", index])
-    #expect(stats.stdout.components(separatedBy: "K-1").count - 1 == 1, "\(stats.stdout)")
+    let listed = try runChachong(["list", "--index", index, "--format", "text"])
+    let rows = listed.stdout.split(separator: "\n").filter { $0.split(separator: "\t").first == "K-1" }
+    #expect(rows.count == 1, "\(listed.stdout)")
   }
 
   @Test func sigtermDrainsAndExitsCleanly() async throws {
