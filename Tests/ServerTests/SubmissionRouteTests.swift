@@ -84,6 +84,14 @@ import Testing
         uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
         body: body(#"{"id":"../etc"}"#)
       ) { response in #expect(response.status == .unprocessableContent) }
+      // An id that is an ID number would carry it everywhere.
+      try await client.execute(
+        uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
+        body: body(#"{"id":"320682197712146889"}"#)
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(!String(buffer: response.body).contains("320682197712146889"))
+      }
       try await client.execute(
         uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
         body: body(#"{"title":1}"#)
