@@ -99,9 +99,10 @@ let package = Package(
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "ChachongServer", "ArchiveStore", "ChachongCore", "IndexStore",
+        "ChachongServer", "ArchiveStore", "ChachongCore", "IndexStore", "ZIPFoundation",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
     // The web interface (issue 16) on `chachong serve`'s router: pages, sessions, roles, CSRF, the

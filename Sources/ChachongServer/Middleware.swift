@@ -88,7 +88,9 @@ struct APIKeyMiddleware: RouterMiddleware {
     -> Response
   {
     var context = context
-    if let header = request.headers[.authorization] {
+    // Health, readiness, metrics and the API document answer whatever the header says.
+    let publicPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/v1/openapi.json"]
+    if let header = request.headers[.authorization], !publicPaths.contains(request.uri.path) {
       let parts = header.split(separator: " ", maxSplits: 1)
       guard parts.count == 2, parts[0].lowercased() == "bearer",
         let caller = try await service.authenticate(

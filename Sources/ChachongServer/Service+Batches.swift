@@ -1,5 +1,6 @@
 import ArchiveStore
 import ChachongCore
+import ChachongModel
 import Foundation
 import Integrity
 import Reports
@@ -84,7 +85,8 @@ extension ChachongService {
       !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }),
       !trimmed.hasPrefix(".")
     else {
-      throw APIError.unprocessable("文件名无效：\(name)", "invalid file name: \(name)")
+      let shown = IdentityKey.maskingIDNumbers(in: name)
+      throw APIError.unprocessable("文件名无效：\(shown)", "invalid file name: \(shown)")
     }
     return trimmed
   }

@@ -12,7 +12,9 @@ extension ChachongService {
     func plain(_ scalar: Unicode.Scalar) -> Bool {
       scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
     }
+    // An id that holds an ID number would carry it into every answer, log line and audit entry.
     return plain(first) && id.unicodeScalars.allSatisfy { plain($0) || $0 == "." || $0 == "_" || $0 == "-" }
+      && IdentityKey.maskingIDNumbers(in: id) == id
   }
 
   func view(_ record: StateRecord, _ stored: StoredSubmission) async throws(APIError) -> Submission {
@@ -125,7 +127,7 @@ extension ChachongService {
         submission.characters = nil
         submission.checkJob = nil
       }
-      submission.fileName = fileName
+      submission.fileName = IdentityKey.maskingIDNumbers(in: fileName)
       submission.fileSize = size
       submission.fileSHA256 = sha256
       submission.extractJob = jobID
