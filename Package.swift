@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The PostgreSQL store (issue 14): postgres-nio (its pool, TLS through NIOSSL) and swift-log.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
@@ -48,6 +51,16 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // The PostgreSQL store (issue 14): one archive shared by several processes and service
+    // instances; the same ports, stored form and contract as the SQLite index.
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "Digest",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Verification of candidates and passage alignment. Pure.
     .target(name: "Matching", dependencies: ["ChachongModel", "Fingerprints"]),
     // Call configuration, identity checks, the integrity rules and their findings. Pure.
@@ -68,7 +81,9 @@ let package = Package(
     // streams, the stores a path or URL names.
     .target(
       name: "Pipeline",
-      dependencies: ["ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest"]
+      dependencies: [
+        "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest", "PostgresStore",
+      ]
     ),
     .executableTarget(
       name: "chachong",
@@ -118,7 +133,8 @@ let package = Package(
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     // The store contract: one suite of bodies run against every store.
     .testTarget(
-      name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore"]),
+      name: "ArchiveStoreTests",
+      dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore", "PostgresStore"]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
