@@ -33,8 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         chachong check --index archive/ --template 空白申报书.docx --format html --output 查重报告.html 2024/
       """)
 
-  @Option(name: .long, help: "Index directory (the archive).")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Call configuration JSON (default: the built-in 2023 Nantong call).")
   var call: String?
@@ -89,15 +88,10 @@ struct CheckCommand: AsyncParsableCommand {
   var threads: Int?
 
   func run() async throws {
-    let store: DocumentIndex
-    do {
-      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index, readOnly: true)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
+    let store = add ? try await storeOptions.openOrCreate() : try await storeOptions.open(readOnly: true)
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
-      workers: CommandSupport.threads(threads), storeDescription: index)
+      workers: CommandSupport.threads(threads), storeDescription: storeOptions.description(of: store))
     let reading = try CommandSupport.reading()
     let progress = TerminalProgress()
     let result: CheckResult

@@ -26,8 +26,7 @@ struct QueryCommand: AsyncParsableCommand {
         chachong query --index archive/ --template 空白申报书.docx 2024/A001.docx
       """)
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Report pairs with at least this Jaccard (0…1).")
   var threshold: Double = 0.5
@@ -86,7 +85,7 @@ struct QueryCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documentIndex = try await storeOptions.open(readOnly: true)
     var manifestTable: ManifestTable?
     if let manifest {
       do {
