@@ -135,6 +135,14 @@ let package = Package(
     .testTarget(
       name: "ArchiveStoreTests",
       dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore", "PostgresStore"]),
+    // The PostgreSQL store's own tests: URLs and passwords, schema versions and keys, concurrent
+    // writers, and the built binary on PostgreSQL beside SQLite (a server from Tools/with-postgres.sh).
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "PostgresStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
