@@ -134,6 +134,41 @@ struct PostgresCommandLineTests {
     #expect(postgresText == sqliteText, "the reports differ beyond the store's description")
   }
 
+  /// `migrate` copies an SQLite index with its template, verifies it, and can run again; the
+  /// copy lists the same documents and has the same stats counts.
+  @Test func migrateCopiesAnIndexAndCanRunAgain() throws {
+    let sample = packageRoot.appendingPathComponent("Corpora/sample")
+    let work = try temporaryDirectory("migrate")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let environment = environment(keyFile: work.appendingPathComponent("index/lead-id.key"))
+    var plain = environment
+    plain["CHACHONG_ID_KEY_FILE"] = nil
+    let index = work.appendingPathComponent("index").path
+    let url = storeURL(base, schema: freshSchema("migrate"))
+    let ingest = try runChachong(
+      [
+        "ingest", "--index", index, "--template", "template.docx", "--manifest", "archive-manifest.csv",
+        "archive",
+      ],
+      in: sample, environment: plain)
+    #expect(ingest.status == 0, "\(ingest.stderr)")
+    for run in 0..<2 {
+      let migrate = try runChachong(["migrate", "--from", index, "--to", url], in: work, environment: plain)
+      let output = String(decoding: migrate.stdout, as: UTF8.self)
+      #expect(migrate.status == 0, "run \(run): \(output) \(migrate.stderr)")
+      #expect(output.contains("copied 55 document(s) and 1 template(s)"))
+      #expect(output.hasSuffix("verified\n") && !output.contains("NOT verified"))
+    }
+    let sqliteList = try runChachong(["list", "--index", index], in: work, environment: plain)
+    let postgresList = try runChachong(["list", "--store", url], in: work, environment: environment)
+    #expect(postgresList.status == 0, "\(postgresList.stderr)")
+    #expect(sqliteList.stdout == postgresList.stdout)
+    // Without the index's key the copy cannot be opened: the key never went into the database.
+    let withoutKey = try runChachong(["list", "--store", url], in: work, environment: plain)
+    #expect(withoutKey.status == 2)
+    #expect(withoutKey.stderr.contains("CHACHONG_ID_KEY_FILE"))
+  }
+
   /// Four `chachong ingest` processes into one new database at once (different ids, and one id
   /// from two of them), with `query` runs while they write.
   @Test func fourIngestProcessesAndQueriesShareOneDatabase() async throws {
