@@ -12,7 +12,7 @@
 /// are listed in docs/postgres.md.
 enum PostgresSchema {
   /// The newest step this binary knows.
-  static let version = 1
+  static let version = 2
 
   /// The advisory-lock class of chachong's locks (`pg_advisory_xact_lock(class, key)`): 0x6363
   /// ("cc"). Key 0 is the migration lock; document ids lock `hash(id) & 0x7fffffff | 1`.
@@ -100,6 +100,42 @@ enum PostgresSchema {
       "CREATE INDEX chachong_jobs_queued ON chachong_jobs (created_at, id) WHERE state = 'queued'",
       "CREATE INDEX chachong_jobs_running ON chachong_jobs (lease_expires_at) WHERE state = 'running'",
       "CREATE INDEX chachong_jobs_state_created ON chachong_jobs (state, created_at DESC, id DESC)",
-    ]
+    ],
+    // 2: the service's own state (``PostgresServiceState``): records with optimistic versions,
+    // blobs in 1 MiB chunks, the audit log.
+    [
+      """
+      CREATE TABLE chachong_state (
+        collection text NOT NULL,
+        id text NOT NULL,
+        owner text,
+        body bytea NOT NULL,
+        version bigint NOT NULL,
+        created_at double precision NOT NULL,
+        updated_at double precision NOT NULL,
+        PRIMARY KEY (collection, id)
+      )
+      """,
+      "CREATE INDEX chachong_state_listing ON chachong_state (collection, created_at DESC, id DESC)",
+      """
+      CREATE TABLE chachong_blobs (
+        id text NOT NULL,
+        chunk integer NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (id, chunk)
+      )
+      """,
+      """
+      CREATE TABLE chachong_audit (
+        sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        time double precision NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        client_address text,
+        detail text
+      )
+      """,
+    ],
   ]
 }

@@ -39,3 +39,13 @@ let extraJobQueueFactories: [JobQueueFactory] =
       }
     ]
   } ?? []
+
+/// Service-state stores of stores that need a server, added the same way.
+let extraServiceStateFactories: [ServiceStateFactory] =
+  testPostgresURL.map { url in
+    [
+      ServiceStateFactory(description: "postgresql") { clock in
+        PostgresServiceState(archive: try await freshPostgresArchive(url: url), clock: clock)
+      }
+    ]
+  } ?? []

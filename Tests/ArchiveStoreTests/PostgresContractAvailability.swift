@@ -13,5 +13,6 @@ import Testing
   func contractSuitesIncludePostgres() {
     #expect(StoreFactory.all.contains { $0.description == "postgresql" })
     #expect(JobQueueFactory.all.contains { $0.description == "postgresql" })
+    #expect(ServiceStateFactory.all.contains { $0.description == "postgresql" })
   }
 }
