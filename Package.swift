@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     // The web interface (issue 16): bcrypt password hashes.
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    // The PostgreSQL store (issue 14): postgres-nio (its pool, TLS through NIOSSL).
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
@@ -60,6 +62,16 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // The PostgreSQL store (issue 14): one archive shared by several processes and service
+    // instances; the same ports, stored form and contract as the SQLite index.
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "Digest",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Verification of candidates and passage alignment. Pure.
     .target(name: "Matching", dependencies: ["ChachongModel", "Fingerprints"]),
     // Call configuration, identity checks, the integrity rules and their findings. Pure.
@@ -80,7 +92,9 @@ let package = Package(
     // streams, the stores a path or URL names.
     .target(
       name: "Pipeline",
-      dependencies: ["ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest"]
+      dependencies: [
+        "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest", "PostgresStore",
+      ]
     ),
     // The HTTP service (issue 15): routes over ChachongCore, API keys, durable job workers,
     // webhooks, metrics; other modules (ChachongWeb) add routes through ServerExtension.
@@ -178,7 +192,16 @@ let package = Package(
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     // The store contract: one suite of bodies run against every store.
     .testTarget(
-      name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore"]),
+      name: "ArchiveStoreTests",
+      dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore", "PostgresStore"]),
+    // The PostgreSQL store's own tests: URLs and passwords, schema versions and keys, concurrent
+    // writers, and the built binary on PostgreSQL beside SQLite (a server from Tools/with-postgres.sh).
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "PostgresStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

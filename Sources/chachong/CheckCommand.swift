@@ -35,8 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @OptionGroup var ocrOption: OCROption
 
-  @Option(name: .long, help: "Index directory (the archive).")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Call configuration JSON (default: the built-in 2023 Nantong call).")
   var call: String?
@@ -91,15 +90,10 @@ struct CheckCommand: AsyncParsableCommand {
   var threads: Int?
 
   func run() async throws {
-    let store: DocumentIndex
-    do {
-      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index, readOnly: true)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
+    let store = add ? try await storeOptions.openOrCreate() : try await storeOptions.open(readOnly: true)
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
-      workers: CommandSupport.threads(threads), storeDescription: index)
+      workers: CommandSupport.threads(threads), storeDescription: storeOptions.description(of: store))
     let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     let progress = TerminalProgress()
     let result: CheckResult

@@ -28,8 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
 
   @OptionGroup var ocrOption: OCROption
 
-  @Option(name: .long, help: "Index directory (created if missing).")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Manifest (CSV or xlsx) with metadata per file.")
   var manifest: String?
@@ -105,12 +104,7 @@ struct IngestCommand: AsyncParsableCommand {
       granularity.window = winnowWindow ?? granularity.window
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
-    let store: DocumentIndex
-    do {
-      store = try LocalStores.openOrCreate(index, parameters: parameters)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
+    let store = try await storeOptions.openOrCreate(parameters: parameters)
     var templateFiles: [NamedBytes] = []
     var failures = collected.failures
     for path in template {
@@ -142,7 +136,8 @@ struct IngestCommand: AsyncParsableCommand {
       try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
     try Output.line(
-      "ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+      "ingested \(summary.ingested) document(s) into \(storeOptions.description(of: store)); \(summary.failures.count) failed"
+    )
     if !summary.failures.isEmpty {
       throw ExitCode(2)
     }
@@ -153,14 +148,5 @@ struct IngestCommand: AsyncParsableCommand {
 enum IndexCommandIO {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, text
-  }
-
-  /// Opens an existing index or exits with code 2 and the reason.
-  static func openIndex(_ directory: String, readOnly: Bool = false) throws -> DocumentIndex {
-    do {
-      return try LocalStores.open(directory, readOnly: readOnly)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
   }
 }

@@ -28,8 +28,7 @@ struct QueryCommand: AsyncParsableCommand {
 
   @OptionGroup var ocrOption: OCROption
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Report pairs with at least this Jaccard (0…1).")
   var threshold: Double = 0.5
@@ -88,7 +87,7 @@ struct QueryCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documentIndex = try await storeOptions.open(readOnly: true)
     var manifestTable: ManifestTable?
     if let manifest {
       do {
