@@ -48,7 +48,7 @@ struct Harness {
         SourceItem.file(
           NamedBytes(name: name, bytes: try sampleFile("archive/\(name)")), metadata: InputMetadata())
       }
-      _ = try await IngestJob(store: stores.archive).run([items].testAsync)
+      _ = try await IngestJob(store: stores.archive).run([items].async)
     }
     func key(_ scopes: Set<Scope>) async throws -> String {
       try await service.createKey(name: "test \(scopes)", scopes: scopes, caller: .system).secret
@@ -90,22 +90,4 @@ func decodeJSON(_ response: TestResponse) -> [String: Any] {
 
 func errorCode(_ response: TestResponse) -> String? {
   (decodeJSON(response)["error"] as? [String: Any])?["code"] as? String
-}
-
-extension Array where Element: Sendable {
-  var testAsync: TestAsyncSequence<Element> { TestAsyncSequence(elements: self) }
-}
-
-struct TestAsyncSequence<Element: Sendable>: AsyncSequence, Sendable {
-  let elements: [Element]
-  struct AsyncIterator: AsyncIteratorProtocol {
-    var index = 0
-    let elements: [Element]
-    mutating func next() async -> Element? {
-      guard index < elements.count else { return nil }
-      defer { index += 1 }
-      return elements[index]
-    }
-  }
-  func makeAsyncIterator() -> AsyncIterator { AsyncIterator(elements: elements) }
 }
