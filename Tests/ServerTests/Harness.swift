@@ -26,7 +26,8 @@ struct Harness {
   let audit: String
 
   static func make(
-    configuration: ServerConfiguration = ServerConfiguration(), sqlite: Bool = false, archive: [String] = []
+    configuration: ServerConfiguration = ServerConfiguration(), sqlite: Bool = false, archive: [String] = [],
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) async throws -> Harness {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "serve-test-\(UUID().uuidString)"
@@ -42,7 +43,7 @@ struct Harness {
     }
     let service = ChachongService(
       configuration: configuration, archive: stores.archive, jobs: stores.jobs, state: stores.state,
-      scratchDirectory: stores.scratchDirectory)
+      scratchDirectory: stores.scratchDirectory, clock: clock)
     if !archive.isEmpty {
       let items = try archive.map { name in
         SourceItem.file(
