@@ -170,7 +170,10 @@ extension ChachongService {
     let options = CheckOptions(
       format: .json, failOn: .error, language: .zh, add: add, commonShare: nil,
       workers: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)),
-      storeDescription: archive.location)
+      storeDescription: archive.location,
+      // Every format is rendered from this one run: the stored HTML report (and the web's
+      // evidence pages cut from it) shows the texts side by side.
+      evidenceTexts: true)
     let request = try CheckFiles.request(paths, options: options)
     let job = CheckJob(archive: archive, writer: add ? archive : nil, reading: reading)
     do {

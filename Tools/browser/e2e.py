@@ -149,6 +149,13 @@ def planted(expected, found):
     return missing
 
 
+def id_numbers(manifest):
+    """The leads' ID numbers of a manifest (负责人身份证号), to make sure no page shows them."""
+    import csv
+    with open(manifest, encoding="utf-8-sig", newline="") as handle:
+        return sorted({row.get("负责人身份证号", "").strip() for row in csv.DictReader(handle)} - {""})
+
+
 def http_status(url, data=None, cookie=None, headers=None):
     request = urllib.request.Request(url, data=data, headers=headers or {})
     if cookie:
@@ -248,11 +255,20 @@ def main():
         check(rows, f"QZ2023-025's evidence lists the copied passages with offsets ({len(rows)})")
         sections = [r.find_elements(By.CSS_SELECTOR, "td")[2].text for r in rows if len(r.find_elements(By.CSS_SELECTOR, "td")) > 2]
         highlighted = driver.find_elements(By.CSS_SELECTOR, ".compare a.passage")
-        # The texts side by side (and the section names, which come with them) are in the service's
-        # stored HTML report only when its batch check collected the texts (docs/web.md, "Known gaps");
-        # until then this is reported, not failed.
-        print(f"info side-by-side texts with highlighted passages: {len(highlighted)}; "
-              f"passages with a section name: {sum(1 for s in sections if s)} of {len(sections)}", flush=True)
+        texts = driver.find_elements(By.CSS_SELECTOR, ".compare .doc .doc-text")
+        check(len(texts) >= 2 and highlighted,
+              f"QZ2023-025's evidence shows both texts side by side with the copied passages highlighted "
+              f"({len(texts)} texts, {len(highlighted)} highlighted passages)")
+        named = sum(1 for section in sections if section.strip())
+        check(named > 0, f"the copied passages name their section ({named} of {len(sections)})")
+        check(driver.find_elements(By.CSS_SELECTOR, ".compare .section-label"),
+              "the side-by-side texts carry their section titles")
+        ratio = driver.find_elements(By.CSS_SELECTOR, ".ratios .ratio b")
+        check(ratio and ratio[0].text.strip().endswith("%"), "the evidence shows the copy ratio")
+        # The texts shown are masked: no lead's ID number of the manifest appears anywhere.
+        source = driver.page_source
+        leaked = [number for number in id_numbers(os.path.join(sample, "manifest.csv")) if number in source]
+        check(not leaked, f"no ID number is shown unmasked in the evidence ({len(leaked)})")
         check("plagiarism" in driver.page_source and "剽窃" in driver.page_source,
               "the finding shows its rule id beside its Chinese name")
         check(driver.find_elements(By.CSS_SELECTOR, "blockquote.notice"), "the finding quotes the notice sentence")
@@ -367,6 +383,24 @@ def main():
                 rows[0].find_element(By.CSS_SELECTOR, "a").click()
                 check(driver.find_elements(By.CSS_SELECTOR, "pre.text"), "an archived document shows its text")
                 shot(driver, args.screenshots, "12-document")
+            # Compare the sample's online and paper versions: the page lists the differences.
+            versions = os.path.join(sample, "versions")
+            driver.get(base + "/archive/compare")
+            driver.find_element(By.NAME, "first").send_keys(os.path.abspath(os.path.join(versions, "QZ2023-045-online.docx")))
+            driver.find_element(By.NAME, "second").send_keys(os.path.abspath(os.path.join(versions, "QZ2023-045-paper.docx")))
+            driver.find_element(By.CSS_SELECTOR, "form[action='/archive/compare'] button[type=submit]").click()
+            WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.ID, "compare-result"))
+            differences = driver.find_elements(By.CSS_SELECTOR, "#version-differences tbody tr")
+            kinds = {row.get_attribute("data-kind") for row in differences}
+            check(len(differences) >= 3 and "field-changed" in kinds,
+                  f"the compare page lists the version differences ({len(differences)}: {', '.join(sorted(kinds))})")
+            field = [row.text for row in differences if row.get_attribute("data-kind") == "field-changed"]
+            check(any("申请资助" in text and "80" in text and "85" in text for text in field),
+                  "the changed 申请资助 (80 → 85) is shown with both values")
+            check(driver.find_elements(By.CSS_SELECTOR, "#version-differences del")
+                  and driver.find_elements(By.CSS_SELECTOR, "#version-differences ins"),
+                  "removed and added text are marked")
+            shot(driver, args.screenshots, "13-compare")
             logout(driver)
     finally:
         driver.quit()

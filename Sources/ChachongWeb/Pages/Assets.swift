@@ -81,6 +81,11 @@ enum WebAssets {
       max-height: 70vh; overflow: auto; }
     dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; }
+    table.diffs td.diff-text { max-width: 28rem; overflow-wrap: anywhere; white-space: pre-wrap; }
+    table.diffs td.kind { white-space: nowrap; }
+    table.diffs del { background: #fbe3e3; color: #6d0f0f; text-decoration: line-through; }
+    table.diffs ins { background: #e1f3e6; color: #14401f; text-decoration: underline; }
+    table.diffs .offsets { display: block; font-size: .8rem; color: var(--muted); }
     .lang a { color: #fff; }
     .print-only { display: none; }
     @media print {
