@@ -28,7 +28,10 @@ struct EvidencePageTests {
         [
           SourceItem.file(
             NamedBytes(name: "MS2022-002.docx", bytes: Array(source)),
-            metadata: InputMetadata(id: "MS2022-002", program: "民生科技", year: 2022, status: "立项"))
+            metadata: InputMetadata(
+              id: "MS2022-002", program: "社会民生科技计划", year: 2022, status: "未立项",
+              title: "高转化率纳米催化材料与纳米微球填料研发", organisation: "南通恒诚材料有限公司",
+              creditCode: "91320602MAQQWLYY4G", lead: "陆志娜"))
         ]
       ].async)
     // The batch: QZ2023-025 alone, as the web's upload form stores it.
@@ -44,7 +47,9 @@ struct EvidencePageTests {
     }
     let report = try #require(try await service.batchCheckReport(id: batch.id, caller: reviewer))
     let application = try #require(report.applications.first)
-    #expect(application.findings.contains { $0.rule == .plagiarism })
+    #expect(
+      application.findings.contains { $0.rule == .plagiarism },
+      "\(application.findings.map { "\($0.rule.rawValue): \($0.related.map(\.id))" })")
 
     try await app.test(.router) { client in
       let (cookie, _) = try await WebRouteTests.logIn(client, user: "reviewer1")
@@ -55,7 +60,7 @@ struct EvidencePageTests {
       // Both texts side by side, the copied spans highlighted (anchors on both sides).
       #expect(html.contains("<div class=\"compare\">"))
       #expect(html.components(separatedBy: "<div class=\"doc-text\">").count - 1 >= 2)
-      let highlighted = html.components(separatedBy: "class=\"passage\"").count - 1
+      let highlighted = html.components(separatedBy: "<a class=\"passage ").count - 1
       #expect(highlighted >= 2, "highlighted passages: \(highlighted)")
       #expect(html.contains("-p1-a\"") && html.contains("-p1-b\""))
       // Section names in the passage table and as labels in the texts.
