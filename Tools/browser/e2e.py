@@ -80,7 +80,9 @@ def shot(driver, folder, name, full_page=True):
     if full_page:
         # Grow the window to the page's height (capped) so the screenshot shows the whole page.
         height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
-        driver.set_window_size(1366, max(768, height))
+        # The window's size includes the browser's own frame: add it, or the bottom is cut off.
+        frame = driver.execute_script("return Math.max(0, window.outerHeight - window.innerHeight)")
+        driver.set_window_size(1366, max(768, height + frame))
         driver.save_screenshot(path)
         driver.set_window_size(1366, 768)
     else:
@@ -253,7 +255,10 @@ def main():
         driver.get(batch_url + "/applications/QZ2023-025")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.passages tbody tr")
         check(rows, f"QZ2023-025's evidence lists the copied passages with offsets ({len(rows)})")
-        sections = [r.find_elements(By.CSS_SELECTOR, "td")[2].text for r in rows if len(r.find_elements(By.CSS_SELECTOR, "td")) > 2]
+        # textContent, not .text: a long passage table starts folded (<details>), and Selenium's
+        # .text of a hidden cell is empty.
+        sections = [r.find_elements(By.CSS_SELECTOR, "td")[2].get_attribute("textContent")
+                    for r in rows if len(r.find_elements(By.CSS_SELECTOR, "td")) > 2]
         highlighted = driver.find_elements(By.CSS_SELECTOR, ".compare a.passage")
         texts = driver.find_elements(By.CSS_SELECTOR, ".compare .doc .doc-text")
         check(len(texts) >= 2 and highlighted,

@@ -330,8 +330,8 @@ enum ArchivePages {
         html.element("thead") {
           html.element("tr") {
             html.element("th", [("class", "num")], text: "#")
-            html.element("th", text: html.t("类型", "Kind"))
-            html.element("th", text: html.t("章节或字段", "Section or field"))
+            html.element("th", [("class", "kind")], text: html.t("类型", "Kind"))
+            html.element("th", [("class", "place")], text: html.t("章节或字段", "Section or field"))
             html.element("th", text: html.t("网上版本", "Online version"))
             html.element("th", text: html.t("纸质版本", "Paper version"))
           }
