@@ -278,6 +278,10 @@ def main():
               "the finding shows its rule id beside its Chinese name")
         check(driver.find_elements(By.CSS_SELECTOR, "blockquote.notice"), "the finding quotes the notice sentence")
         shot(driver, args.screenshots, "06-application-evidence")
+        # A clean application with some copied text still shows where its copy ratio comes from.
+        driver.get(batch_url + "/applications/QZ2023-047")
+        check(driver.find_elements(By.CSS_SELECTOR, ".report-fragment .ratios"),
+              "a clean application's page shows its copy ratios")
 
         # The xlsx export, downloaded by the browser.
         for old in glob.glob(os.path.join(downloads, "*.xlsx")):

@@ -616,7 +616,9 @@ struct WebRoutes: Sendable {
     }
     var evidence: String?
     let hasPassages = application.findings.contains { $0.related.contains { !($0.passages ?? []).isEmpty } }
-    if hasPassages {
+    // A copy ratio without a finding (below every threshold) still shows where it comes from:
+    // the report's section has the ratios and the per-section table.
+    if hasPassages || application.copyRatio > 0 {
       let reading = try await service.batchReport(
         id: id, format: .html, language: signedIn.frame.language == .zh ? .zh : .en, caller: signedIn.caller)
       if case .ready(let body, _) = reading {
