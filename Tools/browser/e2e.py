@@ -9,11 +9,13 @@ Run by Tests/WebTests/BrowserTests.swift against a running `chachong serve` with
 
 It logs in as the reviewer, uploads the sample batch (applications, manifest, registry,
 template), waits for the check, finds every planted finding of the sample on the results page,
-opens one application's evidence, downloads the .xlsx (read back by the Swift test with our own
+opens one application's evidence (both texts side by side, copied passages highlighted, section
+names, copy ratio, no unmasked ID number), downloads the .xlsx (read back by the Swift test with our own
 xlsx reader: the path is printed as `XLSX <path>`), logs out; then the security checks: pages
 redirect to /login without a session, a reviewer cannot open the audit log, a form post without
 its CSRF token is refused, a title containing <script> is shown escaped, an upload name with
-`../` stays inside the batch. Screenshots of the main pages go to --screenshots.
+`../` stays inside the batch. As the admin: the audit log, the archive search, a document, and
+the compare page on the sample's online and paper versions (the list of differences). Screenshots of the main pages go to --screenshots.
 Exit 0 when every check passed; each failure is printed as `FAIL …`.
 """
 import argparse
