@@ -125,7 +125,7 @@ let package = Package(
       name: "ChachongWeb",
       dependencies: [
         "ChachongServer", "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "Digest", "Integrity",
-        "Reports", "CDeflate",
+        "Reports", "CDeflate", "Matching",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]
@@ -134,6 +134,7 @@ let package = Package(
       name: "WebTests",
       dependencies: [
         "ChachongWeb", "ChachongServer", "ArchiveStore", "Digest", "DocumentText", "Integrity", "Reports",
+        "ChachongCore", "Matching",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]

@@ -245,7 +245,7 @@ public struct CheckJob: Sendable {
         added: options.add, commonShare: options.commonShare),
       inputs: inputs, applications: applications,
       summary: CheckReportBuilder.summary(applications, errors: errors.count), errors: errors)
-    let documents = options.format == .html ? try await shownDocuments(report, batch: prepared) : []
+    let documents = options.collectsEvidenceTexts ? try await shownDocuments(report, batch: prepared) : []
     progress?(ProgressEvent(stage: .done, done: loaded.applications.count, total: loaded.applications.count))
     return CheckResult(report: report, metrics: metrics, documents: documents, stored: stored)
   }
