@@ -12,7 +12,7 @@ struct JobQueueFactory: Sendable, CustomStringConvertible {
 
   static let memory = JobQueueFactory(description: "memory") { MemoryJobQueue(maxAttempts: $0, clock: $1) }
 
-  static var all: [JobQueueFactory] { [memory] + extraJobQueueFactories }
+  static var all: [JobQueueFactory] { [memory, sqlite] + extraJobQueueFactories }
 }
 
 /// A clock the test moves by hand.

@@ -13,7 +13,7 @@ enum OrderedConcurrentMap {
   static func map<Item: Sendable, State, Output: Sendable>(
     _ items: [Item], workers: Int, makeState: @escaping @Sendable () -> State,
     progress: (@Sendable (Int) -> Void)? = nil,
-    _ transform: @escaping @Sendable (inout State, Item) -> Output
+    _ transform: @escaping @Sendable (inout State, Item) async -> Output
   ) async throws(CancellationError) -> [Output] {
     let width = max(1, min(workers, items.count))
     let completed = DoneCounter()
@@ -25,7 +25,7 @@ enum OrderedConcurrentMap {
           var position = worker
           while position < items.count {
             if Task.isCancelled { return nil }
-            results.append((position, transform(&state, items[position])))
+            results.append((position, await transform(&state, items[position])))
             if let progress {
               progress(completed.increment())
             }

@@ -1,3 +1,4 @@
+import ChachongModel
 import Integrity
 import Matching
 
@@ -102,11 +103,14 @@ public struct InputFileInfo: Sendable, Codable, Equatable {
   public var path: String
   /// Lower-case hex SHA-256 of the file's bytes.
   public var sha256: String
+  /// Set when the file's text was read by OCR (a scan): pages and mean confidence.
+  public var ocr: OCRSummary?
 
-  public init(role: String, path: String, sha256: String) {
+  public init(role: String, path: String, sha256: String, ocr: OCRSummary? = nil) {
     self.role = role
     self.path = path
     self.sha256 = sha256
+    self.ocr = ocr
   }
 }
 

@@ -67,6 +67,7 @@ public enum CheckTextRenderer {
       lines.append(zh ? "无法读取的文件：" : "Unreadable inputs:")
       for error in report.errors { lines.append("  \(error.path): \(error.message)") }
     }
+    lines += OCRInputsNote.lines(report.inputs, zh: zh)
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -43,7 +43,8 @@ extension HTMLReportInput {
         copyRatio: application.copyRatio, metrics: metrics[application.id])
     }
     self.init(
-      title: title ?? (language == .zh ? "查重报告" : "Check report"), subtitle: call + number,
+      title: title ?? (language == .zh ? "查重报告" : "Check report"),
+      subtitle: call + number + OCRInputsNote.subtitle(report.inputs, zh: language == .zh),
       language: language,
       applications: applications, findings: findings, documents: documents,
       contextCharacters: contextCharacters)

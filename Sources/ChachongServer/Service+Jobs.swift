@@ -1,0 +1,271 @@
+import ArchiveStore
+import ChachongCore
+import ChachongModel
+import DocumentText
+import Foundation
+import Integrity
+import Pipeline
+import Reports
+
+extension ChachongService {
+  /// Texts shorter than this are `TOO_LITTLE_TEXT`: nothing to compare, not an alarm.
+  static let minimumCharacters = 50
+
+  /// Reads the submission's text; the result is its state COMPLETE or ERROR with a code.
+  func performExtraction(_ job: JobRecord) async throws -> [UInt8] {
+    let payload = try StoredJSON.decode(ExtractPayload.self, job.payload)
+    guard let submissionRecord = try await record(Collection.submissions, payload.submission) else {
+      return []
+    }
+    let stored = try StoredJSON.decode(StoredSubmission.self, submissionRecord.body)
+    // A newer upload superseded this job: nothing to write.
+    guard stored.extractJob == job.id else { return [] }
+    guard let bytes = try await blob(Self.submissionBlob(payload.submission)) else {
+      throw APIError.internalError("the uploaded file of \(payload.submission) is missing")
+    }
+    let name = stored.fileName ?? "upload"
+    var code: SubmissionErrorCode?
+    var message: String?
+    var characters: Int?
+    let reader = reading.reader
+    let outcome = await BlockingPool.shared.run { () -> Result<Int, DocumentReadError> in
+      do throws(DocumentReadError) {
+        return .success(TextLayout(try reader.read(data: bytes, name: name)).text.count)
+      } catch {
+        return .failure(error)
+      }
+    }
+    switch outcome {
+    case .success(let count):
+      characters = count
+      if count < Self.minimumCharacters {
+        code = .tooLittleText
+        message = "the file holds \(count) characters of text, fewer than \(Self.minimumCharacters)"
+      }
+    case .failure(let error):
+      code = Self.errorCode(error.reason)
+      message = error.description
+    }
+    _ = try await modify(
+      Collection.submissions, payload.submission, as: StoredSubmission.self,
+      notFound: .notFound("submission", payload.submission)
+    ) { submission, _ in
+      guard submission.extractJob == job.id else { return }
+      submission.state = code == nil ? .complete : .error
+      submission.errorCode = code
+      submission.message = message.map(IdentityKey.maskingIDNumbers(in:))
+      submission.characters = characters
+    }
+    return StoredJSON.encode(["state": code == nil ? "COMPLETE" : "ERROR"])
+  }
+
+  /// The fixed error codes from the readers' typed errors.
+  static func errorCode(_ reason: DocumentReadError.Reason) -> SubmissionErrorCode {
+    switch reason {
+    case .unknownFormat, .legacyDoc, .word6, .worksWordProcessor: .unsupportedFiletype
+    case .encryptedWord, .obfuscatedWord: .encryptedFile
+    case .notAZip, .corruptZip, .missingMainPart, .malformedXML, .entityExpansion, .zipBomb,
+      .corruptCompoundFile,
+      .corruptWordBinary, .malformedTable:
+      .corruptFile
+    case .fileNotFound, .unreadable, .undecodableText: .cannotExtractText
+    case .tooLarge: .fileTooLarge
+    case .noText: .tooLittleText
+    @unknown default: .cannotExtractText
+    }
+  }
+
+  /// A folder of the job's inputs under the scratch directory, laid out as `check` reads them.
+  func workFolder(_ job: JobRecord) -> String {
+    let safe = job.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+    return (scratchDirectory as NSString).appendingPathComponent("job-" + String(safe))
+  }
+
+  func writeBlob(_ blobID: String, to path: String) async throws {
+    guard let bytes = try await blob(blobID) else {
+      throw APIError.internalError("a stored input is missing (\(blobID))")
+    }
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+  }
+
+  /// Checks one submission: its file with a one-row manifest made of its metadata (so the report's
+  /// application has the submission's id), against the archive, with the call, registry and
+  /// templates of the batch `options.call` names.
+  func performSubmissionCheck(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
+    let payload = try StoredJSON.decode(SubmissionCheckPayload.self, job.payload)
+    guard let submissionRecord = try await record(Collection.submissions, payload.submission) else {
+      throw APIError.notFound("submission", payload.submission)
+    }
+    let stored = try StoredJSON.decode(StoredSubmission.self, submissionRecord.body)
+    guard stored.checkJob == job.id else { return [] }
+    let options = stored.checkOptions ?? SubmissionCheckOptions()
+    let folder = workFolder(job)
+    try? FileManager.default.removeItem(atPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let fileName = (try? Self.safeFileName(stored.fileName ?? "")) ?? "application.docx"
+    try await writeBlob(Self.submissionBlob(payload.submission), to: "\(folder)/applications/\(fileName)")
+    let metadata = stored.metadata
+    let columns: [(String, String?)] = [
+      ("网上申报编号", payload.submission), ("文件", "applications/\(fileName)"), ("项目名称", metadata.title),
+      ("申报单位", metadata.organisation), ("统一社会信用代码", metadata.creditCode), ("项目负责人", metadata.lead),
+      ("计划类别", metadata.program), ("年度", metadata.year.map(String.init)), ("状态", metadata.status),
+    ]
+    let csv =
+      columns.map { Self.csvField($0.0) }.joined(separator: ",") + "\n"
+      + columns.map { Self.csvField($0.1 ?? "") }.joined(separator: ",") + "\n"
+    try Data(csv.utf8).write(to: URL(fileURLWithPath: "\(folder)/manifest.csv"))
+    var paths = CheckFiles.Paths(applications: ["\(folder)/applications"], manifest: "\(folder)/manifest.csv")
+    if let callBatch = options.call, let batchRecord = try await record(Collection.batches, callBatch) {
+      let batch = try StoredJSON.decode(StoredBatch.self, batchRecord.body)
+      try await addCallInputs(batch, batchID: callBatch, folder: folder, to: &paths)
+    }
+    let result = try await runCheck(paths, add: options.addToArchive, progress: progress)
+    let application = result.report.applications.first { $0.id == payload.submission }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    let json: Data
+    if let application {
+      json = Data(
+        IdentityKey.maskingIDNumbers(in: String(decoding: try encoder.encode(application), as: UTF8.self))
+          .utf8)
+    } else {
+      let reason = result.report.errors.map(\.message).joined(separator: "; ")
+      throw APIError.unprocessable("申报书无法查重：\(reason)", "the application could not be checked: \(reason)")
+    }
+    try await storeReports(result, job: job.id, part: "application", json: json)
+    return StoredJSON.encode(["application": payload.submission])
+  }
+
+  static func csvField(_ value: String) -> String {
+    "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// The call configuration, registry and templates of a batch, written into `folder`.
+  func addCallInputs(_ batch: StoredBatch, batchID: String, folder: String, to paths: inout CheckFiles.Paths)
+    async throws
+  {
+    if let call = batch.call {
+      let path = "\(folder)/inputs/call-\(call.name)"
+      try await writeBlob(Self.batchBlob(batchID, role: "call", name: call.name), to: path)
+      paths.call = path
+    }
+    if let registry = batch.registry {
+      let path = "\(folder)/inputs/registry-\(registry.name)"
+      try await writeBlob(Self.batchBlob(batchID, role: "registry", name: registry.name), to: path)
+      paths.registry = path
+    }
+    for template in batch.templates {
+      let path = "\(folder)/inputs/templates/\(template.name)"
+      try await writeBlob(Self.batchBlob(batchID, role: "template", name: template.name), to: path)
+      paths.templates.append(path)
+    }
+  }
+
+  /// `check` on the files `paths` names: the same request the command line builds.
+  func runCheck(_ paths: CheckFiles.Paths, add: Bool, progress: @escaping ProgressHandler) async throws
+    -> CheckResult
+  {
+    let options = CheckOptions(
+      format: .json, failOn: .error, language: .zh, add: add, commonShare: nil,
+      workers: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)),
+      storeDescription: archive.location)
+    let request = try CheckFiles.request(paths, options: options)
+    let job = CheckJob(archive: archive, writer: add ? archive : nil, reading: reading)
+    do {
+      return try await job.run(request, progress: progress)
+    } catch {
+      throw APIError.from(error)
+    }
+  }
+
+  /// The report in every format the API serves, stored under the job's id.
+  func storeReports(_ result: CheckResult, job: String, part: String, json: Data) async throws {
+    try await storeBlob(id: Self.reportBlob(job: job, format: .json, language: .zh, part: part), data: json)
+    try await storeBlob(
+      id: Self.reportBlob(job: job, format: .html, language: .zh, part: part),
+      data: try result.rendered(.html, language: .zh))
+    try await storeBlob(
+      id: Self.reportBlob(job: job, format: .text, language: .zh, part: part),
+      data: try result.rendered(.text, language: .zh))
+    try await storeBlob(
+      id: Self.reportBlob(job: job, format: .text, language: .en, part: part),
+      data: try result.rendered(.text, language: .en))
+  }
+
+  /// A batch's check: its uploads written out as `check` reads a folder (applications under
+  /// `applications/`, the manifest beside that folder, so its rows `applications/NAME` resolve).
+  func performBatchCheck(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
+    let payload = try StoredJSON.decode(BatchCheckPayload.self, job.payload)
+    guard let batchRecord = try await record(Collection.batches, payload.batch) else {
+      throw APIError.notFound("batch", payload.batch)
+    }
+    let batch = try StoredJSON.decode(StoredBatch.self, batchRecord.body)
+    guard batch.runJob == job.id else { return [] }
+    let folder = workFolder(job)
+    try? FileManager.default.removeItem(atPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: "\(folder)/applications", withIntermediateDirectories: true)
+    for file in batch.applications {
+      try await writeBlob(
+        Self.batchBlob(payload.batch, role: "application", name: file.name),
+        to: "\(folder)/applications/\(file.name)")
+    }
+    var paths = CheckFiles.Paths(applications: ["\(folder)/applications"])
+    if let manifest = batch.manifest {
+      let path = "\(folder)/\(manifest.name)"
+      try await writeBlob(Self.batchBlob(payload.batch, role: "manifest", name: manifest.name), to: path)
+      paths.manifest = path
+    }
+    try await addCallInputs(batch, batchID: payload.batch, folder: folder, to: &paths)
+    let result = try await runCheck(paths, add: batch.addToArchive, progress: progress)
+    try await storeReports(
+      result, job: job.id, part: "batch", json: try result.rendered(.json, language: .zh))
+    return StoredJSON.encode(["applications": "\(result.report.applications.count)"])
+  }
+
+  /// After a job's end: the webhooks' events.
+  func jobFinished(_ job: JobRecord, succeeded: Bool, error: String?, timedOut: Bool = false) async {
+    switch job.kind {
+    case JobKind.extract:
+      guard let payload = try? StoredJSON.decode(ExtractPayload.self, job.payload) else { return }
+      if !succeeded {
+        // The job itself failed (not the file): the submission says so.
+        _ = try? await modify(
+          Collection.submissions, payload.submission, as: StoredSubmission.self,
+          notFound: .notFound("submission", payload.submission)
+        ) { submission, _ in
+          guard submission.extractJob == job.id else { return }
+          submission.state = .error
+          submission.errorCode = timedOut ? .timedOut : .cannotExtractText
+          submission.message = error
+        }
+      }
+      let state = try? await submission(id: payload.submission, caller: .system)
+      let event: WebhookEvent = state?.state == .complete ? .submissionComplete : .submissionError
+      await emit(
+        event, jobID: job.id,
+        body: [
+          "submission": .string(payload.submission), "state": .string(state?.state.rawValue ?? "ERROR"),
+          "errorCode": .string(state?.errorCode?.rawValue ?? ""),
+        ])
+    case JobKind.submissionCheck:
+      guard let payload = try? StoredJSON.decode(SubmissionCheckPayload.self, job.payload) else { return }
+      await emit(
+        .checkComplete, jobID: job.id,
+        body: [
+          "submission": .string(payload.submission), "succeeded": .bool(succeeded),
+          "error": .string(error ?? ""),
+        ])
+    case JobKind.batchCheck:
+      guard let payload = try? StoredJSON.decode(BatchCheckPayload.self, job.payload) else { return }
+      await emit(
+        .batchComplete, jobID: job.id,
+        body: ["batch": .string(payload.batch), "succeeded": .bool(succeeded), "error": .string(error ?? "")])
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Submissions through `chachong serve`: creates one submission per file, uploads it, asks for a
+check that adds it to the archive, and waits until every report is ready; prints files/s for
+upload-to-COMPLETE and for upload-to-archived (check done). Usage:
+submissions.py --port P --key K --clients 8 FILE..."""
+import argparse, http.client, json, threading, time, urllib.parse
+
+def call(port, key, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    fields = {"Authorization": f"Bearer {key}"}
+    fields.update(headers or {})
+    connection.request(method, path, body=body, headers=fields)
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, data
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("files", nargs="+")
+    args = parser.parse_args()
+    jobs = list(enumerate(args.files))
+    lock = threading.Lock()
+    started = time.monotonic()
+
+    def worker():
+        while True:
+            with lock:
+                if not jobs:
+                    return
+                index, path = jobs.pop()
+            sid = f"bench-{index}"
+            call(args.port, args.key, "POST", "/v1/submissions", json.dumps({"id": sid}).encode(),
+                 {"Content-Type": "application/json"})
+            name = urllib.parse.quote(path.rsplit("/", 1)[-1])
+            status, _ = call(args.port, args.key, "PUT", f"/v1/submissions/{sid}/file", open(path, "rb").read(),
+                             {"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
+            assert status == 202, status
+            while json.loads(call(args.port, args.key, "GET", f"/v1/submissions/{sid}")[1])["state"] == "PROCESSING":
+                time.sleep(0.05)
+            call(args.port, args.key, "POST", f"/v1/submissions/{sid}/check", b'{"addToArchive":true}',
+                 {"Content-Type": "application/json"})
+
+    threads = [threading.Thread(target=worker) for _ in range(args.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    accepted = time.monotonic() - started
+    for index in range(len(args.files)):
+        while call(args.port, args.key, "GET", f"/v1/submissions/bench-{index}/report")[0] == 202:
+            time.sleep(0.1)
+    archived = time.monotonic() - started
+    print(json.dumps({"files": len(args.files), "clients": args.clients,
+                      "completePerSecond": round(len(args.files) / accepted, 2),
+                      "archivedPerSecond": round(len(args.files) / archived, 2)}))
+
+main()
