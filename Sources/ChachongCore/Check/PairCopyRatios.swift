@@ -78,22 +78,12 @@ enum PairCopyRatios {
         continue
       }
       var passages = exact
-      // The fuzzy stage where the exact aligner finds little of the application: rewritten copies
-      // ('降重') leave only scattered exact runs.
-      if copied(application, exact, id: pair.other.id).ratio < fuzzyBelow,
-        ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
-          >= ParaphraseChannel.minimumOverlap,
+      if needsFuzzyStage(application, other, exact: exact),
         let query = try await sentences.document(pair.applicationID),
         let source = try await sentences.document(pair.other.id)
       {
-        passages = ParaphraseAligner.combine(
-          exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
-          query: application.normalized, source: other.normalized
-        ).map { aligned in
-          var passage = aligned.passage
-          passage.kind = aligned.kind
-          return passage
-        }
+        passages = withRewrittenPassages(
+          exact: exact, application: application, other: other, query: query, source: source)
       }
       var result = pair
       if passages != exact, let passageMinimum {
@@ -135,6 +125,7 @@ enum PairCopyRatios {
         sources[pair.other.id, default: []].append((record, passages.map(reversed)))
       }
     }
+    measured = distinctive(measured, sources: sources)
     var metrics: [String: CopyMetrics] = [:]
     var measures: [String: ApplicationCopyMeasures] = [:]
     for document in batch {
@@ -163,6 +154,35 @@ enum PairCopyRatios {
         largestSourceId: result.largestSourceId, copyRatioExcludingOwn: withoutOwn.copyRatio)
     }
     return Result(pairs: measured, metrics: metrics, measures: measures)
+  }
+
+  /// Each pair's copied characters that are no stock phrasing (`DistinctiveCopy`), from either side
+  /// of a batch pair, counted against all the document's sources.
+  static func distinctive(
+    _ pairs: [SimilarPair], sources: [String: [(record: DocumentRecord, passages: [Passage])]]
+  ) -> [SimilarPair] {
+    var coverage: [String: [UInt16]] = [:]
+    for (id, lists) in sources {
+      let length = lists.flatMap(\.passages).map(\.end).max() ?? 0
+      coverage[id] = DistinctiveCopy.coverage(lists.map(\.passages), length: length)
+    }
+    return pairs.map { pair in
+      var result = pair
+      let passages = (pair.passages ?? []).map {
+        Passage(start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd)
+      }
+      if let copied = pair.measures.copiedCharacters, let counts = coverage[pair.applicationID] {
+        result.measures.distinctiveCopiedCharacters = min(
+          copied, DistinctiveCopy.characters(passages, coverage: counts))
+      }
+      if pair.otherInBatch, let copied = pair.measures.sourceCopiedCharacters,
+        let counts = coverage[pair.other.id]
+      {
+        result.measures.sourceDistinctiveCopiedCharacters = min(
+          copied, DistinctiveCopy.characters(passages.map(reversed), coverage: counts))
+      }
+      return result
+    }
   }
 
   /// The exact evidence passages of every pair (nil where a side is missing), classified, in pair
@@ -228,6 +248,30 @@ enum PairCopyRatios {
     var pairs: [PairSlot]
   }
 
+  /// The fuzzy stage is run where the exact aligner finds little of the application (rewritten
+  /// copies, '降重', leave only scattered exact runs) and the function-word skeletons of the two
+  /// texts overlap (`ParaphraseChannel`). Shared by check and query.
+  static func needsFuzzyStage(_ application: Side, _ other: Side, exact: [Passage]) -> Bool {
+    copied(application, exact, id: "").ratio < fuzzyBelow
+      && ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
+        >= ParaphraseChannel.minimumOverlap
+  }
+
+  /// The exact passages combined with the fuzzy stage's (`ParaphraseAligner.combine`), each with its
+  /// kind (identical, minor changes, rewritten). Shared by check and query.
+  static func withRewrittenPassages(
+    exact: [Passage], application: Side, other: Side, query: SentenceDocument, source: SentenceDocument
+  ) -> [Passage] {
+    ParaphraseAligner.combine(
+      exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
+      query: application.normalized, source: other.normalized
+    ).map { aligned in
+      var passage = aligned.passage
+      passage.kind = aligned.kind
+      return passage
+    }
+  }
+
   /// The organisation's own application of an earlier year (the rules' `isOwnEarlier`).
   static func isOwnEarlier(_ other: DocumentRecord, of application: DocumentRecord) -> Bool {
     guard let year = other.year, let thisYear = application.year, year < thisYear else { return false }
@@ -253,7 +297,7 @@ enum PairCopyRatios {
     return order.compactMap { byID[$0] }
   }
 
-  private static func copied(_ side: Side, _ passages: [Passage], id: String) -> (
+  static func copied(_ side: Side, _ passages: [Passage], id: String) -> (
     ratio: Double, characters: Int
   ) {
     let metrics = CopyMetricsCalculator.measure(
@@ -301,6 +345,20 @@ enum PairCopyRatios {
       counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].characters += passage.chars
     }
     return counts
+  }
+}
+
+extension PairCopyRatios.Side {
+  /// One side of a pair from its extracted text's normalised form and shingles: the excluded-token
+  /// mask and the skeleton keys computed here (query builds its sides this way).
+  init(
+    normalized: NormalizedText, shingles: [UInt64], sections: [TextSection], excluding: Set<UInt64>, k: Int
+  ) {
+    self.init(
+      normalized: normalized, shingles: shingles, sections: sections,
+      excluded: CheckCopyMetrics.excludedTokens(
+        shingles: shingles, count: normalized.count, excluding: excluding, k: k),
+      skeleton: SkeletonShingler.keys(of: normalized))
   }
 }
 
