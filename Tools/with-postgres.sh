@@ -3,6 +3,10 @@
 # runs initdb in a temporary directory as a non-root user, starts the server on a random free
 # port on 127.0.0.1 (and a unix socket in the same directory), creates the database `chachong`,
 # exports CHACHONG_TEST_POSTGRES_URL, runs CMD, and stops and deletes the cluster on exit.
+# TLS: when openssl is there, makes a throwaway CA and a server certificate for 127.0.0.1 and
+# localhost, starts the server with ssl=on and exports CHACHONG_TEST_POSTGRES_CA (the CA's PEM)
+# and CHACHONG_TEST_POSTGRES_TLS=1; clients may still connect without TLS.
+# CHACHONG_PG_DURABLE=1 keeps fsync on (benchmarks; the tests run with fsync=off).
 # Exit status: CMD's. If no server can be started, says so on standard error and runs CMD
 # without CHACHONG_TEST_POSTGRES_URL (the PostgreSQL tests then report themselves skipped).
 # Usage: Tools/with-postgres.sh swift test
@@ -54,8 +58,27 @@ if ! "${as_user[@]}" "$initdb_bin" -D "$dir/data" -U "$owner" -A trust -E UTF8 -
   "$@"
   exit $?
 fi
-if ! "${as_user[@]}" "$pg_ctl_bin" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=100" start >/dev/null; then
+options="-h 127.0.0.1 -p $port -k $dir -c max_connections=100"
+if [ "${CHACHONG_PG_DURABLE:-0}" != 1 ]; then options="$options -c fsync=off"; fi
+# A throwaway CA and a server certificate signed by it (names 127.0.0.1 and localhost).
+tls=0
+if command -v openssl >/dev/null 2>&1 && (
+  set -e
+  cd "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=chachong test CA" \
+    -keyout ca.key -out ca.crt >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr >/dev/null 2>&1
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' > server.ext
+  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+    -extfile server.ext -out server.crt >/dev/null 2>&1
+  chmod 0600 server.key
+  chmod 0644 ca.crt server.crt
+  if [ "$owner" != "$(id -un)" ]; then chown "$owner" server.key server.crt; fi
+); then
+  tls=1
+  options="$options -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+fi
+if ! "${as_user[@]}" "$pg_ctl_bin" -D "$dir/data" -l "$dir/server.log" -w -o "$options" start >/dev/null; then
   cat "$dir/server.log" >&2
   echo "with-postgres: the server did not start; running without PostgreSQL (its tests will be skipped)" >&2
   "$@"
@@ -64,6 +87,11 @@ fi
 createdb_bin=$(find_bin createdb)
 "${as_user[@]}" "$createdb_bin" -h 127.0.0.1 -p "$port" -U "$owner" chachong
 export CHACHONG_TEST_POSTGRES_URL="postgresql://$owner@127.0.0.1:$port/chachong"
+if [ "$tls" = 1 ]; then
+  export CHACHONG_TEST_POSTGRES_TLS=1 CHACHONG_TEST_POSTGRES_CA="$dir/ca.crt"
+else
+  echo "with-postgres: openssl missing or failed: the server runs without TLS (the TLS tests will be skipped)" >&2
+fi
 echo "with-postgres: $CHACHONG_TEST_POSTGRES_URL" >&2
 set +e
 "$@"
