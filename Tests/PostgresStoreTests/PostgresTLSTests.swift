@@ -121,19 +121,23 @@ final class ServerWithoutTLS: @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
 
   init() throws {
-    socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let listener = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socket, $0, length) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(listener, $0, length) }
     }
-    guard bound == 0, listen(socket, 4) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    guard bound == 0, listen(listener, 4) == 0 else {
+      close(listener)
+      throw CocoaError(.fileWriteUnknown)
+    }
     _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
     }
+    socket = listener
     port = Int(UInt16(bigEndian: address.sin_port))
     // A thread of its own: blocking accept and reads never run on the cooperative pool.
     Thread.detachNewThread { [self] in serve() }
