@@ -71,7 +71,8 @@ for pid in filter(str.isdigit, os.listdir("/proc")):
 print(total / tick)
 PY
 }
-export CHACHONG_ID_KEY_FILE="$work/lead-id.key"
+# The PostgreSQL store's ID-hash key (created with the first store; the SQLite index keeps its own).
+key_file="$work/lead-id.key"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(psql_run 'SHOW server_version') (fsync $(psql_run 'SHOW fsync'))"
 
 ingest_sqlite() {
@@ -92,7 +93,7 @@ ingest_postgres() {
   local url="$base?schema=$schema"
   local before after
   before=$(server_cpu)
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$BIN/chachong" ingest --store "$url" \
+  CHACHONG_ID_KEY_FILE="$key_file" /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$BIN/chachong" ingest --store "$url" \
     "$work/corpus$size/documents.jsonl" >/dev/null
   psql_run "CHECKPOINT" >/dev/null
   after=$(server_cpu)
@@ -107,7 +108,9 @@ ingest_postgres() {
 query_store() {
   local kind=$1 size=$2 run=$3 store=$4
   local line
-  line=$("$BIN/chachong-index-bench" "$store" "$work/corpus$size/queries.jsonl" "$query_count" "$query_repeats" | head -n 1)
+  local key=()
+  if [ "$kind" = postgres ]; then key=(env CHACHONG_ID_KEY_FILE="$key_file"); fi
+  line=$("${key[@]}" "$BIN/chachong-index-bench" "$store" "$work/corpus$size/queries.jsonl" "$query_count" "$query_repeats" | head -n 1)
   echo "  $kind query: $line"
   # documents N queries C x R  wall median M ms  p90 … p99 P ms  mean … cpu median …
   echo "$line" | awk -v k="$kind" -v s="$size" -v r="$run" \

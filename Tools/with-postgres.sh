@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs CMD... with a throwaway PostgreSQL cluster: installs `postgresql` when missing (apt),
+# Runs CMD... with a throwaway PostgreSQL cluster: installs `postgresql` and `openssl` when missing (apt),
 # runs initdb in a temporary directory as a non-root user, starts the server on a random free
 # port on 127.0.0.1 (and a unix socket in the same directory), creates the database `chachong`,
 # exports CHACHONG_TEST_POSTGRES_URL, runs CMD, and stops and deletes the cluster on exit.
@@ -22,14 +22,17 @@ find_bin() {
   return 1
 }
 
-if ! find_bin initdb >/dev/null; then
-  echo "Installing missing system package: postgresql" >&2
+# postgresql for the server, openssl for its throwaway TLS certificate.
+missing=()
+if ! find_bin initdb >/dev/null; then missing+=(postgresql); fi
+if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing system packages: ${missing[*]}" >&2
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq || true
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >&2 || true
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >&2 || true
 fi
-
 
 initdb_bin=$(find_bin initdb) || { echo "with-postgres: initdb not found" >&2; exec "$@"; }
 pg_ctl_bin=$(find_bin pg_ctl) || { echo "with-postgres: pg_ctl not found" >&2; exec "$@"; }
