@@ -70,6 +70,7 @@ public final class PostgresArchive: ArchiveWriting {
     let password = try location.resolvePassword(environment: environment)
     let configuration = try location.clientConfiguration(password: password)
     let logger = Logger(label: "chachong.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    try await PostgresSession.probe(location, password: password, logger: logger, path: location.description)
     let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     let runTask = Task { await client.run() }
     let path = location.description

@@ -195,17 +195,16 @@ package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     return nil
   }
 
-  /// postgres-nio's client configuration: TLS per `sslmode`, the schema as the session's
-  /// `search_path` (sent in the startup message, not as SQL text).
-  func clientConfiguration(password: String?) throws(IndexError) -> PostgresClient.Configuration {
-    let tls: PostgresClient.Configuration.TLS
+  /// The TLS settings of `sslmode`: nil for `disable`; otherwise the configuration and whether
+  /// TLS is required (all but `prefer`).
+  private var tlsSettings: (configuration: TLSConfiguration, required: Bool)? {
     switch sslMode {
     case .disable:
-      tls = .disable
+      return nil
     case .prefer, .require:
       var configuration = TLSConfiguration.makeClientConfiguration()
       configuration.certificateVerification = .none
-      tls = sslMode == .prefer ? .prefer(configuration) : .require(configuration)
+      return (configuration, sslMode == .require)
     case .verifyCA, .verifyFull:
       var configuration = TLSConfiguration.makeClientConfiguration()
       configuration.certificateVerification =
@@ -213,7 +212,36 @@ package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
       if let rootCertificate {
         configuration.trustRoots = .file(rootCertificate)
       }
-      tls = .require(configuration)
+      return (configuration, true)
+    }
+  }
+
+  /// One connection's configuration, for the probe ``PostgresSession/probe(_:logger:path:)`` makes
+  /// before the pool starts: a failure then says why (TLS refused, certificate, password) at once
+  /// instead of after the pool's retries.
+  func probeConfiguration(password: String?) throws -> PostgresConnection.Configuration {
+    let tls: PostgresConnection.Configuration.TLS
+    if let settings = tlsSettings {
+      let context = try NIOSSLContext(configuration: settings.configuration)
+      tls = settings.required ? .require(context) : .prefer(context)
+    } else {
+      tls = .disable
+    }
+    var configuration = PostgresConnection.Configuration(
+      host: host, port: port, username: user, password: password, database: database, tls: tls)
+    configuration.options.connectTimeout = .seconds(10)
+    configuration.options.additionalStartupParameters = [("application_name", "chachong")]
+    return configuration
+  }
+
+  /// postgres-nio's client configuration: TLS per `sslmode`, the schema as the session's
+  /// `search_path` (sent in the startup message, not as SQL text).
+  func clientConfiguration(password: String?) throws(IndexError) -> PostgresClient.Configuration {
+    let tls: PostgresClient.Configuration.TLS
+    if let settings = tlsSettings {
+      tls = settings.required ? .require(settings.configuration) : .prefer(settings.configuration)
+    } else {
+      tls = .disable
     }
     var configuration = PostgresClient.Configuration(
       host: host, port: port, username: user, password: password, database: database, tls: tls)

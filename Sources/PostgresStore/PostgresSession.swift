@@ -114,6 +114,25 @@ struct PostgresSession: Sendable {
 
   // MARK: - Opening
 
+  /// Opens one connection and closes it: a server that cannot be reached, refuses TLS that
+  /// `sslmode` requires, shows a certificate the trust roots do not cover or refuses the login is
+  /// an error naming the reason now (the pool would retry for a minute and then report only that
+  /// it gave up).
+  static func probe(_ location: PostgresLocation, password: String?, logger: Logger, path: String)
+    async throws(IndexError)
+  {
+    do {
+      let connection = try await PostgresConnection.connect(
+        configuration: try location.probeConfiguration(password: password), id: 0, logger: logger)
+      try await connection.close()
+    } catch {
+      let reason = describe(error)
+      throw IndexError(
+        path: path,
+        reason: .storage(reason.hasPrefix("PostgreSQL") ? reason : "PostgreSQL connection: \(reason)"))
+    }
+  }
+
   struct Opened {
     var parameters: IndexParameters
     var key: LeadIDHashKey

@@ -3,16 +3,63 @@ import ChachongCore
 import ChachongServer
 import Foundation
 import Logging
+import Pipeline
 
-/// The store options `serve` and `keys` share (one place to parse them).
+/// The store options `serve`, `keys` and `users` share (one place to parse them): `--index DIR`
+/// or `--store URL`, as the other commands take them.
 struct ServiceStoreOptions: ParsableArguments {
   @Option(
     name: .long, help: "Index directory (the archive; the service's state goes in service.sqlite beside it).")
-  var index: String
+  var index: String?
 
-  func open() throws -> ServiceStores {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The archive: a directory, sqlite:PATH, or postgresql://USER@HOST:PORT/DB[?sslmode=…].",
+      discussion:
+        "On PostgreSQL the job queue and the service state are in the same database, shared by every "
+        + "instance. The password comes from CHACHONG_STORE_PASSWORD, PGPASSWORD or ~/.pgpass, never the URL; "
+        + "the ID-hash key from CHACHONG_ID_KEY_FILE or CHACHONG_ID_KEY."))
+  var store: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Folder for uploads being read and jobs' working files.",
+      discussion:
+        "Default: service-scratch in the index directory; for a PostgreSQL store a folder of this process "
+        + "in the system's temporary directory. Inputs themselves are kept in the store."))
+  var scratch: String?
+
+  func validate() throws {
+    switch (index, store) {
+    case (nil, nil): throw ValidationError("give --index DIR or --store URL")
+    case (.some, .some): throw ValidationError("give --index or --store, not both")
+    default: break
+    }
+  }
+
+  /// Job attempts before a job fails for good (the SQLite queue's number too).
+  static let maxJobAttempts = 5
+
+  func open() async throws -> ServiceStores {
     do {
-      return try ServiceStores.openIndex(index)
+      let address: LocalStores.Address =
+        if let index { .sqlite(directory: index) } else { try LocalStores.Address(store ?? "") }
+      switch address {
+      case .sqlite(let directory):
+        var stores = try ServiceStores.openIndex(directory)
+        if let scratch { stores.scratchDirectory = scratch }
+        return stores
+      case .postgres(let url):
+        let opened = try await LocalStores.openPostgresService(url: url, maxJobAttempts: Self.maxJobAttempts)
+        let scratchDirectory =
+          scratch
+          ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "chachong-service-scratch-\(ProcessInfo.processInfo.processIdentifier)")
+        return ServiceStores(
+          archive: opened.archive, jobs: opened.jobs, state: opened.state, scratchDirectory: scratchDirectory)
+      }
     } catch {
       throw CommandSupport.fail(error)
     }
@@ -31,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
 
       Example:
         chachong serve --index archive/ --port 8080 --config serve.json
+        chachong serve --store 'postgresql://chachong_app@db:5432/chachong?sslmode=verify-full' --port 8080
       """)
 
   @OptionGroup var store: ServiceStoreOptions
@@ -56,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
       Output.error("error: \(error.description)")
       throw ExitCode(2)
     }
-    let stores = try store.open()
+    let stores = try await store.open()
     let service = ChachongService(
       configuration: configuration, archive: stores.archive, jobs: stores.jobs, state: stores.state,
       reading: try CommandSupport.reading(), scratchDirectory: stores.scratchDirectory)
@@ -108,7 +156,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
         scopes.insert(parsed)
       }
-      let service = KeysCommand.service(try store.open())
+      let service = KeysCommand.service(try await store.open())
       do {
         let (key, secret) = try await service.createKey(name: name, scopes: scopes, caller: .system)
         try Output.line("id: \(key.id)")
@@ -126,7 +174,7 @@ struct KeysCommand: AsyncParsableCommand {
     @OptionGroup var store: ServiceStoreOptions
 
     func run() async throws {
-      let service = KeysCommand.service(try store.open())
+      let service = KeysCommand.service(try await store.open())
       do {
         for key in try await service.keys(caller: .system) {
           let revoked = key.revokedAt.map { " revoked \(Date(timeIntervalSince1970: $0))" } ?? ""
@@ -149,7 +197,7 @@ struct KeysCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-      let service = KeysCommand.service(try store.open())
+      let service = KeysCommand.service(try await store.open())
       do {
         let key = try await service.revokeKey(id: id, caller: .system)
         try Output.line("revoked \(key.id)")

@@ -43,7 +43,8 @@ struct UsersCommand: AsyncParsableCommand {
         throw ExitCode(2)
       }
       do {
-        _ = try await Accounts(store: try store.open().state).create(name: name, role: role, password: line)
+        _ = try await Accounts(store: try await store.open().state).create(
+          name: name, role: role, password: line)
       } catch let error as AccountError {
         Output.error("error: \(name): \(error.description)")
         throw ExitCode(2)
@@ -60,7 +61,7 @@ struct UsersCommand: AsyncParsableCommand {
     func run() async throws {
       let users: [WebUser]
       do {
-        users = try await Accounts(store: try store.open().state).list()
+        users = try await Accounts(store: try await store.open().state).list()
       } catch let error as AccountError {
         Output.error("error: \(error.description)")
         throw ExitCode(2)
@@ -103,7 +104,7 @@ struct UsersCommand: AsyncParsableCommand {
 
   static func setDisabled(_ store: StoreOptions, _ name: String, _ disabled: Bool) async throws {
     do {
-      let state = try store.open().state
+      let state = try await store.open().state
       try await Accounts(store: state).setDisabled(name, disabled)
       if disabled { try await Sessions(store: state).endAll(user: name) }
     } catch let error as AccountError {

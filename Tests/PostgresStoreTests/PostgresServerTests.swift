@@ -177,4 +177,9 @@ enum PostgresQueryText {
       unsafeSQL:
         "SELECT count(*) FROM \(table) p WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc = p.doc)")
   }
+
+  /// A fixed statement of a test (no values from outside).
+  static func unsafe(_ sql: String) -> PostgresQuery {
+    PostgresQuery(unsafeSQL: sql)
+  }
 }

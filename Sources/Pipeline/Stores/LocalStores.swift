@@ -96,6 +96,30 @@ public enum LocalStores {
   }
 }
 
+extension LocalStores {
+  /// The service's three stores in one PostgreSQL database: the archive (created with the
+  /// standard parameters when missing, as `serve --index` creates a directory), the shared job
+  /// table and the service state, over one connection pool.
+  public static func openPostgresService(url: String, maxJobAttempts: Int) async throws(ServiceError) -> (
+    archive: any ArchiveWriting, jobs: any JobQueue, state: any ServiceStateStore
+  ) {
+    let archive: PostgresArchive
+    do {
+      do {
+        archive = try await PostgresArchive.open(url: url, creating: .standard)
+      } catch let error where error.reason.isParametersMismatch {
+        archive = try await PostgresArchive.open(url: url)
+      }
+    } catch {
+      throw .store(error)
+    }
+    return (
+      archive, PostgresJobQueue(archive: archive, maxAttempts: maxJobAttempts),
+      PostgresServiceState(archive: archive)
+    )
+  }
+}
+
 extension IndexError.Reason {
   fileprivate var isParametersMismatch: Bool {
     if case .parametersMismatch = self { return true }
