@@ -19,6 +19,10 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // The web interface (issue 16): bcrypt password hashes.
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    // The PostgreSQL store (issue 14): postgres-nio (its pool, TLS through NIOSSL).
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // libxml2 through a shim that hides libxml's ICU headers (they clash with Foundation's ICU).
@@ -32,6 +36,9 @@ let package = Package(
     .target(name: "ChachongModel"),
     // Files in, structured text and form fields out; every input limit lives here.
     .target(name: "DocumentText", dependencies: ["ChachongModel", "CLibXML2", "CDeflate"]),
+    // PDF (poppler's pdftotext) and OCR of scans (tesseract chi_sim) as FormatReaders: they run those
+    // tools as bounded subprocesses (no GPL code linked), so they live apart from DocumentText.
+    .target(name: "ExternalReaders", dependencies: ["ChachongModel", "DocumentText"]),
     // Normalisation, shingles, the fixed 64-bit hash, MinHash, LSH parameters. Pure.
     .target(name: "Fingerprints", dependencies: ["CKernels"]),
     // SHA-256 and HMAC-SHA256 (source checksums, keyed hashes of ID numbers). Pure.
@@ -55,6 +62,16 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // The PostgreSQL store (issue 14): one archive shared by several processes and service
+    // instances; the same ports, stored form and contract as the SQLite index.
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "Digest",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Verification of candidates and passage alignment. Pure.
     .target(name: "Matching", dependencies: ["ChachongModel", "Fingerprints"]),
     // Call configuration, identity checks, the integrity rules and their findings. Pure.
@@ -75,7 +92,9 @@ let package = Package(
     // streams, the stores a path or URL names.
     .target(
       name: "Pipeline",
-      dependencies: ["ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest"]
+      dependencies: [
+        "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "IndexStore", "Digest", "PostgresStore",
+      ]
     ),
     // The HTTP service (issue 15): routes over ChachongCore, API keys, durable job workers,
     // webhooks, metrics; other modules (ChachongWeb) add routes through ServerExtension.
@@ -100,11 +119,32 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
+    // The web interface (issue 16) on `chachong serve`'s router: pages, sessions, roles, CSRF, the
+    // xlsx export; pure rendering (HTML, Pages, Export) apart from the routes (Routes).
+    .target(
+      name: "ChachongWeb",
+      dependencies: [
+        "ChachongServer", "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "Digest", "Integrity",
+        "Reports", "CDeflate",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]
+    ),
+    .testTarget(
+      name: "WebTests",
+      dependencies: [
+        "ChachongWeb", "ChachongServer", "ArchiveStore", "Digest", "DocumentText", "Integrity", "Reports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .executableTarget(
       name: "chachong",
       dependencies: [
         "ArchiveStore", "ChachongCore", "ChachongModel", "Pipeline", "IndexStore", "Integrity", "Reports",
+        "ExternalReaders",
         "ChachongServer", .product(name: "Logging", package: "swift-log"),
+        "ChachongWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -138,6 +178,9 @@ let package = Package(
     .executableTarget(name: "fuzz-doc", dependencies: ["DocumentText"], path: "Tools/fuzz/doc"),
     .executableTarget(name: "fuzz-docx", dependencies: ["DocumentText"], path: "Tools/fuzz/docx"),
     .executableTarget(name: "fuzz-xml", dependencies: ["DocumentText"], path: "Tools/fuzz/xml"),
+    // The PDF and OCR readers; the tests that need poppler or tesseract say so when they skip.
+    .testTarget(
+      name: "ExternalReadersTests", dependencies: ["ExternalReaders", "DocumentText", "ChachongModel", "ChachongCore"]),
     .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ZIPFoundation"]),
     .testTarget(name: "CorpusGeneratorTests", dependencies: ["chachong-corpus", "DocumentText", "Integrity"]),
     .testTarget(name: "FingerprintsTests", dependencies: ["Fingerprints"]),
@@ -149,7 +192,16 @@ let package = Package(
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     // The store contract: one suite of bodies run against every store.
     .testTarget(
-      name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore"]),
+      name: "ArchiveStoreTests",
+      dependencies: ["ArchiveStore", "ChachongModel", "Fingerprints", "IndexStore", "PostgresStore"]),
+    // The PostgreSQL store's own tests: URLs and passwords, schema versions and keys, concurrent
+    // writers, and the built binary on PostgreSQL beside SQLite (a server from Tools/with-postgres.sh).
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: [
+        "ArchiveStore", "ChachongModel", "Fingerprints", "PostgresStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chachong builds against when they are missing:
 # libxml2-dev (XML), libsqlite3-dev (the index), libzstd-dev (stored texts), zlib1g-dev (docx
-# containers, texts of schema-1 indexes), pkg-config.
+# containers, texts of schema-1 indexes), pkg-config; poppler-utils, tesseract-ocr and
+# tesseract-ocr-chi-sim, which chachong runs (never links) to read PDFs and scans (docs/pdf-ocr.md).
 set -euo pipefail
 needed=()
-for package in libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config; do
+for package in libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config \
+  poppler-utils tesseract-ocr tesseract-ocr-chi-sim; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     needed+=("$package")
   fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts `chachong serve` on the bundled sample: builds chachong, ingests the sample archive
 # (Corpora/sample/archive) into a fresh index in out/serve-sample/index, creates an API key with
-# every scope and prints it, then serves on 127.0.0.1:${PORT:-8080} until Ctrl-C (SIGINT drains).
+# every scope and a web login `admin` (password: $CHACHONG_SAMPLE_PASSWORD or a new random one,
+# printed), then serves the API and the web interface on 127.0.0.1:${PORT:-8080} until Ctrl-C (SIGINT drains).
 # Usage: Tools/serve-sample.sh   (PORT=9000, CONFIGURATION=release to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,12 @@ rm -rf "$index"
 mkdir -p "$out"
 "$chachong" ingest --index "$index" --manifest Corpora/sample/archive-manifest.csv Corpora/sample/archive >&2
 key="$("$chachong" keys create --index "$index" --name sample --scope submit,review,audit,admin | tail -n 1)"
+password="${CHACHONG_SAMPLE_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}"
+printf '%s\n' "$password" | "$chachong" users create --index "$index" --name admin --role admin >&2
 port="${PORT:-8080}"
 cat >&2 <<TEXT
 
+Web interface: http://127.0.0.1:$port/login  (user admin, password $password)
 API key (all scopes; shown once): $key
 Try:
   curl -s -H "Authorization: Bearer $key" http://127.0.0.1:$port/v1/batches

@@ -6,12 +6,49 @@ public struct EvidencePassage: Sendable, Codable, Equatable {
   public var sourceStart: Int
   public var sourceEnd: Int
   public var chars: Int
+  /// How the passage matched: identical, minor changes or rewritten (absent when not classified).
+  public var kind: PassageMatchKind?
 
-  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int) {
+  public init(
+    start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int, kind: PassageMatchKind? = nil
+  ) {
+    self.kind = kind
     self.start = start
     self.end = end
     self.sourceStart = sourceStart
     self.sourceEnd = sourceEnd
     self.chars = chars
+  }
+}
+
+/// How a copied passage matched its source, as a reviewer reads it (Copyleaks' identical /
+/// minorChanges / relatedMeaning); raw values are the report's.
+public enum PassageMatchKind: String, Sendable, Codable, CaseIterable, Comparable {
+  /// The same words in the same order (punctuation, spaces, width and case aside).
+  case identical
+  /// Mostly the same wording: a few characters or words changed, inserted or dropped.
+  case minorChanges
+  /// Reworded ('降重': synonyms, reordered clauses or sentences, split or merged sentences).
+  case rewritten
+
+  public static func < (lhs: PassageMatchKind, rhs: PassageMatchKind) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+
+  /// The Chinese name reports show (相同 / 轻微改动 / 改写).
+  public var chineseName: String {
+    switch self {
+    case .identical: return "相同"
+    case .minorChanges: return "轻微改动"
+    case .rewritten: return "改写"
+    }
+  }
+
+  public var englishName: String {
+    switch self {
+    case .identical: return "identical"
+    case .minorChanges: return "minor changes"
+    case .rewritten: return "rewritten"
+    }
   }
 }

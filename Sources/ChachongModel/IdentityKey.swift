@@ -53,7 +53,7 @@ public enum IdentityKey {
   /// text keeps its length in Unicode scalars and every stored section offset stays right.
   ///
   /// A number is bounded by characters that are not letters or digits, so hexadecimal hashes and
-  /// longer account numbers are left alone.
+  /// longer account numbers are left alone; digits after a decimal point are a fraction.
   public static func maskingIDNumbers(in text: String) -> String {
     var digitCount = 0
     for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x90...0x99).contains(byte) {
@@ -69,7 +69,12 @@ public enum IdentityKey {
         continue
       }
       let run = NumberRun.read(scalars, from: index)
-      if run.end == scalars.count || !isAlphanumeric(scalars[run.end]) {
+      // The digits after a decimal point (`0.0200000000000000033` in a JSON score) are a fraction,
+      // not a number someone wrote: masking them would also break the JSON.
+      let isFraction =
+        index >= 2 && (scalars[index - 1] == "." || scalars[index - 1] == "．")
+        && digit(scalars[index - 2]) != nil
+      if !isFraction, run.end == scalars.count || !isAlphanumeric(scalars[run.end]) {
         for positions in run.idNumbers(in: scalars) {
           for position in positions.dropFirst(shownAtEachEnd).dropLast(shownAtEachEnd) {
             scalars[position] = "*"

@@ -22,8 +22,10 @@ public final class ChachongService: Sendable {
   /// Set when SIGTERM arrives: new work is refused with 503, workers stop claiming.
   let drainingFlag = Atomic<Bool>(false)
   let clock: @Sendable () -> Double
-  /// Requests per key in the current minute (rate limit).
-  private let rateWindows = Mutex([String: (minute: Int, count: Int)]())
+  /// One token bucket per key for the rate limit: it holds up to `rateLimitPerMinute` requests and
+  /// refills at that rate. Fixed minute windows would let a client send twice the limit across a
+  /// minute boundary and would make the answer depend on when in the minute it started.
+  private let rateBuckets = Mutex([String: (tokens: Double, updated: Double)]())
 
   public init(
     configuration: ServerConfiguration, archive: any ArchiveWriting, jobs: any JobQueue,
@@ -156,19 +158,26 @@ public final class ChachongService: Sendable {
 
   func now() -> Double { (clock() * 1000).rounded() / 1000 }
 
-  /// Counts a request of `caller` against the per-key rate limit.
+  /// Counts a request of `caller` against the per-key rate limit. A refused request says in
+  /// `Retry-After` how many seconds until the next one is allowed.
   public func checkRateLimit(_ caller: Caller) throws(APIError) {
-    let limit = configuration.rateLimitPerMinute
+    let limit = Double(configuration.rateLimitPerMinute)
     guard limit > 0 else { return }
-    let minute = Int(clock() / 60)
-    let allowed = rateWindows.withLock { windows -> Bool in
-      var window = windows[caller.id] ?? (minute, 0)
-      if window.minute != minute { window = (minute, 0) }
-      window.count += 1
-      windows[caller.id] = window
-      return window.count <= limit
+    let now = clock()
+    let secondsToWait: Double? = rateBuckets.withLock { buckets in
+      var bucket = buckets[caller.id] ?? (tokens: limit, updated: now)
+      bucket.tokens = min(limit, bucket.tokens + max(0, now - bucket.updated) * limit / 60)
+      bucket.updated = now
+      defer { buckets[caller.id] = bucket }
+      guard bucket.tokens >= 1 else { return (1 - bucket.tokens) * 60 / limit }
+      bucket.tokens -= 1
+      return nil
     }
-    guard allowed else { throw APIError.rateLimited }
+    if let secondsToWait {
+      var refusal = APIError.rateLimited
+      refusal.retryAfter = max(1, Int(secondsToWait.rounded(.up)))
+      throw refusal
+    }
   }
 
   // MARK: Audit

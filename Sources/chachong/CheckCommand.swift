@@ -33,8 +33,9 @@ struct CheckCommand: AsyncParsableCommand {
         chachong check --index archive/ --template 空白申报书.docx --format html --output 查重报告.html 2024/
       """)
 
-  @Option(name: .long, help: "Index directory (the archive).")
-  var index: String
+  @OptionGroup var ocrOption: OCROption
+
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Call configuration JSON (default: the built-in 2023 Nantong call).")
   var call: String?
@@ -89,16 +90,11 @@ struct CheckCommand: AsyncParsableCommand {
   var threads: Int?
 
   func run() async throws {
-    let store: DocumentIndex
-    do {
-      store = add ? try LocalStores.openOrCreate(index) : try LocalStores.open(index, readOnly: true)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
+    let store = add ? try await storeOptions.openOrCreate() : try await storeOptions.open(readOnly: true)
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
-      workers: CommandSupport.threads(threads), storeDescription: index)
-    let reading = try CommandSupport.reading()
+      workers: CommandSupport.threads(threads), storeDescription: storeOptions.description(of: store))
+    let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     let progress = TerminalProgress()
     let result: CheckResult
     let rendered: Data

@@ -2,6 +2,7 @@ import ArchiveStore
 import ArgumentParser
 import ChachongCore
 import DocumentText
+import ExternalReaders
 import Foundation
 import Synchronization
 
@@ -30,25 +31,42 @@ enum CommandSupport {
   /// The document reader every command uses: the standard limits, or the ones set by the JSON
   /// file `CHACHONG_READ_LIMITS` names, clamped into the safe bounds. A file that cannot be read or
   /// names an unknown limit is exit 2: a typo must not silently leave the defaults.
-  static func reader() throws -> DocumentReader {
+  /// PDF and scanned images are read by the external readers (poppler, tesseract) with `ocr`.
+  static func reader(ocr: OCRMode = .auto) throws -> DocumentReader {
+    let readers = ExternalReaders.all(ExternalReaderOptions(ocr: ocr))
     guard let path = ProcessInfo.processInfo.environment[readLimitsVariable], !path.isEmpty else {
-      return DocumentReader()
+      return DocumentReader(readers: readers)
     }
     let file = try read(path)
     do {
-      return DocumentReader(limits: try ReadLimits.standard.overridden(byJSON: file.bytes))
+      return DocumentReader(limits: try ReadLimits.standard.overridden(byJSON: file.bytes), readers: readers)
     } catch {
       Output.error("error: \(Output.path(path)) (\(readLimitsVariable)): \(error.description)")
       throw ExitCode(2)
     }
   }
 
-  static func reading() throws -> DocumentReading { DocumentReading(reader: try reader()) }
+  static func reading(ocr: OCRMode = .auto) throws -> DocumentReading {
+    DocumentReading(reader: try reader(ocr: ocr))
+  }
 
   /// `--threads`, else one per processor core and at most 8.
   static func threads(_ option: Int?) -> Int {
     option ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
   }
+}
+
+extension OCRMode: ExpressibleByArgument {}
+
+/// `--ocr`, shared by every command that reads documents.
+struct OCROption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: """
+      OCR of scanned PDFs and images (tesseract chi_sim): auto (pages without a usable text layer), \
+      always (every page) or never.
+      """)
+  var ocr: OCRMode = .auto
 }
 
 /// Progress of a long job on standard error, only when it is a terminal: the stage, done of

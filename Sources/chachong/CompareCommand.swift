@@ -27,6 +27,8 @@ struct CompareCommand: ParsableCommand {
         chachong compare --versions online/QZ2023-045.docx paper/QZ2023-045.docx
       """)
 
+  @OptionGroup var ocrOption: OCROption
+
   @Option(name: .long, help: "Output format: json or text.")
   var format: IndexCommandIO.Format = .json
 
@@ -47,7 +49,7 @@ struct CompareCommand: ParsableCommand {
       try runVersions()
       return
     }
-    let reading = try CommandSupport.reading()
+    let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     var documents: [InputDocument] = []
     for path in [a, b] {
       switch reading.document(try CommandSupport.read(path), metadata: InputMetadata()) {
@@ -73,7 +75,9 @@ struct CompareCommand: ParsableCommand {
   func runVersions() throws {
     let report: VersionCompareReport
     do {
-      report = try VersionCompareJob.compare(try CommandSupport.read(a), try CommandSupport.read(b))
+      report = try VersionCompareJob.compare(
+        try CommandSupport.read(a), try CommandSupport.read(b),
+        reading: try CommandSupport.reading(ocr: ocrOption.ocr))
     } catch let error as ServiceError {
       throw CommandSupport.fail(error)
     }

@@ -25,6 +25,8 @@ struct ExtractCommand: ParsableCommand {
       """
   )
 
+  @OptionGroup var ocrOption: OCROption
+
   @Argument(help: "The files to read.")
   var files: [String]
 
@@ -41,7 +43,8 @@ struct ExtractCommand: ParsableCommand {
         errors.append(error)
       }
     }
-    let result = ExtractionJob(reader: try CommandSupport.reader()).run(read, errors: errors, format: format)
+    let result = ExtractionJob(reader: try CommandSupport.reader(ocr: ocrOption.ocr)).run(
+      read, errors: errors, format: format)
     try Output.write(result.output)
     for error in result.errors {
       Output.error("error: \(error.description)")

@@ -26,8 +26,9 @@ struct IngestCommand: AsyncParsableCommand {
         chachong ingest --index archive/ --template 2023/申报书模板.docx 2023/
       """)
 
-  @Option(name: .long, help: "Index directory (created if missing).")
-  var index: String
+  @OptionGroup var ocrOption: OCROption
+
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Manifest (CSV or xlsx) with metadata per file.")
   var manifest: String?
@@ -103,12 +104,7 @@ struct IngestCommand: AsyncParsableCommand {
       granularity.window = winnowWindow ?? granularity.window
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
-    let store: DocumentIndex
-    do {
-      store = try LocalStores.openOrCreate(index, parameters: parameters)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
+    let store = try await storeOptions.openOrCreate(parameters: parameters)
     var templateFiles: [NamedBytes] = []
     var failures = collected.failures
     for path in template {
@@ -120,7 +116,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
     let workers = CommandSupport.threads(threads)
     let job = IngestJob(
-      store: store, reading: try CommandSupport.reading(),
+      store: store, reading: try CommandSupport.reading(ocr: ocrOption.ocr),
       options: IngestJob.Options(batchSize: batchSize, workers: workers, templates: templateFiles))
     let progress = TerminalProgress()
     let summary: IngestJob.Summary
@@ -140,7 +136,8 @@ struct IngestCommand: AsyncParsableCommand {
       try Output.line("stored template(s): \(summary.templates.joined(separator: ", "))")
     }
     try Output.line(
-      "ingested \(summary.ingested) document(s) into \(index); \(summary.failures.count) failed")
+      "ingested \(summary.ingested) document(s) into \(storeOptions.description(of: store)); \(summary.failures.count) failed"
+    )
     if !summary.failures.isEmpty {
       throw ExitCode(2)
     }
@@ -151,14 +148,5 @@ struct IngestCommand: AsyncParsableCommand {
 enum IndexCommandIO {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, text
-  }
-
-  /// Opens an existing index or exits with code 2 and the reason.
-  static func openIndex(_ directory: String, readOnly: Bool = false) throws -> DocumentIndex {
-    do {
-      return try LocalStores.open(directory, readOnly: readOnly)
-    } catch {
-      throw CommandSupport.fail(error)
-    }
   }
 }

@@ -15,8 +15,7 @@ struct ListCommand: AsyncParsableCommand {
         chachong list --index archive/ --program 科技计划 --year 2023 --format text
       """)
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Only this 计划类别.")
   var program: String?
@@ -31,7 +30,7 @@ struct ListCommand: AsyncParsableCommand {
   var format: IndexCommandIO.Format = .json
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documentIndex = try await storeOptions.open(readOnly: true)
     let documents: [DocumentRecord]
     do {
       documents = try await documentIndex.records(

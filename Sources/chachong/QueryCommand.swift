@@ -26,8 +26,9 @@ struct QueryCommand: AsyncParsableCommand {
         chachong query --index archive/ --template 空白申报书.docx 2024/A001.docx
       """)
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var ocrOption: OCROption
+
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Report pairs with at least this Jaccard (0…1).")
   var threshold: Double = 0.5
@@ -86,7 +87,7 @@ struct QueryCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documentIndex = try await storeOptions.open(readOnly: true)
     var manifestTable: ManifestTable?
     if let manifest {
       do {
@@ -109,7 +110,8 @@ struct QueryCommand: AsyncParsableCommand {
       sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
       commonShare: commonShare)
     options.threads = CommandSupport.threads(threads)
-    let job = QueryJob(store: documentIndex, reading: try CommandSupport.reading(), options: options)
+    let job = QueryJob(
+      store: documentIndex, reading: try CommandSupport.reading(ocr: ocrOption.ocr), options: options)
     let report: QueryReport
     do {
       let chunks = InputReader().chunks(in: collected.entries, itemLimit: max(16, 4 * options.threads))

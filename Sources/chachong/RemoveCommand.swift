@@ -15,14 +15,13 @@ struct RemoveCommand: AsyncParsableCommand {
         chachong remove --index archive/ 2023-0017 2023-0042
       """)
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Argument(help: "Document ids.")
   var ids: [String]
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index)
+    let documentIndex = try await storeOptions.open(readOnly: false)
     let removed: [String]
     do {
       removed = try await documentIndex.remove(ids: ids)

@@ -63,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "chachong.serve")
     logger.logLevel = .info
     let host = configuration.host
-    try await ServerApplication.run(service: service, logger: logger) { port in
+    try await ServerApplication.run(service: service, extensions: WebMount.extensions, logger: logger) {
+      port in
       Output.error("chachong serve: listening on http://\(host):\(port)")
     }
   }

@@ -14,14 +14,13 @@ struct StatsCommand: AsyncParsableCommand {
         chachong stats --index archive/ --format text
       """)
 
-  @Option(name: .long, help: "Index directory.")
-  var index: String
+  @OptionGroup var storeOptions: StoreOptions
 
   @Option(name: .long, help: "Output format: json or text.")
   var format: IndexCommandIO.Format = .json
 
   func run() async throws {
-    let documentIndex = try IndexCommandIO.openIndex(index, readOnly: true)
+    let documentIndex = try await storeOptions.open(readOnly: true)
     let stats: IndexStats
     do {
       stats = try await documentIndex.stats()

@@ -77,7 +77,7 @@ import Testing
     #expect(check.status == 1, "check: \(check.stderr)")
     let (object, reported) = try Self.findings(check.stdout)
     #expect((object["errors"] as? [Any])?.isEmpty == true, "errors: \(object["errors"] ?? "")")
-    #expect(reported.count == 27)
+    #expect(reported.count == 28)
 
     let plantedRules = Set(world.planted.map(\.rule))
     #expect(

@@ -141,6 +141,16 @@ struct CheckWorld {
     applicants.append(funded)
     plant(funded.id, .previouslyFunded, "QZ2021-007")
 
+    // high-copy-ratio: the same content sent to the provincial program this year breaks no rule
+    // of the notice, but no high overlap passes silently (issue 13): a warning naming the source.
+    let provincial = CheckWorld.applicant(28)
+    archive.append(
+      archived(
+        "SZ2023-028", "省重点研发计划", 2023, "申报", provincial.organisation, provincial.creditCode, "别人丙", 93,
+        provincial.body))
+    applicants.append(provincial)
+    plant(provincial.id, .highCopyRatio, "SZ2023-028")
+
     // one-per-lead: one lead at two units.
     let leadA = CheckWorld.applicant(8)
     var leadB = CheckWorld.applicant(9)

@@ -81,7 +81,7 @@ import Testing
     let second = try Self.report().jsonData()
     #expect(first == second)
     let object = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
-    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(object["schemaVersion"] as? Int == 2)
     #expect((object["errors"] as? [[String: Any]])?.first?["path"] as? String == "bad.doc")
     let applications = try #require(object["applications"] as? [[String: Any]])
     #expect(applications.first?["id"] as? String == "A")

@@ -26,7 +26,8 @@ struct Harness {
   let audit: String
 
   static func make(
-    configuration: ServerConfiguration = ServerConfiguration(), sqlite: Bool = false, archive: [String] = []
+    configuration: ServerConfiguration = ServerConfiguration(), sqlite: Bool = false, archive: [String] = [],
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) async throws -> Harness {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "serve-test-\(UUID().uuidString)"
@@ -42,13 +43,13 @@ struct Harness {
     }
     let service = ChachongService(
       configuration: configuration, archive: stores.archive, jobs: stores.jobs, state: stores.state,
-      scratchDirectory: stores.scratchDirectory)
+      scratchDirectory: stores.scratchDirectory, clock: clock)
     if !archive.isEmpty {
       let items = try archive.map { name in
         SourceItem.file(
           NamedBytes(name: name, bytes: try sampleFile("archive/\(name)")), metadata: InputMetadata())
       }
-      _ = try await IngestJob(store: stores.archive).run([items].testAsync)
+      _ = try await IngestJob(store: stores.archive).run([items].async)
     }
     func key(_ scopes: Set<Scope>) async throws -> String {
       try await service.createKey(name: "test \(scopes)", scopes: scopes, caller: .system).secret
@@ -90,22 +91,4 @@ func decodeJSON(_ response: TestResponse) -> [String: Any] {
 
 func errorCode(_ response: TestResponse) -> String? {
   (decodeJSON(response)["error"] as? [String: Any])?["code"] as? String
-}
-
-extension Array where Element: Sendable {
-  var testAsync: TestAsyncSequence<Element> { TestAsyncSequence(elements: self) }
-}
-
-struct TestAsyncSequence<Element: Sendable>: AsyncSequence, Sendable {
-  let elements: [Element]
-  struct AsyncIterator: AsyncIteratorProtocol {
-    var index = 0
-    let elements: [Element]
-    mutating func next() async -> Element? {
-      guard index < elements.count else { return nil }
-      defer { index += 1 }
-      return elements[index]
-    }
-  }
-  func makeAsyncIterator() -> AsyncIterator { AsyncIterator(elements: elements) }
 }

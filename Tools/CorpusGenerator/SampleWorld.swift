@@ -363,10 +363,11 @@ extension WorldBuilder {
         from: provincial, id: nextBatchID(), program: Self.call, year: Self.callYear, status: "申报",
         lead: factory.person(), edits: ["light_substitution"]))
     pairs.append((provincial.id, parallel.id, "light_edit", ["light_substitution"], "none"))
-    decoys.append(
-      .init(
-        application: parallel.id, related: [provincial.id],
-        description: "same content in 省重点研发计划 2023 (provincial, not 市级其他类型科技计划), other lead: no finding"))
+    // No rule of the notice is broken, but no high overlap passes silently (issue 13): a warning.
+    expect(
+      parallel.id, "high-copy-ratio", related: [provincial.id],
+      plantedCase: "same content in 省重点研发计划 2023 (provincial, not 市级其他类型科技计划), other lead",
+      note: "warning, not error: allowed by the notice, shown for a reviewer (possible double funding)")
 
     // Submitted late on the last day: still in time.
     let lastDay = addBatch(

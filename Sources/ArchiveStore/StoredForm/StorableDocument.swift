@@ -25,6 +25,24 @@ public struct StorableDocument: Sendable {
       + sectionsJSON.utf8.count + extraJSON.utf8.count + 512
   }
 
+  /// A document exactly as a store kept it (copying between stores: `chachong migrate`).
+  package init(
+    metadata: DocumentRecord, tokenCount: Int, shingleCount: Int, signature: [UInt8], bandKeys: [UInt64],
+    fingerprints: [UInt64], sectionKeys: [UInt64], compressedText: [UInt8], sectionsJSON: String,
+    extraJSON: String
+  ) {
+    self.metadata = metadata
+    self.tokenCount = tokenCount
+    self.shingleCount = shingleCount
+    self.signature = signature
+    self.bandKeys = bandKeys
+    self.fingerprints = fingerprints
+    self.sectionKeys = sectionKeys
+    self.compressedText = compressedText
+    self.sectionsJSON = sectionsJSON
+    self.extraJSON = extraJSON
+  }
+
   package init(
     _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher,
     compressor: Zstandard.Compressor, directory: String

@@ -39,7 +39,7 @@ struct CheckBatchLoader: Sendable {
     let loader = self
     let outcomes = try await OrderedConcurrentMap.map(applications, workers: workers, makeState: {}) {
       _, input -> Loaded in
-      loader.load(input)
+      await loader.loadOffPool(input)
     }
     progress(applications.count)
     var result = Result()
@@ -65,12 +65,23 @@ struct CheckBatchLoader: Sendable {
     return result
   }
 
+  /// ``load(_:)`` on a `BlockingPool` thread when a file of it is read by a subprocess (PDF, OCR).
+  func loadOffPool(_ input: ApplicationInput) async -> Loaded {
+    let files = [input.file] + (input.paper.map { [$0] } ?? [])
+    guard files.contains(where: { reading.reader.blocks($0.bytes, name: $0.name) }) else {
+      return load(input)
+    }
+    let loader = self
+    return await DocumentReading.offPool { loader.load(input) }
+  }
+
   func load(_ input: ApplicationInput) -> Loaded {
     switch Self.readDocument(input.file, reading: reading) {
     case .failure(let message):
       return .failed(InputErrorInfo(path: input.file.name, message: message))
     case .success(let document):
       var inputs = [InputFileInfo(role: "application", path: input.file.name, sha256: document.sha256)]
+      inputs[0].ocr = document.ocr
       var errors: [InputErrorInfo] = []
       var loaded = makeApplication(path: input.file.name, document: document, row: input.row)
       if let paper = input.paper {
@@ -78,6 +89,7 @@ struct CheckBatchLoader: Sendable {
         case .failure(let message): errors.append(InputErrorInfo(path: paper.name, message: message))
         case .success(let paperDocument):
           inputs.append(InputFileInfo(role: "paper", path: paper.name, sha256: paperDocument.sha256))
+          inputs[inputs.count - 1].ocr = paperDocument.ocr
           loaded.application.paperDifferences = VersionDifferences.differences(
             online: Self.version(document), paper: Self.version(paperDocument))
         }
@@ -91,6 +103,12 @@ struct CheckBatchLoader: Sendable {
     var sections: [TextSection]
     var fields: [String: String]
     var sha256: String
+    /// Set when the text was read by OCR.
+    var ocr: OCRSummary?
+    /// False for PDFs and images, which have text but no form structure.
+    var hasFormFields = true
+    /// The end of the main part's text (headers, footers and notes follow).
+    var bodyEnd: Int?
   }
 
   enum ReadOutcome: Sendable {
@@ -107,7 +125,9 @@ struct CheckBatchLoader: Sendable {
       for field in document.formFields where fields[field.name] == nil { fields[field.name] = field.value }
       return .success(
         ReadDocument(
-          text: layout.text, sections: layout.sections, fields: fields, sha256: SHA256.hexHash(file.bytes)))
+          text: layout.text, sections: layout.sections, fields: fields, sha256: SHA256.hexHash(file.bytes),
+          ocr: document.ocr, hasFormFields: ![.pdf, .image].contains(document.format),
+          bodyEnd: layout.paragraphs.last { $0.part == .main }?.end))
     } catch {
       return .failure(Self.reason(error))
     }
@@ -116,7 +136,8 @@ struct CheckBatchLoader: Sendable {
   static func version(_ document: ReadDocument) -> VersionDifferences.Version {
     VersionDifferences.Version(
       text: document.text, sections: document.sections.map { ($0.title, $0.start, $0.end) },
-      fields: document.fields)
+      fields: document.fields, isOCR: document.ocr != nil, hasFormFields: document.hasFormFields,
+      bodyEnd: document.bodyEnd)
   }
 
   /// The error without the path (the report lists the path beside it).

@@ -151,6 +151,8 @@ public struct CheckJob: Sendable {
       request.templates, parameters: archive.parameters.fingerprint, reading: reading)
     inputs += templates.files.map { InputFileInfo(role: "template", path: $0.path, sha256: $0.sha256) }
     excluded.formUnion(templates.shingles)
+    // The call's own text (notice, guide's 研发方向) is quoted by every application: never evidence.
+    excluded.formUnion(CopyRatioPolicy.callTextShingles(call, parameters: archive.parameters.fingerprint))
 
     progress?(ProgressEvent(stage: .reading, done: 0, total: request.applications.count))
     let loader = CheckBatchLoader(call: call, reading: reading)
@@ -170,23 +172,22 @@ public struct CheckJob: Sendable {
       _, document in
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
-    let thresholds = RuleID.similarityRules.map(call.threshold(for:))
-    var minimum = SimilarityThreshold.loosest(thresholds)
-    minimum.minimumPassageCharacters = nil
-    let passageMinimum = thresholds.compactMap(\.minimumPassageCharacters).min()
+    let (minimum, passageMinimum) = CopyRatioPolicy.searchGate(call)
+    let gate = CopyRatioPolicy.reportGate(call)
     let batchIDs = Set(batch.map(\.record.id))
     let archiveRecords = try await archive.records(DocumentFilter(includeSections: false)).filter {
       !batchIDs.contains($0.id)
     }
 
     // The one similarity search, against the archive and within the batch.
-    let texts = PreparedTexts(batch: prepared, parameters: archive.parameters.fingerprint)
+    let texts = PreparedTexts(
+      batch: prepared, parameters: archive.parameters.fingerprint, excluding: excluded)
     let total = 2 * prepared.count
     let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
     var pairs = try await archiveSearch.pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
@@ -194,15 +195,25 @@ public struct CheckJob: Sendable {
     pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
-      excludingShingles: excluded, minimum: minimum, passageMinimum: passageMinimum
+      minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
+    // Evidence passages (the applications with verified pairs), then the rules on them.
+    progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
+    // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
+    pairs += ParaphraseChannel.batchPairs(
+      prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded)
+    // Every verified pair's evidence passages and copy ratios, before the rules read them.
+    let copy = try await PairCopyRatios.measure(
+      pairs, batch: prepared, texts: texts, archive: archive, excluding: excluded,
+      passageMinimum: passageMinimum, workers: options.workers
+    ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
     let results = engine.evaluate(
       RuleInput(
         call: call, applications: loaded.applications.map(\.application), archive: archiveRecords,
-        pairs: pairs, registry: registry))
+        pairs: copy.pairs, registry: registry, copyMeasures: copy.measures))
 
     var stored = 0
     if options.add, let writer {
@@ -212,13 +223,11 @@ public struct CheckJob: Sendable {
         in: writer)
     }
 
-    progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
-    let evidence = try await CheckEvidencePassages.realign(
-      results, batch: prepared, texts: texts, archive: archive, excluding: excluded)
-    let metrics = CheckCopyMetrics.measure(
-      evidence, prepared: prepared, excluding: excluded, parameters: archive.parameters.fingerprint)
+    // The findings' passages are the evidence passages already (PairCopyRatios), and the copy
+    // metrics count every verified source, reported or not.
+    let metrics = copy.metrics
     let applications = CheckReportBuilder.applications(
-      evidence, language: options.language, copyMetrics: metrics)
+      results, language: options.language, copyMetrics: metrics)
     errors.sort { ($0.path, $0.message) < ($1.path, $1.message) }
     inputs.sort { ($0.role, $0.path) < ($1.role, $1.path) }
     let report = CheckReport(

@@ -1,5 +1,6 @@
 import ArchiveStore
 import Fingerprints
+import Matching
 import Synchronization
 
 /// The normalised texts and shingles of the documents one check compares, each computed once:
@@ -9,17 +10,24 @@ final class PreparedTexts: Sendable {
   struct Entry: Sendable {
     var normalized: NormalizedText
     var shingles: [UInt64]
+    /// Distinct shingles not in `excluding` (the document's side of every verification).
+    var distinctShingles: Int
   }
 
   let parameters: FingerprintParameters
+  /// The check's excluded shingles (templates, common text).
+  let excluding: Set<UInt64>
   private let entries: Mutex<[String: Entry]>
 
-  init(batch: [PreparedDocument], parameters: FingerprintParameters) {
+  init(batch: [PreparedDocument], parameters: FingerprintParameters, excluding: Set<UInt64>) {
     self.parameters = parameters
+    self.excluding = excluding
     var entries: [String: Entry] = [:]
     for document in batch {
+      let shingles = document.fingerprint.shingleHashes
       entries[document.id] = Entry(
-        normalized: document.fingerprint.normalized, shingles: document.fingerprint.shingleHashes)
+        normalized: document.fingerprint.normalized, shingles: shingles,
+        distinctShingles: Verifier.distinctCount(of: shingles, excluding: excluding))
     }
     self.entries = Mutex(entries)
   }
@@ -39,9 +47,10 @@ final class PreparedTexts: Sendable {
     var prepared: [String: Entry] = [:]
     for (id, text) in try await store.texts(ids: missing) {
       let normalized = NormalizedText(normalizing: text)
+      let shingles = Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed)
       prepared[id] = Entry(
-        normalized: normalized,
-        shingles: Shingler.shingleHashes(of: normalized, k: parameters.shingleSize, seed: parameters.seed))
+        normalized: normalized, shingles: shingles,
+        distinctShingles: Verifier.distinctCount(of: shingles, excluding: excluding))
     }
     entries.withLock { entries in entries.merge(prepared) { kept, _ in kept } }
     return found.merging(prepared) { kept, _ in kept }

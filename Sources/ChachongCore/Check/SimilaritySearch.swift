@@ -29,43 +29,52 @@ struct SimilaritySearch: Sendable {
   }
 
   /// Verified pairs of each batch document with the store's documents, scored from the batch
-  /// document's side, in batch order then candidate order. `workers` documents at a time.
-  /// `texts` holds the documents already prepared (the batch, earlier candidates).
+  /// document's side, in batch order then candidate order. At most `workers` documents at a time,
+  /// the next one started as soon as one finishes (a slow document does not hold the others up).
+  /// `texts` holds the documents already prepared (the batch, earlier candidates) and the
+  /// shingles every verification leaves out.
   func pairs(
-    for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, excludingShingles: Set<UInt64>,
-    minimum: SimilarityThreshold, passageMinimum: Int?, progress: (@Sendable (Int) -> Void)? = nil
+    for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, minimum: SimilarityThreshold,
+    passageMinimum: Int?, gate: SimilarityReportGate, progress: (@Sendable (Int) -> Void)? = nil
   ) async throws -> [SimilarPair] {
-    var pairs: [SimilarPair] = []
-    var start = 0
-    let width = max(1, workers)
-    while start < batch.count {
-      try Task.checkCancellation()
-      let range = start..<min(batch.count, start + width)
-      let found = try await withThrowingTaskGroup(of: (Int, [SimilarPair]).self) { group in
-        for index in range {
-          group.addTask {
-            (
-              index,
-              try await self.pairs(
-                of: index, in: batch, texts: texts, scope: scope, excludingShingles: excludingShingles,
-                minimum: minimum, passageMinimum: passageMinimum)
-            )
-          }
+    // An empty batch starts no task (width would still be 1 and index 0 out of range).
+    guard !batch.isEmpty else { return [] }
+    let width = max(1, min(workers, batch.count))
+    var found = [[SimilarPair]](repeating: [], count: batch.count)
+    try await withThrowingTaskGroup(of: (Int, [SimilarPair]).self) { group in
+      func start(_ index: Int) {
+        group.addTask {
+          try Task.checkCancellation()
+          return (
+            index,
+            try await self.pairs(
+              of: index, in: batch, texts: texts, scope: scope, minimum: minimum,
+              passageMinimum: passageMinimum, gate: gate)
+          )
         }
-        var found: [(Int, [SimilarPair])] = []
-        for try await result in group { found.append(result) }
-        return found.sorted { $0.0 < $1.0 }
       }
-      for (_, documentPairs) in found { pairs += documentPairs }
-      start = range.upperBound
-      progress?(start)
+      var next = 0
+      while next < width {
+        start(next)
+        next += 1
+      }
+      var done = 0
+      while let (index, documentPairs) = try await group.next() {
+        found[index] = documentPairs
+        done += 1
+        progress?(done)
+        if next < batch.count {
+          start(next)
+          next += 1
+        }
+      }
     }
-    return pairs
+    return found.flatMap { $0 }
   }
 
   private func pairs(
     of index: Int, in batch: [PreparedDocument], texts: PreparedTexts, scope: Scope,
-    excludingShingles: Set<UInt64>, minimum: SimilarityThreshold, passageMinimum: Int?
+    minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate
   ) async throws -> [SimilarPair] {
     let document = batch[index]
     let parameters = store.parameters.fingerprint
@@ -75,14 +84,17 @@ struct SimilaritySearch: Sendable {
     ).map(\.id).filter { scope.accepts(index, $0) }
     guard !candidates.isEmpty else { return [] }
     let prepared = try await texts.entries(ids: candidates, from: store)
+    let query = Verifier.PreparedQuery(
+      text: document.fingerprint.normalized, hashes: document.fingerprint.shingleHashes,
+      k: parameters.shingleSize, excluding: texts.excluding)
     var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
     for candidate in candidates {
       guard let match = prepared[candidate] else { continue }
       guard
         let (measures, passages) = PairEvidence.measures(
-          query: document.fingerprint, match: match.normalized, matchShingles: match.shingles,
-          parameters: parameters,
-          excluding: excludingShingles, minimum: minimum, passageMinimum: passageMinimum)
+          query: query, match: match.normalized, matchShingles: match.shingles,
+          matchDistinct: match.distinctShingles, minimum: minimum,
+          passageMinimum: passageMinimum, gate: gate, otherInBatch: scope.otherInBatch)
       else { continue }
       verified.append((candidate, measures, passages))
     }

@@ -48,23 +48,28 @@ extension SimilarityThreshold {
 
 /// Scores and passages of one pair, the same for batch and archive pairs.
 enum PairEvidence {
+  /// nil when the pair meets no threshold (`minimum`, the loosest) or cannot be reported
+  /// (`gate`). Passages are aligned with at least `passageMinimum` characters, or not at all
+  /// without it; a pair whose ``PassageBound`` says that no passage can be that long gets the
+  /// aligner's answer, none, without aligning.
   static func measures(
-    query: DocumentFingerprint, match: NormalizedText, matchShingles: [UInt64],
-    parameters: FingerprintParameters,
-    excluding: Set<UInt64>, minimum: SimilarityThreshold, passageMinimum: Int?
+    query: Verifier.PreparedQuery, match: NormalizedText, matchShingles: [UInt64], matchDistinct: Int?,
+    minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate, otherInBatch: Bool
   ) -> (SimilarityMeasures, [EvidencePassage]?)? {
-    let k = parameters.shingleSize
-    let scores = Verifier.scores(
-      query: query.normalized, queryHashes: query.shingleHashes, matchHashes: matchShingles, k: k,
-      excluding: excluding)
-    var measures = SimilarityMeasures(scores)
+    let verification = Verifier.verify(query, matchHashes: matchShingles, matchDistinct: matchDistinct)
+    var measures = SimilarityMeasures(verification.scores)
     guard minimum.isMet(by: measures) || minimum.isMet(by: measures.reversed) else { return nil }
     guard let passageMinimum else { return (measures, nil) }
+    let parameters = PassageAlignmentParameters(
+      minimumCharacters: passageMinimum, maximumGap: PassageAlignmentParameters.standard.maximumGap)
+    let bound = verification.passageBound(query: query, match: match, parameters: parameters)
+    if bound.isEmpty {
+      measures.passageCharacters = 0
+      return (measures, [])
+    }
+    guard gate.mayBeReported(measures, bound: bound, otherInBatch: otherInBatch) else { return nil }
     let passages = PassageAligner.align(
-      query: query.normalized, queryShingles: query.shingleHashes, source: match,
-      sourceShingles: matchShingles, k: k,
-      excluding: excluding, minimumCharacters: passageMinimum,
-      maximumGap: PassageAlignmentParameters.standard.maximumGap
+      query, verification: verification, source: match, sourceShingles: matchShingles, parameters: parameters
     ).map {
       EvidencePassage(
         start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars)

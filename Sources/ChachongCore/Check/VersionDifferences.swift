@@ -14,6 +14,9 @@ enum VersionDifferences {
     var text: String
     var sections: [(title: String, start: Int, end: Int)]
     var fields: [String: String]
+    var isOCR = false
+    var hasFormFields = true
+    var bodyEnd: Int?
   }
 
   static func differences(online: Version, paper: Version) -> [String] {
@@ -33,7 +36,8 @@ enum VersionDifferences {
       sections: version.sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) },
       fields: version.fields.keys.sorted().compactMap { name in
         version.fields[name].map { VersionField(name: name, value: $0) }
-      })
+      }, isOCR: version.isOCR, hasFormFields: version.hasFormFields,
+      bodyEnd: version.bodyEnd)
   }
 
   /// The difference with ID numbers masked: the lead's ID field as `3206**********123X`, any ID

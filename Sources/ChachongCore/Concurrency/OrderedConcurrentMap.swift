@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Applies a function to every item in several child tasks and returns the results in item
 /// order, so a job that runs `workers` wide produces exactly what it produces one wide.
 ///
@@ -6,11 +8,15 @@
 enum OrderedConcurrentMap {
   /// `makeState` runs once per worker (state such as a compressor that is not `Sendable`); item
   /// `i` goes to worker `i % workers`.
+  /// `progress`, when given, is called with the number of items done after each item (from the
+  /// workers' tasks, in no particular order).
   static func map<Item: Sendable, State, Output: Sendable>(
     _ items: [Item], workers: Int, makeState: @escaping @Sendable () -> State,
-    _ transform: @escaping @Sendable (inout State, Item) -> Output
+    progress: (@Sendable (Int) -> Void)? = nil,
+    _ transform: @escaping @Sendable (inout State, Item) async -> Output
   ) async throws(CancellationError) -> [Output] {
     let width = max(1, min(workers, items.count))
+    let completed = DoneCounter()
     let slices = await withTaskGroup(of: [(Int, Output)]?.self) { group in
       for worker in 0..<width {
         group.addTask {
@@ -19,7 +25,10 @@ enum OrderedConcurrentMap {
           var position = worker
           while position < items.count {
             if Task.isCancelled { return nil }
-            results.append((position, transform(&state, items[position])))
+            results.append((position, await transform(&state, items[position])))
+            if let progress {
+              progress(completed.increment())
+            }
             position += width
           }
           return results
@@ -35,5 +44,17 @@ enum OrderedConcurrentMap {
       for (position, output) in slice { ordered[position] = output }
     }
     return ordered.compactMap { $0 }
+  }
+}
+
+/// Items done so far across the workers of one map.
+private final class DoneCounter: Sendable {
+  private let done = Mutex(0)
+
+  func increment() -> Int {
+    done.withLock { done in
+      done += 1
+      return done
+    }
   }
 }

@@ -21,8 +21,11 @@ struct ExtractionReport: Encodable {
     var sections: [TextSection]
     var formFields: [FormField]
     var warnings: [String]
+    /// Set when text was read by OCR; each OCR part has its `ocrConfidence`.
+    var ocr: OCRSummary?
 
     init(_ document: ExtractedDocument, layout: TextLayout) {
+      ocr = document.ocr
       path = document.path
       format = document.format.rawValue
       encoding = document.encoding
@@ -38,8 +41,10 @@ struct ExtractionReport: Encodable {
     var kind: String
     var name: String
     var blocks: [BlockView]
+    var ocrConfidence: Double?
 
     init(_ part: DocumentPart) {
+      ocrConfidence = part.ocrConfidence
       kind = part.kind.rawValue
       name = part.name
       blocks = part.blocks.map(BlockView.init)

@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 
 /// The human-readable form of `chachong extract`.
@@ -8,12 +9,14 @@ enum ExtractionTextRenderer {
     var summary = "format: \(document.format.rawValue)"
     if let encoding = document.encoding { summary += "  encoding: \(encoding)" }
     summary += "  characters: \(layout.text.unicodeScalars.count)"
+    if let ocr = document.ocr { summary += "  \(ocr.label)" }
     lines.append(summary)
     lines.append("parts:")
     for part in document.parts {
       let counts = count(part.blocks)
       lines.append(
-        "  \(part.kind.rawValue) \(part.name): \(counts.paragraphs) paragraphs, \(counts.tables) tables")
+        "  \(part.kind.rawValue) \(part.name): \(counts.paragraphs) paragraphs, \(counts.tables) tables"
+          + (part.ocrConfidence.map { ", OCR confidence \(Int(($0 * 100).rounded()))%" } ?? ""))
     }
     if !document.warnings.isEmpty {
       lines.append("warnings:")

@@ -24,15 +24,16 @@ struct ChunkPreparation: Sendable {
       makeState: { (store.preparer(), Fingerprinter(parameters: store.parameters.fingerprint)) }
     ) { state, item in
       ChunkPreparation.outcome(
-        of: item, store: store, reading: reading, preparer: state.0, fingerprinter: state.1)
+        of: await reading.documentOffPool(for: item), store: store, preparer: state.0,
+        fingerprinter: state.1)
     }
   }
 
   static func outcome(
-    of item: SourceItem, store: any ArchiveWriting, reading: DocumentReading, preparer: DocumentPreparer,
+    of read: Result<InputDocument, InputFailure>, store: any ArchiveWriting, preparer: DocumentPreparer,
     fingerprinter: Fingerprinter
   ) -> Outcome {
-    switch reading.document(for: item) {
+    switch read {
     case .failure(let failure):
       return .failed(failure)
     case .success(let input):

@@ -1,3 +1,4 @@
+import ArchiveStore
 import ChachongModel
 import Digest
 import DocumentText
@@ -48,6 +49,29 @@ public struct DocumentReading: Sendable {
     return .success(
       InputDocument(
         id: metadata.id ?? name, path: file.name, text: extracted.text, sections: sections,
-        sourceSHA256: SHA256.hexHash(file.bytes), metadata: metadata.filling(from: extracted.formMetadata)))
+        sourceSHA256: SHA256.hexHash(file.bytes), metadata: metadata.filling(from: extracted.formMetadata),
+        ocr: extracted.ocr))
+  }
+
+  /// ``document(for:)`` for async callers: when the reader runs a subprocess for the item (PDF,
+  /// OCR), the read happens on a `BlockingPool` thread, never on the cooperative pool, and the
+  /// subprocess is killed when the task is cancelled.
+  public func documentOffPool(for item: SourceItem) async -> Result<InputDocument, InputFailure> {
+    guard case .file(let file, _) = item, reader.blocks(file.bytes, name: file.name) else {
+      return document(for: item)
+    }
+    let reading = self
+    return await Self.offPool { reading.document(for: item) }
+  }
+
+  /// Runs a read that may wait on subprocesses on a `BlockingPool` thread; cancelling the task
+  /// cancels the read (``ReadCancellation``), which kills the subprocess.
+  public static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    let token = ReadCancellation()
+    return await withTaskCancellationHandler {
+      await BlockingPool.shared.run { ReadCancellation.$current.withValue(token) { body() } }
+    } onCancel: {
+      token.cancel()
+    }
   }
 }

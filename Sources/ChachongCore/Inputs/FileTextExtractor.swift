@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 import Foundation
 
@@ -7,6 +8,7 @@ struct ExtractedText {
   var sections: [(title: String, start: Int, end: Int)]
   /// Form fields (项目名称, 申报单位, …) found in the document.
   var formMetadata: InputMetadata
+  var ocr: OCRSummary?
 }
 
 /// Reads a file with DocumentReader (format sniffed from the content) and lays it out.
@@ -27,6 +29,6 @@ enum FileTextExtractor {
     }
     return ExtractedText(
       text: layout.text, sections: layout.sections.map { ($0.title, $0.start, $0.end) },
-      formMetadata: formMetadata)
+      formMetadata: formMetadata, ocr: document.ocr)
   }
 }

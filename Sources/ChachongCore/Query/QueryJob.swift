@@ -112,17 +112,15 @@ public struct QueryJob: Sendable {
       let answered = await withTaskGroup(of: (Int, Result<QueryResult, QueryFailure>).self) { group in
         for (offset, item) in slice.enumerated() {
           group.addTask {
-            switch self.reading.document(for: item) {
+            switch await self.reading.documentOffPool(for: item) {
             case .failure(let failure): return (offset, .failure(.input(failure)))
             case .success(let input):
               do throws(IndexError) {
-                return (
-                  offset,
-                  .success(
-                    try await self.query(
-                      id: input.id, path: input.path, text: input.text, sections: input.sections,
-                      excluding: excluding))
-                )
+                var result = try await self.query(
+                  id: input.id, path: input.path, text: input.text, sections: input.sections,
+                  excluding: excluding)
+                result.ocr = input.ocr
+                return (offset, .success(result))
               } catch {
                 return (offset, .failure(.index(error)))
               }

@@ -22,6 +22,8 @@ public struct QueryResult: Sendable, Codable, Equatable {
   /// after template exclusion.
   public var copyRatio: Double
   public var matches: [QueryMatch]
+  /// Set when the query's text was read by OCR (a scan).
+  public var ocr: OCRSummary?
 }
 
 /// One verified match: exact scores from the two normalised texts.

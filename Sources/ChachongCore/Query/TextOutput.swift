@@ -13,7 +13,7 @@ public enum TextOutput {
     for result in report.results {
       lines.append(
         "\(result.id) (\(result.path)): \(result.matches.count) match(es), copied \(percent(result.copyRatio))"
-      )
+          + (result.ocr.map { " [\($0.label)]" } ?? ""))
       for match in result.matches {
         lines.append(
           "  \(match.id)  jaccard \(percent(match.jaccard))  query in match "

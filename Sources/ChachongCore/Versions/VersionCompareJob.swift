@@ -1,3 +1,4 @@
+import ChachongModel
 import Foundation
 import Matching
 
@@ -9,6 +10,8 @@ public struct VersionCompareReport: Sendable, Codable, Equatable {
     public var sha256: String
     /// Unicode scalars of the extracted text (offsets in `differences` point into it).
     public var characters: Int
+    /// Set when this version was read by OCR (a scanned paper copy).
+    public var ocr: OCRSummary?
   }
 
   public var version: String
@@ -19,6 +22,9 @@ public struct VersionCompareReport: Sendable, Codable, Equatable {
   /// Form fields first (A's order, then fields only B has), then text in document order; ID
   /// numbers masked.
   public var differences: [VersionDifference]
+  /// When a version was read by OCR: the differences judged recognition errors (not counted;
+  /// docs/pdf-ocr.md).
+  public var ocrNoise: [VersionDifference]?
 }
 
 public enum VersionCompareJob {
@@ -34,10 +40,11 @@ public enum VersionCompareJob {
     return VersionCompareReport(
       version: ChachongVersion.current,
       a: VersionCompareReport.Side(
-        path: fileA.name, sha256: a.sha256, characters: a.text.unicodeScalars.count),
+        path: fileA.name, sha256: a.sha256, characters: a.text.unicodeScalars.count, ocr: a.ocr),
       b: VersionCompareReport.Side(
-        path: fileB.name, sha256: b.sha256, characters: b.text.unicodeScalars.count),
-      identical: comparison.identical, differences: comparison.differences.map(VersionDifferences.masked))
+        path: fileB.name, sha256: b.sha256, characters: b.text.unicodeScalars.count, ocr: b.ocr),
+      identical: comparison.identical, differences: comparison.differences.map(VersionDifferences.masked),
+      ocrNoise: comparison.ocrNoise?.map(VersionDifferences.masked))
   }
 
   static func read(_ file: NamedBytes, reading: DocumentReading) throws(ServiceError)
@@ -51,7 +58,13 @@ public enum VersionCompareJob {
 
   /// One line per difference, for `--format text`.
   public static func renderText(_ report: VersionCompareReport) -> String {
-    var lines = ["A: \(report.a.path)", "B: \(report.b.path)"]
+    var lines = [
+      "A: \(report.a.path)" + (report.a.ocr.map { " [\($0.label)]" } ?? ""),
+      "B: \(report.b.path)" + (report.b.ocr.map { " [\($0.label)]" } ?? ""),
+    ]
+    if let noise = report.ocrNoise, !noise.isEmpty {
+      lines.append("\(noise.count) small difference(s) taken for OCR errors, not counted (识别误差，未计入)")
+    }
     guard !report.identical else {
       lines.append("identical: texts and form fields are the same (一致)")
       return lines.joined(separator: "\n")

@@ -31,6 +31,16 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case noText
     /// A CSV or TSV table that cannot be split into rows safely.
     case malformedTable(String)
+    /// A system tool a reader runs (`pdftotext`, `tesseract`) is not installed; `package` is the
+    /// Debian package that provides it.
+    case missingTool(tool: String, package: String)
+    /// A PDF without a usable text layer (a scan, or a text layer that is garbage) while OCR is
+    /// switched off (`--ocr never`).
+    case noTextLayer
+    /// A system tool failed on the file or ran out of its time or output budget.
+    case toolFailed(tool: String, detail: String)
+    /// Reading was cancelled (the job was cancelled while a tool ran).
+    case cancelled
   }
 
   public var path: String
@@ -64,6 +74,10 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .worksWordProcessor: "worksWordProcessor"
     case .noText: "noText"
     case .malformedTable: "malformedTable"
+    case .missingTool: "missingTool"
+    case .noTextLayer: "noTextLayer"
+    case .toolFailed: "toolFailed"
+    case .cancelled: "cancelled"
     }
   }
 
@@ -84,7 +98,8 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case .malformedXML(let detail): "malformed XML (\(detail))"
     case .entityExpansion: "XML declares entities (DTD); refused to guard against entity expansion attacks"
     case .zipBomb(let detail): "zip entry inflates beyond the limits (\(detail))"
-    case .unknownFormat: "unknown format (expected .docx/.docm/.dotx, .doc/.wps, Word XML or a text file)"
+    case .unknownFormat:
+      "unknown format (expected .docx/.docm/.dotx, .doc/.wps, Word XML, PDF, a PNG/JPEG/TIFF scan or a text file)"
     case .undecodableText: "text is neither UTF-8, UTF-16 with BOM nor GB18030"
     case .tooLarge(let detail): "too large (\(detail))"
     case .corruptCompoundFile(let detail): "corrupt OLE2 compound file (\(detail))"
@@ -96,6 +111,14 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
       "Microsoft Works word-processor .wps file; open it in Works or Word and save as .docx"
     case .noText: "holds no text (empty, whitespace only, or images only)"
     case .malformedTable(let detail): "malformed table (\(detail))"
+    case .missingTool(let tool, let package):
+      "needs \(tool), which is not installed (install the Debian package \(package), e.g. "
+        + "Tools/ensure-system-packages.sh); other formats are read without it"
+    case .noTextLayer:
+      "PDF without a usable text layer (a scan, or unreadable font encoding) and OCR is off (--ocr never); "
+        + "use --ocr auto to read it by OCR"
+    case .toolFailed(let tool, let detail): "\(tool) failed (\(detail))"
+    case .cancelled: "reading was cancelled"
     }
   }
 }

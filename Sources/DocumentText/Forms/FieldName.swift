@@ -54,6 +54,9 @@ public enum FieldName {
     ],
   ]
 
+  /// The keys (`LabelText.key`) of every field label.
+  static var labelKeys: Dictionary<String, String>.Keys { canonicalByKey.keys }
+
   private static let canonicalByKey: [String: String] = {
     var table: [String: String] = [:]
     for (name, labels) in variants {

@@ -41,6 +41,18 @@ enum FormLabelVocabulary {
     return units.contains(String(unit))
   }
 
+  /// The last scalar of every known label's key, and `)` for labels with a qualifier: a label can
+  /// end before a colon only if the text there ends with one of these.
+  static let lastScalarsOfLabels: Set<Unicode.Scalar> = Set(
+    (Array(otherLabels) + Array(FieldName.labelKeys)).compactMap { $0.unicodeScalars.last } + [")"])
+
+  /// False when no known label can end at the end of `text` (its key's last scalar ends none): a
+  /// cheap test before trying each word start. Unsure (an empty key) is true.
+  static func mayEndWithLabel(_ text: some StringProtocol) -> Bool {
+    guard let last = LabelText.key(String(text)).unicodeScalars.last else { return true }
+    return lastScalarsOfLabels.contains(last)
+  }
+
   /// True for a field label or a known other label (with or without colon and qualifiers).
   static func isKnownLabel(_ text: String) -> Bool {
     let trimmed = LabelText.trimmed(text)

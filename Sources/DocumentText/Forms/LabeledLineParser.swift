@@ -19,10 +19,19 @@ enum LabeledLineParser {
     var label = firstLabel
     var valueStart = firstColon + 1
     for colon in colonPositions.dropFirst() where colon >= valueStart {
-      let between = Array(characters[valueStart..<colon])
-      guard let split = labelSplit(between) else { continue }
-      pairs.append(Pair(label: label, value: String(between[..<split])))
-      label = String(between[split...])
+      // Only the last `longestLabel` characters before the colon can be the next label.
+      // Most colons cannot end a label at all (`w:style`, `10:30`): a look at the few characters
+      // before the colon settles that without trying every word start.
+      guard FormLabelVocabulary.mayEndWithLabel(String(characters[max(valueStart, colon - 8)..<colon])) else {
+        continue
+      }
+      let windowStart = max(valueStart, colon - longestLabel)
+      let startsWord = windowStart == valueStart || LabelText.isSpace(characters[windowStart - 1])
+      guard let split = labelSplit(Array(characters[windowStart..<colon]), startsWord: startsWord) else {
+        continue
+      }
+      pairs.append(Pair(label: label, value: String(characters[valueStart..<(windowStart + split)])))
+      label = String(characters[(windowStart + split)..<colon])
       valueStart = colon + 1
     }
     pairs.append(Pair(label: label, value: String(characters[valueStart...])))
@@ -33,14 +42,22 @@ enum LabeledLineParser {
 
   /// Where the text between two colons splits into the previous value and the next label: the
   /// earliest word start (after whitespace, or the very start) from which the rest is a label.
-  private static func labelSplit(_ between: [Character]) -> Int? {
+  /// `between` is at most ``longestLabel`` characters: a label is a short phrase, and trying every
+  /// word start of all the text since the last split (text between colons that never splits, such
+  /// as XML read as a text file) made a line cost its length cubed (found by the fuzz-xml
+  /// harness). `startsWord`: whether `between` itself starts a word.
+  private static func labelSplit(_ between: [Character], startsWord startsFirst: Bool) -> Int? {
     for index in between.indices {
-      let startsWord = index == 0 || LabelText.isSpace(between[index - 1])
+      let startsWord = index == 0 ? startsFirst : LabelText.isSpace(between[index - 1])
       guard startsWord, !LabelText.isSpace(between[index]) else { continue }
       if FormLabelVocabulary.isKnownLabel(String(between[index...])) { return index }
     }
     return nil
   }
+
+  /// More characters than any label of the form has, spaces and qualifiers such as `（万元）`
+  /// included.
+  static let longestLabel = 48
 
   /// The text before a line's first colon: a known label, or any short phrase without sentence
   /// punctuation (so that `联系方式：…` is skipped as a pair rather than read as prose).

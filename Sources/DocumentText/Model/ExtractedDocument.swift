@@ -1,3 +1,5 @@
+import ChachongModel
+
 /// What the reader produced from one input file.
 ///
 /// Offsets everywhere in chachong (passages, sections, paragraphs) are **Unicode scalar offsets
@@ -17,10 +19,13 @@ public struct ExtractedDocument: Sendable, Codable, Equatable {
   public var formFields: [FormField]
   /// Things that were read but may not be what the author meant (skipped entries, unknown parts).
   public var warnings: [String]
+  /// Set when some of the text is OCR text (a scanned PDF or an image): how many pages and the
+  /// recogniser's mean confidence. The parts read by OCR carry their own `ocrConfidence`.
+  public var ocr: OCRSummary?
 
   public init(
     path: String, format: DocumentFormat, encoding: String? = nil, parts: [DocumentPart],
-    formFields: [FormField] = [], warnings: [String] = []
+    formFields: [FormField] = [], warnings: [String] = [], ocr: OCRSummary? = nil
   ) {
     self.path = path
     self.format = format
@@ -28,6 +33,7 @@ public struct ExtractedDocument: Sendable, Codable, Equatable {
     self.parts = parts
     self.formFields = formFields
     self.warnings = warnings
+    self.ocr = ocr
   }
 }
 
@@ -43,6 +49,10 @@ public enum DocumentFormat: String, Sendable, Codable, Equatable {
   /// Word 97–2003 binary (`.doc`, `.dot`, and Kingsoft WPS `.wps`, which is the same format).
   case doc
   case text
+  /// PDF: its text layer (poppler's `pdftotext`) or, for scanned pages, OCR (tesseract).
+  case pdf
+  /// A scanned page as a PNG, JPEG or TIFF image, read by OCR.
+  case image
 }
 
 /// One labelled part of a Word document (the main body, a header, a footer, the footnotes…).
@@ -58,11 +68,15 @@ public struct DocumentPart: Sendable, Codable, Equatable {
   /// name for text files.
   public var name: String
   public var blocks: [Block]
+  /// For text read by OCR: the recogniser's mean confidence for this part in 0…1 (a PDF page or
+  /// an image is one part). Nil for text that was typed (Word, text files, PDF text layers).
+  public var ocrConfidence: Double?
 
-  public init(kind: Kind, name: String, blocks: [Block]) {
+  public init(kind: Kind, name: String, blocks: [Block], ocrConfidence: Double? = nil) {
     self.kind = kind
     self.name = name
     self.blocks = blocks
+    self.ocrConfidence = ocrConfidence
   }
 }
 

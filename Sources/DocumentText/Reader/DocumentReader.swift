@@ -44,6 +44,13 @@ public struct DocumentReader: Sendable {
     return document
   }
 
+  /// True when reading `data` waits on a subprocess (a blocking ``FormatReader`` recognises it):
+  /// async callers then read it on a thread of their own.
+  public func blocks(_ data: [UInt8], name: String) -> Bool {
+    let fileExtension = (name as NSString).pathExtension.lowercased()
+    return readers.first { $0.recognizes(data, fileExtension: fileExtension) }?.blocks ?? false
+  }
+
   private func readContent(_ data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
     let fileExtension = (name as NSString).pathExtension.lowercased()
     for reader in readers where reader.recognizes(data, fileExtension: fileExtension) {

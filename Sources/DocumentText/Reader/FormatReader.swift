@@ -14,4 +14,11 @@ public protocol FormatReader: Sendable {
   func recognizes(_ data: [UInt8], fileExtension: String) -> Bool
   /// Reads `data`; `name` is what errors and `ExtractedDocument.path` show.
   func read(_ data: [UInt8], name: String, limits: ReadLimits) throws(DocumentReadError) -> ExtractedDocument
+  /// True when `read` waits on subprocesses or other blocking work: async callers then run it on
+  /// a thread of its own (`BlockingPool`), never on the cooperative pool.
+  var blocks: Bool { get }
+}
+
+extension FormatReader {
+  public var blocks: Bool { false }
 }

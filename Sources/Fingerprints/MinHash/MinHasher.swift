@@ -87,7 +87,8 @@ public struct MinHasher: Sendable {
     finish(minima, hashes: hashes, avx512: MinHasher.fillsWithAVX512)
   }
 
-  /// `avx512: false` forces the portable fill (tests compare the two).
+  /// `avx512: false` forces the portable fill (tests compare the two); `true` uses AVX-512 only
+  /// where the processor has it (asked for on one without, it would be an illegal instruction).
   func finish(_ minima: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>, avx512: Bool)
     -> MinHashSignature
   {
@@ -106,7 +107,9 @@ public struct MinHasher: Sendable {
         }
         guard emptyCount > 0 else { return }
         let filled = seeds + count
-        chachong_minhash_fill(hashes.baseAddress, hashes.count, seeds, filled, emptyCount, avx512 ? 1 : 0)
+        chachong_minhash_fill(
+          hashes.baseAddress, hashes.count, seeds, filled, emptyCount,
+          avx512 && MinHasher.fillsWithAVX512 ? 1 : 0)
         for index in 0..<emptyCount {
           minimaBase[bins[index]] = filled[index]
         }

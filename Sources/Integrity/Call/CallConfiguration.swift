@@ -25,6 +25,11 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
   public var statuses: StatusVocabulary
   /// Similarity thresholds per similarity rule.
   public var similarity: [RuleID: SimilarityThreshold]
+  /// No silent high overlap (the high-copy-ratio rule); absent: `OverlapFloor.standard`.
+  public var overlapFloor: OverlapFloor?
+  /// The call's own text (the notice, the guide's 研发方向): applications quote it, so it is
+  /// excluded from every score, passage and ratio like template text.
+  public var callText: [CallText]?
   /// Severity, notice sentence and switch per rule; a rule not listed keeps its default
   /// severity, is enabled and quotes nothing.
   public var rules: [RuleID: RuleSetting]
@@ -68,6 +73,9 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
     similarity[rule] ?? .standard
   }
 
+  /// The high-copy-ratio floor in force.
+  public var floor: OverlapFloor { overlapFloor ?? .standard }
+
   /// True when `name` (a program as written in a manifest, the archive or the registry) is this
   /// call's program.
   public func isThisProgram(_ name: String?) -> Bool {
@@ -92,6 +100,18 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
 
   public func guideCode(_ code: String) -> GuideCode? {
     guideCodes.first { $0.code == code }
+  }
+}
+
+/// A text the call itself publishes (applications quote it; it is not evidence of copying).
+public struct CallText: Sendable, Codable, Equatable {
+  /// What it is, e.g. "通科资〔2023〕116号 notice with 附件1 指南".
+  public var name: String
+  public var text: String
+
+  public init(name: String, text: String) {
+    self.name = name
+    self.text = text
   }
 }
 
@@ -184,37 +204,169 @@ public struct StatusVocabulary: Sendable, Codable, Equatable {
 }
 
 /// When a verified pair counts for a similarity rule: Jaccard at least `jaccard`, or either
-/// containment at least `containment` with at least `minimumSharedCharacters` shared characters.
-/// With `minimumPassageCharacters`, shared characters count only inside aligned passages at least
-/// that long: scattered common phrases are not copying, a copied section is.
+/// containment at least `containment` with at least `minimumSharedCharacters` shared characters,
+/// or one of the copy-ratio criteria (docs/call-configuration.md). With `minimumPassageCharacters`,
+/// shared characters count only inside aligned passages at least that long: scattered common
+/// phrases are not copying, a copied section is. A pair that meets the threshold gets the rule's
+/// severity; one that only meets `review` gets a warning (a review band below the threshold).
 public struct SimilarityThreshold: Sendable, Codable, Equatable {
   public var jaccard: Double
   public var containment: Double
   public var minimumSharedCharacters: Int
   public var minimumPassageCharacters: Int?
+  /// 文字复制比 from the other document at least this.
+  public var copyRatio: Double?
+  /// 单篇最大文字复制比 at least this, the other document being that largest source.
+  public var largestSourceRatio: Double?
+  /// 总文字复制比 (all sources, union) at least this, the other document contributing.
+  public var totalCopyRatio: Double?
+  /// 去除本人已发表文献复制比 at least this, the other document contributing and not the
+  /// organisation's own earlier application.
+  public var copyRatioExcludingOwn: Double?
+  /// Lower values of the same measures: a pair meeting these but not the threshold is a warning.
+  public var review: SimilarityCriteria?
 
   public init(
     jaccard: Double, containment: Double, minimumSharedCharacters: Int = 0,
-    minimumPassageCharacters: Int? = nil
+    minimumPassageCharacters: Int? = nil, copyRatio: Double? = nil, largestSourceRatio: Double? = nil,
+    totalCopyRatio: Double? = nil, copyRatioExcludingOwn: Double? = nil, review: SimilarityCriteria? = nil
   ) {
     self.jaccard = jaccard
     self.containment = containment
     self.minimumSharedCharacters = minimumSharedCharacters
     self.minimumPassageCharacters = minimumPassageCharacters
+    self.copyRatio = copyRatio
+    self.largestSourceRatio = largestSourceRatio
+    self.totalCopyRatio = totalCopyRatio
+    self.copyRatioExcludingOwn = copyRatioExcludingOwn
+    self.review = review
   }
 
   public static let standard = SimilarityThreshold(
     jaccard: 0.5, containment: 0.6, minimumSharedCharacters: 200)
 
-  public func isMet(by measures: SimilarityMeasures) -> Bool {
-    if measures.jaccard >= jaccard { return true }
-    let containment = max(measures.queryContainment, measures.matchContainment)
-    guard containment >= self.containment else { return false }
-    let shared =
-      minimumPassageCharacters == nil
-      ? measures.sharedCharacters : (measures.passageCharacters ?? measures.sharedCharacters)
-    return shared >= minimumSharedCharacters
+  /// The threshold's own criteria.
+  public var criteria: SimilarityCriteria {
+    SimilarityCriteria(
+      jaccard: jaccard, containment: containment, copyRatio: copyRatio,
+      largestSourceRatio: largestSourceRatio,
+      totalCopyRatio: totalCopyRatio, copyRatioExcludingOwn: copyRatioExcludingOwn)
   }
+
+  /// The pair-level test (Jaccard, containment and, once computed, the copy ratio from the other
+  /// document); the search's gate uses it before any copy ratio exists.
+  public func isMet(by measures: SimilarityMeasures) -> Bool {
+    criteria.isMet(by: measures, application: nil, ownEarlier: false, threshold: self)
+  }
+
+  /// `.threshold` when the pair meets the threshold, `.review` when it meets only the review band.
+  public func grade(_ measures: SimilarityMeasures, application: ApplicationCopyMeasures?, ownEarlier: Bool)
+    -> SimilarityGrade?
+  {
+    if criteria.isMet(by: measures, application: application, ownEarlier: ownEarlier, threshold: self) {
+      return .threshold
+    }
+    if let review,
+      review.isMet(by: measures, application: application, ownEarlier: ownEarlier, threshold: self)
+    {
+      return .review
+    }
+    return nil
+  }
+}
+
+/// How far a pair goes: at the rule's threshold (its severity) or in the review band (a warning).
+public enum SimilarityGrade: Sendable, Equatable {
+  case threshold
+  case review
+}
+
+/// Measures and the values from which a pair counts; a measure left out is not used. Character
+/// minimums come from the enclosing `SimilarityThreshold`.
+public struct SimilarityCriteria: Sendable, Codable, Equatable {
+  public var jaccard: Double?
+  public var containment: Double?
+  public var copyRatio: Double?
+  public var largestSourceRatio: Double?
+  public var totalCopyRatio: Double?
+  public var copyRatioExcludingOwn: Double?
+
+  public init(
+    jaccard: Double? = nil, containment: Double? = nil, copyRatio: Double? = nil,
+    largestSourceRatio: Double? = nil, totalCopyRatio: Double? = nil, copyRatioExcludingOwn: Double? = nil
+  ) {
+    self.jaccard = jaccard
+    self.containment = containment
+    self.copyRatio = copyRatio
+    self.largestSourceRatio = largestSourceRatio
+    self.totalCopyRatio = totalCopyRatio
+    self.copyRatioExcludingOwn = copyRatioExcludingOwn
+  }
+
+  /// Every value given, for validation.
+  var values: [(String, Double)] {
+    [
+      ("jaccard", jaccard), ("containment", containment), ("copyRatio", copyRatio),
+      ("largestSourceRatio", largestSourceRatio), ("totalCopyRatio", totalCopyRatio),
+      ("copyRatioExcludingOwn", copyRatioExcludingOwn),
+    ].compactMap { name, value in value.map { (name, $0) } }
+  }
+
+  /// Met when any criterion is. Containment and the copy ratios need the pair to share at least
+  /// `minimumSharedCharacters` characters (inside passages of `minimumPassageCharacters` when
+  /// given; the evidence passages' copied characters count for rewritten copies); the
+  /// application-level ratios need the pair to be a source of them.
+  func isMet(
+    by measures: SimilarityMeasures, application: ApplicationCopyMeasures?, ownEarlier: Bool,
+    threshold: SimilarityThreshold
+  ) -> Bool {
+    if let jaccard, measures.jaccard >= jaccard { return true }
+    let shared =
+      threshold.minimumPassageCharacters == nil
+      ? measures.sharedCharacters : (measures.passageCharacters ?? measures.sharedCharacters)
+    if let containment, max(measures.queryContainment, measures.matchContainment) >= containment,
+      shared >= threshold.minimumSharedCharacters
+    {
+      return true
+    }
+    guard let pairRatio = measures.copyRatio, pairRatio > 0 else { return false }
+    // With `minimumPassageCharacters` the copy must include long passages (a copied section), as
+    // for containment: short stock phrases scattered over two documents are not copying.
+    let copied =
+      threshold.minimumPassageCharacters == nil ? max(shared, measures.copiedCharacters ?? 0) : shared
+    guard copied >= threshold.minimumSharedCharacters else { return false }
+    if let copyRatio, pairRatio >= copyRatio { return true }
+    guard let application else { return false }
+    if let largestSourceRatio, application.largestSourceRatio >= largestSourceRatio,
+      pairRatio >= application.largestSourceRatio - 1e-9
+    {
+      return true
+    }
+    if let totalCopyRatio, application.totalCopyRatio >= totalCopyRatio { return true }
+    if let copyRatioExcludingOwn, !ownEarlier, application.copyRatioExcludingOwn >= copyRatioExcludingOwn {
+      return true
+    }
+    return false
+  }
+}
+
+/// No silent high overlap: an application with at least `copyRatio` of its text from one source gets
+/// at least a `severity` finding (high-copy-ratio) naming that source and why it is not a violation,
+/// whatever the program, year, status or organisation; the organisation's own earlier application
+/// with a status in `allowedReuseStatuses` (未立项: resubmitting a rejected project) gets info.
+public struct OverlapFloor: Sendable, Codable, Equatable {
+  public var copyRatio: Double
+  public var severity: Severity
+  public var allowedReuseStatuses: [String]
+
+  public init(copyRatio: Double, severity: Severity = .warning, allowedReuseStatuses: [String] = ["未立项"]) {
+    self.copyRatio = copyRatio
+    self.severity = severity
+    self.allowedReuseStatuses = allowedReuseStatuses
+  }
+
+  /// 30 %: a third of an application from one document always needs a reviewer's look.
+  public static let standard = OverlapFloor(copyRatio: 0.3)
 }
 
 /// A rule's severity, the notice sentence it enforces (quoted exactly) and whether it runs.

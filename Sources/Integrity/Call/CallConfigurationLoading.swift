@@ -56,11 +56,16 @@ extension CallConfiguration {
       guard RuleID.similarityRules.contains(rule) else {
         throw invalid("similarity.\(rule.rawValue)", "not a similarity rule")
       }
-      guard (0...1).contains(threshold.jaccard), (0...1).contains(threshold.containment),
-        threshold.minimumSharedCharacters >= 0
-      else {
+      let values = threshold.criteria.values + (threshold.review?.values ?? [])
+      guard values.allSatisfy({ (0...1).contains($0.1) }), threshold.minimumSharedCharacters >= 0 else {
         throw invalid("similarity.\(rule.rawValue)", "thresholds must be between 0 and 1")
       }
+    }
+    if let floor = overlapFloor, !(0...1).contains(floor.copyRatio) {
+      throw invalid("overlapFloor.copyRatio", "must be between 0 and 1")
+    }
+    for (index, text) in (callText ?? []).enumerated() where text.text.isEmpty {
+      throw invalid("callText[\(index)]", "text must not be empty")
     }
   }
 

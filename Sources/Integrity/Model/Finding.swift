@@ -26,6 +26,11 @@ public struct RelatedDocument: Sendable, Codable, Equatable {
   public var sharedCharacters: Int?
   /// Characters of the application inside the aligned passages.
   public var passageCharacters: Int?
+  /// 文字复制比 from this document: share of the application's counted characters (template, common
+  /// and call text excluded) inside the passages shared with it.
+  public var copyRatio: Double?
+  /// Passages by how they matched (identical, minorChanges, rewritten), when classified.
+  public var passageKinds: [String: Int]?
   public var passages: [EvidencePassage]?
 
   public init(
@@ -48,7 +53,12 @@ public struct RelatedDocument: Sendable, Codable, Equatable {
     self.matchContainment = measures?.matchContainment
     self.sharedCharacters = measures?.sharedCharacters
     self.passageCharacters = measures?.passageCharacters
+    self.copyRatio = measures?.copyRatio
     self.passages = passages
+    let kinds = (passages ?? []).compactMap(\.kind)
+    if !kinds.isEmpty {
+      passageKinds = Dictionary(kinds.map { ($0.rawValue, 1) }, uniquingKeysWith: +)
+    }
   }
 }
 

@@ -12,22 +12,63 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   public var sharedCharacters: Int
   /// Characters of the application inside aligned passages (contiguous copying), when computed.
   public var passageCharacters: Int?
+  /// The same count on the other document's side, so the pair seen from there keeps it.
+  public var sourcePassageCharacters: Int?
+  /// 文字复制比 from this source: share of the application's counted characters (template, common
+  /// and call text excluded) inside the evidence passages shared with the other document.
+  public var copyRatio: Double?
+  /// The other document's share copied from the application (the pair seen from the other side).
+  public var sourceCopyRatio: Double?
+  /// Counted characters of the application inside those passages.
+  public var copiedCharacters: Int?
+  public var sourceCopiedCharacters: Int?
 
   public init(
     jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int,
-    passageCharacters: Int? = nil
+    passageCharacters: Int? = nil, copyRatio: Double? = nil, sourceCopyRatio: Double? = nil,
+    sourcePassageCharacters: Int? = nil, copiedCharacters: Int? = nil, sourceCopiedCharacters: Int? = nil
   ) {
+    self.copiedCharacters = copiedCharacters
+    self.sourceCopiedCharacters = sourceCopiedCharacters
     self.jaccard = jaccard
     self.queryContainment = queryContainment
     self.matchContainment = matchContainment
     self.sharedCharacters = sharedCharacters
     self.passageCharacters = passageCharacters
+    self.copyRatio = copyRatio
+    self.sourceCopyRatio = sourceCopyRatio
+    self.sourcePassageCharacters = sourcePassageCharacters
   }
 
   /// The same pair seen from the other document.
   public var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
-      sharedCharacters: sharedCharacters, passageCharacters: nil)
+      sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,
+      copyRatio: sourceCopyRatio, sourceCopyRatio: copyRatio, sourcePassageCharacters: passageCharacters,
+      copiedCharacters: sourceCopiedCharacters, sourceCopiedCharacters: copiedCharacters)
+  }
+}
+
+/// The copy ratios of one application over all its sources, as a reviewer reads them in a Chinese
+/// plagiarism report (CNKI's names).
+public struct ApplicationCopyMeasures: Sendable, Codable, Equatable {
+  /// 总文字复制比: counted characters inside a passage from any source (the union, not a sum) over
+  /// the application's counted characters.
+  public var totalCopyRatio: Double
+  /// 单篇最大文字复制比: the largest copy ratio from one source.
+  public var largestSourceRatio: Double
+  public var largestSourceId: String?
+  /// 去除本人已发表文献复制比: the total without the organisation's own earlier applications.
+  public var copyRatioExcludingOwn: Double
+
+  public init(
+    totalCopyRatio: Double, largestSourceRatio: Double, largestSourceId: String?,
+    copyRatioExcludingOwn: Double
+  ) {
+    self.totalCopyRatio = totalCopyRatio
+    self.largestSourceRatio = largestSourceRatio
+    self.largestSourceId = largestSourceId
+    self.copyRatioExcludingOwn = copyRatioExcludingOwn
   }
 }

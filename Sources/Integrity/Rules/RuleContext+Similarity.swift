@@ -10,21 +10,132 @@ import ChachongModel
 ///   another organisation when the whole project is a near-duplicate; a partial copy is plagiarism;
 /// - anything else (an earlier rejected or unfunded application): plagiarism when another
 ///   organisation wrote it; resubmitting one's own rejected project is allowed.
+///
+/// Each rule grades the pair (`SimilarityThreshold.grade`): at the threshold the rule's severity, in
+/// the review band below it a warning. Whatever the rule, a source of at least the call's overlap
+/// floor (30 % of the text) that no finding at warning or above names gets a high-copy-ratio
+/// finding saying why it is not a violation; allowed reuse (the organisation's own earlier
+/// application that was not funded, 未立项) is info, never more.
 extension RuleContext {
   func similarityFindings(_ application: Application) -> [Finding] {
-    var byRule: [RuleID: [RelatedDocument]] = [:]
+    let copy = input.copyMeasures[application.id]
+    var graded: [RuleID: [Severity: [RelatedDocument]]] = [:]
+    var overlaps: [Overlap] = []
     for pair in pairs(of: application) {
-      guard let rule = rule(for: pair, application: application) else { continue }
-      guard call.threshold(for: rule).isMet(by: pair.measures) else { continue }
-      let document = related(
-        pair.other, source: pair.otherInBatch ? .batch : .archive, measures: pair.measures,
-        passages: pair.passages)
-      byRule[rule, default: []].append(document)
+      let rule = rule(for: pair, application: application)
+      var given: Severity?
+      if let rule, call.isEnabled(rule),
+        let grade = call.threshold(for: rule).grade(
+          pair.measures, application: copy, ownEarlier: isOwnEarlier(pair, application: application))
+      {
+        let severity =
+          grade == .threshold ? call.severity(for: rule) : min(call.severity(for: rule), .warning)
+        graded[rule, default: [:]][severity, default: []].append(relatedDocument(pair))
+        given = severity
+      }
+      if let ratio = pair.measures.copyRatio, ratio >= call.floor.copyRatio, (given ?? .info) < .warning {
+        overlaps.append(overlap(pair, rule: rule, application: application))
+      }
     }
-    return byRule.keys.sorted().compactMap { rule in
-      guard let documents = byRule[rule] else { return nil }
-      return similarityFinding(rule, application: application, documents: sortedBySimilarity(documents))
+    var findings: [Finding] = []
+    for rule in graded.keys.sorted() {
+      for (severity, documents) in (graded[rule] ?? [:]).sorted(by: { $0.key > $1.key }) {
+        findings.append(
+          similarityFinding(
+            rule, severity: severity, application: application, documents: sortedBySimilarity(documents)))
+      }
     }
+    return findings + highCopyRatioFindings(overlaps)
+  }
+
+  /// A source at or above the overlap floor that no rule reports at warning or above, and why.
+  struct Overlap {
+    var document: RelatedDocument
+    var ratio: Double
+    var allowed: Bool
+    var reason: LocalizedText
+  }
+
+  /// The organisation's own application of an earlier year (去除本人已发表文献复制比 leaves it out).
+  func isOwnEarlier(_ pair: SimilarPair, application: Application) -> Bool {
+    let thisYear = application.year ?? call.year
+    guard let year = pair.other.year, year < thisYear else { return false }
+    return sameOrganisation(application, creditCode: pair.other.creditCode, name: pair.other.organisation)
+  }
+
+  private func relatedDocument(_ pair: SimilarPair) -> RelatedDocument {
+    related(
+      pair.other, source: pair.otherInBatch ? .batch : .archive, measures: pair.measures,
+      passages: pair.passages)
+  }
+
+  private func overlap(_ pair: SimilarPair, rule: RuleID?, application: Application) -> Overlap {
+    let other = pair.other
+    let status = other.status ?? "—"
+    let year = other.year.map(String.init) ?? "—"
+    let program = other.program ?? "—"
+    let document = relatedDocument(pair)
+    let ratio = pair.measures.copyRatio ?? 0
+    if let rule {
+      let name = rule.displayName
+      if !call.isEnabled(rule) {
+        return Overlap(
+          document: document, ratio: ratio, allowed: false,
+          reason: LocalizedText(
+            zh: "适用规则「\(name.zh)」未启用", en: "the rule that applies (\(name.en)) is disabled"))
+      }
+      return Overlap(
+        document: document, ratio: ratio, allowed: false,
+        reason: LocalizedText(
+          zh: "未达到「\(name.zh)」的阈值", en: "below the threshold of \(name.en)"))
+    }
+    let sameOrganisation = self.sameOrganisation(
+      application, creditCode: other.creditCode, name: other.organisation)
+    let thisYear = application.year ?? call.year
+    if sameOrganisation, let otherYear = other.year, otherYear < thisYear {
+      let allowed = call.floor.allowedReuseStatuses.contains(status.trimmingSpaces)
+      return Overlap(
+        document: document, ratio: ratio, allowed: allowed,
+        reason: LocalizedText(
+          zh: "本单位\(year)年申报（\(program)，状态：\(status)），未获立项，再次申报不违反通知",
+          en: "the organisation's own \(year) application (\(program), status \(status)), not funded: "
+            + "resubmitting it breaks no rule of the notice"))
+    }
+    if sameOrganisation, other.year == thisYear, !call.isMunicipalProgram(other.program) {
+      return Overlap(
+        document: document, ratio: ratio, allowed: false,
+        reason: LocalizedText(
+          zh: "本单位同年申报\(program)，不属于市级其他类型科技计划，不违反通知；请核实是否重复资助",
+          en: "the organisation sent it to \(program) this year, which is not a municipal program: "
+            + "no rule of the notice is broken; check for double funding"))
+    }
+    return Overlap(
+      document: document, ratio: ratio, allowed: false,
+      reason: LocalizedText(
+        zh: "\(year)年\(program)（状态：\(status)），无适用的禁止规则",
+        en: "\(year) \(program) (status \(status)): no rule forbids it"))
+  }
+
+  private func highCopyRatioFindings(_ overlaps: [Overlap]) -> [Finding] {
+    let floor = call.floor
+    var findings: [Finding] = []
+    for allowed in [false, true] {
+      let group = overlaps.filter { $0.allowed == allowed }.sorted {
+        $0.ratio != $1.ratio ? $0.ratio > $1.ratio : $0.document.id < $1.document.id
+      }
+      guard !group.isEmpty else { continue }
+      let zh = group.map { "\($0.document.id)（文字复制比\(percent($0.ratio))：\($0.reason.zh)）" }
+        .joined(separator: "；")
+      let en = group.map { "\($0.document.id) (copy ratio \(percent($0.ratio)): \($0.reason.en))" }
+        .joined(separator: "; ")
+      findings.append(
+        finding(
+          .highCopyRatio,
+          "单篇文字复制比达到\(percent(floor.copyRatio))以上，需人工核查：\(zh)",
+          "At least \(percent(floor.copyRatio)) of the text from one source, for a reviewer to look at: \(en)",
+          related: group.map(\.document), severity: allowed ? .info : floor.severity))
+    }
+    return findings
   }
 
   /// The application's pairs, both directions of batch pairs included, one per other document.
@@ -42,7 +153,9 @@ extension RuleContext {
       // Seen from this application: its passages are the source side of the stored ones.
       let passages = pair.passages.map { $0.map(reversedPassage) }
       var measures = pair.measures.reversed
-      measures.passageCharacters = passages.map { $0.reduce(0) { $0 + $1.chars } }
+      if measures.passageCharacters == nil {
+        measures.passageCharacters = passages.map { $0.reduce(0) { $0 + $1.chars } }
+      }
       consider(
         SimilarPair(
           applicationID: application.id, other: record(source), otherInBatch: true, measures: measures,
@@ -76,14 +189,17 @@ extension RuleContext {
     return sameOrganisation ? nil : .plagiarism
   }
 
-  private func similarityFinding(_ rule: RuleID, application: Application, documents: [RelatedDocument])
-    -> Finding
-  {
+  private func similarityFinding(
+    _ rule: RuleID, severity: Severity, application: Application, documents: [RelatedDocument]
+  ) -> Finding {
     let list = documents.prefix(5).map { document in
-      "\(document.id)（J=\(percent(document.jaccard))，C=\(percent(document.queryContainment))）"
+      let ratio = document.copyRatio.map { "文字复制比\(percent($0))，" } ?? ""
+      return "\(document.id)（\(ratio)J=\(percent(document.jaccard))，C=\(percent(document.queryContainment))）"
     }.joined(separator: "、")
     let listEn = documents.prefix(5).map { document in
-      "\(document.id) (J=\(percent(document.jaccard)), C=\(percent(document.queryContainment)))"
+      let ratio = document.copyRatio.map { "copy ratio \(percent($0)), " } ?? ""
+      return
+        "\(document.id) (\(ratio)J=\(percent(document.jaccard)), C=\(percent(document.queryContainment)))"
     }.joined(separator: ", ")
     let more = documents.count > 5 ? "…" : ""
     let zh: String
@@ -107,7 +223,12 @@ extension RuleContext {
       en =
         "Shares long passages with other organisations' documents (up to \(copied) characters): \(listEn)\(more)"
     }
-    return finding(rule, zh, en, related: documents)
+    if severity < call.severity(for: rule) {
+      return finding(
+        rule, zh + "（低于阈值，处于复核区间）", en + " (below the threshold, in the review band)",
+        related: documents, severity: severity)
+    }
+    return finding(rule, zh, en, related: documents, severity: severity)
   }
 
   private func sortedBySimilarity(_ documents: [RelatedDocument]) -> [RelatedDocument] {
@@ -122,7 +243,7 @@ extension RuleContext {
   private func reversedPassage(_ passage: EvidencePassage) -> EvidencePassage {
     EvidencePassage(
       start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
-      chars: passage.sourceEnd - passage.sourceStart)
+      chars: passage.sourceEnd - passage.sourceStart, kind: passage.kind)
   }
 
   private func percent(_ value: Double?) -> String {

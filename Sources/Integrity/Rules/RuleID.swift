@@ -19,6 +19,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable, CodingK
   case identityChecksum = "identity-checksum"
   case deadline = "deadline"
   case manifestMismatch = "manifest-mismatch"
+  /// No silent high overlap: a large share of the text from one source that no other rule reports.
+  case highCopyRatio = "high-copy-ratio"
 
   public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -31,7 +33,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable, CodingK
   /// notice's soft limits ("一般", "尽量") and data problems the bureau must look at are warnings.
   public var defaultSeverity: Severity {
     switch self {
-    case .titleFormat, .quota, .manifestMismatch, .paperOnlineMismatch: return .warning
+    case .titleFormat, .quota, .manifestMismatch, .paperOnlineMismatch, .highCopyRatio: return .warning
     default: return .error
     }
   }
@@ -58,6 +60,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable, CodingK
     case .identityChecksum: return LocalizedText(zh: "证件号校验", en: "identity check digit")
     case .deadline: return LocalizedText(zh: "截止时间", en: "deadline")
     case .manifestMismatch: return LocalizedText(zh: "汇总表与申报书不一致", en: "manifest mismatch")
+    case .highCopyRatio: return LocalizedText(zh: "文字复制比高", en: "high copy ratio")
     }
   }
 }

@@ -10,11 +10,16 @@ public struct RuleInput: Sendable {
   /// Verified similar pairs, batch-vs-batch and batch-vs-archive, scored from the application.
   public var pairs: [SimilarPair]
   public var registry: [RegistryEntry]
+  /// Copy ratios per application id over all its sources (computed from the evidence passages);
+  /// an application without an entry is judged on its pairs' measures only.
+  public var copyMeasures: [String: ApplicationCopyMeasures]
 
   public init(
     call: CallConfiguration, applications: [Application], archive: [DocumentRecord] = [],
-    pairs: [SimilarPair] = [], registry: [RegistryEntry] = []
+    pairs: [SimilarPair] = [], registry: [RegistryEntry] = [],
+    copyMeasures: [String: ApplicationCopyMeasures] = [:]
   ) {
+    self.copyMeasures = copyMeasures
     self.call = call
     self.applications = applications
     self.archive = archive

@@ -21,6 +21,15 @@ public struct CopyMetrics: Sendable, Codable, Equatable {
   public var sources: [SourceCopy]
   /// One entry per given section, in the given order.
   public var sections: [SectionCopy]
+  /// 去除本人已发表文献复制比: the union over the sources that are not the organisation's own
+  /// earlier applications (nil when not computed).
+  public var copyRatioExcludingOwn: Double?
+  public var copiedCharactersExcludingOwn: Int?
+  /// The sources left out of `copyRatioExcludingOwn`, sorted.
+  public var ownSources: [String]?
+  /// Passages (over all sources) and their characters by how they matched: `identical`,
+  /// `minorChanges`, `rewritten` (nil when not classified).
+  public var passageKinds: [String: PassageKindCount]?
 
   public init(
     characters: Int, templateCharacters: Int, copiedCharacters: Int, copyRatio: Double,
@@ -66,5 +75,16 @@ public struct SectionCopy: Sendable, Codable, Equatable {
     self.characters = characters
     self.copiedCharacters = copiedCharacters
     self.ratio = ratio
+  }
+}
+
+/// Passages of one kind and the application characters they cover (summed per passage).
+public struct PassageKindCount: Sendable, Codable, Equatable {
+  public var passages: Int
+  public var characters: Int
+
+  public init(passages: Int, characters: Int) {
+    self.passages = passages
+    self.characters = characters
   }
 }

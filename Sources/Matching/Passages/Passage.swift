@@ -11,6 +11,8 @@ public struct Passage: Sendable, Codable, Equatable, Hashable {
   public var sourceEnd: Int
   /// Length of the passage in the query's extracted text (`end - start`).
   public var chars: Int
+  /// How it matched, once classified (`PassageClassifier`); nil from the exact aligner.
+  public var kind: PassageKind?
 
   public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
     self.start = start
@@ -20,7 +22,8 @@ public struct Passage: Sendable, Codable, Equatable, Hashable {
     self.chars = end - start
   }
 
-  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int) {
+  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int, kind: PassageKind? = nil) {
+    self.kind = kind
     self.start = start
     self.end = end
     self.sourceStart = sourceStart

@@ -54,22 +54,52 @@ public enum PassageAligner {
     k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
     querySections: [TextSection] = [], sourceSections: [TextSection] = []
   ) -> [Passage] {
+    align(
+      query: query, queryShingles: queryShingles, source: source, sourceShingles: sourceShingles, k: k,
+      excluding: excluding, parameters: parameters, querySections: querySections,
+      sourceSections: sourceSections, shared: nil)
+  }
+
+  /// The same for a pair verified with `Verifier.verify` (`query` prepared with the same
+  /// exclusions, `sourceShingles` the verified match hashes): the verification's shared shingles
+  /// seed the runs, so the shingles only one side holds cost nothing. Same passages.
+  package static func align(
+    _ query: Verifier.PreparedQuery, verification: PairVerification, source: NormalizedText,
+    sourceShingles: [UInt64], parameters: PassageAlignmentParameters, querySections: [TextSection] = [],
+    sourceSections: [TextSection] = []
+  ) -> [Passage] {
+    let shared =
+      sourceShingles.count == verification.matchPositions.count ? verification.seedMasks(query) : nil
+    return align(
+      query: query.text, queryShingles: query.hashes, source: source, sourceShingles: sourceShingles,
+      k: query.k, excluding: query.excluding, parameters: parameters, querySections: querySections,
+      sourceSections: sourceSections, shared: shared)
+  }
+
+  private static func align(
+    query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
+    k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
+    querySections: [TextSection], sourceSections: [TextSection], shared: SeedMasks?
+  ) -> [Passage] {
     let minimumCharacters = parameters.minimumCharacters
     let mergeDistance = max(0, parameters.mergeDistance)
     guard query.count > 0, source.count > 0 else { return [] }
     let querySide = AlignmentSide(text: query, shingles: queryShingles, k: k)
     let sourceSide = AlignmentSide(text: source, shingles: sourceShingles, k: k)
+    // The excluded shingles of each side: from the verification when it ran (no set lookups).
+    let queryExcludedShingles =
+      excluding.isEmpty ? [] : (shared?.queryExcluded ?? queryShingles.map { excluding.contains($0) })
+    let sourceExcludedShingles =
+      excluding.isEmpty ? [] : (shared?.sourceExcluded ?? sourceShingles.map { excluding.contains($0) })
     let queryExcluded = ExcludedTokens(
-      excludedShingles: excluding.isEmpty ? [] : queryShingles.map { excluding.contains($0) },
-      tokenCount: query.count, k: k)
+      excludedShingles: queryExcludedShingles, tokenCount: query.count, k: k)
     let sourceExcluded = ExcludedTokens(
-      excludedShingles: excluding.isEmpty ? [] : sourceShingles.map { excluding.contains($0) },
-      tokenCount: source.count, k: k)
+      excludedShingles: sourceExcludedShingles, tokenCount: source.count, k: k)
     let limits = ChainLimits(
       query: boundaries(querySections, query), source: boundaries(sourceSections, source),
       queryExcluded: queryExcluded.isEmpty ? nil : queryExcluded,
       sourceExcluded: sourceExcluded.isEmpty ? nil : sourceExcluded)
-    let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding)
+    let runs = RunSeeder().runs(query: querySide, source: sourceSide, excluding: excluding, shared: shared)
       .flatMap { limits.split($0) }.compactMap { queryExcluded.trimmed($0) }
     let chainer = RunChainer(maximumGap: max(0, parameters.maximumGap), limits: limits)
     let chainMinimum = mergeDistance > 0 ? parameters.minimumChainCharacters : minimumCharacters

@@ -7,25 +7,42 @@
 struct RunSeeder: Sendable {
   var occurrenceLimit = 24
 
-  func runs(query: AlignmentSide, source: AlignmentSide, excluding: Set<UInt64>) -> [MatchedRun] {
+  /// `shared`, when given, marks the shingles both texts hold (not excluded) on each side, as a
+  /// verification found them: only those can seed a run, so the others are neither sorted nor
+  /// looked up (the runs are the same).
+  func runs(
+    query: AlignmentSide, source: AlignmentSide, excluding: Set<UInt64>,
+    shared: SeedMasks? = nil
+  ) -> [MatchedRun] {
     let queryShingles = query.shingles
     let sourceShingles = source.shingles
     guard !queryShingles.isEmpty, !sourceShingles.isEmpty else { return [] }
+    if let shared {
+      precondition(
+        shared.queryShared.count == queryShingles.count && shared.sourceShared.count == sourceShingles.count)
+    }
 
     // The source's shingles sorted by (hash, position): the positions of one hash are one
     // ascending slice, found by binary search. A dictionary of position arrays cost one
     // allocation per distinct shingle and most of a check's time (every verified pair is aligned).
     var keyed: [(hash: UInt64, position: Int32)] = []
-    keyed.reserveCapacity(sourceShingles.count)
-    for (index, hash) in sourceShingles.enumerated() where excluding.isEmpty || !excluding.contains(hash) {
-      keyed.append((hash, Int32(index)))
+    if let sourceShared = shared?.sourceShared {
+      for (index, hash) in sourceShingles.enumerated() where sourceShared[index] {
+        keyed.append((hash, Int32(index)))
+      }
+    } else {
+      keyed.reserveCapacity(sourceShingles.count)
+      for (index, hash) in sourceShingles.enumerated() where excluding.isEmpty || !excluding.contains(hash) {
+        keyed.append((hash, Int32(index)))
+      }
     }
     keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
     let sortedHashes = keyed.map(\.hash)
     let sortedPositions = keyed.map(\.position)
     let queryExcluded =
       excluding.isEmpty
-      ? [Bool](repeating: false, count: queryShingles.count) : queryShingles.map { excluding.contains($0) }
+      ? [Bool](repeating: false, count: queryShingles.count)
+      : (shared?.queryExcluded ?? queryShingles.map { excluding.contains($0) })
 
     let queryCount = queryShingles.count
     let sourceCount = sourceShingles.count
@@ -34,7 +51,9 @@ struct RunSeeder: Sendable {
     var coveredUntil = [Int](repeating: 0, count: queryCount + sourceCount)
     var runs: [MatchedRun] = []
 
+    let queryShared = shared?.queryShared
     for queryIndex in 0..<queryCount where !queryExcluded[queryIndex] {
+      if let queryShared, !queryShared[queryIndex] { continue }
       let hash = queryShingles[queryIndex]
       let lower = Self.lowerBound(of: hash, in: sortedHashes)
       guard lower < sortedHashes.count, sortedHashes[lower] == hash else { continue }
@@ -108,4 +127,13 @@ struct RunSeeder: Sendable {
     let upper = min(hits.endIndex, lower + occurrenceLimit)
     return hits[max(hits.startIndex, upper - occurrenceLimit)..<upper]
   }
+}
+
+/// Per shingle position of each side, from a verification: held by both texts (not excluded), and
+/// excluded (template or common text). Seeding and exclusion then need no set lookups.
+struct SeedMasks: Sendable {
+  var queryShared: [Bool]
+  var sourceShared: [Bool]
+  var queryExcluded: [Bool]
+  var sourceExcluded: [Bool]
 }

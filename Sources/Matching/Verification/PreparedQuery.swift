@@ -20,6 +20,11 @@ extension Verifier {
     let values: [Int32]
     let zeroIndex: Int32
     let shift: UInt64
+    /// `excluding` as an open-addressing table like `keys` (0 marks an empty slot, `excludesZero`
+    /// the hash 0): a match's shingles are tested against it without hashing them again.
+    let excludedKeys: [UInt64]
+    let excludesZero: Bool
+    let excludedShift: UInt64
 
     /// `hashes` are the query's shingle hashes as `Shingler` returns them (same k and seed as the
     /// candidates' hashes).
@@ -62,6 +67,38 @@ extension Verifier {
       self.shift = shift
       self.distinctIndex = distinctIndex
       distinctCount = Int(distinct)
+      var excludedSize = 16
+      while excludedSize < excluding.count * 2 { excludedSize <<= 1 }
+      let excludedMask = excludedSize - 1
+      let excludedShift = UInt64(64 - excludedSize.trailingZeroBitCount)
+      var excludedKeys = [UInt64](repeating: 0, count: excludedSize)
+      var excludesZero = false
+      for hash in excluding {
+        if hash == 0 {
+          excludesZero = true
+          continue
+        }
+        var slot = Int(truncatingIfNeeded: hash &>> excludedShift)
+        while excludedKeys[slot] != 0 && excludedKeys[slot] != hash { slot = (slot &+ 1) & excludedMask }
+        excludedKeys[slot] = hash
+      }
+      self.excludedKeys = excludedKeys
+      self.excludesZero = excludesZero
+      self.excludedShift = excludedShift
+    }
+
+    /// Whether `hash` is in `excluding` (`keys`: `excludedKeys`).
+    @inline(__always)
+    func isExcluded(_ hash: UInt64, keys: UnsafeBufferPointer<UInt64>) -> Bool {
+      if hash == 0 { return excludesZero }
+      let mask = keys.count - 1
+      var slot = Int(truncatingIfNeeded: hash &>> excludedShift)
+      while true {
+        let key = keys[slot]
+        if key == hash { return true }
+        if key == 0 { return false }
+        slot = (slot &+ 1) & mask
+      }
     }
 
     /// Index of `hash` among the distinct query hashes, or −1.
@@ -83,48 +120,6 @@ extension Verifier {
 
   /// The same scores as `scores(query:queryHashes:matchHashes:k:excluding:)`.
   public static func scores(_ query: PreparedQuery, matchHashes: [UInt64]) -> SimilarityScores {
-    var seen = [Bool](repeating: false, count: query.distinctCount)
-    var shared = 0
-    let excluding = query.excluding
-    let onlyInMatch = ShingleHashSet.withSet(capacity: matchHashes.count) { others in
-      query.keys.withUnsafeBufferPointer { keys in
-        query.values.withUnsafeBufferPointer { values in
-          seen.withUnsafeMutableBufferPointer { seen in
-            for hash in matchHashes where excluding.isEmpty || !excluding.contains(hash) {
-              let distinct = query.index(of: hash, keys: keys, values: values)
-              if distinct < 0 {
-                _ = others.insert(hash)
-              } else if !seen[Int(distinct)] {
-                seen[Int(distinct)] = true
-                shared += 1
-              }
-            }
-          }
-        }
-      }
-      return others.count
-    }
-    var sharedCharacters = 0
-    let window = min(max(query.k, 1), max(query.text.count, 1))
-    var coveredUpTo: Int32 = .min
-    query.distinctIndex.withUnsafeBufferPointer { distinctIndex in
-      query.text.starts.withUnsafeBufferPointer { starts in
-        query.text.ends.withUnsafeBufferPointer { ends in
-          for index in 0..<distinctIndex.count {
-            let distinct = Int(distinctIndex[index])
-            guard distinct >= 0, seen[distinct], index + window - 1 < ends.count else { continue }
-            let start = max(starts[index], coveredUpTo)
-            let end = ends[index + window - 1]
-            if end > start {
-              sharedCharacters += Int(end - start)
-              coveredUpTo = end
-            }
-          }
-        }
-      }
-    }
-    return makeScores(
-      shared: shared, queryCount: query.distinctCount, matchCount: shared + onlyInMatch,
-      sharedCharacters: sharedCharacters)
+    verify(query, matchHashes: matchHashes).scores
   }
 }

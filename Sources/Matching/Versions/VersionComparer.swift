@@ -20,8 +20,21 @@ public struct VersionComparer: Sendable {
   }
 
   public func compare(_ a: VersionDocument, _ b: VersionDocument) -> VersionComparison {
-    let differences = fieldDifferences(a.fields, b.fields) + textDifferences(a, b)
-    return VersionComparison(identical: differences.isEmpty, differences: differences)
+    let a = b.hasFormFields ? a : a.body
+    let b = a.hasFormFields ? b : b.body
+    var fields = fieldDifferences(a.fields, b.fields)
+    if !a.hasFormFields || !b.hasFormFields {
+      fields.removeAll { $0.kind == .fieldOnlyInA || $0.kind == .fieldOnlyInB }
+    }
+    let text = textDifferences(a, b)
+    guard a.isOCR || b.isOCR else {
+      let differences = fields + text
+      return VersionComparison(identical: differences.isEmpty, differences: differences)
+    }
+    let tolerance = OCRTolerance(aIsOCR: a.isOCR, bIsOCR: b.isOCR)
+    let noise = text.filter(tolerance.isNoise)
+    let differences = fields + text.filter { !tolerance.isNoise($0) }
+    return VersionComparison(identical: differences.isEmpty, differences: differences, ocrNoise: noise)
   }
 
   // MARK: Fields

@@ -6,10 +6,15 @@ public struct VersionComparison: Sendable, Codable, Equatable {
   /// Form-field differences first (in A's field order, then fields only B has), then text
   /// differences in document order.
   public var differences: [VersionDifference]
+  /// When a version was read by OCR: text differences that look like recognition errors
+  /// (``OCRTolerance``), listed so that nothing is hidden but not counted as differences; nil when
+  /// neither version is OCR text.
+  public var ocrNoise: [VersionDifference]?
 
-  public init(identical: Bool, differences: [VersionDifference]) {
+  public init(identical: Bool, differences: [VersionDifference], ocrNoise: [VersionDifference]? = nil) {
     self.identical = identical
     self.differences = differences
+    self.ocrNoise = ocrNoise
   }
 }
 

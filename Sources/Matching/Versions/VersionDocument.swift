@@ -6,11 +6,35 @@ public struct VersionDocument: Sendable, Equatable {
   public var text: String
   public var sections: [TextSection]
   public var fields: [VersionField]
+  /// The text was read by OCR from a scan: differences that look like recognition errors are
+  /// reported apart (``VersionComparison/ocrNoise``), never among the differences.
+  public var isOCR: Bool
+  /// False for formats without form structure (PDF, scans): their fields cannot be missing, so
+  /// only fields both versions have are compared (the form's text is compared with the text).
+  public var hasFormFields: Bool
+  /// Where the body ends in `text` (headers, footers and notes follow it), when known. Against a
+  /// version without form structure (a PDF, whose reader removes running headers and footers)
+  /// only the body is compared.
+  public var bodyEnd: Int?
 
-  public init(text: String, sections: [TextSection] = [], fields: [VersionField] = []) {
+  public init(
+    text: String, sections: [TextSection] = [], fields: [VersionField] = [], isOCR: Bool = false,
+    hasFormFields: Bool = true, bodyEnd: Int? = nil
+  ) {
+    self.bodyEnd = bodyEnd
     self.text = text
     self.sections = sections
     self.fields = fields
+    self.isOCR = isOCR
+    self.hasFormFields = hasFormFields
+  }
+
+  /// The body only (``bodyEnd``).
+  var body: VersionDocument {
+    guard let bodyEnd, bodyEnd < text.unicodeScalars.count else { return self }
+    var copy = self
+    copy.text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(bodyEnd)))
+    return copy
   }
 }
 

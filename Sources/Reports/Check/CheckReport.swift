@@ -1,3 +1,4 @@
+import ChachongModel
 import Integrity
 import Matching
 
@@ -6,7 +7,10 @@ import Matching
 /// `.severity`, `.related[].id`, `.related[].passages[]`, top-level `errors`.
 public struct CheckReport: Sendable, Codable, Equatable {
   /// Bumped when a field changes meaning or disappears; added optional fields keep it.
-  public static let currentSchemaVersion = 1
+  /// 2: `copyRatio` and `copyMetrics` count every verified source (1: only sources of findings);
+  /// added `copyMetrics.copyRatioExcludingOwn`, `.passageKinds`, `related[].copyRatio`,
+  /// `.passageKinds`, `passages[].kind`, and the high-copy-ratio rule.
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var tool: ToolInfo
@@ -99,11 +103,14 @@ public struct InputFileInfo: Sendable, Codable, Equatable {
   public var path: String
   /// Lower-case hex SHA-256 of the file's bytes.
   public var sha256: String
+  /// Set when the file's text was read by OCR (a scan): pages and mean confidence.
+  public var ocr: OCRSummary?
 
-  public init(role: String, path: String, sha256: String) {
+  public init(role: String, path: String, sha256: String, ocr: OCRSummary? = nil) {
     self.role = role
     self.path = path
     self.sha256 = sha256
+    self.ocr = ocr
   }
 }
 

@@ -46,6 +46,7 @@ public enum CheckReportBuilder {
     copy.jaccard = document.jaccard.map(rounded)
     copy.queryContainment = document.queryContainment.map(rounded)
     copy.matchContainment = document.matchContainment.map(rounded)
+    copy.copyRatio = document.copyRatio.map(rounded)
     return copy
   }
 
@@ -54,6 +55,7 @@ public enum CheckReportBuilder {
     var copy = metrics
     copy.copyRatio = rounded(metrics.copyRatio)
     copy.largestSourceRatio = rounded(metrics.largestSourceRatio)
+    copy.copyRatioExcludingOwn = metrics.copyRatioExcludingOwn.map(rounded)
     copy.sources = metrics.sources.map {
       SourceCopy(id: $0.id, copiedCharacters: $0.copiedCharacters, ratio: rounded($0.ratio))
     }

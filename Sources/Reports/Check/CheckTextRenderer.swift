@@ -1,4 +1,6 @@
+import ChachongModel
 import Integrity
+import Matching
 
 /// The terminal view of a check report: a summary line, one table row per application, then
 /// each application's findings with the related documents. ID numbers appear masked only.
@@ -23,7 +25,7 @@ public enum CheckTextRenderer {
     lines.append("")
     let header =
       zh
-      ? ["级别", "编号", "申报单位", "负责人", "复制比", "问题"]
+      ? ["级别", "编号", "申报单位", "负责人", "总复制比", "问题"]
       : ["level", "id", "organisation", "lead", "copy", "rules"]
     var rows: [[String]] = [header]
     for application in report.applications {
@@ -44,6 +46,7 @@ public enum CheckTextRenderer {
         if let masked = application.leadIDMasked { heading += "（\(masked)）" }
       }
       lines.append(heading)
+      if let metrics = application.copyMetrics { lines.append("  " + ratios(metrics, zh: zh)) }
       for finding in application.findings {
         let severity = finding.severity.displayName.text(in: language)
         lines.append("  [\(severity)] \(finding.rule.rawValue): \(finding.message)")
@@ -64,7 +67,32 @@ public enum CheckTextRenderer {
       lines.append(zh ? "无法读取的文件：" : "Unreadable inputs:")
       for error in report.errors { lines.append("  \(error.path): \(error.message)") }
     }
+    lines += OCRInputsNote.lines(report.inputs, zh: zh)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The copy ratios a reviewer reads, with CNKI's names in Chinese.
+  static func ratios(_ metrics: CopyMetrics, zh: Bool) -> String {
+    var parts: [String] = []
+    parts.append((zh ? "总文字复制比 " : "total copy ratio ") + percent(metrics.copyRatio))
+    if let largest = metrics.largestSourceId {
+      parts.append(
+        (zh ? "单篇最大文字复制比 " : "largest single source ") + "\(percent(metrics.largestSourceRatio))（\(largest)）")
+    }
+    if let own = metrics.copyRatioExcludingOwn {
+      parts.append((zh ? "去除本人已发表文献复制比 " : "excluding own earlier applications ") + percent(own))
+    }
+    if let kinds = metrics.passageKinds, !kinds.isEmpty {
+      parts.append((zh ? "片段 " : "passages ") + kindList(kinds.mapValues(\.passages), zh: zh))
+    }
+    return parts.joined(separator: "  ")
+  }
+
+  /// `相同 3 / 轻微改动 1 / 改写 2` in the kinds' order.
+  static func kindList(_ counts: [String: Int], zh: Bool) -> String {
+    PassageMatchKind.allCases.compactMap { kind in
+      counts[kind.rawValue].map { "\(zh ? kind.chineseName : kind.englishName) \($0)" }
+    }.joined(separator: " / ")
   }
 
   static func describe(_ related: RelatedDocument, zh: Bool) -> String {
@@ -72,6 +100,10 @@ public enum CheckTextRenderer {
     let context = [related.program, related.year.map(String.init), related.status].compactMap { $0 }
     if !context.isEmpty { parts.append(context.joined(separator: " ")) }
     if let organisation = related.organisation { parts.append(organisation) }
+    if let ratio = related.copyRatio {
+      parts.append((zh ? "文字复制比 " : "copy ratio ") + percent(ratio))
+    }
+    if let kinds = related.passageKinds, !kinds.isEmpty { parts.append(kindList(kinds, zh: zh)) }
     if let jaccard = related.jaccard {
       parts.append(
         "J=\(percent(jaccard)) C=\(percent(related.queryContainment ?? 0))/\(percent(related.matchContainment ?? 0))"

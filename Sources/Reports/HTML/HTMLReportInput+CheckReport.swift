@@ -28,11 +28,12 @@ extension HTMLReportInput {
             related: finding.related.map { related in
               HTMLRelatedDocument(
                 id: related.id, title: related.title, jaccard: related.jaccard,
-                copyRatio: metrics[application.id]?.sources.first { $0.id == related.id }?.ratio,
+                copyRatio: related.copyRatio
+                  ?? metrics[application.id]?.sources.first { $0.id == related.id }?.ratio,
                 passages: (related.passages ?? []).map {
                   Passage(
                     start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd,
-                    chars: $0.chars)
+                    chars: $0.chars, kind: $0.kind.flatMap { PassageKind(rawValue: $0.rawValue) })
                 })
             }))
       }
@@ -42,7 +43,8 @@ extension HTMLReportInput {
         copyRatio: application.copyRatio, metrics: metrics[application.id])
     }
     self.init(
-      title: title ?? (language == .zh ? "查重报告" : "Check report"), subtitle: call + number,
+      title: title ?? (language == .zh ? "查重报告" : "Check report"),
+      subtitle: call + number + OCRInputsNote.subtitle(report.inputs, zh: language == .zh),
       language: language,
       applications: applications, findings: findings, documents: documents,
       contextCharacters: contextCharacters)

@@ -1,3 +1,6 @@
+import ChachongModel
+import Matching
+
 extension HTMLReportRenderer {
   /// Fixed interface words of the report in its language.
   struct Labels {
@@ -11,10 +14,18 @@ extension HTMLReportRenderer {
     var organisation: String { zh ? "申报单位" : "Organisation" }
     var lead: String { zh ? "项目负责人" : "Lead" }
     var rules: String { zh ? "规则" : "Rules" }
-    var copyRatio: String { zh ? "复制比" : "Copy ratio" }
+    var copyRatio: String { zh ? "文字复制比" : "Copy ratio" }
     var findings: String { zh ? "问题数" : "Findings" }
     var copiedCharacters: String { zh ? "复制字符数" : "Copied characters" }
-    var largestSource: String { zh ? "单篇最大复制比" : "Largest single source" }
+    var largestSource: String { zh ? "单篇最大文字复制比" : "Largest single source" }
+    var totalCopyRatio: String { zh ? "总文字复制比" : "Total copy ratio" }
+    var excludingOwn: String { zh ? "去除本人已发表文献复制比" : "Excluding own earlier applications" }
+    var kind: String { zh ? "类型" : "Kind" }
+
+    func kindName(_ kind: PassageKind?) -> String {
+      guard let kind, let match = PassageMatchKind(rawValue: kind.rawValue) else { return "—" }
+      return zh ? match.chineseName : match.englishName
+    }
     var templateCharacters: String { zh ? "模板及常见文字（已排除）" : "Template and common text (excluded)" }
     var section: String { zh ? "章节" : "Section" }
     var noFindings: String { zh ? "未发现问题。" : "No findings." }

@@ -99,7 +99,7 @@ public enum HTMLReportRenderer {
   }
 
   private static func ratios(_ application: HTMLApplicationRow, labels: Labels) -> String {
-    var html = "<div class=\"ratios\"><div class=\"ratio\">\(labels.copyRatio)：<b>"
+    var html = "<div class=\"ratios\"><div class=\"ratio\">\(labels.totalCopyRatio)：<b>"
     html += "\(percent(application.copyRatio))</b></div>"
     guard let metrics = application.metrics else { return html + "</div>\n" }
     html += "<div class=\"ratio\">\(labels.copiedCharacters)：<b>\(metrics.copiedCharacters)</b> / "
@@ -107,6 +107,15 @@ public enum HTMLReportRenderer {
     if let largest = metrics.largestSourceId {
       html += "<div class=\"ratio\">\(labels.largestSource)：<b>\(percent(metrics.largestSourceRatio))</b>"
       html += "（\(HTMLEscaping.escape(largest))）</div>"
+    }
+    if let own = metrics.copyRatioExcludingOwn {
+      html += "<div class=\"ratio\">\(labels.excludingOwn)：<b>\(percent(own))</b></div>"
+    }
+    if let kinds = metrics.passageKinds, !kinds.isEmpty {
+      let list = PassageKind.allCases.compactMap { kind in
+        kinds[kind.rawValue].map { "\(labels.kindName(kind)) \($0.passages)（\($0.characters)）" }
+      }.joined(separator: " · ")
+      html += "<div class=\"ratio\">\(labels.passages)：\(HTMLEscaping.escape(list))</div>"
     }
     if metrics.templateCharacters > 0 {
       html += "<div class=\"ratio muted\">\(labels.templateCharacters)：\(metrics.templateCharacters)</div>"
@@ -175,7 +184,7 @@ public enum HTMLReportRenderer {
     html += "<table class=\"passages\"><thead><tr><th>#</th>"
     html += "<th>\(labels.application) \(labels.offsets)</th><th>\(labels.section)</th>"
     html += "<th>\(labels.relatedDocument) \(labels.offsets)</th><th>\(labels.section)</th>"
-    html += "<th>\(labels.characters)</th></tr></thead><tbody>\n"
+    html += "<th>\(labels.characters)</th><th>\(labels.kind)</th></tr></thead><tbody>\n"
     for (index, passage) in passages.enumerated() {
       let number = index + 1
       let sectionA = application.flatMap { TextSection.title(at: passage.start, in: $0.sections) } ?? ""
@@ -184,7 +193,8 @@ public enum HTMLReportRenderer {
       html += "<td><a href=\"#\(prefix)-p\(number)-a\">\(passage.start)–\(passage.end)</a></td>"
       html += "<td>\(HTMLEscaping.escape(sectionA))</td>"
       html += "<td><a href=\"#\(prefix)-p\(number)-b\">\(passage.sourceStart)–\(passage.sourceEnd)</a></td>"
-      html += "<td>\(HTMLEscaping.escape(sectionB))</td><td class=\"num\">\(passage.chars)</td></tr>\n"
+      html += "<td>\(HTMLEscaping.escape(sectionB))</td><td class=\"num\">\(passage.chars)</td>"
+      html += "<td>\(labels.kindName(passage.kind))</td></tr>\n"
     }
     html += "</tbody></table></details>\n"
     guard let application, let source else {

@@ -45,11 +45,15 @@ enum Fixtures {
     let call = try Fixtures.call()
     for rule in RuleID.allCases {
       guard let sentence = call.setting(for: rule).notice else {
-        #expect(rule == .identityChecksum, "only identity-checksum quotes nothing")
+        // The notice says nothing about check digits or copy ratios.
+        #expect([.identityChecksum, .highCopyRatio].contains(rule), "\(rule.rawValue) quotes nothing")
         continue
       }
       #expect(notice.contains(sentence), "\(rule.rawValue) quotes text that is not in the notice")
     }
+    // The call's own text, excluded from evidence, is the notice itself (with the guide's 研发方向).
+    #expect(call.callText?.map(\.text) == [notice])
+    #expect(notice.contains("研发方向："))
   }
 
   @Test func quotasByRecommendingUnitAndExemptions() throws {

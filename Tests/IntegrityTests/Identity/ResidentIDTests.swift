@@ -107,11 +107,12 @@ import Testing
     #expect(masked.unicodeScalars.count == input.unicodeScalars.count)
   }
 
-  /// Hashes, long account numbers and numbers glued to letters are not ID numbers.
+  /// Hashes, long account numbers, numbers glued to letters and decimal fractions (a JSON score) are
+  /// not ID numbers.
   @Test(arguments: [
     "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     "a1234567890123456789b", "账号 6222 0212 3456 7890 123", "预算12345678901234567元", "ID320602198503120419",
-    "日期20230301，20230415",
+    "日期20230301，20230415", "{\"jaccard\" : 0.020000000000000000416}", "比例 12.320602198503120419",
   ])
   func leavesOtherNumbersAlone(_ input: String) {
     #expect(IdentityKey.maskingIDNumbers(in: input) == input)

@@ -1,0 +1,336 @@
+import ArchiveStore
+import ChachongModel
+import Fingerprints
+import Integrity
+import Matching
+
+/// The copy ratios a reviewer reads (文字复制比), for every verified pair before the rules decide
+/// (issue 13): each pair aligned again with the evidence parameters (`PassageAlignmentParameters
+/// .standard`: 13 characters or more, never across a section boundary, template, common and call
+/// text excluded), its share of either side's counted characters, and per application the total
+/// over all sources (union), the largest single source and the total without the organisation's
+/// own earlier applications. Pure apart from reading archived texts through `PreparedTexts`.
+enum PairCopyRatios {
+  /// Pairs whose exact passages cover less than this share of the application also go through the
+  /// fuzzy stage (`ParaphraseAligner`) when their function-word skeletons overlap
+  /// (`ParaphraseChannel`); above it the exact passages already are the evidence.
+  static let fuzzyBelow = 0.8
+
+  struct Side {
+    var normalized: NormalizedText
+    var shingles: [UInt64]
+    var sections: [TextSection]
+    /// Per token: template, common or call text.
+    var excluded: [Bool]
+    /// Function-word skeleton keys (`SkeletonShingler.keys`), sorted.
+    var skeleton: [UInt64]
+  }
+
+  struct Result {
+    /// The pairs with evidence passages and copy ratios (both directions).
+    var pairs: [SimilarPair]
+    /// Copy metrics per application over all its verified pairs.
+    var metrics: [String: CopyMetrics]
+    /// The same as the rules read them.
+    var measures: [String: ApplicationCopyMeasures]
+  }
+
+  static func measure(
+    _ pairs: [SimilarPair], batch: [PreparedDocument], texts: PreparedTexts, archive: any ArchiveReading,
+    excluding: Set<UInt64>, passageMinimum: Int?, workers: Int = 1,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) async throws -> Result {
+    let parameters = archive.parameters.fingerprint
+    let k = parameters.shingleSize
+    var sides: [String: Side] = [:]
+    for document in batch {
+      sides[document.id] = Side(
+        normalized: document.fingerprint.normalized, shingles: document.fingerprint.shingleHashes,
+        sections: document.document.sections,
+        excluded: CheckCopyMetrics.excludedTokens(
+          shingles: document.fingerprint.shingleHashes, count: document.fingerprint.normalized.count,
+          excluding: excluding, k: k),
+        skeleton: SkeletonShingler.keys(of: document.fingerprint.normalized))
+    }
+    let archived = Set(pairs.filter { !$0.otherInBatch }.map(\.other.id)).subtracting(sides.keys).sorted()
+    if !archived.isEmpty {
+      let entries = try await texts.entries(ids: archived, from: archive)
+      for record in try await archive.records(DocumentFilter(ids: archived)) {
+        guard let entry = entries[record.id] else { continue }
+        sides[record.id] = Side(
+          normalized: entry.normalized, shingles: entry.shingles, sections: record.sections,
+          excluded: CheckCopyMetrics.excludedTokens(
+            shingles: entry.shingles, count: entry.normalized.count, excluding: excluding, k: k),
+          skeleton: SkeletonShingler.keys(of: entry.normalized))
+      }
+    }
+
+    let exactPassages = try await exactPassages(
+      pairs, sides: sides, excluding: excluding, k: k, workers: workers, progress: progress)
+    var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
+    var measured: [SimilarPair] = []
+    measured.reserveCapacity(pairs.count)
+    for (pair, exact) in zip(pairs, exactPassages) {
+      try Task.checkCancellation()
+      guard let application = sides[pair.applicationID], let other = sides[pair.other.id], let exact
+      else {
+        measured.append(pair)
+        continue
+      }
+      var passages = exact
+      // The fuzzy stage where the exact aligner finds little of the application: rewritten copies
+      // ('降重') leave only scattered exact runs.
+      if copied(application, exact, id: pair.other.id).ratio < fuzzyBelow,
+        ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
+          >= ParaphraseChannel.minimumOverlap,
+        let query = try await sentences.document(pair.applicationID),
+        let source = try await sentences.document(pair.other.id)
+      {
+        passages = ParaphraseAligner.combine(
+          exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
+          query: application.normalized, source: other.normalized
+        ).map { aligned in
+          var passage = aligned.passage
+          passage.kind = aligned.kind
+          return passage
+        }
+      }
+      var result = pair
+      if passages != exact, let passageMinimum {
+        // Rewritten passages count for the rules' long-passage condition as exact ones do.
+        let long = passages.filter { $0.chars >= passageMinimum }
+        result.measures.passageCharacters = max(
+          pair.measures.passageCharacters ?? 0, long.reduce(0) { $0 + $1.chars })
+        result.measures.sourcePassageCharacters = long.reduce(0) { $0 + $1.sourceChars }
+      } else if let rulePassages = pair.passages {
+        result.measures.sourcePassageCharacters = rulePassages.reduce(0) {
+          $0 + $1.sourceEnd - $1.sourceStart
+        }
+      }
+      let forward = copied(application, passages, id: pair.other.id)
+      let backward = copied(other, passages.map(reversed), id: pair.applicationID)
+      result.measures.copyRatio = forward.ratio
+      result.measures.copiedCharacters = forward.characters
+      result.measures.sourceCopyRatio = backward.ratio
+      result.measures.sourceCopiedCharacters = backward.characters
+      result.passages = passages.map {
+        EvidencePassage(
+          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars,
+          kind: $0.kind.flatMap { PassageMatchKind(rawValue: $0.rawValue) })
+      }
+      measured.append(result)
+    }
+
+    let records = Dictionary(
+      batch.map { ($0.id, $0.document.record) }, uniquingKeysWith: { first, _ in first })
+    var sources: [String: [(record: DocumentRecord, passages: [Passage])]] = [:]
+    for pair in measured {
+      let passages = (pair.passages ?? []).map {
+        Passage(
+          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars,
+          kind: $0.kind.flatMap { PassageKind(rawValue: $0.rawValue) })
+      }
+      sources[pair.applicationID, default: []].append((pair.other, passages))
+      if pair.otherInBatch, let record = records[pair.applicationID] {
+        sources[pair.other.id, default: []].append((record, passages.map(reversed)))
+      }
+    }
+    var metrics: [String: CopyMetrics] = [:]
+    var measures: [String: ApplicationCopyMeasures] = [:]
+    for document in batch {
+      guard let side = sides[document.id] else { continue }
+      let all = merged(sources[document.id] ?? [])
+      let own = all.filter { isOwnEarlier($0.record, of: document.document.record) }.map(\.record.id)
+      var result = CopyMetricsCalculator.measure(
+        application: side.normalized,
+        sources: all.map { SourcePassages(id: $0.record.id, passages: $0.passages) },
+        excludedTokens: side.excluded, sections: side.sections)
+      let others = all.filter { !own.contains($0.record.id) }
+      let withoutOwn =
+        own.isEmpty
+        ? result
+        : CopyMetricsCalculator.measure(
+          application: side.normalized,
+          sources: others.map { SourcePassages(id: $0.record.id, passages: $0.passages) },
+          excludedTokens: side.excluded)
+      result.copyRatioExcludingOwn = withoutOwn.copyRatio
+      result.copiedCharactersExcludingOwn = withoutOwn.copiedCharacters
+      result.ownSources = own.sorted()
+      result.passageKinds = kindCounts(all.flatMap(\.passages))
+      metrics[document.id] = result
+      measures[document.id] = ApplicationCopyMeasures(
+        totalCopyRatio: result.copyRatio, largestSourceRatio: result.largestSourceRatio,
+        largestSourceId: result.largestSourceId, copyRatioExcludingOwn: withoutOwn.copyRatio)
+    }
+    return Result(pairs: measured, metrics: metrics, measures: measures)
+  }
+
+  /// The exact evidence passages of every pair (nil where a side is missing), classified, in pair
+  /// order: `workers` applications at a time, each prepared once as a query; every pair is verified
+  /// against it so that the alignment is seeded from the shingles both sides hold only
+  /// (`PassageAligner.align(_:verification:…)`, same passages), and a pair whose `PassageBound`
+  /// for the evidence parameters has no passage gets none without aligning.
+  static func exactPassages(
+    _ pairs: [SimilarPair], sides: [String: Side], excluding: Set<UInt64>, k: Int, workers: Int,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) async throws -> [[Passage]?] {
+    var order: [String] = []
+    var groups: [String: [PairSlot]] = [:]
+    for (index, pair) in pairs.enumerated() {
+      if groups[pair.applicationID] == nil { order.append(pair.applicationID) }
+      groups[pair.applicationID, default: []].append(PairSlot(index: index, other: pair.other.id))
+    }
+    let work: [ApplicationPairs] = order.map { ApplicationPairs(application: $0, pairs: groups[$0] ?? []) }
+    let total = work.count
+    var report: (@Sendable (Int) -> Void)?
+    if let progress {
+      report = { @Sendable done in progress(done, total) }
+    }
+    let aligned: [[PairSlot]] = try await OrderedConcurrentMap.map(
+      work, workers: workers, makeState: {}, progress: report
+    ) { (_: inout Void, group: ApplicationPairs) -> [PairSlot] in
+      guard let application = sides[group.application] else { return group.pairs }
+      let query = Verifier.PreparedQuery(
+        text: application.normalized, hashes: application.shingles, k: k, excluding: excluding)
+      return group.pairs.map { slot in
+        guard let other = sides[slot.other] else { return slot }
+        var slot = slot
+        // The scores are not used here: a match count of 0 spares counting the match's shingles.
+        let verification = Verifier.verify(query, matchHashes: other.shingles, matchDistinct: 0)
+        if verification.passageBound(query: query, match: other.normalized, parameters: .standard).isEmpty {
+          slot.passages = []
+          return slot
+        }
+        slot.passages = PassageAligner.align(
+          query, verification: verification, source: other.normalized, sourceShingles: other.shingles,
+          parameters: .standard, querySections: application.sections, sourceSections: other.sections
+        ).map { classified($0, application.normalized, other.normalized) }
+        return slot
+      }
+    }
+    var result = [[Passage]?](repeating: nil, count: pairs.count)
+    for group in aligned {
+      for slot in group { result[slot.index] = slot.passages }
+    }
+    return result
+  }
+
+  /// A pair of `exactPassages`: its place in the list, the other document, its passages.
+  struct PairSlot: Sendable {
+    var index: Int
+    var other: String
+    var passages: [Passage]? = nil
+  }
+
+  /// The pairs of one application, aligned by one worker against one prepared query.
+  struct ApplicationPairs: Sendable {
+    var application: String
+    var pairs: [PairSlot]
+  }
+
+  /// The organisation's own application of an earlier year (the rules' `isOwnEarlier`).
+  static func isOwnEarlier(_ other: DocumentRecord, of application: DocumentRecord) -> Bool {
+    guard let year = other.year, let thisYear = application.year, year < thisYear else { return false }
+    return EntityMatching.sameOrganisation(
+      creditCode: application.creditCode, name: application.organisation, creditCode: other.creditCode,
+      name: other.organisation)
+  }
+
+  /// One entry per source id (a batch pair can reach an application from both sides), in first-seen order.
+  private static func merged(_ sources: [(record: DocumentRecord, passages: [Passage])])
+    -> [(record: DocumentRecord, passages: [Passage])]
+  {
+    var order: [String] = []
+    var byID: [String: (record: DocumentRecord, passages: [Passage])] = [:]
+    for source in sources {
+      if byID[source.record.id] == nil {
+        order.append(source.record.id)
+        byID[source.record.id] = source
+      } else {
+        byID[source.record.id]?.passages += source.passages
+      }
+    }
+    return order.compactMap { byID[$0] }
+  }
+
+  private static func copied(_ side: Side, _ passages: [Passage], id: String) -> (
+    ratio: Double, characters: Int
+  ) {
+    let metrics = CopyMetricsCalculator.measure(
+      application: side.normalized, sources: [SourcePassages(id: id, passages: passages)],
+      excludedTokens: side.excluded)
+    return (metrics.copyRatio, metrics.copiedCharacters)
+  }
+
+  static func reversed(_ passage: Passage) -> Passage {
+    Passage(
+      start: passage.sourceStart, end: passage.sourceEnd, sourceStart: passage.start, sourceEnd: passage.end,
+      chars: passage.sourceEnd - passage.sourceStart, kind: passage.kind)
+  }
+
+  /// An exact-stage passage with its kind: identical token sequences, else minor changes (its runs
+  /// of shared shingles were joined across small edits). Only the fuzzy stage says rewritten.
+  static func classified(_ passage: Passage, _ query: NormalizedText, _ source: NormalizedText) -> Passage {
+    guard passage.kind == nil else { return passage }
+    var result = passage
+    let same = query.tokens[tokens(passage.start, passage.end, in: query)].elementsEqual(
+      source.tokens[tokens(passage.sourceStart, passage.sourceEnd, in: source)])
+    result.kind = same ? .identical : .minorChanges
+    return result
+  }
+
+  /// Tokens lying inside `start..<end` of the extracted text.
+  static func tokens(_ start: Int, _ end: Int, in text: NormalizedText) -> Range<Int> {
+    var low = 0
+    var high = text.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(text.starts[middle]) < start { low = middle + 1 } else { high = middle }
+    }
+    var upper = low
+    while upper < text.count, Int(text.ends[upper]) <= end { upper += 1 }
+    return low..<upper
+  }
+
+  /// Passages and characters by kind.
+  static func kindCounts(_ passages: [Passage]) -> [String: PassageKindCount]? {
+    var counts: [String: PassageKindCount] = [:]
+    for passage in passages {
+      guard let kind = passage.kind else { continue }
+      counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].passages += 1
+      counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].characters += passage.chars
+    }
+    return counts
+  }
+}
+
+/// Sentence documents of the texts one check aligns, each built once (the fuzzy stage needs the
+/// extracted text for its sentence ends, and the template/common/call mask for its features).
+struct SentenceDocuments {
+  let batch: [String: PreparedDocument]
+  let archive: any ArchiveReading
+  let sides: [String: PairCopyRatios.Side]
+  var built: [String: SentenceDocument] = [:]
+
+  init(batch: [PreparedDocument], archive: any ArchiveReading, sides: [String: PairCopyRatios.Side]) {
+    self.batch = Dictionary(batch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.archive = archive
+    self.sides = sides
+  }
+
+  mutating func document(_ id: String) async throws -> SentenceDocument? {
+    if let document = built[id] { return document }
+    guard let side = sides[id] else { return nil }
+    let text: String
+    if let document = batch[id] {
+      text = document.document.text
+    } else if let stored = try await archive.texts(ids: [id])[id] {
+      text = stored
+    } else {
+      return nil
+    }
+    let document = SentenceDocument(text: text, normalized: side.normalized, excludedTokens: side.excluded)
+    built[id] = document
+    return document
+  }
+}

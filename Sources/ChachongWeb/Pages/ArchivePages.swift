@@ -1,0 +1,297 @@
+import ArchiveStore
+import ChachongCore
+import ChachongModel
+import ChachongServer
+import Foundation
+
+/// What the archive search asks: the store filters program, year and status; title,
+/// organisation and lead are matched as substrings.
+struct ArchiveQuery: Sendable, Equatable {
+  var title: String?
+  var organisation: String?
+  var lead: String?
+  var program: String?
+  var year: Int?
+  var status: String?
+  var page = 1
+  static let pageSize = 50
+
+  init(parameters: [String: String] = [:]) {
+    func value(_ key: String) -> String? {
+      parameters[key].map { String($0.trimmingCharacters(in: .whitespaces).prefix(200)) }.flatMap {
+        $0.isEmpty ? nil : $0
+      }
+    }
+    title = value("title")
+    organisation = value("organisation")
+    lead = value("lead")
+    program = value("program")
+    year = value("year").flatMap { Int($0) }
+    status = value("status")
+    page = max(1, min(100_000, parameters["page"].flatMap { Int($0) } ?? 1))
+  }
+
+  var isEmpty: Bool {
+    title == nil && organisation == nil && lead == nil && program == nil && year == nil && status == nil
+  }
+
+  func matches(_ record: DocumentRecord) -> Bool {
+    func contains(_ field: String?, _ wanted: String?) -> Bool {
+      guard let wanted else { return true }
+      return field?.localizedStandardContains(wanted) ?? false
+    }
+    return contains(record.title, title) && contains(record.organisation, organisation)
+      && contains(record.lead, lead)
+  }
+
+  func queryString(page: Int) -> String {
+    var parts: [String] = []
+    for (key, value) in [
+      ("title", title), ("organisation", organisation), ("lead", lead), ("program", program),
+      ("year", year.map(String.init)), ("status", status),
+    ] {
+      if let value { parts.append("\(key)=\(urlEncode(value))") }
+    }
+    parts.append("page=\(page)")
+    return "?" + parts.joined(separator: "&")
+  }
+}
+
+/// The auditors' pages: archive search, a document's metadata and text, query by upload, and
+/// the comparison of two uploaded versions.
+enum ArchivePages {
+  static func search(_ frame: PageFrame, query: ArchiveQuery, results: [DocumentRecord]?) -> String {
+    Layout.page(frame.language == .zh ? "档案检索" : "Archive", frame) { html in
+      html.element("h1", text: html.t("档案检索", "Search the archive"))
+      html.element("div", [("class", "actions")]) {
+        html.element(
+          "a", [("class", "secondary"), ("href", "/archive/query")], text: html.t("上传文件查询", "Query by upload")
+        )
+        html.element(
+          "a", [("class", "secondary"), ("href", "/archive/compare")],
+          text: html.t("比较两个版本", "Compare two versions"))
+      }
+      html.element(
+        "form", [("method", "get"), ("action", "/archive"), ("class", "filters"), ("role", "search")]
+      ) {
+        for (key, zh, en, value) in [
+          ("title", "项目名称", "Title", query.title), ("organisation", "单位", "Organisation", query.organisation),
+          ("lead", "负责人", "Lead", query.lead), ("program", "计划类别", "Program", query.program),
+          ("year", "年度", "Year", query.year.map(String.init)), ("status", "状态", "Status", query.status),
+        ] {
+          html.element("label", [("for", "a-\(key)")]) {
+            html.text(html.t(zh, en))
+            html.void(
+              "input",
+              [
+                ("type", key == "year" ? "number" : "text"), ("id", "a-\(key)"), ("name", key),
+                ("value", value ?? ""),
+              ])
+          }
+        }
+        html.element("button", [("type", "submit"), ("class", "secondary")], text: html.t("检索", "Search"))
+      }
+      guard let results else { return }
+      let pages = max(1, (results.count + ArchiveQuery.pageSize - 1) / ArchiveQuery.pageSize)
+      let page = min(query.page, pages)
+      html.element(
+        "p", [("class", "muted")], text: html.t("找到 \(results.count) 份文档", "\(results.count) documents found")
+      )
+      html.element("table", [("class", "list")]) {
+        html.element("thead") {
+          html.element("tr") {
+            for (zh, en) in [
+              ("编号", "Id"), ("项目名称", "Title"), ("单位", "Organisation"), ("负责人", "Lead"), ("计划类别", "Program"),
+              ("年度", "Year"), ("状态", "Status"),
+            ] {
+              html.element("th", [("scope", "col")], text: html.t(zh, en))
+            }
+          }
+        }
+        html.element("tbody") {
+          for record in results.dropFirst((page - 1) * ArchiveQuery.pageSize).prefix(ArchiveQuery.pageSize) {
+            html.element("tr") {
+              html.element("td") {
+                html.element("a", [("href", "/archive/documents/\(urlEncode(record.id))")], text: record.id)
+              }
+              html.element("td", text: record.title ?? "")
+              html.element("td", text: record.organisation ?? "")
+              html.element("td", text: record.lead ?? "")
+              html.element("td", text: record.program ?? "")
+              html.element("td", text: record.year.map(String.init) ?? "")
+              html.element("td", text: record.status ?? "")
+            }
+          }
+        }
+      }
+      if pages > 1 {
+        html.element("nav", [("class", "pager")]) {
+          if page > 1 {
+            html.element(
+              "a", [("href", "/archive" + query.queryString(page: page - 1))], text: html.t("上一页", "Previous")
+            )
+          }
+          html.element("span", text: "\(page) / \(pages)")
+          if page < pages {
+            html.element(
+              "a", [("href", "/archive" + query.queryString(page: page + 1))], text: html.t("下一页", "Next"))
+          }
+        }
+      }
+    }
+  }
+
+  static func document(_ frame: PageFrame, document: ArchivedDocument) -> String {
+    Layout.page(document.id, frame) { html in
+      html.element("p") { html.element("a", [("href", "/archive")], text: html.t("← 档案检索", "← Archive")) }
+      let record = document.record
+      html.element("h1", text: record.title ?? document.id)
+      html.element("dl", [("class", "meta card")]) {
+        let rows: [(String, String, String?)] = [
+          ("编号", "Id", document.id), ("项目名称", "Title", record.title),
+          ("单位", "Organisation", record.organisation),
+          ("统一社会信用代码", "Credit code", record.creditCode), ("负责人", "Lead", record.lead),
+          ("负责人身份证号", "Lead's ID number", record.leadIDMasked), ("计划类别", "Program", record.program),
+          ("年度", "Year", record.year.map(String.init)), ("状态", "Status", record.status),
+          ("字数", "Characters", String(record.characterCount)), ("来源文件", "Source file", record.sourcePath),
+        ]
+        for (zh, en, value) in rows {
+          guard let value, !value.isEmpty else { continue }
+          html.element("dt", text: html.t(zh, en))
+          html.element("dd", text: IdentityKey.maskingIDNumbers(in: value))
+        }
+        for key in record.extra.keys.sorted() where !RecordField.isPersonalIDHeader(key) {
+          guard let value = record.extra[key], !value.isEmpty else { continue }
+          html.element("dt", text: key)
+          html.element("dd", text: IdentityKey.maskingIDNumbers(in: value))
+        }
+      }
+      if !record.sections.isEmpty {
+        html.element(
+          "p", [("class", "muted")],
+          text: html.t("章节：", "Sections: ")
+            + record.sections.map(\.title).filter { !$0.isEmpty }.joined(separator: " · "))
+      }
+      html.element("h2", text: html.t("正文", "Text"))
+      html.element("pre", [("class", "text")], text: IdentityKey.maskingIDNumbers(in: document.text))
+    }
+  }
+
+  static func queryForm(_ frame: PageFrame, report: QueryReport?) -> String {
+    Layout.page(frame.language == .zh ? "上传文件查询" : "Query by upload", frame) { html in
+      html.element("h1", text: html.t("上传文件查询相似文档", "Query the archive with a document"))
+      html.element(
+        "form",
+        [
+          ("method", "post"), ("action", "/archive/query"), ("enctype", "multipart/form-data"),
+          ("class", "stack card"),
+        ]
+      ) {
+        if let token = frame.csrfToken { Layout.csrfField(html, token) }
+        html.element(
+          "label", [("for", "document")], text: html.t("文档（Word、文本或 PDF）", "Document (Word, text or PDF)"))
+        html.void("input", [("type", "file"), ("id", "document"), ("name", "document"), ("required", "")])
+        html.element("p") {
+          html.element("button", [("type", "submit"), ("class", "primary")], text: html.t("查询", "Query"))
+        }
+      }
+      guard let report else { return }
+      for error in report.errors {
+        html.element("p", [("class", "flash error")], text: "\(error)")
+      }
+      for result in report.results {
+        html.element(
+          "h2",
+          text: "\(result.id) · " + html.t("文字复制比 ", "copy ratio ") + WebFormat.percent(result.copyRatio))
+        if result.matches.isEmpty {
+          html.element("p", [("class", "muted")], text: html.t("没有相似文档。", "No similar documents."))
+          continue
+        }
+        html.element("table", [("class", "list")]) {
+          html.element("thead") {
+            html.element("tr") {
+              for (zh, en) in [("相似文档", "Document"), ("项目名称", "Title"), ("计划 / 年度", "Program / year")] {
+                html.element("th", text: html.t(zh, en))
+              }
+              for (zh, en) in [
+                ("Jaccard", "Jaccard"), ("包含度", "Containment"), ("复制比", "Copy ratio"), ("相同段落", "Passages"),
+              ] {
+                html.element("th", class: "num", text: html.t(zh, en))
+              }
+            }
+          }
+          html.element("tbody") {
+            for match in result.matches {
+              html.element("tr") {
+                html.element("td") {
+                  html.element("a", [("href", "/archive/documents/\(urlEncode(match.id))")], text: match.id)
+                }
+                html.element("td", text: match.title ?? "")
+                html.element(
+                  "td",
+                  text: [match.program, match.year.map(String.init)].compactMap { $0 }.joined(separator: " "))
+                html.element("td", class: "num", text: WebFormat.percent(match.jaccard))
+                html.element("td", class: "num", text: WebFormat.percent(match.queryContainment))
+                html.element("td", class: "num", text: WebFormat.percent(match.copyRatio))
+                html.element("td", class: "num", text: String(match.passages.count))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static func compareForm(_ frame: PageFrame, report: CompareReport?) -> String {
+    Layout.page(frame.language == .zh ? "比较两个版本" : "Compare two versions", frame) { html in
+      html.element("h1", text: html.t("比较两个版本（纸质与网上）", "Compare two versions (paper and online)"))
+      html.element(
+        "form",
+        [
+          ("method", "post"), ("action", "/archive/compare"), ("enctype", "multipart/form-data"),
+          ("class", "stack card"),
+        ]
+      ) {
+        if let token = frame.csrfToken { Layout.csrfField(html, token) }
+        html.element("label", [("for", "first")], text: html.t("网上填报版本", "Online version"))
+        html.void("input", [("type", "file"), ("id", "first"), ("name", "first"), ("required", "")])
+        html.element("label", [("for", "second")], text: html.t("纸质版本", "Paper version"))
+        html.void("input", [("type", "file"), ("id", "second"), ("name", "second"), ("required", "")])
+        html.element("p") {
+          html.element("button", [("type", "submit"), ("class", "primary")], text: html.t("比较", "Compare"))
+        }
+      }
+      guard let report else { return }
+      html.element("div", [("class", "card"), ("id", "compare-result")]) {
+        html.element("dl", [("class", "meta")]) {
+          for (label, value) in [
+            (
+              html.t("网上版本", "Online"),
+              "\(report.a.path) · \(report.a.characters) " + html.t("字", "characters")
+            ),
+            (
+              html.t("纸质版本", "Paper"),
+              "\(report.b.path) · \(report.b.characters) " + html.t("字", "characters")
+            ),
+            ("Jaccard", WebFormat.percent(report.jaccard)),
+            (html.t("网上版在纸质版中的包含度", "Online in paper"), WebFormat.percent(report.queryContainment)),
+            (html.t("纸质版在网上版中的包含度", "Paper in online"), WebFormat.percent(report.matchContainment)),
+            (html.t("相同段落", "Shared passages"), String(report.passages.count)),
+          ] {
+            html.element("dt", text: label)
+            html.element("dd", text: value)
+          }
+        }
+        let identical =
+          report.jaccard >= 0.9999 && report.queryContainment >= 0.9999 && report.matchContainment >= 0.9999
+        html.element(
+          "p", [("class", identical ? "flash ok" : "flash error")],
+          text: identical
+            ? html.t("两个版本的文字一致。", "The two versions have the same text.")
+            : html.t(
+              "两个版本的文字不一致（纸质材料和网上填报的内容须完全一致）。",
+              "The two versions differ (paper and online must be identical)."))
+      }
+    }
+  }
+}

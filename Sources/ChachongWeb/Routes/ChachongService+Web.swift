@@ -1,0 +1,43 @@
+import ArchiveStore
+import ChachongModel
+import ChachongServer
+
+/// What the web pages need beyond the service facade, built on its public API only: the
+/// archive search of the auditors' page, and the batch manifest kept for the `.xlsx` export.
+extension ChachongService {
+  /// Archive records matching `query` (program, year and status by the store; title,
+  /// organisation and lead as substrings), by id. Auditors only; written to the audit log.
+  func searchArchive(_ query: ArchiveQuery, caller: Caller) async throws -> [DocumentRecord] {
+    try caller.require(.audit)
+    let records: [DocumentRecord]
+    do {
+      records = try await archive.records(
+        DocumentFilter(program: query.program, year: query.year, status: query.status))
+    } catch {
+      throw APIError.internalError(error.description)
+    }
+    try await appendAudit(
+      action: "archive.search", target: "archive", detail: query.queryString(page: 1), caller: caller)
+    return records.filter(query.matches).sorted { $0.id < $1.id }
+  }
+
+  static func exportManifestBlob(_ batchID: String) -> String { "web/batches/\(batchID)/manifest" }
+
+  /// Keeps a copy of the batch's manifest for the export (the facade stores its own copy for
+  /// the check; its blob names are its own business).
+  func keepManifestForExport(batchID: String, fromFile path: String) async throws {
+    do {
+      _ = try await state.putBlob(id: Self.exportManifestBlob(batchID), fromFile: path)
+    } catch {
+      throw APIError.from(error)
+    }
+  }
+
+  func manifestForExport(batchID: String) async throws -> [UInt8]? {
+    do {
+      return try await state.blob(id: Self.exportManifestBlob(batchID))
+    } catch {
+      throw APIError.from(error)
+    }
+  }
+}

@@ -1,0 +1,776 @@
+import ArchiveStore
+import ChachongCore
+import ChachongModel
+import ChachongServer
+import DocumentText
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Integrity
+import Reports
+
+/// Settings of the web interface.
+public struct WebOptions: Sendable {
+  /// Mark cookies `Secure` (the server or its proxy speaks TLS). Also set per request when a
+  /// proxy says `X-Forwarded-Proto: https`.
+  public var secureCookies: Bool
+  /// The largest multipart body of a batch upload (all files together).
+  public var maxBatchUploadBytes: Int
+  /// Delay before answering a failed login.
+  public var failedLoginDelay: Duration
+  /// bcrypt cost of passwords set through the admin page.
+  public var bcryptCost: UInt8
+
+  public init(
+    secureCookies: Bool = false, maxBatchUploadBytes: Int = 1 << 30, failedLoginDelay: Duration = .seconds(1),
+    bcryptCost: UInt8 = 12
+  ) {
+    self.secureCookies = secureCookies
+    self.maxBatchUploadBytes = maxBatchUploadBytes
+    self.failedLoginDelay = failedLoginDelay
+    self.bcryptCost = bcryptCost
+  }
+
+  /// From the environment: `CHACHONG_WEB_SECURE_COOKIES=1`, `CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES`.
+  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> WebOptions
+  {
+    var options = WebOptions()
+    if let value = environment["CHACHONG_WEB_SECURE_COOKIES"] {
+      options.secureCookies = value == "1" || value == "true"
+    }
+    if let value = environment["CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES"].flatMap({ Int($0) }), value > 0 {
+      options.maxBatchUploadBytes = value
+    }
+    return options
+  }
+}
+
+/// The web interface for reviewers, auditors and admins, mounted on `chachong serve`'s router
+/// (``ServerExtension``): server-rendered pages, sessions in the service state store, CSRF
+/// tokens on every form, roles checked on every page and action.
+public struct WebInterface: ServerExtension {
+  let options: WebOptions
+
+  public init(options: WebOptions = WebOptions()) {
+    self.options = options
+  }
+
+  public func register(on router: Router<ChachongRequestContext>, service: ChachongService) {
+    let routes = WebRoutes(service: service, options: options)
+    routes.register(on: router)
+  }
+}
+
+/// A response that ends a handler early (a redirect to the login page, 403, 404).
+struct EarlyResponse: Error {
+  var response: Response
+}
+
+/// The signed-in user of a request.
+struct SignedIn: Sendable {
+  var user: WebUser
+  var session: WebSession
+  var token: String
+  var caller: Caller
+  var frame: PageFrame
+}
+
+struct WebRoutes: Sendable {
+  let service: ChachongService
+  let options: WebOptions
+  let accounts: Accounts
+  let sessions: Sessions
+  static let sessionCookie = "chachong_session"
+  static let loginCookie = "chachong_login"
+  static let languageCookie = "chachong_lang"
+  // Header names that are constants (valid tokens), so the initialiser never fails on them.
+  static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .cacheControl
+  static let frameOptions = HTTPField.Name("X-Frame-Options") ?? .cacheControl
+  static let forwardedProto = HTTPField.Name("X-Forwarded-Proto") ?? .via
+
+  init(service: ChachongService, options: WebOptions) {
+    self.service = service
+    self.options = options
+    self.accounts = Accounts(store: service.state, cost: options.bcryptCost)
+    self.sessions = Sessions(store: service.state)
+  }
+
+  func register(on router: Router<ChachongRequestContext>) {
+    router.get("/assets/web.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
+    router.get("/assets/web.js") { _, _ in
+      Self.asset(WebAssets.javascript, type: "text/javascript; charset=utf-8")
+    }
+    router.get("/assets/report.css") { _, _ in
+      Self.asset(WebAssets.reportCSS, type: "text/css; charset=utf-8")
+    }
+    router.get("/assets/report.js") { _, _ in
+      Self.asset(WebAssets.reportScript, type: "text/javascript; charset=utf-8")
+    }
+
+    router.get("/login") { request, context in
+      await guarded(request) { try await loginPage(request, context) }
+    }
+    router.post("/login") { request, context in await guarded(request) { try await login(request, context) } }
+    router.post("/logout") { request, context in await guarded(request) { try await logout(request, context) }
+    }
+    router.get("/") { request, context in await guarded(request) { try await home(request, context) } }
+
+    router.get("/batches/new") { request, context in
+      await guarded(request) { try await newBatch(request, context) }
+    }
+    router.post("/batches") { request, context in
+      await guarded(request) { try await createBatch(request, context) }
+    }
+    router.get("/batches/:id") { request, context in
+      await guarded(request) { try await batchPage(request, context) }
+    }
+    router.get("/batches/:id/progress.json") { request, context in
+      await guarded(request) { try await progress(request, context) }
+    }
+    router.post("/batches/:id/cancel") { request, context in
+      await guarded(request) { try await cancel(request, context) }
+    }
+    router.get("/batches/:id/applications/:application") { request, context in
+      await guarded(request) { try await applicationPage(request, context) }
+    }
+    router.get("/batches/:id/export.xlsx") { request, context in
+      await guarded(request) { try await export(request, context) }
+    }
+    router.get("/batches/:id/print") { request, context in
+      await guarded(request) { try await printView(request, context) }
+    }
+
+    router.get("/archive") { request, context in
+      await guarded(request) { try await archive(request, context) }
+    }
+    router.get("/archive/documents/:id") { request, context in
+      await guarded(request) { try await archivedDocument(request, context) }
+    }
+    router.get("/archive/query") { request, context in
+      await guarded(request) { try await queryPage(request, context) }
+    }
+    router.post("/archive/query") { request, context in
+      await guarded(request) { try await query(request, context) }
+    }
+    router.get("/archive/compare") { request, context in
+      await guarded(request) { try await comparePage(request, context) }
+    }
+    router.post("/archive/compare") { request, context in
+      await guarded(request) { try await compare(request, context) }
+    }
+
+    router.get("/admin") { request, context in await guarded(request) { try await admin(request, context) } }
+    router.post("/admin/users") { request, context in
+      await guarded(request) { try await createUser(request, context) }
+    }
+    router.post("/admin/users/:name/disable") { request, context in
+      await guarded(request) { try await setDisabled(request, context, true) }
+    }
+    router.post("/admin/users/:name/enable") { request, context in
+      await guarded(request) { try await setDisabled(request, context, false) }
+    }
+    router.post("/admin/keys") { request, context in
+      await guarded(request) { try await createKey(request, context) }
+    }
+    router.post("/admin/keys/:id/revoke") { request, context in
+      await guarded(request) { try await revokeKey(request, context) }
+    }
+  }
+
+  // MARK: Plumbing
+
+  /// Runs a handler; early responses are answered as they are, facade errors become an error
+  /// page with their status, anything else a 500 page (never a stack trace).
+  func guarded(_ request: Request, _ body: () async throws -> Response) async -> Response {
+    do {
+      return try await body()
+    } catch let early as EarlyResponse {
+      return early.response
+    } catch let error as APIError {
+      let language = language(request)
+      return errorPage(
+        request, status: Int(error.status.code), message: error.message(english: language == .en))
+    } catch let error as UploadError {
+      return errorPage(request, status: error.status, message: error.message)
+    } catch {
+      return errorPage(request, status: 500, message: "\(error)")
+    }
+  }
+
+  func errorPage(_ request: Request, status: Int, message: String) -> Response {
+    let frame = PageFrame(
+      language: language(request), user: nil, role: nil, csrfToken: nil, path: request.uri.path)
+    return Self.html(BasicPages.error(frame, status: status, message: message), status: .init(code: status))
+  }
+
+  static func asset(_ text: String, type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    headers[.cacheControl] = "public, max-age=3600"
+    headers[.xContentTypeOptions] = "nosniff"
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  static func html(_ text: String, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []) -> Response {
+    var headers = securityHeaders()
+    headers[.contentType] = "text/html; charset=utf-8"
+    var response = Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    for cookie in cookies { response.setCookie(cookie) }
+    return response
+  }
+
+  static func securityHeaders() -> HTTPFields {
+    var headers = HTTPFields()
+    headers[.contentSecurityPolicy] =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+      + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    headers[.xContentTypeOptions] = "nosniff"
+    headers[.cacheControl] = "no-store"
+    headers[WebRoutes.referrerPolicy] = "same-origin"
+    headers[WebRoutes.frameOptions] = "DENY"
+    return headers
+  }
+
+  static func redirect(_ location: String, cookies: [Cookie] = []) -> Response {
+    var headers = securityHeaders()
+    headers[.location] = location
+    var response = Response(status: .seeOther, headers: headers)
+    for cookie in cookies { response.setCookie(cookie) }
+    return response
+  }
+
+  /// The page language: `?lang=` wins, then the cookie, then Chinese.
+  func language(_ request: Request) -> WebLanguage {
+    if let query = request.uri.query, let value = FormFields(encoded: query)["lang"],
+      let language = WebLanguage(rawValue: value)
+    {
+      return language
+    }
+    if let value = request.cookies[Self.languageCookie]?.value, let language = WebLanguage(rawValue: value) {
+      return language
+    }
+    return .zh
+  }
+
+  /// A cookie to remember `?lang=` when it is given.
+  func languageCookies(_ request: Request) -> [Cookie] {
+    guard let query = request.uri.query, let value = FormFields(encoded: query)["lang"],
+      WebLanguage(rawValue: value) != nil
+    else { return [] }
+    return [cookie(Self.languageCookie, value, request, maxAge: 365 * 86400, httpOnly: false)]
+  }
+
+  func secure(_ request: Request) -> Bool {
+    options.secureCookies || request.headers[WebRoutes.forwardedProto]?.lowercased() == "https"
+  }
+
+  func cookie(_ name: String, _ value: String, _ request: Request, maxAge: Int?, httpOnly: Bool = true)
+    -> Cookie
+  {
+    Cookie(
+      name: name, value: value, maxAge: maxAge, path: "/", secure: secure(request), httpOnly: httpOnly,
+      sameSite: .strict)
+  }
+
+  func pathWithQuery(_ request: Request) -> String {
+    request.uri.query.map { request.uri.path + "?" + $0 } ?? request.uri.path
+  }
+
+  func queryFields(_ request: Request) -> FormFields { FormFields(encoded: request.uri.query ?? "") }
+
+  /// The signed-in user with one of `allowed` roles. No session: a redirect to `/login` (for a
+  /// GET, remembering where to come back); a role that may not: 403.
+  func signedIn(_ request: Request, _ context: ChachongRequestContext, _ allowed: (WebRole) -> Bool)
+    async throws
+    -> SignedIn
+  {
+    let language = language(request)
+    guard let token = request.cookies[Self.sessionCookie]?.value,
+      let session = try await sessions.find(token: token),
+      let user = try await accounts.user(session.user), !user.disabled
+    else {
+      let back = request.method == .get ? "?next=" + urlEncode(pathWithQuery(request)) : ""
+      throw EarlyResponse(response: Self.redirect("/login" + back))
+    }
+    let frame = PageFrame(
+      language: language, user: user.name, role: user.role, csrfToken: session.csrfToken,
+      path: pathWithQuery(request))
+    guard allowed(user.role) else {
+      throw EarlyResponse(
+        response: Self.html(
+          BasicPages.error(
+            frame, status: 403,
+            message: language == .zh ? "您的角色无权访问此页面。" : "Your role may not open this page."),
+          status: .forbidden))
+    }
+    let scopes: Set<Scope> =
+      switch user.role {
+      case .reviewer: [.review]
+      case .auditor: [.audit]
+      case .admin: [.admin]
+      }
+    let caller = Caller(id: "user:\(user.name)", scopes: scopes, clientAddress: context.clientAddress)
+    return SignedIn(user: user, session: session, token: token, caller: caller, frame: frame)
+  }
+
+  /// Refuses (403) a POST whose `csrf` field is not the session's token.
+  func requireCSRF(_ fields: FormFields, _ signedIn: SignedIn) throws {
+    guard let sent = fields["csrf"], constantTimeEquals(sent, signedIn.session.csrfToken) else {
+      throw EarlyResponse(response: csrfRefusal(signedIn.frame))
+    }
+  }
+
+  func csrfRefusal(_ frame: PageFrame) -> Response {
+    Self.html(
+      BasicPages.error(
+        frame, status: 403,
+        message: frame.language == .zh
+          ? "表单已过期或来源不明（缺少有效的表单令牌），请返回重新提交。"
+          : "The form has expired or did not come from this site (no valid form token)."),
+      status: .forbidden)
+  }
+
+  /// A URL-encoded form body (at most 64 KB).
+  func formBody(_ request: Request) async throws -> FormFields {
+    var request = request
+    let buffer: ByteBuffer
+    do {
+      buffer = try await request.collectBody(upTo: 64 << 10)
+    } catch {
+      throw UploadError(status: 413, message: "the form is too large")
+    }
+    return FormFields(encoded: String(buffer: buffer))
+  }
+
+  /// The web's own audit entries (logins, logouts, user changes, exports), written straight to
+  /// the service state: a failed login has no caller the facade would accept.
+  func audit(_ action: String, target: String, caller: Caller, detail: String? = nil) async {
+    let entry = AuditEntry(
+      time: Date().timeIntervalSince1970, actor: caller.id, action: action,
+      target: IdentityKey.maskingIDNumbers(in: target), clientAddress: caller.clientAddress,
+      detail: detail.map(IdentityKey.maskingIDNumbers(in:)))
+    _ = try? await service.state.appendAudit(entry)
+  }
+
+  // MARK: Login
+
+  func loginPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let token = Sessions.randomToken()
+    let frame = PageFrame(language: language(request), path: pathWithQuery(request))
+    return Self.html(
+      BasicPages.login(frame, loginToken: token),
+      cookies: [cookie(Self.loginCookie, token, request, maxAge: 3600)] + languageCookies(request))
+  }
+
+  func login(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let fields = try await formBody(request)
+    let language = language(request)
+    let frame = PageFrame(language: language, path: "/login")
+    guard let sent = fields["csrf"], let expected = request.cookies[Self.loginCookie]?.value,
+      constantTimeEquals(sent, expected)
+    else { return csrfRefusal(frame) }
+    let name = fields["username"] ?? ""
+    let password = fields["password"] ?? ""
+    let outcome = try await accounts.verify(name: name, password: password)
+    let address = context.clientAddress
+    let system = Caller(
+      id: "user:\(Accounts.validName(name) ? name : "?")", scopes: [], clientAddress: address)
+    switch outcome {
+    case .success(let user):
+      let (token, _) = try await sessions.start(user: user.name)
+      await audit("login", target: user.name, caller: system)
+      let next =
+        queryFields(request)["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+      return Self.redirect(
+        next,
+        cookies: [
+          cookie(Self.sessionCookie, token, request, maxAge: Int(Sessions.lifetime)),
+          cookie(Self.loginCookie, "", request, maxAge: 0),
+        ])
+    case .refused, .locked:
+      await audit("login.failed", target: Accounts.validName(name) ? name : "?", caller: system)
+      // A fixed delay after every failure slows guessing; the lockout stops it.
+      try? await Task.sleep(for: options.failedLoginDelay)
+      let message: String
+      if case .locked = outcome {
+        message =
+          language == .zh
+          ? "登录失败次数过多，账户已暂时锁定，请 \(Int(Accounts.lockoutSeconds / 60)) 分钟后再试。"
+          : "Too many failed logins: the account is locked for \(Int(Accounts.lockoutSeconds / 60)) minutes."
+      } else {
+        message = language == .zh ? "用户名或密码不正确。" : "Wrong user name or password."
+      }
+      let token = Sessions.randomToken()
+      return Self.html(
+        BasicPages.login(frame, loginToken: token, username: name, message: message), status: .unauthorized,
+        cookies: [cookie(Self.loginCookie, token, request, maxAge: 3600)])
+    }
+  }
+
+  func logout(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context) { _ in true }
+    try requireCSRF(try await formBody(request), signedIn)
+    try await sessions.end(token: signedIn.token)
+    await audit("logout", target: signedIn.user.name, caller: signedIn.caller)
+    return Self.redirect("/login", cookies: [cookie(Self.sessionCookie, "", request, maxAge: 0)])
+  }
+
+  // MARK: Home and batches
+
+  func home(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context) { _ in true }
+    var batches: [Batch]?
+    if WebPermissions.canReview(signedIn.user.role) {
+      batches = try await service.batches(caller: signedIn.caller, limit: 20)
+    }
+    return Self.html(BasicPages.home(signedIn.frame, batches: batches), cookies: languageCookies(request))
+  }
+
+  func newBatch(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    return Self.html(
+      BasicPages.newBatch(signedIn.frame, maxUploadBytes: service.configuration.maxUploadBytes),
+      cookies: languageCookies(request))
+  }
+
+  func createBatch(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let parts = try await multipart(request)
+    defer { Self.removeScratch(parts) }
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    let applications = parts.filter { $0.name == "applications" && $0.path != nil }
+    guard !applications.isEmpty else {
+      throw UploadError(
+        status: 422,
+        message: signedIn.frame.language == .zh ? "请选择至少一份申报书。" : "Choose at least one application file.")
+    }
+    let name = parts.first { $0.name == "name" && $0.fileName == nil }?.value.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let (batch, _) = try await service.createBatch(
+      BatchCreation(name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }), caller: signedIn.caller
+    )
+    for part in applications {
+      guard let path = part.path else { continue }
+      _ = try await service.addBatchFile(
+        batchID: batch.id, name: SafeFileName.make(part.fileName ?? ""), fromFile: path,
+        caller: signedIn.caller)
+    }
+    for role in BatchInputRole.allCases {
+      for part in parts where part.name == role.rawValue {
+        guard let path = part.path else { continue }
+        if role == .manifest {
+          // Kept for the export's 附件2 columns (the report carries only some of them).
+          try await service.keepManifestForExport(batchID: batch.id, fromFile: path)
+        }
+        _ = try await service.setBatchInput(
+          batchID: batch.id, role: role, name: SafeFileName.make(part.fileName ?? ""), fromFile: path,
+          caller: signedIn.caller)
+      }
+    }
+    _ = try await service.runBatch(id: batch.id, caller: signedIn.caller)
+    return Self.redirect("/batches/\(urlEncode(batch.id))")
+  }
+
+  /// Streams a multipart body to a scratch file (bounded), then parses it into parts.
+  func multipart(_ request: Request) async throws -> [MultipartPart] {
+    guard let contentType = request.headers[.contentType],
+      let boundary = MultipartParser.boundary(contentType: contentType)
+    else { throw UploadError(status: 415, message: "expected multipart/form-data") }
+    let scratch = service.scratchDirectory
+    try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let bodyPath = scratch + "/web-body-" + UUID().uuidString
+    guard FileManager.default.createFile(atPath: bodyPath, contents: nil),
+      let handle = FileHandle(forWritingAtPath: bodyPath)
+    else { throw UploadError(status: 500, message: "cannot store the upload") }
+    defer { try? FileManager.default.removeItem(atPath: bodyPath) }
+    var written = 0
+    do {
+      for try await buffer in request.body {
+        written += buffer.readableBytes
+        guard written <= options.maxBatchUploadBytes else {
+          try? handle.close()
+          throw UploadError(
+            status: 413, message: "the upload is larger than \(options.maxBatchUploadBytes >> 20) MB")
+        }
+        let bytes = Data(buffer.readableBytesView)
+        try await BlockingPool.shared.run { try handle.write(contentsOf: bytes) }
+      }
+      try handle.close()
+    } catch let error as UploadError {
+      throw error
+    } catch {
+      try? handle.close()
+      throw UploadError(status: 400, message: "the upload was interrupted")
+    }
+    let maximumFileBytes = service.configuration.maxUploadBytes
+    return try await BlockingPool.shared.run { () throws(UploadError) -> [MultipartPart] in
+      try MultipartParser.parse(
+        bodyPath: bodyPath, boundary: boundary, scratchDirectory: scratch, maximumFileBytes: maximumFileBytes)
+    }
+  }
+
+  static func removeScratch(_ parts: [MultipartPart]) {
+    for part in parts { if let path = part.path { try? FileManager.default.removeItem(atPath: path) } }
+  }
+
+  func batchPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let id = try context.parameters.require("id")
+    let batch = try await service.batch(id: id, caller: signedIn.caller)
+    guard batch.state == .complete,
+      let report = try await service.batchCheckReport(id: id, caller: signedIn.caller)
+    else {
+      return Self.html(BasicPages.progress(signedIn.frame, batch: batch), cookies: languageCookies(request))
+    }
+    let query = ResultsQuery(parameters: queryFields(request).dictionary)
+    return Self.html(
+      ResultsPage.render(signedIn.frame, batch: batch, report: report, query: query),
+      cookies: languageCookies(request))
+  }
+
+  func progress(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let batch = try await service.batch(id: try context.parameters.require("id"), caller: signedIn.caller)
+    let language = signedIn.frame.language
+    let body = ProgressBody(
+      state: batch.state.rawValue, stage: batch.progress?.stage,
+      stageLabel: BasicPages.stageName(batch.progress?.stage, language), done: batch.progress?.done ?? 0,
+      total: batch.progress?.total, text: BasicPages.progressText(batch, language),
+      finished: ![.queued, .running].contains(batch.state))
+    var headers = Self.securityHeaders()
+    headers[.contentType] = "application/json; charset=utf-8"
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return Response(
+      status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+  }
+
+  /// The progress view's poll answer.
+  struct ProgressBody: Encodable {
+    var state: String
+    var stage: String?
+    var stageLabel: String
+    var done: Int
+    var total: Int?
+    var text: String
+    var finished: Bool
+  }
+
+  func cancel(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    try requireCSRF(try await formBody(request), signedIn)
+    let id = try context.parameters.require("id")
+    _ = try await service.cancelBatch(id: id, caller: signedIn.caller)
+    return Self.redirect("/batches/\(urlEncode(id))")
+  }
+
+  func finishedReport(_ id: String, _ signedIn: SignedIn) async throws -> (Batch, CheckReport) {
+    let batch = try await service.batch(id: id, caller: signedIn.caller)
+    guard let report = try await service.batchCheckReport(id: id, caller: signedIn.caller) else {
+      throw EarlyResponse(response: Self.redirect("/batches/\(urlEncode(id))"))
+    }
+    return (batch, report)
+  }
+
+  func applicationPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let id = try context.parameters.require("id")
+    let applicationID = try context.parameters.require("application")
+    let (batch, report) = try await finishedReport(id, signedIn)
+    guard let application = report.applications.first(where: { $0.id == applicationID }) else {
+      throw APIError.notFound("application", applicationID)
+    }
+    var evidence: String?
+    let hasPassages = application.findings.contains { $0.related.contains { !($0.passages ?? []).isEmpty } }
+    if hasPassages {
+      let reading = try await service.batchReport(
+        id: id, format: .html, language: signedIn.frame.language == .zh ? .zh : .en, caller: signedIn.caller)
+      if case .ready(let body, _) = reading {
+        let html = String(decoding: body, as: UTF8.self)
+        evidence = HTMLReportFragments.applicationSection(in: html, applicationID: applicationID).map(
+          String.init)
+      }
+    }
+    return Self.html(
+      ApplicationPages.detail(signedIn.frame, batch: batch, application: application, evidence: evidence),
+      cookies: languageCookies(request))
+  }
+
+  func export(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let id = try context.parameters.require("id")
+    let (batch, report) = try await finishedReport(id, signedIn)
+    var header: [String] = []
+    var rows: [[String]] = []
+    if let manifest = batch.manifest, let bytes = try await service.manifestForExport(batchID: id) {
+      if let table = try? TableFileReader.read(bytes: bytes, name: manifest.name) {
+        header = table.header
+        rows = table.rows
+      }
+    }
+    let workbook: [UInt8]
+    do {
+      workbook = try BatchExport.workbook(
+        report: report, manifestHeader: header, manifestRows: rows, language: signedIn.frame.language)
+    } catch {
+      throw APIError.internalError("the workbook is too large")
+    }
+    await audit("report.export", target: id, caller: signedIn.caller, detail: "xlsx")
+    var headers = Self.securityHeaders()
+    headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    let fileName = "chachong-\(SafeFileName.make(batch.id)).xlsx"
+    headers[.contentDisposition] = "attachment; filename=\"\(fileName.filter { $0.isASCII && $0 != "\"" })\""
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: workbook)))
+  }
+
+  func printView(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
+    let (batch, report) = try await finishedReport(try context.parameters.require("id"), signedIn)
+    return Self.html(
+      ApplicationPages.print(
+        signedIn.frame, batch: batch, report: report, printedAt: Date().timeIntervalSince1970))
+  }
+
+  // MARK: Archive (auditors)
+
+  func archive(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    let query = ArchiveQuery(parameters: queryFields(request).dictionary)
+    var results: [DocumentRecord]?
+    if !query.isEmpty {
+      results = try await service.searchArchive(query, caller: signedIn.caller)
+    }
+    return Self.html(
+      ArchivePages.search(signedIn.frame, query: query, results: results), cookies: languageCookies(request))
+  }
+
+  func archivedDocument(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    let document = try await service.archivedDocument(
+      id: try context.parameters.require("id"), caller: signedIn.caller)
+    return Self.html(
+      ArchivePages.document(signedIn.frame, document: document), cookies: languageCookies(request))
+  }
+
+  func queryPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    return Self.html(ArchivePages.queryForm(signedIn.frame, report: nil), cookies: languageCookies(request))
+  }
+
+  func query(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    let parts = try await multipart(request)
+    defer { Self.removeScratch(parts) }
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    guard let part = parts.first(where: { $0.name == "document" }), let document = try uploaded(part) else {
+      throw UploadError(status: 422, message: signedIn.frame.language == .zh ? "请选择一个文件。" : "Choose a file.")
+    }
+    let report = try await service.query(document, caller: signedIn.caller)
+    return Self.html(ArchivePages.queryForm(signedIn.frame, report: report))
+  }
+
+  func comparePage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    return Self.html(ArchivePages.compareForm(signedIn.frame, report: nil), cookies: languageCookies(request))
+  }
+
+  func compare(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
+    let parts = try await multipart(request)
+    defer { Self.removeScratch(parts) }
+    try requireCSRF(
+      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    guard let firstPart = parts.first(where: { $0.name == "first" }), let first = try uploaded(firstPart),
+      let secondPart = parts.first(where: { $0.name == "second" }), let second = try uploaded(secondPart)
+    else {
+      throw UploadError(
+        status: 422, message: signedIn.frame.language == .zh ? "请选择两个文件。" : "Choose two files.")
+    }
+    let report = try await service.compare(first, second, caller: signedIn.caller)
+    return Self.html(ArchivePages.compareForm(signedIn.frame, report: report))
+  }
+
+  /// An uploaded file part's bytes (bounded by the query limit) with its safe name.
+  func uploaded(_ part: MultipartPart) throws -> NamedBytes? {
+    guard let path = part.path else { return nil }
+    guard part.size <= service.configuration.maxQueryBytes else {
+      throw UploadError(
+        status: 413, message: "the document is larger than \(service.configuration.maxQueryBytes >> 20) MB")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return NamedBytes(name: SafeFileName.make(part.fileName ?? ""), bytes: Array(data))
+  }
+
+  // MARK: Admin
+
+  func admin(_ request: Request, _ context: ChachongRequestContext, newSecret: String? = nil) async throws
+    -> Response
+  {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
+    let before = queryFields(request)["before"].flatMap { Int64($0) }
+    let users = try await accounts.list()
+    let keys = try await service.keys(caller: signedIn.caller)
+    let audit = try await service.auditEntries(
+      before: before, limit: AdminPage.auditPageSize, caller: signedIn.caller)
+    return Self.html(
+      AdminPage.render(signedIn.frame, users: users, keys: keys, audit: audit, newSecret: newSecret),
+      cookies: languageCookies(request))
+  }
+
+  func createUser(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
+    let fields = try await formBody(request)
+    try requireCSRF(fields, signedIn)
+    guard let name = fields["name"], let role = fields["role"].flatMap(WebRole.init(rawValue:)),
+      let password = fields["password"]
+    else { throw UploadError(status: 422, message: "name, role and password are required") }
+    do {
+      _ = try await accounts.create(name: name, role: role, password: password)
+    } catch {
+      throw UploadError(status: error.reason == .exists ? 409 : 422, message: error.description)
+    }
+    await audit("user.create", target: name, caller: signedIn.caller, detail: role.rawValue)
+    return Self.redirect("/admin#users")
+  }
+
+  func setDisabled(_ request: Request, _ context: ChachongRequestContext, _ disabled: Bool) async throws
+    -> Response
+  {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
+    try requireCSRF(try await formBody(request), signedIn)
+    let name = try context.parameters.require("name")
+    do {
+      try await accounts.setDisabled(name, disabled)
+    } catch {
+      throw UploadError(status: error.reason == .notFound ? 404 : 500, message: error.description)
+    }
+    if disabled { try await sessions.endAll(user: name) }
+    await audit(disabled ? "user.disable" : "user.enable", target: name, caller: signedIn.caller)
+    return Self.redirect("/admin#users")
+  }
+
+  func createKey(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
+    let fields = try await formBody(request)
+    try requireCSRF(fields, signedIn)
+    let scopes = Set(fields.all("scope").compactMap(Scope.init(rawValue:)))
+    guard let name = fields["name"], !name.isEmpty, !scopes.isEmpty else {
+      throw UploadError(status: 422, message: "a key needs a name and at least one scope")
+    }
+    let (_, secret) = try await service.createKey(
+      name: String(name.prefix(100)), scopes: scopes, caller: signedIn.caller)
+    // The secret is shown once, on this answer, and never stored in plain form.
+    return try await admin(request, context, newSecret: secret)
+  }
+
+  func revokeKey(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
+    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
+    try requireCSRF(try await formBody(request), signedIn)
+    _ = try await service.revokeKey(id: try context.parameters.require("id"), caller: signedIn.caller)
+    return Self.redirect("/admin#keys")
+  }
+}

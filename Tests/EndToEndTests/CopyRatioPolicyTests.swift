@@ -1,0 +1,213 @@
+import ArchiveStore
+import ChachongModel
+import Fingerprints
+import Foundation
+import Integrity
+import Pipeline
+import Reports
+import Testing
+
+@testable import ChachongCore
+
+/// Issue 13: decisions on the copy ratio a reviewer reads (文字复制比), not only on Jaccard and
+/// containment, and no application with a large share of its text from one source passes silently.
+@Suite struct CopyRatioPolicyTests {
+  static let organisation = "南通第1号科技有限公司"
+
+  /// A lightly edited copy: one character in every `every` replaced, so that 5-character shingles
+  /// break (containment drops) while the aligned passages still cover the text (the copy ratio).
+  static func edited(_ text: String, every: Int) -> String {
+    var characters = Array(text)
+    for index in stride(from: every / 2, to: characters.count, by: every) where characters[index] != "。" {
+      characters[index] = characters[index] == "鑫" ? "淼" : "鑫"
+    }
+    return String(characters)
+  }
+
+  static let titles = ["一、立项依据", "二、研究内容", "三、实施方案"]
+
+  /// An application text with the form's fields and three sections.
+  static func application(organisation: String, sections: [String]) -> String {
+    let body = zip(titles, sections).map { "\($0)\n\($1)" }.joined(separator: "\n\n")
+    return """
+      项目名称：面向海上风电的新型储能系统关键技术研发
+      申报单位：\(organisation)
+      项目负责人：王工
+      学历：博士
+      指南编号：3001
+      研发总投入：300万元
+      申请资助：100万元
+
+      \(body)
+      """
+  }
+
+  /// A batch of one application (`A1.txt`) checked against an archive of one document.
+  static func check(
+    application: String, archived: DocumentRecord, archivedText: String, call: NamedBytes? = nil
+  ) async throws -> CheckReport {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-policy-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try application.write(to: root.appendingPathComponent("A1.txt"), atomically: true, encoding: .utf8)
+    let archive = MemoryArchive()
+    var archived = archived
+    archived.sections = sections(of: archivedText)
+    try await archive.upsert([
+      try archive.preparer().prepare(
+        IndexedDocument(
+          metadata: archived, text: archivedText,
+          fingerprint: Fingerprinter(parameters: archive.parameters.fingerprint).fingerprint(archivedText)))
+    ])
+    var request = try CheckFiles.request(CheckFiles.Paths(applications: [root.path]), options: CheckOptions())
+    request.call = call
+    return try await CheckJob(archive: archive).run(request).report
+  }
+
+  /// The section spans of a text made by `application` (what ingest finds in it).
+  static func sections(of text: String) -> [TextSection] {
+    let scalars = Array(text.unicodeScalars)
+    func offset(of title: String) -> Int? {
+      let needle = Array(title.unicodeScalars)
+      guard scalars.count >= needle.count else { return nil }
+      return (0...(scalars.count - needle.count)).first { Array(scalars[$0..<($0 + needle.count)]) == needle }
+    }
+    let starts = titles.compactMap { title in offset(of: title).map { (title, $0) } }
+    return starts.enumerated().map { index, entry in
+      TextSection(
+        title: entry.0, start: entry.1, end: index + 1 < starts.count ? starts[index + 1].1 : scalars.count)
+    }
+  }
+
+  /// The first `copied` sections (500 characters each), lightly edited (one character in 60), from a
+  /// document of the enterprise; the other sections are new, `fresh` characters each. Sections stay
+  /// near-verbatim so that the archive's section tables find the pair (the candidate stage is not
+  /// what these tests are about).
+  static func copy(sections copied: Int, fresh: Int, every: Int = 60) -> (application: String, source: String)
+  {
+    let sources = (0..<3).map { CheckWorld.body(seed: 7 + UInt64($0), count: $0 < copied ? 500 : fresh) }
+    let new = (0..<3).map { CheckWorld.body(seed: 90 + UInt64($0), count: fresh) }
+    let text = application(
+      organisation: organisation,
+      sections: (0..<3).map { $0 < copied ? edited(sources[$0], every: every) : new[$0] })
+    return (text, application(organisation: organisation, sections: sources))
+  }
+
+  /// About two thirds of the counted text from the source, Jaccard and containment under 0.4 / 0.6.
+  static func twoThirdsCopy() -> (application: String, source: String) { copy(sections: 2, fresh: 750) }
+
+  /// The issue's regression: an application two-thirds copied from the same enterprise's project
+  /// funded two years earlier, with Jaccard and containment under previously-funded's 0.4 / 0.6,
+  /// got no finding at all. Its copy ratio from that source decides now.
+  @Test func twoThirdsFromOwnFundedProjectIsAFinding() async throws {
+    let (text, source) = Self.twoThirdsCopy()
+    let funded = DocumentRecord(
+      id: "QZ2021-7", program: "前瞻性技术创新专项", year: 2021, status: "结题", organisation: Self.organisation)
+    let report = try await Self.check(application: text, archived: funded, archivedText: source)
+    let application = try #require(report.applications.first)
+    let finding = try #require(application.findings.first { $0.rule == .previouslyFunded })
+    #expect(finding.severity == .error)
+    let related = try #require(finding.related.first)
+    #expect(related.id == "QZ2021-7")
+    // The old measures alone would not have reported it …
+    #expect((related.jaccard ?? 1) < 0.4)
+    #expect((related.queryContainment ?? 1) < 0.6)
+    // … the share of the application's text copied from the project does.
+    let ratio = try #require(related.copyRatio)
+    #expect(ratio >= 0.55 && ratio <= 0.8, "copy ratio \(ratio)")
+    let metrics = try #require(application.copyMetrics)
+    #expect(metrics.largestSourceId == "QZ2021-7")
+    #expect(abs(metrics.largestSourceRatio - ratio) < 1e-6)
+    // Its own earlier work is the only source: nothing is left once it is excluded.
+    #expect(metrics.copyRatioExcludingOwn == 0)
+  }
+
+  /// Allowed reuse: resubmitting one's own application rejected (未立项) in an earlier year breaks
+  /// no rule; it is shown as info, never as an error or a warning.
+  @Test func ownRejectedApplicationIsInfo() async throws {
+    let (text, source) = Self.twoThirdsCopy()
+    let rejected = DocumentRecord(
+      id: "QZ2022-3", program: "前瞻性技术创新专项", year: 2022, status: "未立项", organisation: Self.organisation)
+    let report = try await Self.check(application: text, archived: rejected, archivedText: source)
+    let application = try #require(report.applications.first)
+    let overlap = try #require(application.findings.first { $0.rule == .highCopyRatio })
+    #expect(overlap.severity == .info)
+    #expect(overlap.related.map(\.id) == ["QZ2022-3"])
+    #expect(overlap.message.contains("QZ2022-3") && overlap.message.contains("未立项"))
+    #expect(application.findings.allSatisfy { $0.severity == .info })
+  }
+
+  /// No silent high overlap: the same content sent to a provincial program this year breaks no rule
+  /// of the notice (only 市级其他类型科技计划 count), but 30 % of the text from one source is a
+  /// warning that names the source and says why it is not a violation.
+  @Test func highOverlapWithoutViolationIsAWarning() async throws {
+    let (text, source) = Self.twoThirdsCopy()
+    let provincial = DocumentRecord(
+      id: "SZ2023-5", program: "省重点研发计划", year: 2023, status: "申报", organisation: Self.organisation)
+    let report = try await Self.check(application: text, archived: provincial, archivedText: source)
+    let application = try #require(report.applications.first)
+    let overlap = try #require(application.findings.first { $0.rule == .highCopyRatio })
+    #expect(overlap.severity == .warning)
+    #expect(overlap.related.map(\.id) == ["SZ2023-5"])
+    #expect(overlap.message.contains("SZ2023-5") && overlap.message.contains("市级"))
+    #expect(!application.findings.contains { $0.severity == .error })
+  }
+
+  /// Graded severity: below previously-funded's copy-ratio threshold but inside its review band,
+  /// a warning of the same rule.
+  @Test func reviewBandBelowTheThresholdIsAWarning() async throws {
+    let (text, source) = Self.copy(sections: 1, fresh: 450, every: 200)
+    let funded = DocumentRecord(
+      id: "QZ2021-7", program: "前瞻性技术创新专项", year: 2021, status: "结题", organisation: Self.organisation)
+    let report = try await Self.check(application: text, archived: funded, archivedText: source)
+    let application = try #require(report.applications.first)
+    let finding = try #require(
+      application.findings.first { $0.rule == .previouslyFunded }, "\(application.copyMetrics?.sources ?? [])"
+    )
+    let ratio = try #require(finding.related.first?.copyRatio)
+    #expect(ratio >= 0.3 && ratio < 0.4, "copy ratio \(ratio)")
+    #expect(finding.severity == .warning)
+    #expect(!application.findings.contains { $0.rule == .highCopyRatio })
+  }
+}
+
+/// Issue 13: a rewritten copy ('降重': synonyms, reordered and merged sentences) found in check by
+/// the fuzzy stage, its passages marked rewritten and pointing at the copied text on both sides.
+@Suite struct RewrittenCopyCheckTests {
+  @Test func rewrittenThirdIsFoundAndMarked() async throws {
+    let corpus = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/paraphrase")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-rewritten-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    // suspicious-014: offsets 1070..<2138 are a rewritten third of source-032 (1580..<2595).
+    for file in ["source-documents/source-032.txt", "suspicious-documents/suspicious-014.txt"] {
+      let url = corpus.appendingPathComponent(file)
+      try FileManager.default.copyItem(at: url, to: root.appendingPathComponent(url.lastPathComponent))
+    }
+    let request = try CheckFiles.request(CheckFiles.Paths(applications: [root.path]), options: CheckOptions())
+    let report = try await CheckJob(archive: MemoryArchive()).run(request).report
+    let application = try #require(report.applications.first { $0.id == "suspicious-014" })
+    let finding = try #require(
+      application.findings.first { $0.severity >= .warning && $0.related.contains { $0.id == "source-032" } })
+    let related = try #require(finding.related.first { $0.id == "source-032" })
+    let rewritten = (related.passages ?? []).filter { $0.kind == .rewritten }
+    #expect(!rewritten.isEmpty)
+    #expect((related.passageKinds?["rewritten"] ?? 0) == rewritten.count)
+    // The rewritten passages cover most of the copied third and stay near it on both sides.
+    let covered = rewritten.reduce(0) { $0 + max(0, min($1.end, 2138) - max($1.start, 1070)) }
+    #expect(covered >= 800, "\(rewritten)")
+    for passage in rewritten {
+      // Sentence ends are coarser than the case's ends: every passage overlaps the copy, and every
+      // long one on both sides (a short rewritten phrase may match the same phrase elsewhere in the
+      // source, e.g. its title: real text on both sides, still evidence).
+      #expect(passage.start < 2138 && passage.end > 1070, "\(passage)")
+      if passage.chars >= 100 {
+        #expect(passage.sourceStart < 2595 && passage.sourceEnd > 1580, "\(passage)")
+      }
+    }
+    #expect((related.copyRatio ?? 0) >= 0.25)
+    #expect((application.copyMetrics?.passageKinds?["rewritten"]?.passages ?? 0) >= 1)
+  }
+}
