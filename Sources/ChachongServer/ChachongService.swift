@@ -31,6 +31,8 @@ public final class ChachongService: Sendable {
   let beforeJob: (@Sendable (JobRecord) async throws -> Void)?
   /// Synchronous queries and comparisons at once (``ServerConfiguration/queryConcurrency``).
   let queryGate: RequestGate
+  /// Where the jobs' work runs, off the cooperative pool (``JobExecutor``).
+  let jobExecutor: JobExecutor
 
   public convenience init(
     configuration: ServerConfiguration, archive: any ArchiveWriting, jobs: any JobQueue,
@@ -48,6 +50,7 @@ public final class ChachongService: Sendable {
     clock: @escaping @Sendable () -> Double, beforeJob: (@Sendable (JobRecord) async throws -> Void)?
   ) {
     self.beforeJob = beforeJob
+    self.jobExecutor = JobExecutor(threads: configuration.workerCount)
     self.queryGate = RequestGate(
       capacity: configuration.queryConcurrency, waitingLimit: 64 * max(1, configuration.queryConcurrency))
     self.configuration = configuration

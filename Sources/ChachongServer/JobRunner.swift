@@ -38,7 +38,9 @@ struct JobRunner: Sendable {
     let timeout = service.configuration.jobTimeoutSeconds
     let outcome: Result<[UInt8], any Error> = await withTaskGroup(of: Result<[UInt8], any Error>?.self) {
       group in
-      group.addTask {
+      // The work on the jobs' own threads; the heartbeat and the time limit stay on the
+      // cooperative pool, so they run however long the work computes.
+      group.addTask(executorPreference: service.jobExecutor) {
         do {
           return .success(try await self.perform(job, progress: progress))
         } catch {

@@ -30,6 +30,9 @@ final class RequestGate: Sendable {
     return try await body()
   }
 
+  /// Requests waiting for a place now.
+  var waitingCount: Int { state.withLock { $0.waiting.count - $0.head } }
+
   private enum Admission { case run, wait, refuse }
 
   private func enter() async throws(APIError) {
