@@ -108,7 +108,9 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      ]
+      ],
+      // docs/openapi.json links here: the one committed OpenAPI document, served as is.
+      resources: [.copy("Resources/openapi.json")]
     ),
     .testTarget(
       name: "ServerTests",
