@@ -103,14 +103,9 @@ extension ChachongService {
       }
       return try StoredJSON.decode(StoredSubmission.self, submissionRecord.body)
     }
-    var stored = try await read()
-    // As for batches: the run is recorded on the submission just after the job is enqueued.
-    var polls = 0
-    while stored.checkJob != job.id && stored.checkRuns < payload.run && polls < Self.runRecordPolls {
-      polls += 1
-      try await Task.sleep(for: .milliseconds(100))
-      stored = try await read()
-    }
+    let stored = try await read()
+    // The run is recorded before its job is queued (`requestSubmissionCheck`): a job the
+    // submission does not name was superseded by a newer run.
     guard stored.checkJob == job.id else { return [] }
     let options = stored.checkOptions ?? SubmissionCheckOptions()
     let folder = workFolder(job)
@@ -212,9 +207,6 @@ extension ChachongService {
       data: try result.rendered(.text, language: .en))
   }
 
-  /// How often a job looks again for its run on the record (every 100 ms) before it counts as stale.
-  static let runRecordPolls = 100
-
   func storedBatchForRun(_ payload: BatchCheckPayload) async throws -> StoredBatch {
     guard let batchRecord = try await record(Collection.batches, payload.batch) else {
       throw APIError.notFound("batch", payload.batch)
@@ -226,16 +218,9 @@ extension ChachongService {
   /// `applications/`, the manifest beside that folder, so its rows `applications/NAME` resolve).
   func performBatchCheck(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
     let payload = try StoredJSON.decode(BatchCheckPayload.self, job.payload)
-    var batch = try await storedBatchForRun(payload)
-    // `runBatch` enqueues the job before it records the run on the batch: a worker that claims
-    // the job at once can read the batch before that write. Wait for it (bounded) instead of
-    // taking the run for a stale one and finishing it with no report.
-    var polls = 0
-    while batch.runJob != job.id && batch.runs < payload.run && polls < Self.runRecordPolls {
-      polls += 1
-      try await Task.sleep(for: .milliseconds(100))
-      batch = try await storedBatchForRun(payload)
-    }
+    let batch = try await storedBatchForRun(payload)
+    // `runBatch` records the run before it queues the job: a job the batch does not name was
+    // superseded by a newer run (or cancelled and run again).
     guard batch.runJob == job.id else { return [] }
     let folder = workFolder(job)
     try? FileManager.default.removeItem(atPath: folder)

@@ -120,8 +120,9 @@ extension ChachongService {
       throw APIError.from(error)
     }
     let jobID = "extract:\(id):\(sha256.prefix(32))"
-    _ = try await enqueue(
-      id: jobID, kind: JobKind.extract, payload: ExtractPayload(submission: id, sha256: sha256))
+    // Recorded before queued, as a batch's run (`runBatch`). If the queue refuses the job the
+    // client gets 429 and uploads again; the same file gives the same job id, so the retry queues
+    // it without resetting the submission twice.
     let (updated, updatedRecord) = try await modify(
       Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
     ) { submission, _ in
@@ -137,6 +138,8 @@ extension ChachongService {
       submission.fileSHA256 = sha256
       submission.extractJob = jobID
     }
+    _ = try await enqueue(
+      id: jobID, kind: JobKind.extract, payload: ExtractPayload(submission: id, sha256: sha256))
     _ = record
     return try await view(updatedRecord, updated)
   }
@@ -184,14 +187,26 @@ extension ChachongService {
     }
     let run = stored.checkRuns + 1
     let jobID = "check:\(id):\(run)"
-    _ = try await enqueue(
-      id: jobID, kind: JobKind.submissionCheck, payload: SubmissionCheckPayload(submission: id, run: run))
+    // Recorded before queued, as a batch's run (`runBatch`).
     let (updated, record) = try await modify(
       Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
     ) { submission, _ in
       submission.checkRuns = max(submission.checkRuns, run)
       submission.checkJob = jobID
       submission.checkOptions = options
+    }
+    do {
+      _ = try await enqueue(
+        id: jobID, kind: JobKind.submissionCheck, payload: SubmissionCheckPayload(submission: id, run: run))
+    } catch {
+      _ = try? await modify(
+        Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
+      ) { submission, _ in
+        guard submission.checkJob == jobID else { return }
+        submission.checkJob = stored.checkJob
+        submission.checkOptions = stored.checkOptions
+      }
+      throw error
     }
     return try await view(record, updated)
   }
