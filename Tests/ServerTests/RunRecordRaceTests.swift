@@ -34,7 +34,7 @@ import Testing
     func claim(worker: String, kinds: [String], leaseSeconds: Double) async throws(JobQueueError)
       -> JobRecord?
     {
-      try inner.claim(worker: worker, kinds: kinds, leaseSeconds: leaseSeconds)
+      inner.claim(worker: worker, kinds: kinds, leaseSeconds: leaseSeconds)
     }
     func report(
       id: String, worker: String, stage: String, done: Int, total: Int?, leaseSeconds: Double
@@ -51,9 +51,9 @@ import Testing
     func cancel(id: String, reason: String) async throws(JobQueueError) -> Bool {
       try inner.cancel(id: id, reason: reason)
     }
-    func job(id: String) async throws(JobQueueError) -> JobRecord? { try inner.job(id: id) }
+    func job(id: String) async throws(JobQueueError) -> JobRecord? { inner.job(id: id) }
     func jobs(state: JobState?, limit: Int) async throws(JobQueueError) -> [JobRecord] {
-      try inner.jobs(state: state, limit: limit)
+      inner.jobs(state: state, limit: limit)
     }
     func counts() async throws(JobQueueError) -> [JobState: Int] { try inner.counts() }
   }
