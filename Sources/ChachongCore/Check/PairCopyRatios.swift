@@ -347,8 +347,8 @@ enum PairCopyRatios {
     var ranges: [Range<Int>] = []
     ranges.reserveCapacity(passages.count)
     for passage in passages {
-      let lower = firstToken(text, startingAtOrAfter: passage.start)
-      var upper = max(lower, firstToken(text, startingAtOrAfter: passage.end))
+      let lower = text.firstToken(startingAtOrAfter: passage.start)
+      var upper = max(lower, text.firstToken(startingAtOrAfter: passage.end))
       while upper > lower, Int(text.ends[upper - 1]) > passage.end { upper -= 1 }
       if upper > lower { ranges.append(lower..<upper) }
     }
@@ -362,17 +362,6 @@ enum PairCopyRatios {
     }
     let characters = side.countedPrefix[text.count]
     return (characters > 0 ? Double(copied) / Double(characters) : 0, copied)
-  }
-
-  /// The first token starting at or after `offset` (`text.count` when none does).
-  static func firstToken(_ text: NormalizedText, startingAtOrAfter offset: Int) -> Int {
-    var low = 0
-    var high = text.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   static func reversed(_ passage: Passage) -> Passage {

@@ -92,19 +92,9 @@ public enum CopyMetricsCalculator {
 
   /// Indices of the tokens that start in `start..<end`.
   static func tokenRange(_ text: NormalizedText, from start: Int, to end: Int) -> Range<Int> {
-    let lower = firstToken(text, startingAtOrAfter: start)
-    let upper = firstToken(text, startingAtOrAfter: end)
+    let lower = text.firstToken(startingAtOrAfter: start)
+    let upper = text.firstToken(startingAtOrAfter: end)
     return lower..<max(lower, upper)
-  }
-
-  private static func firstToken(_ text: NormalizedText, startingAtOrAfter offset: Int) -> Int {
-    var low = 0
-    var high = text.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   private static func ratio(_ part: Int, _ whole: Int) -> Double {
