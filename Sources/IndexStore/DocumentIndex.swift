@@ -330,6 +330,11 @@ public final class DocumentIndex: Sendable {
             """)
         let markPending = try db.cachedStatement(sql: "INSERT INTO pending_buckets(doc) VALUES (?)")
         for document in prepared {
+          // A form prepared for a store in memory has no compressed text to keep.
+          guard document.plainText == nil else {
+            throw IndexError(
+              path: directory, reason: .storage("\(document.id) was prepared for a store in memory"))
+          }
           _ = try deleteDocuments(db, ids: [document.metadata.id])
           let meta = document.metadata
           let values: [(any DatabaseValueConvertible)?] = [

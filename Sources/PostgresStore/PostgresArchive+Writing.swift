@@ -206,6 +206,10 @@ extension PostgresArchive {
       guard let doc = keyByID[document.id] else {
         throw IndexError(path: path, reason: .storage("document \(document.id) was not stored"))
       }
+      // A form prepared for a store in memory has no compressed text to keep.
+      guard document.plainText == nil else {
+        throw IndexError(path: path, reason: .storage("\(document.id) was prepared for a store in memory"))
+      }
       textDocs.append(doc)
       texts.append(ByteBuffer(bytes: document.compressedText))
       bands.add(doc: doc, keys: document.bandKeys)

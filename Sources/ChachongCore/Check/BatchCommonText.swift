@@ -42,16 +42,8 @@ package struct BatchCommonText: Sendable, Equatable {
     // on the documents' order.
     var all: [UInt64] = []
     all.reserveCapacity(documents.reduce(0) { $0 + $1.count })
-    for document in documents {
-      var distinct = document
-      distinct.sort()
-      var previous: UInt64?
-      for shingle in distinct where shingle != previous {
-        all.append(shingle)
-        previous = shingle
-      }
-    }
-    all.sort()
+    for document in documents { all += RadixSort.sortedUnique(document) }
+    all = RadixSort.sorted(all)
     var common = Set<UInt64>()
     var start = 0
     while start < all.count {

@@ -275,7 +275,7 @@ public struct CheckJob: Sendable {
       record.sections = document.document.sections
       record.characterCount = document.document.text.unicodeScalars.count
       documents.append(
-        try preparer.prepare(
+        try preparer.prepareInMemory(
           IndexedDocument(metadata: record, text: document.document.text, fingerprint: document.fingerprint)))
     }
     try await store.upsert(documents)
