@@ -143,6 +143,9 @@ public enum ParaphraseAligner {
     return result
   }
 
+  /// A passage's longer side is at most this many times its shorter side.
+  static let maximumLengthRatio = 3
+
   /// One passage per query region: the most similar, then longest, fragments win; the rest must not
   /// overlap them in the query. Then the minimum length on both sides.
   private static func choose(
@@ -157,8 +160,13 @@ public enum ParaphraseAligner {
       source.characterEnd(ofSentence: fragment.sourceLast)
         - source.characterStart(ofSentence: fragment.sourceFirst)
     }
+    // As `combine`'s rule for exact passages: rewriting does not make a sentence three times
+    // longer, so a fragment far longer on one side is seeds of one stock sentence grouped with
+    // the many sentences around it on the other side (95 characters of a regulation's 法律责任
+    // against 800 characters of another's).
     let long = fragments.filter {
       length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
+        && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || $0.similarity >= parameters.shortCosine)
     }
