@@ -98,13 +98,25 @@ public enum ParaphraseAligner {
       }
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
-      if fragment.similarity >= parameters.validationCosine {
+      if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
         result.append(fragment)
       } else if gap > 0 {
         result.append(contentsOf: extend(group, gap: gap - 1, space: &space, parameters: parameters))
       }
     }
     return result
+  }
+
+  /// Whether neither side of `fragment` is over `maximumLengthRatio` times the other (characters):
+  /// a lopsided group is regrouped with a smaller gap, as one that fails validation.
+  private static func isBalanced(_ fragment: Fragment, space: PairSpace) -> Bool {
+    let queryLength =
+      space.query.characterEnd(ofSentence: fragment.queryLast)
+      - space.query.characterStart(ofSentence: fragment.queryFirst)
+    let sourceLength =
+      space.source.characterEnd(ofSentence: fragment.sourceLast)
+      - space.source.characterStart(ofSentence: fragment.sourceFirst)
+    return maximumLengthRatio * min(queryLength, sourceLength) >= max(queryLength, sourceLength)
   }
 
   /// Splits seeds into groups whose neighbours are at most `gap` sentences apart in the query, then
