@@ -3,6 +3,9 @@
 `chachong query`, unrelated documents reported, and passage plagdet per transformation.
 
 Usage: Tools/paraphrase-check-eval.py CHACHONG [--corpus Corpora/paraphrase] [--out DIR]
+           [--minimum N] [--subset even|odd] [--skip-batch]
+(--subset checks every document but scores only the even-numbered (tuning) or odd-numbered
+(held-out) suspicious documents.)
 
 Two check set-ups:
   archive  the 48 source regulations ingested into an index, the 72 suspicious documents checked
