@@ -3,6 +3,9 @@
 `chachong query`, unrelated documents reported, and passage plagdet per transformation.
 
 Usage: Tools/paraphrase-check-eval.py CHACHONG [--corpus Corpora/paraphrase] [--out DIR]
+           [--minimum N] [--subset even|odd] [--skip-batch]
+(--subset checks every document but scores only the even-numbered (tuning) or odd-numbered
+(held-out) suspicious documents.)
 
 Two check set-ups:
   archive  the 48 source regulations ingested into an index, the 72 suspicious documents checked
@@ -157,10 +160,18 @@ def main():
     parser.add_argument("--corpus", default="Corpora/paraphrase")
     parser.add_argument("--out", default=None)
     parser.add_argument("--minimum", type=int, default=50, help="copied characters a finding needs")
+    parser.add_argument("--subset", choices=["all", "even", "odd"], default="all",
+                        help="score only the even- or odd-numbered suspicious documents (tuning/held-out halves)")
+    parser.add_argument("--skip-batch", action="store_true", help="leave out the one-batch check set-up")
     options = parser.parse_args()
     out = options.out or tempfile.mkdtemp(prefix="chachong-paraphrase-")
     os.makedirs(out, exist_ok=True)
     truth = load_truth(options.corpus)
+    # Every document is checked; only the chosen half is scored.
+    scored = truth
+    if options.subset != "all":
+        parity = 0 if options.subset == "even" else 1
+        scored = {doc: cases for doc, cases in truth.items() if int(doc.split("-")[-1]) % 2 == parity}
     call = call_file(out, options.minimum)
     sources = os.path.join(options.corpus, "source-documents")
     suspicious = os.path.join(out, "suspicious")
@@ -176,24 +187,27 @@ def main():
     # copied passage only when a whole section is copied.
     run([options.chachong, "ingest", "--index", index, "--winnow-window", "16", sources])
     report = json.loads(run([options.chachong, "check", "--index", index, "--call", call, suspicious]))
-    evaluate(check_reports(report, truth), truth, "check, sources in the archive")
+    evaluate(check_reports(report, truth), scored, "check, sources in the archive")
 
-    both = os.path.join(out, "both")
-    os.makedirs(both, exist_ok=True)
-    for folder in (sources, suspicious):
-        for name in os.listdir(folder):
-            with open(os.path.join(folder, name), encoding="utf-8") as f:
-                text = f.read()
-            with open(os.path.join(both, name), "w", encoding="utf-8") as f:
-                f.write(text)
-    empty = os.path.join(out, "empty-index")
-    nothing = os.path.join(out, "nothing")
-    os.makedirs(nothing, exist_ok=True)
-    with open(os.path.join(nothing, "placeholder.txt"), "w", encoding="utf-8") as f:
-        f.write("占位文档。\n")  # ingest needs one document to create an index
-    run([options.chachong, "ingest", "--index", empty, nothing])
-    report = json.loads(run([options.chachong, "check", "--index", empty, "--call", call, both]))
-    evaluate(check_reports(report, truth), truth, "check, sources and suspicious documents in one batch")
+    if options.skip_batch:
+        both = None
+    else:
+        both = os.path.join(out, "both")
+        os.makedirs(both, exist_ok=True)
+        for folder in (sources, suspicious):
+            for name in os.listdir(folder):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    text = f.read()
+                with open(os.path.join(both, name), "w", encoding="utf-8") as f:
+                    f.write(text)
+        empty = os.path.join(out, "empty-index")
+        nothing = os.path.join(out, "nothing")
+        os.makedirs(nothing, exist_ok=True)
+        with open(os.path.join(nothing, "placeholder.txt"), "w", encoding="utf-8") as f:
+            f.write("占位文档。\n")  # ingest needs one document to create an index
+        run([options.chachong, "ingest", "--index", empty, nothing])
+        report = json.loads(run([options.chachong, "check", "--index", empty, "--call", call, both]))
+        evaluate(check_reports(report, truth), scored, "check, sources and suspicious documents in one batch")
 
     # query with the check's policy: only the copy-ratio arm (50 aligned characters that are not
     # stock phrasing, copy ratio 0.005), the score arms off.
@@ -201,12 +215,12 @@ def main():
         options.chachong, "query", "--index", index, "--threshold", "1", "--containment-threshold", "1",
         "--section-threshold", "1", "--copy-ratio-threshold", "0.005",
         "--minimum-copied-characters", str(options.minimum), "--top", "0", suspicious]))
-    evaluate(query_reports(query), truth, "query, sources in the index, copy-ratio arm")
+    evaluate(query_reports(query), scored, "query, sources in the index, copy-ratio arm")
     # The earlier set-up (before the copy-ratio arm): every match over containment 0.01.
     query = json.loads(run([
         options.chachong, "query", "--index", index, "--containment-threshold", "0.01",
         "--copy-ratio-threshold", "0", "--top", "0", suspicious]))
-    evaluate(query_reports(query), truth, "query, sources in the index, containment 0.01")
+    evaluate(query_reports(query), scored, "query, sources in the index, containment 0.01")
 
 
 def query_reports(query):

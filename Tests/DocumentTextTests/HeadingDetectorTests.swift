@@ -15,6 +15,8 @@ import Testing
     "", "一", "一、", "本项目一、二期工程", "1. 本项目拟采用数值模拟与试验相结合的技术路线，并在示范企业开展应用验证。",
     "2023年项目申报", "1.5万元", "（二）", "一、本项目针对区域产业升级中的关键技术问题开展系统的理论分析与实验验证并形成可推广的成套技术与装备，具有良好的应用前景和推广价值。",
     "1、经费预算合理，进度安排可行。",
+    // Short numbered list items that end a sentence (a regulation's, an application's).
+    "(四)拒绝交验证件的。", "（一）完成样机研制；", "二、略。",
   ])
   func rejectsBodyText(_ text: String) {
     #expect(!HeadingDetector.isNumberedHeading(text))

@@ -292,10 +292,59 @@ import Testing
     #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 150)
   }
 
+  @Test func longRewrittenPassagesSharedWithThreeSourcesAreTheGenre() {
+    // Three sources "rewrote" the same 150 characters (unrelated regulations' 法律责任 articles read
+    // alike): a rewritten passage is a similarity, so it counts only where fewer than three cover it.
+    func rewritten(_ start: Int, _ end: Int) -> Passage {
+      Passage(
+        start: start, end: end, sourceStart: 0, sourceEnd: end - start, chars: end - start, kind: .rewritten)
+    }
+    let sources = [[rewritten(0, 150)], [rewritten(0, 150)], [rewritten(30, 150)]]
+    let coverage = DistinctiveCopy.coverage(sources, length: 150)
+    #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 30)
+    // The same passage found as shared text (minor changes) stays evidence whatever else covers it.
+    var minor = rewritten(0, 150)
+    minor.kind = .minorChanges
+    #expect(DistinctiveCopy.characters([minor], coverage: coverage) == 150)
+  }
+
   @Test func overlappingPassagesOfOneSourceCountOnce() {
     let sources = [[passage(0, 30), passage(10, 40)], [passage(0, 5)]]
     let coverage = DistinctiveCopy.coverage(sources, length: 50)
     #expect(coverage[15] == 1 && coverage[2] == 2)
     #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 40)
+  }
+}
+
+/// The local half of the fuzzy stage's gate (`ParaphraseChannel.isLocalCopy`): the exact fragments a
+/// small rewritten copy leaves lie together on both sides; shared text scattered over two documents
+/// (one text bank) does not open it.
+@Suite struct FuzzyGateTests {
+  func passage(_ start: Int, _ end: Int, source: Int) -> Passage {
+    Passage(start: start, end: end, sourceStart: source, sourceEnd: source + end - start)
+  }
+
+  @Test func fragmentsTogetherOnBothSidesAreALocalCopy() {
+    // 14 + 18 characters 40 apart in the application and 60 apart in the source, one stray phrase.
+    let exact = [
+      passage(1_000, 1_014, source: 500), passage(1_054, 1_072, source: 440),
+      passage(5_000, 5_013, source: 90),
+    ]
+    #expect(ParaphraseChannel.exactCluster(exact) == 32)
+    #expect(ParaphraseChannel.isLocalCopy(exact))
+  }
+
+  @Test func fragmentsApartInTheSourceOrScatteredAreNot() {
+    // Together in the application, 2,000 characters apart in the source.
+    #expect(
+      !ParaphraseChannel.isLocalCopy([passage(1_000, 1_020, source: 0), passage(1_030, 1_050, source: 2_000)])
+    )
+    // One stock phrase under 30 characters.
+    #expect(!ParaphraseChannel.isLocalCopy([passage(100, 123, source: 50)]))
+    // Many shared sentences spread over the documents: the best cluster holds under a quarter.
+    let scattered = (0..<20).map { passage($0 * 1_000, $0 * 1_000 + 40, source: (19 - $0) * 900) }
+    #expect(ParaphraseChannel.exactCluster(scattered) == 40)
+    #expect(!ParaphraseChannel.isLocalCopy(scattered))
+    #expect(!ParaphraseChannel.isLocalCopy([]))
   }
 }

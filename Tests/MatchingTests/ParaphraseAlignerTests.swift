@@ -197,3 +197,17 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
   #expect(keys.intersection(unrelatedKeys).isEmpty)
   #expect(SkeletonShingler.keys(of: first, n: 4) == SkeletonShingler.keys(of: first, n: 4))
 }
+
+@Test func aPassageIsNeverThreeTimesLongerOnOneSide() throws {
+  // One copied sentence set among many sentences of the source that share its vocabulary: whatever
+  // the seeds group, no passage's one side is over three times the other.
+  let query = preface + original[0] + closing
+  let source = preface + original.joined() + original.joined() + closing
+  let passages = align(query, source)
+  #expect(!passages.isEmpty, "the copied sentence is found")
+  for aligned in passages {
+    let queryLength = aligned.passage.end - aligned.passage.start
+    let sourceLength = aligned.passage.sourceEnd - aligned.passage.sourceStart
+    #expect(3 * min(queryLength, sourceLength) >= max(queryLength, sourceLength))
+  }
+}

@@ -16,7 +16,7 @@ import Matching
 /// '降重', keeps little containment).
 ///
 /// Evidence is the check's: exact passages, then the fuzzy stage (`PairCopyRatios
-/// .needsFuzzyStage`, `.withRewrittenPassages`), each passage with its kind.
+/// .withRewrittenPassages`, gated by `ParaphraseChannel.needsFuzzyStage`), each passage with its kind.
 /// Matches are ordered by Jaccard, then by the larger containment (both descending), then id.
 public struct QueryJob: Sendable {
   public struct Options: Sendable {
@@ -231,7 +231,8 @@ public struct QueryJob: Sendable {
       let matchPair = PairCopyRatios.Side(
         normalized: matchNormalized, shingles: matchHashes, sections: matchSections, excluding: excluding,
         k: k)
-      if PairCopyRatios.needsFuzzyStage(queryPair, matchPair, exact: passages), let matchText = texts[matchID]
+      if ParaphraseChannel.needsFuzzyStage(queryPair, matchPair, exact: passages),
+        let matchText = texts[matchID]
       {
         let query =
           querySentences

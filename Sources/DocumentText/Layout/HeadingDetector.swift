@@ -61,7 +61,10 @@ package enum HeadingDetector {
     let scalars = Array(text.unicodeScalars.prefix(maximumChineseHeadingLength + 1))
     guard let first = scalars.first, let last = text.unicodeScalars.last else { return false }
     let length = scalars.count
-    if sentenceEnds.contains(last), length > 12 { return false }
+    // A numbered line that ends a sentence is a list item (regulations' `（四）拒绝交验证件的。`,
+    // applications' `（一）完成样机研制；`), however short: taking it as a heading cut copied
+    // passages at it, since passages never cross a section boundary.
+    if sentenceEnds.contains(last) { return false }
     if chineseNumerals.contains(first) {
       // 一、立项依据 / 二．研究内容
       let numeral = scalars.prefix { chineseNumerals.contains($0) }.count

@@ -98,13 +98,25 @@ public enum ParaphraseAligner {
       }
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
-      if fragment.similarity >= parameters.validationCosine {
+      if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
         result.append(fragment)
       } else if gap > 0 {
         result.append(contentsOf: extend(group, gap: gap - 1, space: &space, parameters: parameters))
       }
     }
     return result
+  }
+
+  /// Whether neither side of `fragment` is over `maximumLengthRatio` times the other (characters):
+  /// a lopsided group is regrouped with a smaller gap, as one that fails validation.
+  private static func isBalanced(_ fragment: Fragment, space: PairSpace) -> Bool {
+    let queryLength =
+      space.query.characterEnd(ofSentence: fragment.queryLast)
+      - space.query.characterStart(ofSentence: fragment.queryFirst)
+    let sourceLength =
+      space.source.characterEnd(ofSentence: fragment.sourceLast)
+      - space.source.characterStart(ofSentence: fragment.sourceFirst)
+    return maximumLengthRatio * min(queryLength, sourceLength) >= max(queryLength, sourceLength)
   }
 
   /// Splits seeds into groups whose neighbours are at most `gap` sentences apart in the query, then
@@ -143,6 +155,9 @@ public enum ParaphraseAligner {
     return result
   }
 
+  /// A passage's longer side is at most this many times its shorter side.
+  static let maximumLengthRatio = 3
+
   /// One passage per query region: the most similar, then longest, fragments win; the rest must not
   /// overlap them in the query. Then the minimum length on both sides.
   private static func choose(
@@ -157,8 +172,13 @@ public enum ParaphraseAligner {
       source.characterEnd(ofSentence: fragment.sourceLast)
         - source.characterStart(ofSentence: fragment.sourceFirst)
     }
+    // As `combine`'s rule for exact passages: rewriting does not make a sentence three times
+    // longer, so a fragment far longer on one side is seeds of one stock sentence grouped with
+    // the many sentences around it on the other side (95 characters of a regulation's 法律责任
+    // against 800 characters of another's).
     let long = fragments.filter {
       length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
+        && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || $0.similarity >= parameters.shortCosine)
     }
