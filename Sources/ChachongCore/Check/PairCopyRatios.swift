@@ -192,7 +192,9 @@ enum PairCopyRatios {
     return pairs.map { pair in
       var result = pair
       let passages = (pair.passages ?? []).map {
-        Passage(start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd)
+        Passage(
+          start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd,
+          chars: $0.end - $0.start, kind: $0.kind.flatMap { PassageKind(rawValue: $0.rawValue) })
       }
       if let copied = pair.measures.copiedCharacters, let counts = coverage[pair.applicationID] {
         result.measures.distinctiveCopiedCharacters = min(
@@ -292,9 +294,7 @@ enum PairCopyRatios {
   /// copies, '降重', leave only scattered exact runs) and the function-word skeletons of the two
   /// texts overlap (`ParaphraseChannel`). Shared by check and query.
   static func needsFuzzyStage(_ application: Side, _ other: Side, exact: [Passage]) -> Bool {
-    copied(application, exact).ratio < fuzzyBelow
-      && ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
-        >= ParaphraseChannel.minimumOverlap
+    ParaphraseChannel.needsFuzzyStage(application, other, exact: exact)
   }
 
   /// The exact passages combined with the fuzzy stage's (`ParaphraseAligner.combine`), each with its
