@@ -108,7 +108,9 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      ]
+      ],
+      // docs/openapi.json links here: the one committed OpenAPI document, served as is.
+      resources: [.copy("Resources/openapi.json")]
     ),
     .testTarget(
       name: "ServerTests",
@@ -125,7 +127,7 @@ let package = Package(
       name: "ChachongWeb",
       dependencies: [
         "ChachongServer", "ArchiveStore", "ChachongCore", "ChachongModel", "DocumentText", "Digest", "Integrity",
-        "Reports", "CDeflate",
+        "Reports", "CDeflate", "Matching",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]
@@ -134,6 +136,7 @@ let package = Package(
       name: "WebTests",
       dependencies: [
         "ChachongWeb", "ChachongServer", "ArchiveStore", "Digest", "DocumentText", "Integrity", "Reports",
+        "ChachongCore", "Matching",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]

@@ -25,8 +25,9 @@ Web interface: http://127.0.0.1:$port/login  (user admin, password $password)
 API key (all scopes; shown once): $key
 Try:
   curl -s -H "Authorization: Bearer $key" http://127.0.0.1:$port/v1/batches
-  curl -s -X POST -H "Authorization: Bearer $key" -H "Content-Disposition: attachment; filename=a.docx" \\
-    --data-binary @Corpora/sample/applications/QZ2023-001.docx http://127.0.0.1:$port/v1/query
+  # QZ2023-018 resubmits the funded project QZ2020-001: the query finds it with its passages
+  curl -s -X POST -H "Authorization: Bearer $key" -H "Content-Disposition: attachment; filename=QZ2023-018.docx" \\
+    --data-binary @Corpora/sample/applications/QZ2023-018.docx http://127.0.0.1:$port/v1/query
 The API: docs/service.md and http://127.0.0.1:$port/v1/openapi.json
 
 TEXT

@@ -58,6 +58,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
   public static let queueFull = APIError(
     .tooManyRequests, code: "queue_full", zh: "任务队列已满，请稍后重试", en: "the job queue is full, retry later",
     retryAfter: 30)
+  public static let busy = APIError(
+    .tooManyRequests, code: "busy", zh: "同步查询过多，请稍后重试", en: "too many queries at once, retry later",
+    retryAfter: 5)
   public static let rateLimited = APIError(
     .tooManyRequests, code: "rate_limited", zh: "请求过于频繁，请稍后重试", en: "too many requests, retry later",
     retryAfter: 60)

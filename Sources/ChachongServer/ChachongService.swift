@@ -26,12 +26,33 @@ public final class ChachongService: Sendable {
   /// refills at that rate. Fixed minute windows would let a client send twice the limit across a
   /// minute boundary and would make the answer depend on when in the minute it started.
   private let rateBuckets = Mutex([String: (tokens: Double, updated: Double)]())
+  /// Runs before each job's work, inside its time limit and cancellation: tests make a job slow or
+  /// failing with it without depending on the machine's speed. Nil in the service.
+  let beforeJob: (@Sendable (JobRecord) async throws -> Void)?
+  /// Synchronous queries and comparisons at once (``ServerConfiguration/queryConcurrency``).
+  let queryGate: RequestGate
+  /// Where the jobs' work runs, off the cooperative pool (``JobExecutor``).
+  let jobExecutor: JobExecutor
 
-  public init(
+  public convenience init(
     configuration: ServerConfiguration, archive: any ArchiveWriting, jobs: any JobQueue,
     state: any ServiceStateStore, reading: DocumentReading = DocumentReading(), scratchDirectory: String,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
+    self.init(
+      configuration: configuration, archive: archive, jobs: jobs, state: state, reading: reading,
+      scratchDirectory: scratchDirectory, clock: clock, beforeJob: nil)
+  }
+
+  init(
+    configuration: ServerConfiguration, archive: any ArchiveWriting, jobs: any JobQueue,
+    state: any ServiceStateStore, reading: DocumentReading = DocumentReading(), scratchDirectory: String,
+    clock: @escaping @Sendable () -> Double, beforeJob: (@Sendable (JobRecord) async throws -> Void)?
+  ) {
+    self.beforeJob = beforeJob
+    self.jobExecutor = JobExecutor(threads: configuration.workerCount)
+    self.queryGate = RequestGate(
+      capacity: configuration.queryConcurrency, waitingLimit: 64 * max(1, configuration.queryConcurrency))
     self.configuration = configuration
     self.archive = archive
     self.jobs = jobs
@@ -217,9 +238,13 @@ public final class ChachongService: Sendable {
     let items = [[SourceItem.file(document, metadata: InputMetadata())]].async
     let report: QueryReport
     do {
-      report = try await job.run(items)
-    } catch {
+      report = try await queryGate.run { try await job.run(items) }
+    } catch let error as ServiceError {
       throw APIError.from(error)
+    } catch let error as APIError {
+      throw error
+    } catch {
+      throw APIError.internalError("\(error)")
     }
     if let failure = report.errors.first {
       throw APIError.unprocessable("无法读取文档：\(failure.reason)", "cannot read the document: \(failure.reason)")
@@ -238,16 +263,32 @@ public final class ChachongService: Sendable {
     for file in [first, second] where file.bytes.count > configuration.maxQueryBytes {
       throw APIError.tooLarge(limit: configuration.maxQueryBytes)
     }
-    var documents: [InputDocument] = []
-    for file in [first, second] {
-      switch reading.document(file, metadata: InputMetadata()) {
-      case .success(let document): documents.append(document)
-      case .failure(let failure):
-        throw APIError.unprocessable(
-          "无法读取文档：\(failure.description)", "cannot read the document: \(failure.description)")
+    let reading = self.reading
+    let parameters = archive.parameters.fingerprint
+    let outcome: Result<CompareReport, InputFailure>
+    do {
+      outcome = try await queryGate.run {
+        var documents: [InputDocument] = []
+        for file in [first, second] {
+          switch await reading.documentOffPool(for: .file(file, metadata: InputMetadata())) {
+          case .success(let document): documents.append(document)
+          case .failure(let failure): return .failure(failure)
+          }
+        }
+        return .success(CompareJob.compare(documents[0], documents[1], parameters: parameters))
       }
+    } catch let error as APIError {
+      throw error
+    } catch {
+      throw APIError.internalError("\(error)")
     }
-    let report = CompareJob.compare(documents[0], documents[1], parameters: archive.parameters.fingerprint)
+    let report: CompareReport
+    switch outcome {
+    case .success(let compared): report = compared
+    case .failure(let failure):
+      throw APIError.unprocessable(
+        "无法读取文档：\(failure.description)", "cannot read the document: \(failure.description)")
+    }
     try await appendAudit(action: "compare", target: "\(first.name) | \(second.name)", caller: caller)
     return report
   }

@@ -38,22 +38,25 @@ struct JobRunner: Sendable {
     let timeout = service.configuration.jobTimeoutSeconds
     let outcome: Result<[UInt8], any Error> = await withTaskGroup(of: Result<[UInt8], any Error>?.self) {
       group in
-      group.addTask {
+      // The work on the jobs' own threads; the heartbeat and the time limit stay on the
+      // cooperative pool, so they run however long the work computes.
+      group.addTask(executorPreference: service.jobExecutor) {
         do {
           return .success(try await self.perform(job, progress: progress))
         } catch {
           return .failure(error)
         }
       }
+      // The time limit: its own task, so a limit shorter than the heartbeat is kept to as well.
       group.addTask {
-        let started = Date()
+        try? await Task.sleep(for: .seconds(timeout))
+        return Task.isCancelled ? nil : .failure(JobInterruption.timedOut(timeout))
+      }
+      group.addTask {
         while !Task.isCancelled {
           try? await Task.sleep(for: .seconds(Self.heartbeatSeconds))
           if Task.isCancelled { return nil }
           if self.service.isDraining { return .failure(JobInterruption.draining) }
-          if Date().timeIntervalSince(started) > timeout {
-            return .failure(JobInterruption.timedOut(timeout))
-          }
           let event = latest.get()
           do throws(JobQueueError) {
             try await queue.report(
@@ -96,7 +99,8 @@ struct JobRunner: Sendable {
       case .failure(JobInterruption.lostHold):
         logger.info("job \(job.id) was cancelled or taken over; its result is dropped")
       case .failure(JobInterruption.timedOut(let seconds)):
-        let message = "the job ran longer than its limit of \(Int(seconds)) s"
+        let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        let message = "the job ran longer than its time limit of \(limit) s (jobTimeoutSeconds)"
         try await queue.fail(id: job.id, worker: worker, error: message)
         await service.jobFinished(job, succeeded: false, error: message, timedOut: true)
       case .failure(let error):
@@ -116,6 +120,7 @@ struct JobRunner: Sendable {
   }
 
   private func perform(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
+    try await service.beforeJob?(job)
     switch job.kind {
     case JobKind.extract:
       return try await service.performExtraction(job)

@@ -3,36 +3,6 @@ import ChachongCore
 import ChachongModel
 import Foundation
 
-/// A submission's metadata as the platform sends it (`POST /v1/submissions`); `id` is the
-/// client's, so a retried request finds the same submission.
-public struct SubmissionMetadata: Sendable, Codable, Equatable {
-  public var id: String
-  public var program: String?
-  public var year: Int?
-  public var status: String?
-  public var title: String?
-  public var organisation: String?
-  public var creditCode: String?
-  public var lead: String?
-  /// Accepted on input; stored only as the masked form and a keyed hash (never answered unmasked).
-  public var leadID: String?
-
-  public init(
-    id: String, program: String? = nil, year: Int? = nil, status: String? = nil, title: String? = nil,
-    organisation: String? = nil, creditCode: String? = nil, lead: String? = nil, leadID: String? = nil
-  ) {
-    self.id = id
-    self.program = program
-    self.year = year
-    self.status = status
-    self.title = title
-    self.organisation = organisation
-    self.creditCode = creditCode
-    self.lead = lead
-    self.leadID = leadID
-  }
-}
-
 /// Where a submission is (issue 15's fixed list).
 public enum SubmissionState: String, Sendable, Codable, CaseIterable {
   case created = "CREATED"
@@ -59,7 +29,9 @@ public struct Submission: Sendable, Codable, Equatable {
   public var state: SubmissionState
   public var errorCode: SubmissionErrorCode?
   public var message: String?
-  public var metadata: SubmissionMetadata
+  /// As the client sent it (``InputMetadata``, the metadata every input comes with), its lead's
+  /// ID number masked.
+  public var metadata: InputMetadata
   public var fileName: String?
   public var fileSize: Int?
   public var characters: Int?

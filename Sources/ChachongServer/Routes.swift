@@ -19,9 +19,14 @@ struct APIRoutes {
         body: .init(byteBuffer: ByteBuffer(string: await metrics.scrape(service: service))))
     }
     router.get("v1/openapi.json") { _, _ in
-      Response(
+      guard let document = OpenAPIDocument.bytes else {
+        throw APIError.internalError(
+          "the OpenAPI document is not installed: \(OpenAPIDocument.resourceFolder) belongs beside the binary"
+        )
+      }
+      return Response(
         status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json + "\n")))
+        body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
     registerSubmissions(router)
     registerBatches(router)
@@ -46,7 +51,7 @@ struct APIRoutes {
   func registerSubmissions(_ router: Router<ChachongRequestContext>) {
     router.post("v1/submissions") { request, context in
       let caller = try context.requireCaller()
-      let metadata = try await decode(SubmissionMetadata.self, request, context)
+      let metadata = try await decode(InputMetadata.self, request, context)
       let (submission, created) = try await service.createSubmission(metadata, caller: caller)
       return try json(submission, status: created ? .created : .ok)
     }

@@ -45,6 +45,10 @@ public enum ServerApplication {
   ) async throws {
     let app = application(
       service: service, extensions: extensions, logger: logger, onServerRunning: onServerRunning)
+    if OpenAPIDocument.bytes == nil {
+      logger.warning(
+        "the OpenAPI document is missing: install \(OpenAPIDocument.resourceFolder) beside the binary")
+    }
     let workers = JobWorkers(service: service, logger: logger)
     // Services stop in reverse order: the workers first (they release their jobs), then the server.
     let group = ServiceGroup(

@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
   public var maxQueryBytes: Int = 5 << 20
   /// Jobs run at once (nil: one per processor core).
   public var workers: Int?
+  /// Synchronous queries and comparisons computed at once (nil: one per core; 0: no limit); up
+  /// to 64 times as many wait in arrival order, more is 429.
+  public var concurrentQueries: Int?
   /// Queued jobs at most; more is 429 with Retry-After.
   public var queueLimit: Int = 1000
   /// A job running longer than this is stopped and fails with the reason.
@@ -57,7 +60,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
   public init() {}
 
   enum CodingKeys: String, CodingKey {
-    case host, port, maxUploadBytes, maxQueryBytes, workers, queueLimit, jobTimeoutSeconds, rateLimitPerMinute
+    case host, port, maxUploadBytes, maxQueryBytes, workers, concurrentQueries, queueLimit, jobTimeoutSeconds
+    case rateLimitPerMinute
     case maxZipEntries, maxZipUnpackedBytes, webhooks
   }
 
@@ -70,6 +74,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
       try container.decodeIfPresent(Int.self, forKey: .maxUploadBytes) ?? defaults.maxUploadBytes
     maxQueryBytes = try container.decodeIfPresent(Int.self, forKey: .maxQueryBytes) ?? defaults.maxQueryBytes
     workers = try container.decodeIfPresent(Int.self, forKey: .workers)
+    concurrentQueries = try container.decodeIfPresent(Int.self, forKey: .concurrentQueries)
     queueLimit = try container.decodeIfPresent(Int.self, forKey: .queueLimit) ?? defaults.queueLimit
     jobTimeoutSeconds =
       try container.decodeIfPresent(Double.self, forKey: .jobTimeoutSeconds) ?? defaults.jobTimeoutSeconds
@@ -79,6 +84,11 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     maxZipUnpackedBytes =
       try container.decodeIfPresent(Int.self, forKey: .maxZipUnpackedBytes) ?? defaults.maxZipUnpackedBytes
     webhooks = try container.decodeIfPresent(WebhookSettings.self, forKey: .webhooks) ?? defaults.webhooks
+  }
+
+  /// Synchronous queries at once: the configured count (0: no limit), else one per core.
+  public var queryConcurrency: Int {
+    concurrentQueries ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
   }
 
   /// Worker tasks: the configured count, else one per core.
@@ -121,6 +131,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     if let value = try integer("CHACHONG_SERVE_MAX_UPLOAD_BYTES") { configuration.maxUploadBytes = value }
     if let value = try integer("CHACHONG_SERVE_MAX_QUERY_BYTES") { configuration.maxQueryBytes = value }
     if let value = try integer("CHACHONG_SERVE_WORKERS") { configuration.workers = value }
+    if let value = try integer("CHACHONG_SERVE_CONCURRENT_QUERIES") {
+      configuration.concurrentQueries = value
+    }
     if let value = try integer("CHACHONG_SERVE_QUEUE_LIMIT") { configuration.queueLimit = value }
     if let value = try integer("CHACHONG_SERVE_JOB_TIMEOUT_SECONDS") {
       configuration.jobTimeoutSeconds = Double(value)
@@ -148,6 +161,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     }
     if let workers, !(1...64).contains(workers) {
       throw ConfigurationError(message: "workers must be between 1 and 64")
+    }
+    if let concurrentQueries, !(0...64).contains(concurrentQueries) {
+      throw ConfigurationError(message: "concurrentQueries must be between 0 and 64")
     }
     guard (1...1_000_000).contains(queueLimit) else {
       throw ConfigurationError(message: "queueLimit must be between 1 and 1000000")

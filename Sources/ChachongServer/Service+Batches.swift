@@ -174,14 +174,25 @@ extension ChachongService {
     }
     let run = current.runs + 1
     let jobID = "batch:\(id):\(run)"
-    _ = try await enqueue(
-      id: jobID, kind: JobKind.batchCheck, payload: BatchCheckPayload(batch: id, run: run))
+    // The run is recorded before its job is queued: a worker may claim the job at once, and it
+    // takes a job its batch does not name for a stale one. If the queue refuses the job, the
+    // batch names its previous run again.
     let (stored, record) = try await modify(
       Collection.batches, id, as: StoredBatch.self, notFound: .notFound("batch", id)
     ) { batch, _ in
       batch.runs = max(batch.runs, run)
       batch.runJob = jobID
       batch.cancelled = false
+    }
+    do {
+      _ = try await enqueue(
+        id: jobID, kind: JobKind.batchCheck, payload: BatchCheckPayload(batch: id, run: run))
+    } catch {
+      _ = try? await modify(Collection.batches, id, as: StoredBatch.self, notFound: .notFound("batch", id)) {
+        batch, _ in
+        if batch.runJob == jobID { batch.runJob = current.runJob }
+      }
+      throw error
     }
     try await appendAudit(action: "batch.run", target: id, caller: caller)
     return try await view(batch: record, stored)

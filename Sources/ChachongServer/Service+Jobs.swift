@@ -76,9 +76,11 @@ extension ChachongService {
   }
 
   /// A folder of the job's inputs under the scratch directory, laid out as `check` reads them.
+  /// One per attempt: an attempt that lost its lease and is still winding down must not delete
+  /// (or overwrite) the inputs of the attempt that took the job over.
   func workFolder(_ job: JobRecord) -> String {
     let safe = job.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-    return (scratchDirectory as NSString).appendingPathComponent("job-" + String(safe))
+    return (scratchDirectory as NSString).appendingPathComponent("job-\(String(safe))-a\(job.attempts)")
   }
 
   func writeBlob(_ blobID: String, to path: String) async throws {
@@ -95,10 +97,15 @@ extension ChachongService {
   /// templates of the batch `options.call` names.
   func performSubmissionCheck(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
     let payload = try StoredJSON.decode(SubmissionCheckPayload.self, job.payload)
-    guard let submissionRecord = try await record(Collection.submissions, payload.submission) else {
-      throw APIError.notFound("submission", payload.submission)
+    func read() async throws -> StoredSubmission {
+      guard let submissionRecord = try await record(Collection.submissions, payload.submission) else {
+        throw APIError.notFound("submission", payload.submission)
+      }
+      return try StoredJSON.decode(StoredSubmission.self, submissionRecord.body)
     }
-    let stored = try StoredJSON.decode(StoredSubmission.self, submissionRecord.body)
+    let stored = try await read()
+    // The run is recorded before its job is queued (`requestSubmissionCheck`): a job the
+    // submission does not name was superseded by a newer run.
     guard stored.checkJob == job.id else { return [] }
     let options = stored.checkOptions ?? SubmissionCheckOptions()
     let folder = workFolder(job)
@@ -169,8 +176,14 @@ extension ChachongService {
   {
     let options = CheckOptions(
       format: .json, failOn: .error, language: .zh, add: add, commonShare: nil,
-      workers: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)),
-      storeDescription: archive.location)
+      // One core is left to the rest of the service: the check's work runs on the cooperative
+      // pool, and with every thread busy the job's heartbeat (and the web's progress polls)
+      // could not run for longer than the lease on a loaded machine (the job was taken over).
+      workers: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount - 1)),
+      storeDescription: archive.location,
+      // Every format is rendered from this one run: the stored HTML report (and the web's
+      // evidence pages cut from it) shows the texts side by side.
+      evidenceTexts: true)
     let request = try CheckFiles.request(paths, options: options)
     let job = CheckJob(archive: archive, writer: add ? archive : nil, reading: reading)
     do {
@@ -194,14 +207,20 @@ extension ChachongService {
       data: try result.rendered(.text, language: .en))
   }
 
+  func storedBatchForRun(_ payload: BatchCheckPayload) async throws -> StoredBatch {
+    guard let batchRecord = try await record(Collection.batches, payload.batch) else {
+      throw APIError.notFound("batch", payload.batch)
+    }
+    return try StoredJSON.decode(StoredBatch.self, batchRecord.body)
+  }
+
   /// A batch's check: its uploads written out as `check` reads a folder (applications under
   /// `applications/`, the manifest beside that folder, so its rows `applications/NAME` resolve).
   func performBatchCheck(_ job: JobRecord, progress: @escaping ProgressHandler) async throws -> [UInt8] {
     let payload = try StoredJSON.decode(BatchCheckPayload.self, job.payload)
-    guard let batchRecord = try await record(Collection.batches, payload.batch) else {
-      throw APIError.notFound("batch", payload.batch)
-    }
-    let batch = try StoredJSON.decode(StoredBatch.self, batchRecord.body)
+    let batch = try await storedBatchForRun(payload)
+    // `runBatch` records the run before it queues the job: a job the batch does not name was
+    // superseded by a newer run (or cancelled and run again).
     guard batch.runJob == job.id else { return [] }
     let folder = workFolder(job)
     try? FileManager.default.removeItem(atPath: folder)

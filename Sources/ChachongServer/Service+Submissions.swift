@@ -39,14 +39,19 @@ extension ChachongService {
     return (record, try StoredJSON.decode(StoredSubmission.self, record.body))
   }
 
-  /// Creates a submission; the same id with the same metadata again returns it with
-  /// `created == false`, with other metadata it is 409.
-  public func createSubmission(_ metadata: SubmissionMetadata, caller: Caller) async throws(APIError)
+  /// Creates a submission from the metadata the platform sends (its `id` is required: the
+  /// client's, so a retried request finds the same submission); the same id with the same
+  /// metadata again returns it with `created == false`, with other metadata it is 409.
+  public func createSubmission(_ sent: InputMetadata, caller: Caller) async throws(APIError)
     -> (submission: Submission, created: Bool)
   {
     try caller.require(.submit)
     guard !isDraining else { throw APIError.draining }
-    guard Self.validID(metadata.id) else {
+    guard let id = sent.id else { throw APIError.badRequest("缺少 id", "id is required") }
+    // The API has no free-form fields: manifest columns beyond the named ones are not taken.
+    var metadata = sent
+    metadata.extra = [:]
+    guard Self.validID(id) else {
       throw APIError.unprocessable(
         "id 只能包含字母、数字、.、_、-，最长 128 个字符", "id must be letters, digits, '.', '_', '-', at most 128")
     }
@@ -58,7 +63,7 @@ extension ChachongService {
     let result: (record: StateRecord, created: Bool)
     do {
       result = try await state.create(
-        collection: Collection.submissions, id: metadata.id, owner: caller.id, body: StoredJSON.encode(stored)
+        collection: Collection.submissions, id: id, owner: caller.id, body: StoredJSON.encode(stored)
       )
     } catch {
       throw APIError.from(error)
@@ -115,8 +120,9 @@ extension ChachongService {
       throw APIError.from(error)
     }
     let jobID = "extract:\(id):\(sha256.prefix(32))"
-    _ = try await enqueue(
-      id: jobID, kind: JobKind.extract, payload: ExtractPayload(submission: id, sha256: sha256))
+    // Recorded before queued, as a batch's run (`runBatch`). If the queue refuses the job the
+    // client gets 429 and uploads again; the same file gives the same job id, so the retry queues
+    // it without resetting the submission twice.
     let (updated, updatedRecord) = try await modify(
       Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
     ) { submission, _ in
@@ -132,6 +138,8 @@ extension ChachongService {
       submission.fileSHA256 = sha256
       submission.extractJob = jobID
     }
+    _ = try await enqueue(
+      id: jobID, kind: JobKind.extract, payload: ExtractPayload(submission: id, sha256: sha256))
     _ = record
     return try await view(updatedRecord, updated)
   }
@@ -179,14 +187,26 @@ extension ChachongService {
     }
     let run = stored.checkRuns + 1
     let jobID = "check:\(id):\(run)"
-    _ = try await enqueue(
-      id: jobID, kind: JobKind.submissionCheck, payload: SubmissionCheckPayload(submission: id, run: run))
+    // Recorded before queued, as a batch's run (`runBatch`).
     let (updated, record) = try await modify(
       Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
     ) { submission, _ in
       submission.checkRuns = max(submission.checkRuns, run)
       submission.checkJob = jobID
       submission.checkOptions = options
+    }
+    do {
+      _ = try await enqueue(
+        id: jobID, kind: JobKind.submissionCheck, payload: SubmissionCheckPayload(submission: id, run: run))
+    } catch {
+      _ = try? await modify(
+        Collection.submissions, id, as: StoredSubmission.self, notFound: .notFound("submission", id)
+      ) { submission, _ in
+        guard submission.checkJob == jobID else { return }
+        submission.checkJob = stored.checkJob
+        submission.checkOptions = stored.checkOptions
+      }
+      throw error
     }
     return try await view(record, updated)
   }

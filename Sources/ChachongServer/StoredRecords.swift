@@ -23,7 +23,7 @@ enum JobKind {
 
 /// A submission as stored: the API's view plus what the service needs to go on.
 struct StoredSubmission: Codable, Sendable {
-  var metadata: SubmissionMetadata
+  var metadata: InputMetadata
   /// HMAC of the creation body (with the ID number as sent), to tell a retry from another body
   /// without keeping the ID number.
   var requestHash: String

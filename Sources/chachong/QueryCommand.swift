@@ -13,7 +13,9 @@ struct QueryCommand: AsyncParsableCommand {
       verified on the stored normalised text. A match is reported when its \
       Jaccard is at least --threshold, or either containment is at least \
       --containment-threshold, or one section of the query is at least --section-threshold \
-      contained in it (a copied section). A query never matches a document with its own id. Each match \
+      contained in it (a copied section), or the query's copy ratio from it (rewritten \
+      passages included) is at least --copy-ratio-threshold with at least \
+      --minimum-copied-characters copied characters. A query never matches a document with its own id. Each match \
       lists the aligned passages and the copy ratio; --template text (the blank form, the call's \
       instructions) counts for neither scores nor passages. Accepts every \
       input ingest accepts (a .jsonl file queries each record). JSON: docs/query-json.md.
@@ -38,6 +40,14 @@ struct QueryCommand: AsyncParsableCommand {
 
   @Option(name: .long, help: "…or with one query section this much contained in the match (0…1).")
   var sectionThreshold: Double = 0.9
+
+  @Option(
+    name: .long,
+    help: "…or with the query's copy ratio from the match at least this (0…1; 0: off; default 0.3).")
+  var copyRatioThreshold: Double = 0.3
+
+  @Option(name: .long, help: "Characters in aligned passages the copy-ratio arm needs (default 200).")
+  var minimumCopiedCharacters: Int = 200
 
   @Option(name: .long, help: "At most N matches per query (0: all).")
   var top: Int = 10
@@ -70,12 +80,15 @@ struct QueryCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (0...1).contains(threshold), (0...1).contains(containmentThreshold),
-      (0...1).contains(sectionThreshold)
+      (0...1).contains(sectionThreshold), (0...1).contains(copyRatioThreshold)
     else {
       throw ValidationError("thresholds are between 0 and 1")
     }
     if let commonShare, !(0...1).contains(commonShare) {
       throw ValidationError("--common-share is between 0 and 1")
+    }
+    guard minimumCopiedCharacters >= 0 else {
+      throw ValidationError("--minimum-copied-characters must not be negative")
     }
     guard top >= 0 else { throw ValidationError("--top must not be negative") }
     if let threads, !(1...256).contains(threads) {
@@ -110,6 +123,8 @@ struct QueryCommand: AsyncParsableCommand {
       sectionThreshold: sectionThreshold, top: top, excludedShingles: templates.shingles,
       commonShare: commonShare)
     options.threads = CommandSupport.threads(threads)
+    options.copyRatioThreshold = copyRatioThreshold > 0 ? copyRatioThreshold : nil
+    options.minimumCopiedCharacters = minimumCopiedCharacters
     let job = QueryJob(
       store: documentIndex, reading: try CommandSupport.reading(ocr: ocrOption.ocr), options: options)
     let report: QueryReport

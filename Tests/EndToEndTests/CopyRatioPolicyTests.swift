@@ -3,6 +3,7 @@ import ChachongModel
 import Fingerprints
 import Foundation
 import Integrity
+import Matching
 import Pipeline
 import Reports
 import Testing
@@ -209,5 +210,92 @@ import Testing
     }
     #expect((related.copyRatio ?? 0) >= 0.25)
     #expect((application.copyMetrics?.passageKinds?["rewritten"]?.passages ?? 0) >= 1)
+  }
+}
+
+/// Issue 13: `query` runs the check's fuzzy stage (`PairCopyRatios.needsFuzzyStage`,
+/// `.withRewrittenPassages`) and reports a rewritten copy through its copy-ratio arm, each passage
+/// with its kind.
+@Suite struct RewrittenCopyQueryTests {
+  @Test func rewrittenThirdIsFoundByQueryAndMarked() async throws {
+    let corpus = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/paraphrase")
+    // Winnowed fingerprints, as the evaluation's index: a copied third is no whole-document match.
+    let archive = MemoryArchive(parameters: IndexParameters(granularity: Granularity(window: 16)))
+    let sourceText = try String(
+      contentsOf: corpus.appendingPathComponent("source-documents/source-032.txt"), encoding: .utf8)
+    try await archive.upsert([
+      try archive.preparer().prepare(
+        IndexedDocument(
+          metadata: DocumentRecord(id: "source-032"), text: sourceText,
+          fingerprint: Fingerprinter(parameters: archive.parameters.fingerprint).fingerprint(sourceText)))
+    ])
+    let queryText = try String(
+      contentsOf: corpus.appendingPathComponent("suspicious-documents/suspicious-014.txt"), encoding: .utf8)
+    // The score arms off: only the copy ratio (rewritten passages included) can report the source.
+    var options = QueryJob.Options(threshold: 1, containmentThreshold: 1, sectionThreshold: 1)
+    options.copyRatioThreshold = 0.2
+    let withArm = try await QueryJob(store: archive, options: options).query(
+      id: "suspicious-014", path: "suspicious-014.txt", text: queryText)
+    let match = try #require(withArm.matches.first { $0.id == "source-032" })
+    let rewritten = match.passages.filter { $0.kind == .rewritten }
+    #expect(!rewritten.isEmpty)
+    #expect(match.passageKinds?["rewritten"]?.passages == rewritten.count)
+    #expect(withArm.passageKinds?["rewritten"]?.passages == rewritten.count)
+    // suspicious-014's 1070..<2138 is the rewritten third of source-032's 1580..<2595.
+    let covered = rewritten.reduce(0) { $0 + max(0, min($1.end, 2138) - max($1.start, 1070)) }
+    #expect(covered >= 800, "\(rewritten)")
+    #expect(match.copyRatio >= 0.2)
+    // Every passage points at real text: the passage's characters on both sides exist.
+    for passage in match.passages {
+      #expect(
+        passage.end <= queryText.unicodeScalars.count && passage.sourceEnd <= sourceText.unicodeScalars.count)
+    }
+
+    options.copyRatioThreshold = nil
+    let withoutArm = try await QueryJob(store: archive, options: options).query(
+      id: "suspicious-014", path: "suspicious-014.txt", text: queryText)
+    #expect(withoutArm.matches.isEmpty, "the score arms alone do not report a rewritten third")
+  }
+}
+
+/// Stock phrasing an application shares with several of its sources is not distinctive copying
+/// (`DistinctiveCopy`).
+@Suite struct DistinctiveCopyTests {
+  func passage(_ start: Int, _ end: Int) -> Passage {
+    Passage(start: start, end: end, sourceStart: 0, sourceEnd: 0)
+  }
+
+  @Test func shortPassagesSharedWithThreeSourcesAreStockPhrasing() {
+    // Three sources share 0..<20 (a stock phrase); the first also shares 40..<70 alone, the second
+    // 75..<100 alone.
+    let sources = [[passage(0, 20), passage(40, 70)], [passage(0, 20), passage(75, 100)], [passage(5, 20)]]
+    let coverage = DistinctiveCopy.coverage(sources, length: 100)
+    #expect(coverage[0] == 2 && coverage[10] == 3 && coverage[30] == 0 && coverage[50] == 1)
+    #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 5 + 30)
+    #expect(DistinctiveCopy.characters(sources[1], coverage: coverage) == 5 + 25)
+    // The third shares nothing longer than 15 characters: no distinctive copy.
+    #expect(DistinctiveCopy.characters(sources[2], coverage: coverage) == 0)
+  }
+
+  @Test func shortPhrasesAloneAreNoCopy() {
+    // Three phrases of 20 characters, no other source: 60 aligned characters, none distinctive.
+    let sources = [[passage(0, 20), passage(30, 50), passage(60, 80)]]
+    let coverage = DistinctiveCopy.coverage(sources, length: 80)
+    #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 0)
+    #expect(DistinctiveCopy.characters([passage(0, 25)], coverage: coverage) == 20 + 5)
+  }
+
+  @Test func longPassagesCountWhateverElseSharesThem() {
+    // A copied paragraph of 150 characters held by three archived versions stays evidence.
+    let sources = [[passage(0, 150)], [passage(0, 150)], [passage(0, 150)]]
+    let coverage = DistinctiveCopy.coverage(sources, length: 150)
+    #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 150)
+  }
+
+  @Test func overlappingPassagesOfOneSourceCountOnce() {
+    let sources = [[passage(0, 30), passage(10, 40)], [passage(0, 5)]]
+    let coverage = DistinctiveCopy.coverage(sources, length: 50)
+    #expect(coverage[15] == 1 && coverage[2] == 2)
+    #expect(DistinctiveCopy.characters(sources[0], coverage: coverage) == 40)
   }
 }

@@ -139,7 +139,9 @@ import Testing
       expected.append(UInt32(truncatingIfNeeded: minimum))
     }
     #expect(hasher.signature(of: hashes).values == expected, "\(count) shingles")
-    for avx512 in [false, true] {
+    // The AVX-512 fill only where the processor has it (forcing it elsewhere is an illegal
+    // instruction that takes the whole test process down).
+    for avx512 in [false] + (MinHasher.fillsWithAVX512 ? [true] : []) {
       var copy = [UInt64](repeating: .max, count: 128)
       let direct = copy.withUnsafeMutableBufferPointer { minimaBuffer in
         hashes.withUnsafeBufferPointer { pointer in

@@ -27,7 +27,8 @@ struct Harness {
 
   static func make(
     configuration: ServerConfiguration = ServerConfiguration(), sqlite: Bool = false, archive: [String] = [],
-    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+    beforeJob: (@Sendable (JobRecord) async throws -> Void)? = nil
   ) async throws -> Harness {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "serve-test-\(UUID().uuidString)"
@@ -43,7 +44,7 @@ struct Harness {
     }
     let service = ChachongService(
       configuration: configuration, archive: stores.archive, jobs: stores.jobs, state: stores.state,
-      scratchDirectory: stores.scratchDirectory, clock: clock)
+      scratchDirectory: stores.scratchDirectory, clock: clock, beforeJob: beforeJob)
     if !archive.isEmpty {
       let items = try archive.map { name in
         SourceItem.file(

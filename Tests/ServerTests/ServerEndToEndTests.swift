@@ -150,6 +150,11 @@ struct ServerEndToEndTests {
     let server = try ServerProcess(index: index)
     let health = try await server.request(.GET, "/healthz", key: nil)
     #expect(health.status == 200)
+    // The built binary finds its resource (the committed document, byte for byte).
+    let document = try await server.request(.GET, "/v1/openapi.json", key: nil)
+    #expect(document.status == 200)
+    #expect(
+      document.body == (try Data(contentsOf: repositoryRoot.appendingPathComponent("docs/openapi.json"))))
     #expect(server.terminate() == 0)
   }
 }

@@ -46,6 +46,30 @@ import Testing
     }
   }
 
+  @Test func theClientsIDIsRequiredAndFreeFormFieldsAreNotTaken() async throws {
+    let harness = try await Harness.make()
+    try await harness.application().test(.router) { client in
+      try await client.execute(
+        uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
+        body: body(#"{"title":"没有编号"}"#)
+      ) { response in
+        #expect(response.status == .badRequest)
+        #expect(errorCode(response) == "bad_request")
+      }
+      try await client.execute(
+        uri: "/v1/submissions", method: .post, headers: headers(harness.submit, jsonType),
+        body: body(#"{"id":"S-2","year":2023,"extra":{"联系人身份证号":"320682197712146889"}}"#)
+      ) { response in
+        #expect(response.status == .created)
+        let metadata = decodeJSON(response)["metadata"] as? [String: Any] ?? [:]
+        #expect(metadata["id"] as? String == "S-2")
+        #expect(metadata["year"] as? Int == 2023)
+        #expect(metadata["extra"] == nil)
+        #expect(!String(buffer: response.body).contains("320682197712146889"))
+      }
+    }
+  }
+
   @Test func errorStatusesAreJSONInChineseOrEnglish() async throws {
     let harness = try await Harness.make()
     try await harness.application().test(.router) { client in

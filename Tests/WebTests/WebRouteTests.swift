@@ -15,7 +15,9 @@ struct WebRouteTests {
   static let password = "correct horse battery"
 
   /// A service over memory stores with the web interface mounted, and users of every role.
-  static func makeApplication() async throws -> (some ApplicationProtocol, ChachongService) {
+  static func makeApplication(
+    options: WebOptions = WebOptions(failedLoginDelay: .milliseconds(5), bcryptCost: 10)
+  ) async throws -> (some ApplicationProtocol, ChachongService) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "web-tests-\(UUID().uuidString)"
     ).path
@@ -26,7 +28,7 @@ struct WebRouteTests {
     for role in WebRole.allCases {
       _ = try await accounts.create(name: role.rawValue + "1", role: role, password: password)
     }
-    let web = WebInterface(options: WebOptions(failedLoginDelay: .milliseconds(5), bcryptCost: 10))
+    let web = WebInterface(options: options)
     let router = ServerApplication.router(service: service, extensions: [web])
     return (Application(router: router), service)
   }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Submissions through `chachong serve`: creates one submission per file, uploads it, asks for a
 check that adds it to the archive, and waits until every report is ready; prints files/s for
-upload-to-COMPLETE and for upload-to-archived (check done). Usage:
-submissions.py --port P --key K --clients 8 FILE..."""
+upload-to-COMPLETE and for upload-to-archived (check done). With --batch: one batch with
+`addToArchive` holding every file (uploaded by the clients), run, waited for; prints files/s from
+the first upload to COMPLETE. Usage: submissions.py --port P --key K [--clients 8] [--batch] FILE..."""
 import argparse, http.client, json, threading, time, urllib.parse
 
 def call(port, key, method, path, body=None, headers=None):
@@ -20,8 +21,11 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--key", required=True)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--batch", action="store_true")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
+    if args.batch:
+        return batch(args)
     jobs = list(enumerate(args.files))
     lock = threading.Lock()
     started = time.monotonic()
@@ -57,5 +61,39 @@ def main():
     print(json.dumps({"files": len(args.files), "clients": args.clients,
                       "completePerSecond": round(len(args.files) / accepted, 2),
                       "archivedPerSecond": round(len(args.files) / archived, 2)}))
+
+def batch(args):
+    started = time.monotonic()
+    status, _ = call(args.port, args.key, "POST", "/v1/batches", b'{"id":"bench-batch","addToArchive":true}',
+                     {"Content-Type": "application/json"})
+    assert status in (200, 201), status
+    jobs, lock = list(args.files), threading.Lock()
+
+    def upload():
+        while True:
+            with lock:
+                if not jobs:
+                    return
+                path = jobs.pop()
+            name = urllib.parse.quote(path.rsplit("/", 1)[-1])
+            status, body = call(args.port, args.key, "PUT", f"/v1/batches/bench-batch/files/{name}",
+                                open(path, "rb").read())
+            assert status == 200, (status, body)
+
+    threads = [threading.Thread(target=upload) for _ in range(args.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    status, body = call(args.port, args.key, "POST", "/v1/batches/bench-batch/run")
+    assert status == 202, (status, body)
+    while True:
+        state = json.loads(call(args.port, args.key, "GET", "/v1/batches/bench-batch")[1])["state"]
+        if state not in ("QUEUED", "RUNNING"):
+            break
+        time.sleep(0.2)
+    elapsed = time.monotonic() - started
+    print(json.dumps({"files": len(args.files), "batch": True, "state": state, "seconds": round(elapsed, 2),
+                      "archivedPerSecond": round(len(args.files) / elapsed, 2)}))
 
 main()

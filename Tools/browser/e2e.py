@@ -9,11 +9,13 @@ Run by Tests/WebTests/BrowserTests.swift against a running `chachong serve` with
 
 It logs in as the reviewer, uploads the sample batch (applications, manifest, registry,
 template), waits for the check, finds every planted finding of the sample on the results page,
-opens one application's evidence, downloads the .xlsx (read back by the Swift test with our own
+opens one application's evidence (both texts side by side, copied passages highlighted, section
+names, copy ratio, no unmasked ID number), downloads the .xlsx (read back by the Swift test with our own
 xlsx reader: the path is printed as `XLSX <path>`), logs out; then the security checks: pages
 redirect to /login without a session, a reviewer cannot open the audit log, a form post without
 its CSRF token is refused, a title containing <script> is shown escaped, an upload name with
-`../` stays inside the batch. Screenshots of the main pages go to --screenshots.
+`../` stays inside the batch. As the admin: the audit log, the archive search, a document, and
+the compare page on the sample's online and paper versions (the list of differences). Screenshots of the main pages go to --screenshots.
 Exit 0 when every check passed; each failure is printed as `FAIL …`.
 """
 import argparse
@@ -80,7 +82,9 @@ def shot(driver, folder, name, full_page=True):
     if full_page:
         # Grow the window to the page's height (capped) so the screenshot shows the whole page.
         height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
-        driver.set_window_size(1366, max(768, height))
+        # The window's size includes the browser's own frame: add it, or the bottom is cut off.
+        frame = driver.execute_script("return Math.max(0, window.outerHeight - window.innerHeight)")
+        driver.set_window_size(1366, max(768, height + frame))
         driver.save_screenshot(path)
         driver.set_window_size(1366, 768)
     else:
@@ -147,6 +151,13 @@ def planted(expected, found):
         if not any(rule in found.get(app, set()) for app in apps):
             missing.append(f"{rule} for the unit of {', '.join(apps)}")
     return missing
+
+
+def id_numbers(manifest):
+    """The leads' ID numbers of a manifest (负责人身份证号), to make sure no page shows them."""
+    import csv
+    with open(manifest, encoding="utf-8-sig", newline="") as handle:
+        return sorted({row.get("负责人身份证号", "").strip() for row in csv.DictReader(handle)} - {""})
 
 
 def http_status(url, data=None, cookie=None, headers=None):
@@ -246,17 +257,33 @@ def main():
         driver.get(batch_url + "/applications/QZ2023-025")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.passages tbody tr")
         check(rows, f"QZ2023-025's evidence lists the copied passages with offsets ({len(rows)})")
-        sections = [r.find_elements(By.CSS_SELECTOR, "td")[2].text for r in rows if len(r.find_elements(By.CSS_SELECTOR, "td")) > 2]
+        # textContent, not .text: a long passage table starts folded (<details>), and Selenium's
+        # .text of a hidden cell is empty.
+        sections = [r.find_elements(By.CSS_SELECTOR, "td")[2].get_attribute("textContent")
+                    for r in rows if len(r.find_elements(By.CSS_SELECTOR, "td")) > 2]
         highlighted = driver.find_elements(By.CSS_SELECTOR, ".compare a.passage")
-        # The texts side by side (and the section names, which come with them) are in the service's
-        # stored HTML report only when its batch check collected the texts (docs/web.md, "Known gaps");
-        # until then this is reported, not failed.
-        print(f"info side-by-side texts with highlighted passages: {len(highlighted)}; "
-              f"passages with a section name: {sum(1 for s in sections if s)} of {len(sections)}", flush=True)
+        texts = driver.find_elements(By.CSS_SELECTOR, ".compare .doc .doc-text")
+        check(len(texts) >= 2 and highlighted,
+              f"QZ2023-025's evidence shows both texts side by side with the copied passages highlighted "
+              f"({len(texts)} texts, {len(highlighted)} highlighted passages)")
+        named = sum(1 for section in sections if section.strip())
+        check(named > 0, f"the copied passages name their section ({named} of {len(sections)})")
+        check(driver.find_elements(By.CSS_SELECTOR, ".compare .section-label"),
+              "the side-by-side texts carry their section titles")
+        ratio = driver.find_elements(By.CSS_SELECTOR, ".ratios .ratio b")
+        check(ratio and ratio[0].text.strip().endswith("%"), "the evidence shows the copy ratio")
+        # The texts shown are masked: no lead's ID number of the manifest appears anywhere.
+        source = driver.page_source
+        leaked = [number for number in id_numbers(os.path.join(sample, "manifest.csv")) if number in source]
+        check(not leaked, f"no ID number is shown unmasked in the evidence ({len(leaked)})")
         check("plagiarism" in driver.page_source and "剽窃" in driver.page_source,
               "the finding shows its rule id beside its Chinese name")
         check(driver.find_elements(By.CSS_SELECTOR, "blockquote.notice"), "the finding quotes the notice sentence")
         shot(driver, args.screenshots, "06-application-evidence")
+        # A clean application with some copied text still shows where its copy ratio comes from.
+        driver.get(batch_url + "/applications/QZ2023-047")
+        check(driver.find_elements(By.CSS_SELECTOR, ".report-fragment .ratios"),
+              "a clean application's page shows its copy ratios")
 
         # The xlsx export, downloaded by the browser.
         for old in glob.glob(os.path.join(downloads, "*.xlsx")):
@@ -367,6 +394,24 @@ def main():
                 rows[0].find_element(By.CSS_SELECTOR, "a").click()
                 check(driver.find_elements(By.CSS_SELECTOR, "pre.text"), "an archived document shows its text")
                 shot(driver, args.screenshots, "12-document")
+            # Compare the sample's online and paper versions: the page lists the differences.
+            versions = os.path.join(sample, "versions")
+            driver.get(base + "/archive/compare")
+            driver.find_element(By.NAME, "first").send_keys(os.path.abspath(os.path.join(versions, "QZ2023-045-online.docx")))
+            driver.find_element(By.NAME, "second").send_keys(os.path.abspath(os.path.join(versions, "QZ2023-045-paper.docx")))
+            driver.find_element(By.CSS_SELECTOR, "form[action='/archive/compare'] button[type=submit]").click()
+            WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.ID, "compare-result"))
+            differences = driver.find_elements(By.CSS_SELECTOR, "#version-differences tbody tr")
+            kinds = {row.get_attribute("data-kind") for row in differences}
+            check(len(differences) >= 3 and "field-changed" in kinds,
+                  f"the compare page lists the version differences ({len(differences)}: {', '.join(sorted(kinds))})")
+            field = [row.text for row in differences if row.get_attribute("data-kind") == "field-changed"]
+            check(any("申请资助" in text and "80" in text and "85" in text for text in field),
+                  "the changed 申请资助 (80 → 85) is shown with both values")
+            check(driver.find_elements(By.CSS_SELECTOR, "#version-differences del")
+                  and driver.find_elements(By.CSS_SELECTOR, "#version-differences ins"),
+                  "removed and added text are marked")
+            shot(driver, args.screenshots, "13-compare")
             logout(driver)
     finally:
         driver.quit()

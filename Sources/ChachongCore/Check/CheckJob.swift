@@ -184,7 +184,7 @@ public struct CheckJob: Sendable {
       batch: prepared, parameters: archive.parameters.fingerprint, excluding: excluded)
     let total = 2 * prepared.count
     let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
-    var pairs = try await archiveSearch.pairs(
+    var searched = try await archiveSearch.pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
@@ -192,12 +192,13 @@ public struct CheckJob: Sendable {
     let batchStore = try await Self.batchStore(prepared, archive: archive)
     let position = Dictionary(
       prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    pairs += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
+    searched += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 
+    var pairs = searched.map(\.pair)
     // Evidence passages (the applications with verified pairs), then the rules on them.
     progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
@@ -205,8 +206,8 @@ public struct CheckJob: Sendable {
       prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded)
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
-      pairs, batch: prepared, texts: texts, archive: archive, excluding: excluded,
-      passageMinimum: passageMinimum, workers: options.workers
+      pairs, aligned: searched.map(\.exactPassages), batch: prepared, texts: texts, archive: archive,
+      excluding: excluded, passageMinimum: passageMinimum, workers: options.workers
     ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
@@ -245,7 +246,7 @@ public struct CheckJob: Sendable {
         added: options.add, commonShare: options.commonShare),
       inputs: inputs, applications: applications,
       summary: CheckReportBuilder.summary(applications, errors: errors.count), errors: errors)
-    let documents = options.format == .html ? try await shownDocuments(report, batch: prepared) : []
+    let documents = options.collectsEvidenceTexts ? try await shownDocuments(report, batch: prepared) : []
     progress?(ProgressEvent(stage: .done, done: loaded.applications.count, total: loaded.applications.count))
     return CheckResult(report: report, metrics: metrics, documents: documents, stored: stored)
   }

@@ -31,10 +31,17 @@ public struct CheckOptions: Sendable {
   public var workers: Int
   /// How the report names the store (`parameters.index`).
   public var storeDescription: String?
+  /// Collect the texts the HTML view shows beside the findings whatever `format` is: the service
+  /// renders every format from one run (its web pages show the evidence side by side).
+  public var evidenceTexts: Bool
+
+  /// Whether the result carries the evidence texts (`CheckResult.documents`).
+  public var collectsEvidenceTexts: Bool { format == .html || evidenceTexts }
 
   public init(
     format: Format = .json, failOn: FailOn = .error, language: ReportLanguage = .zh, add: Bool = false,
-    commonShare: Double? = nil, workers: Int = 1, storeDescription: String? = nil
+    commonShare: Double? = nil, workers: Int = 1, storeDescription: String? = nil,
+    evidenceTexts: Bool = false
   ) {
     self.format = format
     self.failOn = failOn
@@ -43,5 +50,6 @@ public struct CheckOptions: Sendable {
     self.commonShare = commonShare
     self.workers = workers
     self.storeDescription = storeDescription
+    self.evidenceTexts = evidenceTexts
   }
 }

@@ -24,6 +24,27 @@ enum PairCopyRatios {
     var excluded: [Bool]
     /// Function-word skeleton keys (`SkeletonShingler.keys`), sorted.
     var skeleton: [UInt64]
+    /// Counted characters (token characters not `excluded`) of tokens 0..<i, for i in 0...count.
+    var countedPrefix: [Int]
+
+    init(
+      normalized: NormalizedText, shingles: [UInt64], sections: [TextSection], excluded: [Bool],
+      skeleton: [UInt64]
+    ) {
+      self.normalized = normalized
+      self.shingles = shingles
+      self.sections = sections
+      self.excluded = excluded
+      self.skeleton = skeleton
+      // As `CopyMetricsCalculator`: a mask of another length excludes nothing.
+      let mask = excluded.count == normalized.count ? excluded : []
+      var prefix = [Int](repeating: 0, count: normalized.count + 1)
+      for index in 0..<normalized.count {
+        let weight = Int(normalized.ends[index] - normalized.starts[index])
+        prefix[index + 1] = prefix[index] + (!mask.isEmpty && mask[index] ? 0 : weight)
+      }
+      countedPrefix = prefix
+    }
   }
 
   struct Result {
@@ -35,9 +56,11 @@ enum PairCopyRatios {
     var measures: [String: ApplicationCopyMeasures]
   }
 
+  /// `aligned[i]`, when given and not nil, is pair i's exact evidence as `evidence` gives it,
+  /// aligned by the similarity search from its own verification (`EvidencedPair`).
   static func measure(
-    _ pairs: [SimilarPair], batch: [PreparedDocument], texts: PreparedTexts, archive: any ArchiveReading,
-    excluding: Set<UInt64>, passageMinimum: Int?, workers: Int = 1,
+    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], batch: [PreparedDocument], texts: PreparedTexts,
+    archive: any ArchiveReading, excluding: Set<UInt64>, passageMinimum: Int?, workers: Int = 1,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> Result {
     let parameters = archive.parameters.fingerprint
@@ -66,7 +89,7 @@ enum PairCopyRatios {
     }
 
     let exactPassages = try await exactPassages(
-      pairs, sides: sides, excluding: excluding, k: k, workers: workers, progress: progress)
+      pairs, aligned: aligned, sides: sides, excluding: excluding, k: k, workers: workers, progress: progress)
     var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
     var measured: [SimilarPair] = []
     measured.reserveCapacity(pairs.count)
@@ -78,22 +101,12 @@ enum PairCopyRatios {
         continue
       }
       var passages = exact
-      // The fuzzy stage where the exact aligner finds little of the application: rewritten copies
-      // ('降重') leave only scattered exact runs.
-      if copied(application, exact, id: pair.other.id).ratio < fuzzyBelow,
-        ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
-          >= ParaphraseChannel.minimumOverlap,
+      if needsFuzzyStage(application, other, exact: exact),
         let query = try await sentences.document(pair.applicationID),
         let source = try await sentences.document(pair.other.id)
       {
-        passages = ParaphraseAligner.combine(
-          exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
-          query: application.normalized, source: other.normalized
-        ).map { aligned in
-          var passage = aligned.passage
-          passage.kind = aligned.kind
-          return passage
-        }
+        passages = withRewrittenPassages(
+          exact: exact, application: application, other: other, query: query, source: source)
       }
       var result = pair
       if passages != exact, let passageMinimum {
@@ -107,8 +120,8 @@ enum PairCopyRatios {
           $0 + $1.sourceEnd - $1.sourceStart
         }
       }
-      let forward = copied(application, passages, id: pair.other.id)
-      let backward = copied(other, passages.map(reversed), id: pair.applicationID)
+      let forward = copied(application, passages)
+      let backward = copied(other, passages.map(reversed))
       result.measures.copyRatio = forward.ratio
       result.measures.copiedCharacters = forward.characters
       result.measures.sourceCopyRatio = backward.ratio
@@ -135,6 +148,7 @@ enum PairCopyRatios {
         sources[pair.other.id, default: []].append((record, passages.map(reversed)))
       }
     }
+    measured = distinctive(measured, sources: sources)
     var metrics: [String: CopyMetrics] = [:]
     var measures: [String: ApplicationCopyMeasures] = [:]
     for document in batch {
@@ -165,18 +179,55 @@ enum PairCopyRatios {
     return Result(pairs: measured, metrics: metrics, measures: measures)
   }
 
+  /// Each pair's copied characters that are no stock phrasing (`DistinctiveCopy`), from either side
+  /// of a batch pair, counted against all the document's sources.
+  static func distinctive(
+    _ pairs: [SimilarPair], sources: [String: [(record: DocumentRecord, passages: [Passage])]]
+  ) -> [SimilarPair] {
+    var coverage: [String: [UInt16]] = [:]
+    for (id, lists) in sources {
+      let length = lists.flatMap(\.passages).map(\.end).max() ?? 0
+      coverage[id] = DistinctiveCopy.coverage(lists.map(\.passages), length: length)
+    }
+    return pairs.map { pair in
+      var result = pair
+      let passages = (pair.passages ?? []).map {
+        Passage(start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd)
+      }
+      if let copied = pair.measures.copiedCharacters, let counts = coverage[pair.applicationID] {
+        result.measures.distinctiveCopiedCharacters = min(
+          copied, DistinctiveCopy.characters(passages, coverage: counts))
+      }
+      if pair.otherInBatch, let copied = pair.measures.sourceCopiedCharacters,
+        let counts = coverage[pair.other.id]
+      {
+        result.measures.sourceDistinctiveCopiedCharacters = min(
+          copied, DistinctiveCopy.characters(passages.map(reversed), coverage: counts))
+      }
+      return result
+    }
+  }
+
   /// The exact evidence passages of every pair (nil where a side is missing), classified, in pair
   /// order: `workers` applications at a time, each prepared once as a query; every pair is verified
   /// against it so that the alignment is seeded from the shingles both sides hold only
   /// (`PassageAligner.align(_:verification:…)`, same passages), and a pair whose `PassageBound`
   /// for the evidence parameters has no passage gets none without aligning.
   static func exactPassages(
-    _ pairs: [SimilarPair], sides: [String: Side], excluding: Set<UInt64>, k: Int, workers: Int,
-    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], sides: [String: Side], excluding: Set<UInt64>, k: Int,
+    workers: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> [[Passage]?] {
     var order: [String] = []
     var groups: [String: [PairSlot]] = [:]
+    var result = [[Passage]?](repeating: nil, count: pairs.count)
     for (index, pair) in pairs.enumerated() {
+      // Aligned by the search already (both sides present there and here: same texts, sections).
+      if index < aligned.count, let passages = aligned[index], sides[pair.applicationID] != nil,
+        sides[pair.other.id] != nil
+      {
+        result[index] = passages
+        continue
+      }
       if groups[pair.applicationID] == nil { order.append(pair.applicationID) }
       groups[pair.applicationID, default: []].append(PairSlot(index: index, other: pair.other.id))
     }
@@ -186,7 +237,7 @@ enum PairCopyRatios {
     if let progress {
       report = { @Sendable done in progress(done, total) }
     }
-    let aligned: [[PairSlot]] = try await OrderedConcurrentMap.map(
+    let computed: [[PairSlot]] = try await OrderedConcurrentMap.map(
       work, workers: workers, makeState: {}, progress: report
     ) { (_: inout Void, group: ApplicationPairs) -> [PairSlot] in
       guard let application = sides[group.application] else { return group.pairs }
@@ -197,22 +248,30 @@ enum PairCopyRatios {
         var slot = slot
         // The scores are not used here: a match count of 0 spares counting the match's shingles.
         let verification = Verifier.verify(query, matchHashes: other.shingles, matchDistinct: 0)
-        if verification.passageBound(query: query, match: other.normalized, parameters: .standard).isEmpty {
-          slot.passages = []
-          return slot
-        }
-        slot.passages = PassageAligner.align(
-          query, verification: verification, source: other.normalized, sourceShingles: other.shingles,
-          parameters: .standard, querySections: application.sections, sourceSections: other.sections
-        ).map { classified($0, application.normalized, other.normalized) }
+        slot.passages = evidence(
+          query, verification: verification, querySections: application.sections, match: other.normalized,
+          matchShingles: other.shingles, matchSections: other.sections)
         return slot
       }
     }
-    var result = [[Passage]?](repeating: nil, count: pairs.count)
-    for group in aligned {
+    for group in computed {
       for slot in group { result[slot.index] = slot.passages }
     }
     return result
+  }
+
+  /// The exact evidence passages of one verified pair (`query` prepared with the check's
+  /// exclusions, `verification` of the match's shingles against it), classified: none without
+  /// aligning when the pair's `PassageBound` for the evidence parameters has no passage.
+  static func evidence(
+    _ query: Verifier.PreparedQuery, verification: PairVerification, querySections: [TextSection],
+    match: NormalizedText, matchShingles: [UInt64], matchSections: [TextSection]
+  ) -> [Passage] {
+    if verification.passageBound(query: query, match: match, parameters: .standard).isEmpty { return [] }
+    return PassageAligner.align(
+      query, verification: verification, source: match, sourceShingles: matchShingles, parameters: .standard,
+      querySections: querySections, sourceSections: matchSections
+    ).map { classified($0, query.text, match) }
   }
 
   /// A pair of `exactPassages`: its place in the list, the other document, its passages.
@@ -226,6 +285,30 @@ enum PairCopyRatios {
   struct ApplicationPairs: Sendable {
     var application: String
     var pairs: [PairSlot]
+  }
+
+  /// The fuzzy stage is run where the exact aligner finds little of the application (rewritten
+  /// copies, '降重', leave only scattered exact runs) and the function-word skeletons of the two
+  /// texts overlap (`ParaphraseChannel`). Shared by check and query.
+  static func needsFuzzyStage(_ application: Side, _ other: Side, exact: [Passage]) -> Bool {
+    copied(application, exact).ratio < fuzzyBelow
+      && ParaphraseChannel.skeletonOverlap(application.skeleton, other.skeleton)
+        >= ParaphraseChannel.minimumOverlap
+  }
+
+  /// The exact passages combined with the fuzzy stage's (`ParaphraseAligner.combine`), each with its
+  /// kind (identical, minor changes, rewritten). Shared by check and query.
+  static func withRewrittenPassages(
+    exact: [Passage], application: Side, other: Side, query: SentenceDocument, source: SentenceDocument
+  ) -> [Passage] {
+    ParaphraseAligner.combine(
+      exact: exact, fuzzy: ParaphraseAligner.align(query: query, source: source, parameters: .standard),
+      query: application.normalized, source: other.normalized
+    ).map { aligned in
+      var passage = aligned.passage
+      passage.kind = aligned.kind
+      return passage
+    }
   }
 
   /// The organisation's own application of an earlier year (the rules' `isOwnEarlier`).
@@ -253,13 +336,32 @@ enum PairCopyRatios {
     return order.compactMap { byID[$0] }
   }
 
-  private static func copied(_ side: Side, _ passages: [Passage], id: String) -> (
+  /// `CopyMetricsCalculator.measure` of `side` with `passages` as its one source (its copy ratio
+  /// and copied characters), from the side's prefix sums: the tokens each passage covers are one
+  /// range (tokens do not overlap, so only the last token of the range can run past the
+  /// passage's end), the ranges are merged, and no pass over the whole text is needed per pair.
+  static func copied(_ side: Side, _ passages: [Passage]) -> (
     ratio: Double, characters: Int
   ) {
-    let metrics = CopyMetricsCalculator.measure(
-      application: side.normalized, sources: [SourcePassages(id: id, passages: passages)],
-      excludedTokens: side.excluded)
-    return (metrics.copyRatio, metrics.copiedCharacters)
+    let text = side.normalized
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(passages.count)
+    for passage in passages {
+      let lower = text.firstToken(startingAtOrAfter: passage.start)
+      var upper = max(lower, text.firstToken(startingAtOrAfter: passage.end))
+      while upper > lower, Int(text.ends[upper - 1]) > passage.end { upper -= 1 }
+      if upper > lower { ranges.append(lower..<upper) }
+    }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    var copied = 0
+    var coveredUntil = 0
+    for range in ranges where range.upperBound > coveredUntil {
+      let lower = max(range.lowerBound, coveredUntil)
+      copied += side.countedPrefix[range.upperBound] - side.countedPrefix[lower]
+      coveredUntil = range.upperBound
+    }
+    let characters = side.countedPrefix[text.count]
+    return (characters > 0 ? Double(copied) / Double(characters) : 0, copied)
   }
 
   static func reversed(_ passage: Passage) -> Passage {
@@ -301,6 +403,20 @@ enum PairCopyRatios {
       counts[kind.rawValue, default: PassageKindCount(passages: 0, characters: 0)].characters += passage.chars
     }
     return counts
+  }
+}
+
+extension PairCopyRatios.Side {
+  /// One side of a pair from its extracted text's normalised form and shingles: the excluded-token
+  /// mask and the skeleton keys computed here (query builds its sides this way).
+  init(
+    normalized: NormalizedText, shingles: [UInt64], sections: [TextSection], excluding: Set<UInt64>, k: Int
+  ) {
+    self.init(
+      normalized: normalized, shingles: shingles, sections: sections,
+      excluded: CheckCopyMetrics.excludedTokens(
+        shingles: shingles, count: normalized.count, excluding: excluding, k: k),
+      skeleton: SkeletonShingler.keys(of: normalized))
   }
 }
 

@@ -36,12 +36,12 @@ struct SimilaritySearch: Sendable {
   func pairs(
     for batch: [PreparedDocument], texts: PreparedTexts, scope: Scope, minimum: SimilarityThreshold,
     passageMinimum: Int?, gate: SimilarityReportGate, progress: (@Sendable (Int) -> Void)? = nil
-  ) async throws -> [SimilarPair] {
+  ) async throws -> [EvidencedPair] {
     // An empty batch starts no task (width would still be 1 and index 0 out of range).
     guard !batch.isEmpty else { return [] }
     let width = max(1, min(workers, batch.count))
-    var found = [[SimilarPair]](repeating: [], count: batch.count)
-    try await withThrowingTaskGroup(of: (Int, [SimilarPair]).self) { group in
+    var found = [[EvidencedPair]](repeating: [], count: batch.count)
+    try await withThrowingTaskGroup(of: (Int, [EvidencedPair]).self) { group in
       func start(_ index: Int) {
         group.addTask {
           try Task.checkCancellation()
@@ -75,7 +75,7 @@ struct SimilaritySearch: Sendable {
   private func pairs(
     of index: Int, in batch: [PreparedDocument], texts: PreparedTexts, scope: Scope,
     minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate
-  ) async throws -> [SimilarPair] {
+  ) async throws -> [EvidencedPair] {
     let document = batch[index]
     let parameters = store.parameters.fingerprint
     let candidates = try await search.candidates(
@@ -87,27 +87,45 @@ struct SimilaritySearch: Sendable {
     let query = Verifier.PreparedQuery(
       text: document.fingerprint.normalized, hashes: document.fingerprint.shingleHashes,
       k: parameters.shingleSize, excluding: texts.excluding)
-    var verified: [(String, SimilarityMeasures, [EvidencePassage]?)] = []
+    var verified: [(String, SimilarityMeasures, [EvidencePassage]?, PairVerification)] = []
     for candidate in candidates {
       guard let match = prepared[candidate] else { continue }
       guard
-        let (measures, passages) = PairEvidence.measures(
+        let (measures, passages, verification) = PairEvidence.verified(
           query: query, match: match.normalized, matchShingles: match.shingles,
           matchDistinct: match.distinctShingles, minimum: minimum,
           passageMinimum: passageMinimum, gate: gate, otherInBatch: scope.otherInBatch)
       else { continue }
-      verified.append((candidate, measures, passages))
+      verified.append((candidate, measures, passages, verification))
     }
     guard !verified.isEmpty else { return [] }
     let records = Dictionary(
       try await store.records(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
-    return verified.map { candidate, measures, passages in
-      SimilarPair(
-        applicationID: document.id, other: records[candidate] ?? DocumentRecord(id: candidate),
-        otherInBatch: scope.otherInBatch, measures: measures, passages: passages)
+    return verified.map { candidate, measures, passages, verification in
+      let other = records[candidate] ?? DocumentRecord(id: candidate)
+      var evidence: [Passage]?
+      if let match = prepared[candidate], records[candidate] != nil {
+        evidence = PairCopyRatios.evidence(
+          query, verification: verification, querySections: document.document.sections,
+          match: match.normalized,
+          matchShingles: match.shingles, matchSections: other.sections)
+      }
+      return EvidencedPair(
+        pair: SimilarPair(
+          applicationID: document.id, other: other, otherInBatch: scope.otherInBatch, measures: measures,
+          passages: passages),
+        exactPassages: evidence)
     }
   }
+}
+
+/// A verified pair of the search with the exact evidence passages of the copy-ratio stage
+/// (`PairCopyRatios.evidence`), aligned while the pair's verification is at hand; nil where the
+/// stage must align it itself.
+struct EvidencedPair: Sendable {
+  var pair: SimilarPair
+  var exactPassages: [Passage]?
 }
 
 extension SimilaritySearch {

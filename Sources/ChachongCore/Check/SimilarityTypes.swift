@@ -5,15 +5,15 @@ import Integrity
 import Matching
 
 /// An application of the batch as the similarity search sees it.
-public struct BatchDocument: Sendable {
+package struct BatchDocument: Sendable {
   /// The application's metadata as the rules see the other side of a pair.
-  public var record: DocumentRecord
+  package var record: DocumentRecord
   /// The extracted text (TextLayout.text).
-  public var text: String
+  package var text: String
   /// Section spans of the text (code-point offsets), for section-level candidates.
-  public var sections: [TextSection]
+  package var sections: [TextSection]
 
-  public init(record: DocumentRecord, text: String, sections: [TextSection] = []) {
+  package init(record: DocumentRecord, text: String, sections: [TextSection] = []) {
     self.record = record
     self.text = text
     self.sections = sections
@@ -21,16 +21,16 @@ public struct BatchDocument: Sendable {
 }
 
 /// A batch document with its fingerprint (normalised text, shingles, signature), computed once.
-public struct PreparedDocument: Sendable {
-  public var document: BatchDocument
-  public var fingerprint: DocumentFingerprint
+package struct PreparedDocument: Sendable {
+  package var document: BatchDocument
+  package var fingerprint: DocumentFingerprint
 
-  public init(document: BatchDocument, fingerprint: DocumentFingerprint) {
+  package init(document: BatchDocument, fingerprint: DocumentFingerprint) {
     self.document = document
     self.fingerprint = fingerprint
   }
 
-  public var id: String { document.record.id }
+  package var id: String { document.record.id }
 }
 
 extension SimilarityThreshold {
@@ -56,16 +56,29 @@ enum PairEvidence {
     query: Verifier.PreparedQuery, match: NormalizedText, matchShingles: [UInt64], matchDistinct: Int?,
     minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate, otherInBatch: Bool
   ) -> (SimilarityMeasures, [EvidencePassage]?)? {
+    verified(
+      query: query, match: match, matchShingles: matchShingles, matchDistinct: matchDistinct,
+      minimum: minimum,
+      passageMinimum: passageMinimum, gate: gate, otherInBatch: otherInBatch
+    ).map { ($0.measures, $0.passages) }
+  }
+
+  /// The same, with the verification kept (the copy-ratio evidence of the pair is aligned from it,
+  /// `PairCopyRatios.evidence`, instead of verifying the pair a second time).
+  static func verified(
+    query: Verifier.PreparedQuery, match: NormalizedText, matchShingles: [UInt64], matchDistinct: Int?,
+    minimum: SimilarityThreshold, passageMinimum: Int?, gate: SimilarityReportGate, otherInBatch: Bool
+  ) -> (measures: SimilarityMeasures, passages: [EvidencePassage]?, verification: PairVerification)? {
     let verification = Verifier.verify(query, matchHashes: matchShingles, matchDistinct: matchDistinct)
     var measures = SimilarityMeasures(verification.scores)
     guard minimum.isMet(by: measures) || minimum.isMet(by: measures.reversed) else { return nil }
-    guard let passageMinimum else { return (measures, nil) }
+    guard let passageMinimum else { return (measures, nil, verification) }
     let parameters = PassageAlignmentParameters(
       minimumCharacters: passageMinimum, maximumGap: PassageAlignmentParameters.standard.maximumGap)
     let bound = verification.passageBound(query: query, match: match, parameters: parameters)
     if bound.isEmpty {
       measures.passageCharacters = 0
-      return (measures, [])
+      return (measures, [], verification)
     }
     guard gate.mayBeReported(measures, bound: bound, otherInBatch: otherInBatch) else { return nil }
     let passages = PassageAligner.align(
@@ -75,6 +88,6 @@ enum PairEvidence {
         start: $0.start, end: $0.end, sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd, chars: $0.chars)
     }
     measures.passageCharacters = passages.reduce(0) { $0 + $1.chars }
-    return (measures, passages)
+    return (measures, passages, verification)
   }
 }

@@ -4,7 +4,7 @@ import Synchronization
 /// A bounded channel from a producer that blocks (a thread reading files, on ``BlockingPool``)
 /// to an async consumer (a job). The producer waits while `capacity` elements are buffered, so a
 /// stream of any size is read no faster than it is consumed and memory stays bounded.
-public final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
+package final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
   private struct State {
     var buffer: [Element] = []
     var finished = false
@@ -16,14 +16,14 @@ public final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
   private let state = Mutex(State())
   private let space: DispatchSemaphore
 
-  public init(capacity: Int = 2) {
+  package init(capacity: Int = 2) {
     space = DispatchSemaphore(value: Swift.max(1, capacity))
   }
 
   /// Hands one element over; blocks while the buffer is full. Returns false once the consumer
   /// has stopped (cancelled): the producer should stop reading.
   @discardableResult
-  public func send(_ element: Element) -> Bool {
+  package func send(_ element: Element) -> Bool {
     space.wait()
     let continuation = state.withLock { state -> CheckedContinuation<Void, Never>?? in
       guard !state.cancelled else { return .none }
@@ -37,7 +37,7 @@ public final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
   }
 
   /// Ends the stream, with an error when the producer failed.
-  public func finish(throwing failure: (any Error & Sendable)? = nil) {
+  package func finish(throwing failure: (any Error & Sendable)? = nil) {
     let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
       state.finished = true
       state.failure = failure
@@ -48,7 +48,7 @@ public final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
   }
 
   /// The consumer stops early: a producer blocked in ``send(_:)`` is released and told to stop.
-  public func cancel() {
+  package func cancel() {
     state.withLock { $0.cancelled = true }
     space.signal()
   }
@@ -86,13 +86,13 @@ public final class InputChannel<Element: Sendable>: AsyncSequence, Sendable {
     }
   }
 
-  public struct AsyncIterator: AsyncIteratorProtocol {
+  package struct AsyncIterator: AsyncIteratorProtocol {
     let channel: InputChannel
 
-    public mutating func next() async throws -> Element? {
+    package mutating func next() async throws -> Element? {
       try await channel.next()
     }
   }
 
-  public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
+  package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
 }

@@ -7,8 +7,9 @@ import Matching
 /// the index over its stored texts (`DocumentIndex.frequentShingles`, cached until the index
 /// changes). Below `CommonTextPolicy.standard.minimumDocuments` indexed documents nothing is
 /// common: with a handful of documents a copied pair would look like boilerplate.
-public enum CommonShingles {
-  public static func read(store: any ArchiveReading, share: Double?) async throws(IndexError) -> Set<UInt64> {
+package enum CommonShingles {
+  package static func read(store: any ArchiveReading, share: Double?) async throws(IndexError) -> Set<UInt64>
+  {
     guard let share, share > 0, share < 1 else { return [] }
     let policy = CommonTextPolicy(maximumShare: share)
     guard try await store.documentCount() >= policy.minimumDocuments else { return [] }

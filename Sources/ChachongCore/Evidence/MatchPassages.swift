@@ -13,6 +13,8 @@ public struct MatchPassage: Sendable, Codable, Equatable {
   public var chars: Int
   public var section: String?
   public var sourceSection: String?
+  /// How the passage matched (identical, minorChanges, rewritten), as the check report's.
+  public var kind: PassageMatchKind?
 }
 
 /// Aligned passages of a query and one match, and the share of the query they cover, after
@@ -38,7 +40,7 @@ enum MatchPassages {
         section: TextSection.title(at: $0.start, in: query.sections).flatMap { $0.isEmpty ? nil : $0 },
         sourceSection: TextSection.title(at: $0.sourceStart, in: match.sections).flatMap {
           $0.isEmpty ? nil : $0
-        })
+        }, kind: $0.kind.flatMap { PassageMatchKind(rawValue: $0.rawValue) })
     }
   }
 

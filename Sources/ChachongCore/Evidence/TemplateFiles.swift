@@ -3,14 +3,14 @@ import Fingerprints
 /// `--template FILE` (check, query, compare): the blank form and the call's instructions are never
 /// evidence. Each file's extracted text is shingled as one text, so shingles spanning a heading
 /// and the next line are excluded too.
-public struct TemplateFiles: Sendable {
+package struct TemplateFiles: Sendable {
   /// Shingle hashes of every template's text.
-  public var shingles: Set<UInt64>
+  package var shingles: Set<UInt64>
   /// The files read, with the SHA-256 of their bytes.
-  public var files: [(path: String, sha256: String)]
+  package var files: [(path: String, sha256: String)]
 
   /// Reads every template with the reader `check` uses for applications.
-  public static func read(
+  package static func read(
     _ files: [NamedBytes], parameters: FingerprintParameters, reading: DocumentReading = DocumentReading()
   ) throws(ServiceError) -> TemplateFiles {
     var result = TemplateFiles(shingles: [], files: [])

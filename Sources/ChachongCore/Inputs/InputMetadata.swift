@@ -73,3 +73,40 @@ public struct InputMetadata: Sendable, Equatable {
     return merged
   }
 }
+
+/// The JSON form (the service's submission metadata, docs/openapi.json `SubmissionMetadata`): the
+/// fields by name, absent when nil, `extra` only when it holds something.
+extension InputMetadata: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case id, program, year, status, title, organisation, creditCode, lead, leadID, extra
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let fields = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try fields.decodeIfPresent(String.self, forKey: .id),
+      program: try fields.decodeIfPresent(String.self, forKey: .program),
+      year: try fields.decodeIfPresent(Int.self, forKey: .year),
+      status: try fields.decodeIfPresent(String.self, forKey: .status),
+      title: try fields.decodeIfPresent(String.self, forKey: .title),
+      organisation: try fields.decodeIfPresent(String.self, forKey: .organisation),
+      creditCode: try fields.decodeIfPresent(String.self, forKey: .creditCode),
+      lead: try fields.decodeIfPresent(String.self, forKey: .lead),
+      leadID: try fields.decodeIfPresent(String.self, forKey: .leadID),
+      extra: try fields.decodeIfPresent([String: String].self, forKey: .extra) ?? [:])
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var fields = encoder.container(keyedBy: CodingKeys.self)
+    try fields.encodeIfPresent(id, forKey: .id)
+    try fields.encodeIfPresent(program, forKey: .program)
+    try fields.encodeIfPresent(year, forKey: .year)
+    try fields.encodeIfPresent(status, forKey: .status)
+    try fields.encodeIfPresent(title, forKey: .title)
+    try fields.encodeIfPresent(organisation, forKey: .organisation)
+    try fields.encodeIfPresent(creditCode, forKey: .creditCode)
+    try fields.encodeIfPresent(lead, forKey: .lead)
+    try fields.encodeIfPresent(leadID, forKey: .leadID)
+    if !extra.isEmpty { try fields.encode(extra, forKey: .extra) }
+  }
+}

@@ -10,7 +10,13 @@ import Matching
 /// Reporting rule: a verified pair is reported when `jaccard >= threshold`, or when
 /// `queryContainment >= containmentThreshold`, or when `matchContainment >= containmentThreshold`,
 /// or when `sectionContainment >= sectionThreshold` (one query section of at least the index's
-/// minimum section size almost wholly found in the match: a copied section).
+/// minimum section size almost wholly found in the match: a copied section), or when the query's
+/// copy ratio from the match (文字复制比, rewritten passages included) is at least
+/// `copyRatioThreshold` with at least `minimumCopiedCharacters` copied characters (a rewritten copy,
+/// '降重', keeps little containment).
+///
+/// Evidence is the check's: exact passages, then the fuzzy stage (`PairCopyRatios
+/// .needsFuzzyStage`, `.withRewrittenPassages`), each passage with its kind.
 /// Matches are ordered by Jaccard, then by the larger containment (both descending), then id.
 public struct QueryJob: Sendable {
   public struct Options: Sendable {
@@ -29,6 +35,11 @@ public struct QueryJob: Sendable {
     public var commonShare: Double?
     /// Threads that read and query inputs; the report is the same for any number.
     public var threads = 1
+    /// A match is also reported when the query's copy ratio from it is at least this (nil: off).
+    /// Default 0.3, the check's overlap floor: 30 % of a text from one source is never silent.
+    public var copyRatioThreshold: Double? = 0.3
+    /// The copy-ratio arm needs at least this many copied characters (aligned passages).
+    public var minimumCopiedCharacters = 200
 
     public init(
       threshold: Double = 0.5, containmentThreshold: Double = 0.5, sectionThreshold: Double = 0.9,
@@ -96,6 +107,8 @@ public struct QueryJob: Sendable {
     return QueryReport(
       version: ChachongVersion.current, index: store.location, threshold: options.threshold,
       containmentThreshold: options.containmentThreshold, sectionThreshold: options.sectionThreshold,
+      copyRatioThreshold: options.copyRatioThreshold,
+      minimumCopiedCharacters: options.copyRatioThreshold == nil ? nil : options.minimumCopiedCharacters,
       results: results, errors: errors)
   }
 
@@ -179,7 +192,7 @@ public struct QueryJob: Sendable {
       let sectionShare =
         sectionContainment.isUseful
         ? sectionContainment.maximum(in: RadixSort.sortedUnique(matchHashes)) : 0
-      if isReported(scores, sectionContainment: sectionShare) {
+      if isReported(scores, sectionContainment: sectionShare) || mayReachCopyRatio(scores) {
         verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes))
       }
     }
@@ -190,40 +203,93 @@ public struct QueryJob: Sendable {
       if leftContainment != rightContainment { return leftContainment > rightContainment }
       return left.0 < right.0
     }
-    if options.top > 0 {
+    // Matches reported on their scores alone are cut to `top` before aligning (alignment costs
+    // more than verification); the copy-ratio arm needs its candidates' passages first.
+    if options.top > 0, options.copyRatioThreshold == nil {
       verified = Array(verified.prefix(options.top))
     }
     let metadata = Dictionary(
       try await store.records(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
-    let querySide = MatchPassages.Side(
-      normalized: fingerprint.normalized, shingles: fingerprint.shingleHashes,
-      sections: sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) })
     let k = parameters.shingleSize
+    let querySide = MatchPassages.Side(
+      normalized: fingerprint.normalized, shingles: fingerprint.shingleHashes, sections: textSections)
+    let queryPair = PairCopyRatios.Side(
+      normalized: fingerprint.normalized, shingles: fingerprint.shingleHashes, sections: textSections,
+      excluding: excluding, k: k)
+    var querySentences: SentenceDocument?
+    var aligned: [(match: MatchPassages.Side, passages: [Passage])] = []
+    for (matchID, _, _, matchNormalized, matchHashes) in verified {
+      let matchSections = (metadata[matchID]?.sections ?? []).map {
+        TextSection(title: $0.title, start: $0.start, end: $0.end)
+      }
+      let matchSide = MatchPassages.Side(
+        normalized: matchNormalized, shingles: matchHashes, sections: matchSections)
+      var passages = MatchPassages.align(querySide, matchSide, k: k, excluding: excluding).map {
+        PairCopyRatios.classified($0, fingerprint.normalized, matchNormalized)
+      }
+      let matchPair = PairCopyRatios.Side(
+        normalized: matchNormalized, shingles: matchHashes, sections: matchSections, excluding: excluding,
+        k: k)
+      if PairCopyRatios.needsFuzzyStage(queryPair, matchPair, exact: passages), let matchText = texts[matchID]
+      {
+        let query =
+          querySentences
+          ?? SentenceDocument(
+            text: text, normalized: fingerprint.normalized, excludedTokens: queryPair.excluded)
+        querySentences = query
+        passages = PairCopyRatios.withRewrittenPassages(
+          exact: passages, application: queryPair, other: matchPair, query: query,
+          source: SentenceDocument(
+            text: matchText, normalized: matchNormalized, excludedTokens: matchPair.excluded))
+      }
+      aligned.append((matchSide, passages))
+    }
+    // Stock phrasing the query shares with several aligned candidates does not count towards the
+    // copy-ratio arm's character minimum (`DistinctiveCopy`, as in check).
+    let coverage = DistinctiveCopy.coverage(
+      aligned.map(\.passages), length: aligned.flatMap(\.passages).map(\.end).max() ?? 0)
     var sources: [SourcePassages] = []
     var matches: [QueryMatch] = []
-    for (matchID, scores, sectionContainment, matchNormalized, matchHashes) in verified {
-      let matchSide = MatchPassages.Side(
-        normalized: matchNormalized, shingles: matchHashes,
-        sections: (metadata[matchID]?.sections ?? []).map {
-          TextSection(title: $0.title, start: $0.start, end: $0.end)
-        })
-      let passages = MatchPassages.align(querySide, matchSide, k: k, excluding: excluding)
+    for ((matchID, scores, sectionContainment, _, _), (matchSide, passages)) in zip(verified, aligned) {
+      if options.top > 0, matches.count >= options.top { break }
       let source = SourcePassages(id: matchID, passages: passages)
+      let copied = MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding)
+      let distinctive = min(copied.copiedCharacters, DistinctiveCopy.characters(passages, coverage: coverage))
+      guard
+        isReported(scores, sectionContainment: sectionContainment)
+          || isReported(copyRatio: copied.copyRatio, copiedCharacters: distinctive)
+      else { continue }
       sources.append(source)
       var match = QueryMatch(
         id: matchID, scores: scores, sectionContainment: sectionContainment,
         program: metadata[matchID]?.program,
         year: metadata[matchID]?.year, title: metadata[matchID]?.title)
       match.passages = MatchPassages.describe(passages, query: querySide, match: matchSide)
-      match.copyRatio = MatchPassages.rounded(
-        MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding).copyRatio)
+      match.copyRatio = MatchPassages.rounded(copied.copyRatio)
+      match.passageKinds = PairCopyRatios.kindCounts(passages)
       matches.append(match)
     }
-    let copyRatio = MatchPassages.rounded(
-      MatchPassages.metrics(querySide, sources: sources, k: k, excluding: excluding).copyRatio)
-    return QueryResult(
-      id: id, path: path, candidates: candidates.count, copyRatio: copyRatio, matches: matches)
+    let all = MatchPassages.metrics(querySide, sources: sources, k: k, excluding: excluding)
+    var result = QueryResult(
+      id: id, path: path, candidates: candidates.count, copyRatio: MatchPassages.rounded(all.copyRatio),
+      matches: matches)
+    result.passageKinds = PairCopyRatios.kindCounts(sources.flatMap(\.passages))
+    return result
+  }
+
+  /// A verified pair whose containment could carry the copy ratio up to `copyRatioThreshold` (the
+  /// check's search gate: half the copy ratio, `CopyRatioPolicy.searchGate`, as rewritten copies
+  /// keep about half their containment) with enough shared characters.
+  func mayReachCopyRatio(_ scores: SimilarityScores) -> Bool {
+    guard let threshold = options.copyRatioThreshold else { return false }
+    return max(scores.queryContainment, scores.matchContainment) >= threshold / 2
+      && scores.sharedCharacters >= min(options.minimumCopiedCharacters, 200)
+  }
+
+  func isReported(copyRatio: Double, copiedCharacters: Int) -> Bool {
+    guard let threshold = options.copyRatioThreshold else { return false }
+    return copyRatio >= threshold && copiedCharacters >= options.minimumCopiedCharacters
   }
 
   func isReported(_ scores: SimilarityScores, sectionContainment: Double) -> Bool {

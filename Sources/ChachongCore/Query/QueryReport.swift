@@ -8,6 +8,9 @@ public struct QueryReport: Sendable, Codable, Equatable {
   public var threshold: Double
   public var containmentThreshold: Double
   public var sectionThreshold: Double
+  /// The copy-ratio arm of the reporting rule (absent: off).
+  public var copyRatioThreshold: Double?
+  public var minimumCopiedCharacters: Int?
   public var results: [QueryResult]
   /// Inputs that could not be read; they have no result.
   public var errors: [InputFailure]
@@ -22,6 +25,9 @@ public struct QueryResult: Sendable, Codable, Equatable {
   /// after template exclusion.
   public var copyRatio: Double
   public var matches: [QueryMatch]
+  /// Passages and characters by kind (identical, minorChanges, rewritten) over all reported
+  /// matches, as the check report's `copyMetrics.passageKinds` (nil: no passage).
+  public var passageKinds: [String: PassageKindCount]?
   /// Set when the query's text was read by OCR (a scan).
   public var ocr: OCRSummary?
 }
@@ -50,6 +56,8 @@ public struct QueryMatch: Sendable, Codable, Equatable {
   public var copyRatio: Double = 0
   /// Aligned passages, in query order.
   public var passages: [MatchPassage] = []
+  /// Passages and characters by kind, as the check report's `related[].passageKinds`.
+  public var passageKinds: [String: PassageKindCount]?
 
   init(
     id: String, scores: SimilarityScores, sectionContainment: Double, program: String?, year: Int?,

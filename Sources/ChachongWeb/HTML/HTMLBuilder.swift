@@ -1,3 +1,5 @@
+import Reports
+
 /// Writes an HTML page where everything is escaped unless it is explicitly trusted: text and
 /// attribute values go through ``escape(_:)``; element and attribute names are constants in
 /// code; the only way to add markup that is not escaped is ``trusted(_:)``, used for fragments
@@ -52,23 +54,7 @@ final class HTMLBuilder {
   }
 
   /// Escapes text for element content and attribute values.
-  static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-    else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
 /// The interface language: Chinese by default, English by `?lang=en` or the `lang` cookie.

@@ -3,6 +3,7 @@ import ChachongCore
 import ChachongModel
 import ChachongServer
 import Foundation
+import Matching
 
 /// What the archive search asks: the store filters program, year and status; title,
 /// organisation and lead are matched as substrings.
@@ -242,7 +243,11 @@ enum ArchivePages {
     }
   }
 
-  static func compareForm(_ frame: PageFrame, report: CompareReport?) -> String {
+  /// The compare form and, after a comparison, the similarity figures of the two texts and the
+  /// version differences the core found (fields, then inserted, deleted and changed text).
+  static func compareForm(_ frame: PageFrame, report: CompareReport?, versions: VersionCompareReport? = nil)
+    -> String
+  {
     Layout.page(frame.language == .zh ? "比较两个版本" : "Compare two versions", frame) { html in
       html.element("h1", text: html.t("比较两个版本（纸质与网上）", "Compare two versions (paper and online)"))
       html.element(
@@ -283,15 +288,103 @@ enum ArchivePages {
           }
         }
         let identical =
-          report.jaccard >= 0.9999 && report.queryContainment >= 0.9999 && report.matchContainment >= 0.9999
+          versions?.identical
+          ?? (report.jaccard >= 0.9999 && report.queryContainment >= 0.9999
+            && report.matchContainment >= 0.9999)
         html.element(
           "p", [("class", identical ? "flash ok" : "flash error")],
           text: identical
-            ? html.t("两个版本的文字一致。", "The two versions have the same text.")
+            ? html.t("两个版本的文字和表单字段一致。", "The two versions have the same text and form fields.")
             : html.t(
-              "两个版本的文字不一致（纸质材料和网上填报的内容须完全一致）。",
+              "两个版本不一致（纸质材料和网上填报的内容须完全一致）。",
               "The two versions differ (paper and online must be identical)."))
       }
+      if let versions { differences(html, versions) }
+    }
+  }
+
+  /// At most this many differences are listed (two unrelated documents differ everywhere).
+  static let shownDifferences = 300
+
+  /// The version differences as a table: kind, section or field, positions in both texts, the
+  /// online text struck through and the paper text underlined.
+  static func differences(_ html: HTMLBuilder, _ versions: VersionCompareReport) {
+    html.element("section", [("class", "card"), ("id", "version-differences")]) {
+      html.element("h2", text: html.t("版本差异", "Differences between the versions"))
+      let noise = versions.ocrNoise?.count ?? 0
+      var counts = "\(versions.differences.count) " + html.t("处不一致", "difference(s)")
+      if noise > 0 {
+        counts += html.t(
+          "；另有 \(noise) 处细微差异判为识别误差（OCR），未计入",
+          "; \(noise) small difference(s) taken for OCR errors, not counted")
+      }
+      html.element("p", [("class", "muted")], text: counts)
+      guard !versions.differences.isEmpty else { return }
+      if versions.differences.count > shownDifferences {
+        html.element(
+          "p", [("class", "muted")],
+          text: html.t(
+            "仅列出前 \(shownDifferences) 处。", "Only the first \(shownDifferences) are listed."))
+      }
+      html.element("table", [("class", "list diffs")]) {
+        html.element("thead") {
+          html.element("tr") {
+            html.element("th", [("class", "num")], text: "#")
+            html.element("th", [("class", "kind")], text: html.t("类型", "Kind"))
+            html.element("th", [("class", "place")], text: html.t("章节或字段", "Section or field"))
+            html.element("th", text: html.t("网上版本", "Online version"))
+            html.element("th", text: html.t("纸质版本", "Paper version"))
+          }
+        }
+        html.element("tbody") {
+          for (index, difference) in versions.differences.prefix(shownDifferences).enumerated() {
+            html.element("tr", [("data-kind", difference.kind.rawValue)]) {
+              html.element("td", [("class", "num")], text: String(index + 1))
+              html.element("td", [("class", "kind")], text: kindName(difference.kind, html))
+              let place =
+                difference.field
+                ?? [difference.sectionA, difference.sectionB].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+              html.element("td", text: place)
+              side(
+                html, tag: "del", text: difference.field == nil ? difference.textA : difference.valueA,
+                start: difference.aStart, end: difference.aEnd)
+              side(
+                html, tag: "ins", text: difference.field == nil ? difference.textB : difference.valueB,
+                start: difference.bStart, end: difference.bEnd)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// One version's side of a difference: its offsets and its text (marked as removed or added).
+  static func side(_ html: HTMLBuilder, tag: StaticString, text: String?, start: Int?, end: Int?) {
+    html.element("td", [("class", "diff-text")]) {
+      if let start, let end {
+        html.element("span", [("class", "offsets")], text: "\(start)–\(end)")
+      }
+      guard let text, !text.isEmpty else {
+        html.element("span", [("class", "muted")], text: "—")
+        return
+      }
+      html.element(tag, text: excerpt(text))
+    }
+  }
+
+  /// A long changed passage is cut (the offsets locate it in the whole text).
+  static func excerpt(_ text: String, limit: Int = 400) -> String {
+    text.count <= limit ? text : String(text.prefix(limit)) + "…（\(text.count)）"
+  }
+
+  static func kindName(_ kind: VersionDifference.Kind, _ html: HTMLBuilder) -> String {
+    switch kind {
+    case .fieldChanged: html.t("字段不同", "field changed")
+    case .fieldOnlyInA: html.t("仅网上版有此字段", "field only online")
+    case .fieldOnlyInB: html.t("仅纸质版有此字段", "field only on paper")
+    case .inserted: html.t("纸质版增加", "added on paper")
+    case .deleted: html.t("纸质版删除", "removed on paper")
+    case .changed: html.t("改动", "changed")
     }
   }
 }

@@ -81,6 +81,12 @@ enum WebAssets {
       max-height: 70vh; overflow: auto; }
     dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; }
+    table.diffs { table-layout: fixed; }
+    table.diffs th.num { width: 3rem; } table.diffs th.kind { width: 8.5rem; } table.diffs th.place { width: 11rem; }
+    table.diffs td.diff-text { overflow-wrap: anywhere; white-space: pre-wrap; }
+    table.diffs del { background: #fbe3e3; color: #6d0f0f; text-decoration: line-through; }
+    table.diffs ins { background: #e1f3e6; color: #14401f; text-decoration: underline; }
+    table.diffs .offsets { display: block; font-size: .8rem; color: var(--muted); }
     .lang a { color: #fff; }
     .print-only { display: none; }
     @media print {

@@ -20,18 +20,28 @@ public struct WebOptions: Sendable {
   public var failedLoginDelay: Duration
   /// bcrypt cost of passwords set through the admin page.
   public var bcryptCost: UInt8
+  /// Failed logins one client address may make in a window (whatever the user names) before
+  /// it is answered 429 with `Retry-After`.
+  public var addressLoginLimits: AddressLoginLimits
+  /// Seconds since 1970: the lockout's, the sessions' and the address throttle's clock (tests
+  /// inject their own; nothing in the web interface reads the wall clock otherwise).
+  public var clock: @Sendable () -> Double
 
   public init(
     secureCookies: Bool = false, maxBatchUploadBytes: Int = 1 << 30, failedLoginDelay: Duration = .seconds(1),
-    bcryptCost: UInt8 = 12
+    bcryptCost: UInt8 = 12, addressLoginLimits: AddressLoginLimits = AddressLoginLimits(),
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
     self.secureCookies = secureCookies
     self.maxBatchUploadBytes = maxBatchUploadBytes
     self.failedLoginDelay = failedLoginDelay
     self.bcryptCost = bcryptCost
+    self.addressLoginLimits = addressLoginLimits
+    self.clock = clock
   }
 
-  /// From the environment: `CHACHONG_WEB_SECURE_COOKIES=1`, `CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES`.
+  /// From the environment: `CHACHONG_WEB_SECURE_COOKIES=1`, `CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES`,
+  /// `CHACHONG_WEB_LOGIN_FAILURES_PER_ADDRESS` (failed logins per address in 10 minutes).
   public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
     -> WebOptions
   {
@@ -41,6 +51,9 @@ public struct WebOptions: Sendable {
     }
     if let value = environment["CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES"].flatMap({ Int($0) }), value > 0 {
       options.maxBatchUploadBytes = value
+    }
+    if let value = environment["CHACHONG_WEB_LOGIN_FAILURES_PER_ADDRESS"].flatMap({ Int($0) }), value > 0 {
+      options.addressLoginLimits.failures = value
     }
     return options
   }
@@ -81,6 +94,7 @@ struct WebRoutes: Sendable {
   let options: WebOptions
   let accounts: Accounts
   let sessions: Sessions
+  let throttle: LoginThrottle
   static let sessionCookie = "chachong_session"
   static let loginCookie = "chachong_login"
   static let languageCookie = "chachong_lang"
@@ -88,12 +102,14 @@ struct WebRoutes: Sendable {
   static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .cacheControl
   static let frameOptions = HTTPField.Name("X-Frame-Options") ?? .cacheControl
   static let forwardedProto = HTTPField.Name("X-Forwarded-Proto") ?? .via
+  static let retryAfter = HTTPField.Name("Retry-After") ?? .cacheControl
 
   init(service: ChachongService, options: WebOptions) {
     self.service = service
     self.options = options
-    self.accounts = Accounts(store: service.state, cost: options.bcryptCost)
-    self.sessions = Sessions(store: service.state)
+    self.accounts = Accounts(store: service.state, cost: options.bcryptCost, clock: options.clock)
+    self.sessions = Sessions(store: service.state, clock: options.clock)
+    self.throttle = LoginThrottle(limits: options.addressLoginLimits, clock: options.clock)
   }
 
   func register(on router: Router<ChachongRequestContext>) {
@@ -108,74 +124,41 @@ struct WebRoutes: Sendable {
       Self.asset(WebAssets.reportScript, type: "text/javascript; charset=utf-8")
     }
 
-    router.get("/login") { request, context in
-      await guarded(request) { try await loginPage(request, context) }
-    }
-    router.post("/login") { request, context in await guarded(request) { try await login(request, context) } }
-    router.post("/logout") { request, context in await guarded(request) { try await logout(request, context) }
-    }
-    router.get("/") { request, context in await guarded(request) { try await home(request, context) } }
+    get(router, "/login", loginPage)
+    post(router, "/login", login)
+    post(router, "/logout", logout)
+    get(router, "/", home)
+    get(router, "/batches/new", newBatch)
+    post(router, "/batches", createBatch)
+    get(router, "/batches/:id", batchPage)
+    get(router, "/batches/:id/progress.json", progress)
+    post(router, "/batches/:id/cancel", cancel)
+    get(router, "/batches/:id/applications/:application", applicationPage)
+    get(router, "/batches/:id/export.xlsx", export)
+    get(router, "/batches/:id/print", printView)
+    get(router, "/archive", archive)
+    get(router, "/archive/documents/:id", archivedDocument)
+    get(router, "/archive/query", queryPage)
+    post(router, "/archive/query", query)
+    get(router, "/archive/compare", comparePage)
+    post(router, "/archive/compare", compare)
+    get(router, "/admin", { try await admin($0, $1) })
+    post(router, "/admin/users", createUser)
+    post(router, "/admin/users/:name/disable", { try await setDisabled($0, $1, true) })
+    post(router, "/admin/users/:name/enable", { try await setDisabled($0, $1, false) })
+    post(router, "/admin/keys", createKey)
+    post(router, "/admin/keys/:id/revoke", revokeKey)
+  }
 
-    router.get("/batches/new") { request, context in
-      await guarded(request) { try await newBatch(request, context) }
-    }
-    router.post("/batches") { request, context in
-      await guarded(request) { try await createBatch(request, context) }
-    }
-    router.get("/batches/:id") { request, context in
-      await guarded(request) { try await batchPage(request, context) }
-    }
-    router.get("/batches/:id/progress.json") { request, context in
-      await guarded(request) { try await progress(request, context) }
-    }
-    router.post("/batches/:id/cancel") { request, context in
-      await guarded(request) { try await cancel(request, context) }
-    }
-    router.get("/batches/:id/applications/:application") { request, context in
-      await guarded(request) { try await applicationPage(request, context) }
-    }
-    router.get("/batches/:id/export.xlsx") { request, context in
-      await guarded(request) { try await export(request, context) }
-    }
-    router.get("/batches/:id/print") { request, context in
-      await guarded(request) { try await printView(request, context) }
-    }
+  /// A handler of a page or action; its errors are answered by ``guarded(_:_:)``.
+  typealias Handler = @Sendable (Request, ChachongRequestContext) async throws -> Response
 
-    router.get("/archive") { request, context in
-      await guarded(request) { try await archive(request, context) }
-    }
-    router.get("/archive/documents/:id") { request, context in
-      await guarded(request) { try await archivedDocument(request, context) }
-    }
-    router.get("/archive/query") { request, context in
-      await guarded(request) { try await queryPage(request, context) }
-    }
-    router.post("/archive/query") { request, context in
-      await guarded(request) { try await query(request, context) }
-    }
-    router.get("/archive/compare") { request, context in
-      await guarded(request) { try await comparePage(request, context) }
-    }
-    router.post("/archive/compare") { request, context in
-      await guarded(request) { try await compare(request, context) }
-    }
+  func get(_ router: Router<ChachongRequestContext>, _ path: RouterPath, _ handler: @escaping Handler) {
+    router.get(path) { request, context in await guarded(request) { try await handler(request, context) } }
+  }
 
-    router.get("/admin") { request, context in await guarded(request) { try await admin(request, context) } }
-    router.post("/admin/users") { request, context in
-      await guarded(request) { try await createUser(request, context) }
-    }
-    router.post("/admin/users/:name/disable") { request, context in
-      await guarded(request) { try await setDisabled(request, context, true) }
-    }
-    router.post("/admin/users/:name/enable") { request, context in
-      await guarded(request) { try await setDisabled(request, context, false) }
-    }
-    router.post("/admin/keys") { request, context in
-      await guarded(request) { try await createKey(request, context) }
-    }
-    router.post("/admin/keys/:id/revoke") { request, context in
-      await guarded(request) { try await revokeKey(request, context) }
-    }
+  func post(_ router: Router<ChachongRequestContext>, _ path: RouterPath, _ handler: @escaping Handler) {
+    router.post(path) { request, context in await guarded(request) { try await handler(request, context) } }
   }
 
   // MARK: Plumbing
@@ -315,6 +298,38 @@ struct WebRoutes: Sendable {
     return SignedIn(user: user, session: session, token: token, caller: caller, frame: frame)
   }
 
+  /// The signed-in user (see ``signedIn(_:_:_:)``) and the form they posted, its CSRF token checked.
+  func signedInForm(_ request: Request, _ context: ChachongRequestContext, _ allowed: (WebRole) -> Bool)
+    async throws -> (SignedIn, FormFields)
+  {
+    let signedIn = try await signedIn(request, context, allowed)
+    let fields = try await formBody(request)
+    try requireCSRF(fields, signedIn)
+    return (signedIn, fields)
+  }
+
+  /// The signed-in user and the parts of their multipart upload, the CSRF token of its fields
+  /// checked. The caller removes the parts' scratch files (``removeScratch(_:)``).
+  func signedInUpload(_ request: Request, _ context: ChachongRequestContext, _ allowed: (WebRole) -> Bool)
+    async throws -> (SignedIn, [MultipartPart])
+  {
+    let signedIn = try await signedIn(request, context, allowed)
+    let parts = try await multipart(request)
+    do {
+      try requireCSRF(
+        FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
+    } catch {
+      Self.removeScratch(parts)
+      throw error
+    }
+    return (signedIn, parts)
+  }
+
+  /// A page for a signed-in user, remembering a `?lang=` switch.
+  func page(_ request: Request, _ html: String) -> Response {
+    Self.html(html, cookies: languageCookies(request))
+  }
+
   /// Refuses (403) a POST whose `csrf` field is not the session's token.
   func requireCSRF(_ fields: FormFields, _ signedIn: SignedIn) throws {
     guard let sent = fields["csrf"], constantTimeEquals(sent, signedIn.session.csrfToken) else {
@@ -348,7 +363,7 @@ struct WebRoutes: Sendable {
   /// the service state: a failed login has no caller the facade would accept.
   func audit(_ action: String, target: String, caller: Caller, detail: String? = nil) async {
     let entry = AuditEntry(
-      time: Date().timeIntervalSince1970, actor: caller.id, action: action,
+      time: options.clock(), actor: caller.id, action: action,
       target: IdentityKey.maskingIDNumbers(in: target), clientAddress: caller.clientAddress,
       detail: detail.map(IdentityKey.maskingIDNumbers(in:)))
     _ = try? await service.state.appendAudit(entry)
@@ -373,10 +388,15 @@ struct WebRoutes: Sendable {
     else { return csrfRefusal(frame) }
     let name = fields["username"] ?? ""
     let password = fields["password"] ?? ""
-    let outcome = try await accounts.verify(name: name, password: password)
     let address = context.clientAddress
     let system = Caller(
       id: "user:\(Accounts.validName(name) ? name : "?")", scopes: [], clientAddress: address)
+    // An address with too many recent failures is stopped before any password is checked.
+    if let seconds = await throttle.retryAfter(address) {
+      await audit("login.throttled", target: Accounts.validName(name) ? name : "?", caller: system)
+      return throttledLogin(frame, username: name, retryAfter: seconds, request)
+    }
+    let outcome = try await accounts.verify(name: name, password: password)
     switch outcome {
     case .success(let user):
       let (token, _) = try await sessions.start(user: user.name)
@@ -390,6 +410,7 @@ struct WebRoutes: Sendable {
           cookie(Self.loginCookie, "", request, maxAge: 0),
         ])
     case .refused, .locked:
+      await throttle.recordFailure(address)
       await audit("login.failed", target: Accounts.validName(name) ? name : "?", caller: system)
       // A fixed delay after every failure slows guessing; the lockout stops it.
       try? await Task.sleep(for: options.failedLoginDelay)
@@ -409,9 +430,26 @@ struct WebRoutes: Sendable {
     }
   }
 
+  /// 429 for an address that failed too often: the login form again, with when to retry.
+  func throttledLogin(_ frame: PageFrame, username: String, retryAfter seconds: Int, _ request: Request)
+    -> Response
+  {
+    let minutes = max(1, (seconds + 59) / 60)
+    let message =
+      frame.language == .zh
+      ? "此地址登录失败次数过多，请 \(minutes) 分钟后再试。"
+      : "Too many failed logins from this address: try again in \(minutes) minute(s)."
+    let token = Sessions.randomToken()
+    var response = Self.html(
+      BasicPages.login(frame, loginToken: token, username: username, message: message),
+      status: .tooManyRequests,
+      cookies: [cookie(Self.loginCookie, token, request, maxAge: 3600)])
+    response.headers[Self.retryAfter] = String(seconds)
+    return response
+  }
+
   func logout(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context) { _ in true }
-    try requireCSRF(try await formBody(request), signedIn)
+    let (signedIn, _) = try await signedInForm(request, context) { _ in true }
     try await sessions.end(token: signedIn.token)
     await audit("logout", target: signedIn.user.name, caller: signedIn.caller)
     return Self.redirect("/login", cookies: [cookie(Self.sessionCookie, "", request, maxAge: 0)])
@@ -425,22 +463,18 @@ struct WebRoutes: Sendable {
     if WebPermissions.canReview(signedIn.user.role) {
       batches = try await service.batches(caller: signedIn.caller, limit: 20)
     }
-    return Self.html(BasicPages.home(signedIn.frame, batches: batches), cookies: languageCookies(request))
+    return page(request, BasicPages.home(signedIn.frame, batches: batches))
   }
 
   func newBatch(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
     let signedIn = try await signedIn(request, context, WebPermissions.canReview)
-    return Self.html(
-      BasicPages.newBatch(signedIn.frame, maxUploadBytes: service.configuration.maxUploadBytes),
-      cookies: languageCookies(request))
+    return page(
+      request, BasicPages.newBatch(signedIn.frame, maxUploadBytes: service.configuration.maxUploadBytes))
   }
 
   func createBatch(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
-    let parts = try await multipart(request)
+    let (signedIn, parts) = try await signedInUpload(request, context, WebPermissions.canReview)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(
-      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     let applications = parts.filter { $0.name == "applications" && $0.path != nil }
     guard !applications.isEmpty else {
       throw UploadError(
@@ -523,12 +557,10 @@ struct WebRoutes: Sendable {
     guard batch.state == .complete,
       let report = try await service.batchCheckReport(id: id, caller: signedIn.caller)
     else {
-      return Self.html(BasicPages.progress(signedIn.frame, batch: batch), cookies: languageCookies(request))
+      return page(request, BasicPages.progress(signedIn.frame, batch: batch))
     }
     let query = ResultsQuery(parameters: queryFields(request).dictionary)
-    return Self.html(
-      ResultsPage.render(signedIn.frame, batch: batch, report: report, query: query),
-      cookies: languageCookies(request))
+    return page(request, ResultsPage.render(signedIn.frame, batch: batch, report: report, query: query))
   }
 
   func progress(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
@@ -560,8 +592,7 @@ struct WebRoutes: Sendable {
   }
 
   func cancel(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canReview)
-    try requireCSRF(try await formBody(request), signedIn)
+    let (signedIn, _) = try await signedInForm(request, context, WebPermissions.canReview)
     let id = try context.parameters.require("id")
     _ = try await service.cancelBatch(id: id, caller: signedIn.caller)
     return Self.redirect("/batches/\(urlEncode(id))")
@@ -585,7 +616,9 @@ struct WebRoutes: Sendable {
     }
     var evidence: String?
     let hasPassages = application.findings.contains { $0.related.contains { !($0.passages ?? []).isEmpty } }
-    if hasPassages {
+    // A copy ratio without a finding (below every threshold) still shows where it comes from:
+    // the report's section has the ratios and the per-section table.
+    if hasPassages || application.copyRatio > 0 {
       let reading = try await service.batchReport(
         id: id, format: .html, language: signedIn.frame.language == .zh ? .zh : .en, caller: signedIn.caller)
       if case .ready(let body, _) = reading {
@@ -594,9 +627,9 @@ struct WebRoutes: Sendable {
           String.init)
       }
     }
-    return Self.html(
-      ApplicationPages.detail(signedIn.frame, batch: batch, application: application, evidence: evidence),
-      cookies: languageCookies(request))
+    return page(
+      request,
+      ApplicationPages.detail(signedIn.frame, batch: batch, application: application, evidence: evidence))
   }
 
   func export(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
@@ -631,7 +664,7 @@ struct WebRoutes: Sendable {
     let (batch, report) = try await finishedReport(try context.parameters.require("id"), signedIn)
     return Self.html(
       ApplicationPages.print(
-        signedIn.frame, batch: batch, report: report, printedAt: Date().timeIntervalSince1970))
+        signedIn.frame, batch: batch, report: report, printedAt: options.clock()))
   }
 
   // MARK: Archive (auditors)
@@ -643,29 +676,24 @@ struct WebRoutes: Sendable {
     if !query.isEmpty {
       results = try await service.searchArchive(query, caller: signedIn.caller)
     }
-    return Self.html(
-      ArchivePages.search(signedIn.frame, query: query, results: results), cookies: languageCookies(request))
+    return page(request, ArchivePages.search(signedIn.frame, query: query, results: results))
   }
 
   func archivedDocument(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
     let document = try await service.archivedDocument(
       id: try context.parameters.require("id"), caller: signedIn.caller)
-    return Self.html(
-      ArchivePages.document(signedIn.frame, document: document), cookies: languageCookies(request))
+    return page(request, ArchivePages.document(signedIn.frame, document: document))
   }
 
   func queryPage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
-    return Self.html(ArchivePages.queryForm(signedIn.frame, report: nil), cookies: languageCookies(request))
+    return page(request, ArchivePages.queryForm(signedIn.frame, report: nil))
   }
 
   func query(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
-    let parts = try await multipart(request)
+    let (signedIn, parts) = try await signedInUpload(request, context, WebPermissions.canAudit)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(
-      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     guard let part = parts.first(where: { $0.name == "document" }), let document = try uploaded(part) else {
       throw UploadError(status: 422, message: signedIn.frame.language == .zh ? "请选择一个文件。" : "Choose a file.")
     }
@@ -675,15 +703,12 @@ struct WebRoutes: Sendable {
 
   func comparePage(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
     let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
-    return Self.html(ArchivePages.compareForm(signedIn.frame, report: nil), cookies: languageCookies(request))
+    return page(request, ArchivePages.compareForm(signedIn.frame, report: nil))
   }
 
   func compare(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAudit)
-    let parts = try await multipart(request)
+    let (signedIn, parts) = try await signedInUpload(request, context, WebPermissions.canAudit)
     defer { Self.removeScratch(parts) }
-    try requireCSRF(
-      FormFields(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, $0.value) }), signedIn)
     guard let firstPart = parts.first(where: { $0.name == "first" }), let first = try uploaded(firstPart),
       let secondPart = parts.first(where: { $0.name == "second" }), let second = try uploaded(secondPart)
     else {
@@ -691,7 +716,8 @@ struct WebRoutes: Sendable {
         status: 422, message: signedIn.frame.language == .zh ? "请选择两个文件。" : "Choose two files.")
     }
     let report = try await service.compare(first, second, caller: signedIn.caller)
-    return Self.html(ArchivePages.compareForm(signedIn.frame, report: report))
+    let versions = try await service.compareVersions(first, second, caller: signedIn.caller)
+    return Self.html(ArchivePages.compareForm(signedIn.frame, report: report, versions: versions))
   }
 
   /// An uploaded file part's bytes (bounded by the query limit) with its safe name.
@@ -716,15 +742,12 @@ struct WebRoutes: Sendable {
     let keys = try await service.keys(caller: signedIn.caller)
     let audit = try await service.auditEntries(
       before: before, limit: AdminPage.auditPageSize, caller: signedIn.caller)
-    return Self.html(
-      AdminPage.render(signedIn.frame, users: users, keys: keys, audit: audit, newSecret: newSecret),
-      cookies: languageCookies(request))
+    return page(
+      request, AdminPage.render(signedIn.frame, users: users, keys: keys, audit: audit, newSecret: newSecret))
   }
 
   func createUser(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
-    let fields = try await formBody(request)
-    try requireCSRF(fields, signedIn)
+    let (signedIn, fields) = try await signedInForm(request, context, WebPermissions.canAdminister)
     guard let name = fields["name"], let role = fields["role"].flatMap(WebRole.init(rawValue:)),
       let password = fields["password"]
     else { throw UploadError(status: 422, message: "name, role and password are required") }
@@ -740,8 +763,7 @@ struct WebRoutes: Sendable {
   func setDisabled(_ request: Request, _ context: ChachongRequestContext, _ disabled: Bool) async throws
     -> Response
   {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
-    try requireCSRF(try await formBody(request), signedIn)
+    let (signedIn, _) = try await signedInForm(request, context, WebPermissions.canAdminister)
     let name = try context.parameters.require("name")
     do {
       try await accounts.setDisabled(name, disabled)
@@ -754,9 +776,7 @@ struct WebRoutes: Sendable {
   }
 
   func createKey(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
-    let fields = try await formBody(request)
-    try requireCSRF(fields, signedIn)
+    let (signedIn, fields) = try await signedInForm(request, context, WebPermissions.canAdminister)
     let scopes = Set(fields.all("scope").compactMap(Scope.init(rawValue:)))
     guard let name = fields["name"], !name.isEmpty, !scopes.isEmpty else {
       throw UploadError(status: 422, message: "a key needs a name and at least one scope")
@@ -768,8 +788,7 @@ struct WebRoutes: Sendable {
   }
 
   func revokeKey(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
-    let signedIn = try await signedIn(request, context, WebPermissions.canAdminister)
-    try requireCSRF(try await formBody(request), signedIn)
+    let (signedIn, _) = try await signedInForm(request, context, WebPermissions.canAdminister)
     _ = try await service.revokeKey(id: try context.parameters.require("id"), caller: signedIn.caller)
     return Self.redirect("/admin#keys")
   }

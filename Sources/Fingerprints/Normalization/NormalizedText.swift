@@ -20,6 +20,18 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
 
   public var count: Int { tokens.count }
 
+  /// The first token starting at or after the extracted-text offset `offset` (`count` when none
+  /// does), by binary search over `starts`: how passages in text offsets become token ranges.
+  package func firstToken(startingAtOrAfter offset: Int) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(starts[middle]) < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   public init(normalizing text: String) {
     (tokens, starts, ends) = Normalizer.normalize(text)
   }

@@ -205,7 +205,8 @@ public struct StatusVocabulary: Sendable, Codable, Equatable {
 
 /// When a verified pair counts for a similarity rule: Jaccard at least `jaccard`, or either
 /// containment at least `containment` with at least `minimumSharedCharacters` shared characters,
-/// or one of the copy-ratio criteria (docs/call-configuration.md). With `minimumPassageCharacters`,
+/// or one of the copy-ratio criteria with at least `minimumSharedCharacters` characters in aligned
+/// passages (docs/call-configuration.md). With `minimumPassageCharacters`,
 /// shared characters count only inside aligned passages at least that long: scattered common
 /// phrases are not copying, a copied section is. A pair that meets the threshold gets the rule's
 /// severity; one that only meets `review` gets a warning (a review band below the threshold).
@@ -330,10 +331,16 @@ public struct SimilarityCriteria: Sendable, Codable, Equatable {
       return true
     }
     guard let pairRatio = measures.copyRatio, pairRatio > 0 else { return false }
-    // With `minimumPassageCharacters` the copy must include long passages (a copied section), as
-    // for containment: short stock phrases scattered over two documents are not copying.
+    // A copy ratio's character minimum counts copied characters, the application's characters
+    // inside aligned passages (with `minimumPassageCharacters`, long passages only: a copied
+    // section), never the verification's shared shingles: those also count stock phrases of a few
+    // words scattered over two unrelated documents (on the paraphrase corpus 320 of 351 unrelated
+    // sources reported with a 50-character minimum had fewer than 50 aligned characters). Short
+    // passages the application shares with several of its sources are stock phrasing too
+    // (`distinctiveCopiedCharacters`, when the check measured it).
     let copied =
-      threshold.minimumPassageCharacters == nil ? max(shared, measures.copiedCharacters ?? 0) : shared
+      threshold.minimumPassageCharacters == nil
+      ? (measures.distinctiveCopiedCharacters ?? measures.copiedCharacters ?? shared) : shared
     guard copied >= threshold.minimumSharedCharacters else { return false }
     if let copyRatio, pairRatio >= copyRatio { return true }
     guard let application else { return false }

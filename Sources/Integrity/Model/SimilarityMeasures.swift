@@ -22,12 +22,20 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   /// Counted characters of the application inside those passages.
   public var copiedCharacters: Int?
   public var sourceCopiedCharacters: Int?
+  /// Of `copiedCharacters`, those that are not stock phrasing the application shares with several
+  /// of its sources (ChachongCore's `DistinctiveCopy`): the copy-ratio criteria's character minimum
+  /// counts these when set.
+  public var distinctiveCopiedCharacters: Int?
+  public var sourceDistinctiveCopiedCharacters: Int?
 
   public init(
     jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int,
     passageCharacters: Int? = nil, copyRatio: Double? = nil, sourceCopyRatio: Double? = nil,
-    sourcePassageCharacters: Int? = nil, copiedCharacters: Int? = nil, sourceCopiedCharacters: Int? = nil
+    sourcePassageCharacters: Int? = nil, copiedCharacters: Int? = nil, sourceCopiedCharacters: Int? = nil,
+    distinctiveCopiedCharacters: Int? = nil, sourceDistinctiveCopiedCharacters: Int? = nil
   ) {
+    self.distinctiveCopiedCharacters = distinctiveCopiedCharacters
+    self.sourceDistinctiveCopiedCharacters = sourceDistinctiveCopiedCharacters
     self.copiedCharacters = copiedCharacters
     self.sourceCopiedCharacters = sourceCopiedCharacters
     self.jaccard = jaccard
@@ -46,7 +54,9 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,
       copyRatio: sourceCopyRatio, sourceCopyRatio: copyRatio, sourcePassageCharacters: passageCharacters,
-      copiedCharacters: sourceCopiedCharacters, sourceCopiedCharacters: copiedCharacters)
+      copiedCharacters: sourceCopiedCharacters, sourceCopiedCharacters: copiedCharacters,
+      distinctiveCopiedCharacters: sourceDistinctiveCopiedCharacters,
+      sourceDistinctiveCopiedCharacters: distinctiveCopiedCharacters)
   }
 }
 

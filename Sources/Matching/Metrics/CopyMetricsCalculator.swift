@@ -24,12 +24,20 @@ public enum CopyMetricsCalculator {
 
     var union = [Bool](repeating: false, count: count)
     var sourceCopies: [SourceCopy] = []
-    for source in sources {
-      let covered = coveredTokens(application, passages: source.passages)
+    // Which source last counted a token: each source visits only its passages' tokens (an
+    // application with hundreds of sources would otherwise pass over its whole text per source).
+    var countedBy = [Int32](repeating: -1, count: count)
+    for (sourceIndex, source) in sources.enumerated() {
       var copied = 0
-      for index in 0..<count where covered[index] && !excluded[index] {
-        copied += weights[index]
-        union[index] = true
+      let stamp = Int32(truncatingIfNeeded: sourceIndex)
+      for passage in source.passages {
+        for index in tokenRange(application, from: passage.start, to: passage.end)
+        where Int(application.ends[index]) <= passage.end && countedBy[index] != stamp {
+          countedBy[index] = stamp
+          guard !excluded[index] else { continue }
+          copied += weights[index]
+          union[index] = true
+        }
       }
       if copied > 0 {
         sourceCopies.append(
@@ -84,19 +92,9 @@ public enum CopyMetricsCalculator {
 
   /// Indices of the tokens that start in `start..<end`.
   static func tokenRange(_ text: NormalizedText, from start: Int, to end: Int) -> Range<Int> {
-    let lower = firstToken(text, startingAtOrAfter: start)
-    let upper = firstToken(text, startingAtOrAfter: end)
+    let lower = text.firstToken(startingAtOrAfter: start)
+    let upper = text.firstToken(startingAtOrAfter: end)
     return lower..<max(lower, upper)
-  }
-
-  private static func firstToken(_ text: NormalizedText, startingAtOrAfter offset: Int) -> Int {
-    var low = 0
-    var high = text.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   private static func ratio(_ part: Int, _ whole: Int) -> Double {

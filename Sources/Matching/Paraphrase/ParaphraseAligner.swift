@@ -436,16 +436,7 @@ extension ParaphraseAligner {
 
   /// Tokens whose text lies inside `start..<end` of the extracted text.
   static func tokenRange(_ start: Int, _ end: Int, in text: NormalizedText) -> Range<Int> {
-    func firstToken(startingAtOrAfter offset: Int) -> Int {
-      var low = 0
-      var high = text.count
-      while low < high {
-        let middle = (low + high) / 2
-        if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
-      }
-      return low
-    }
-    let lower = firstToken(startingAtOrAfter: start)
+    let lower = text.firstToken(startingAtOrAfter: start)
     var upper = lower
     while upper < text.count, Int(text.ends[upper]) <= end { upper += 1 }
     return lower..<max(lower, upper)

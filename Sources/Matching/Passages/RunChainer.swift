@@ -24,6 +24,10 @@ struct RunChainer: Sendable {
   func chains(of runs: [MatchedRun], accept: (Chain) -> Bool) -> [Chain] {
     var alive = runs.filter { $0.length > 0 }
     var selected: [Chain] = []
+    // The query ranges of the chains taken so far (`selected` and this round's), sorted and
+    // disjoint (a chain is taken only when it overlaps none): one binary search per overlap test
+    // instead of a pass over every taken chain.
+    var occupied = QueryIntervals()
     var round = 0
     while !alive.isEmpty, round < maximumRounds {
       round += 1
@@ -49,10 +53,7 @@ struct RunChainer: Sendable {
           for index in members { used[index] = true }
           continue
         }
-        let overlaps = (selected + taken).contains {
-          $0.queryStart < chain.queryEnd && chain.queryStart < $0.queryEnd
-        }
-        if overlaps {
+        guard occupied.insertIfFree(chain.queryStart, chain.queryEnd) else {
           for index in members { deferred[index] = true }
           continue
         }
@@ -61,7 +62,7 @@ struct RunChainer: Sendable {
       }
       if taken.isEmpty { break }
       selected.append(contentsOf: taken)
-      alive = clip(alive.enumerated().filter { !used[$0.offset] }.map(\.element), outside: selected)
+      alive = clip(alive.enumerated().filter { !used[$0.offset] }.map(\.element), outside: occupied)
     }
     return selected.sorted { ($0.queryStart, $0.sourceStart) < ($1.queryStart, $1.sourceStart) }
   }
@@ -146,19 +147,57 @@ struct RunChainer: Sendable {
     return chain
   }
 
-  private func clip(_ runs: [MatchedRun], outside chains: [Chain]) -> [MatchedRun] {
-    let blocked = chains.map { ($0.queryStart, $0.queryEnd) }.sorted { $0 < $1 }
+  /// The parts of the runs outside the taken chains' query ranges (`blocked`, sorted and
+  /// disjoint): only the ranges a run overlaps are visited, in order.
+  private func clip(_ runs: [MatchedRun], outside blocked: QueryIntervals) -> [MatchedRun] {
     var result: [MatchedRun] = []
     for run in runs {
+      var index = blocked.firstEnding(after: run.queryStart)
+      guard index < blocked.count, blocked.starts[index] < run.queryEnd else {
+        result.append(run)
+        continue
+      }
       var pieces = [run]
-      for (lower, upper) in blocked where lower < run.queryEnd && run.queryStart < upper {
+      while index < blocked.count, blocked.starts[index] < run.queryEnd {
+        let lower = blocked.starts[index]
+        let upper = blocked.ends[index]
         pieces = pieces.flatMap { piece -> [MatchedRun] in
           [piece.clipped(toQuery: piece.queryStart, lower), piece.clipped(toQuery: upper, piece.queryEnd)]
             .compactMap { $0 }
         }
+        index += 1
       }
       result.append(contentsOf: pieces)
     }
     return result
+  }
+}
+
+/// Disjoint, non-empty query ranges sorted by start (so by end too).
+struct QueryIntervals: Sendable {
+  private(set) var starts: [Int] = []
+  private(set) var ends: [Int] = []
+
+  var count: Int { starts.count }
+
+  /// The first range whose end is after `position` (`count` when none): the first that can
+  /// overlap anything starting at `position`.
+  func firstEnding(after position: Int) -> Int {
+    var low = 0
+    var high = ends.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ends[middle] <= position { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// Adds `start..<end` when it overlaps no range; false (and nothing added) when it does.
+  mutating func insertIfFree(_ start: Int, _ end: Int) -> Bool {
+    let index = firstEnding(after: start)
+    if index < starts.count, starts[index] < end { return false }
+    starts.insert(start, at: index)
+    ends.insert(end, at: index)
+    return true
   }
 }

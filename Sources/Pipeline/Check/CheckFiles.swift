@@ -6,15 +6,15 @@ import Foundation
 /// rows name files relative to its folder, a registry, templates and a call configuration, read
 /// into the core's ``CheckRequest``. Unreadable inputs become errors of the request, never the end
 /// of the batch.
-public enum CheckFiles {
-  public struct Paths: Sendable {
-    public var applications: [String]
-    public var manifest: String?
-    public var registry: String?
-    public var templates: [String]
-    public var call: String?
+package enum CheckFiles {
+  package struct Paths: Sendable {
+    package var applications: [String]
+    package var manifest: String?
+    package var registry: String?
+    package var templates: [String]
+    package var call: String?
 
-    public init(
+    package init(
       applications: [String], manifest: String? = nil, registry: String? = nil, templates: [String] = [],
       call: String? = nil
     ) {
@@ -28,7 +28,7 @@ public enum CheckFiles {
 
   /// Reads everything `paths` names. Problems with the call, manifest, registry or templates stop
   /// the check (the report would be wrong without them); problems with applications are listed.
-  public static func request(_ paths: Paths, options: CheckOptions) throws(ServiceError) -> CheckRequest {
+  package static func request(_ paths: Paths, options: CheckOptions) throws(ServiceError) -> CheckRequest {
     let call = try paths.call.map { path throws(ServiceError) in try read(path, role: "call configuration") }
     let registry = try paths.registry.map { path throws(ServiceError) in try read(path, role: "registry") }
     let templates = try paths.templates.map { path throws(ServiceError) in try read(path, role: "template") }

@@ -3,7 +3,7 @@ import DocumentText
 import Foundation
 
 /// What `ingest` and `query` were given, resolved to single files and `.jsonl` bulk files.
-public enum InputEntry: Sendable, Equatable {
+package enum InputEntry: Sendable, Equatable {
   /// One document file; `metadata` from the manifest row and the command-line defaults.
   case file(path: String, metadata: InputMetadata)
   /// A `.jsonl` file: one `{"id", "text", …metadata}` object per line.
@@ -11,14 +11,14 @@ public enum InputEntry: Sendable, Equatable {
 }
 
 /// Expands files, folders (recursively) and a manifest into ``InputEntry`` values.
-public enum InputCollector {
+package enum InputCollector {
   /// File extensions picked up when walking a folder (explicit file arguments are always taken).
-  public static let documentExtensions: Set<String> = ["docx", "docm", "dotx", "doc", "xml", "txt", "wps"]
+  package static let documentExtensions: Set<String> = ["docx", "docm", "dotx", "doc", "xml", "txt", "wps"]
 
   /// Entries in argument order (folders sorted by path), then manifest files not named by a path.
   /// Manifest rows attach their metadata to the file they name (文件, relative to the manifest's
   /// folder); `defaults` (command-line `--program`, `--year`, `--status`) fill what is missing.
-  public static func collect(
+  package static func collect(
     paths: [String], manifest: ManifestTable? = nil, defaults: InputMetadata = InputMetadata()
   ) -> (entries: [InputEntry], failures: [InputFailure]) {
     var entries: [InputEntry] = []

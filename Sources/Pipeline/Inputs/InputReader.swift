@@ -6,11 +6,11 @@ import Foundation
 /// Turns ``InputEntry`` values (files, `.jsonl` files) into the core's ``SourceItem`` values,
 /// reading each file's bytes, in input order; a `.jsonl` file streams line by line, so a batch
 /// of any size is never held whole.
-public struct InputReader: Sendable {
-  public init() {}
+package struct InputReader: Sendable {
+  package init() {}
 
   /// The items in input order.
-  public func forEachItem(in entries: [InputEntry], _ body: (SourceItem) throws -> Void) throws {
+  package func forEachItem(in entries: [InputEntry], _ body: (SourceItem) throws -> Void) throws {
     for entry in entries {
       switch entry {
       case .file(let path, let metadata):
@@ -40,7 +40,7 @@ public struct InputReader: Sendable {
 
   /// ``forEachItem(in:_:)`` in chunks of at most `itemLimit` items, a chunk also ending once it
   /// holds `byteLimit` bytes.
-  public func forEachChunk(
+  package func forEachChunk(
     in entries: [InputEntry], itemLimit: Int, byteLimit: Int = .max, _ body: ([SourceItem]) throws -> Void
   ) throws {
     var chunk: [SourceItem] = []
@@ -61,7 +61,7 @@ public struct InputReader: Sendable {
 
   /// The chunks as an async sequence for the core's jobs: read on the blocking pool, at most two
   /// chunks ahead of the job.
-  public func chunks(in entries: [InputEntry], itemLimit: Int, byteLimit: Int = 64 << 20)
+  package func chunks(in entries: [InputEntry], itemLimit: Int, byteLimit: Int = 64 << 20)
     -> InputChannel<[SourceItem]>
   {
     let channel = InputChannel<[SourceItem]>(capacity: 2)

@@ -3,7 +3,7 @@ import DocumentText
 
 extension ManifestTable {
   /// Reads `path` with `TableFileReader`. Rows without a 文件/file value are skipped.
-  public static func read(path: String) throws(InputFailure) -> ManifestTable {
+  package static func read(path: String) throws(InputFailure) -> ManifestTable {
     let table: TabularData
     do {
       table = try TableFileReader.read(path: path)

@@ -1,8 +1,11 @@
-/// Escapes text for HTML element content and attribute values.
-enum HTMLEscaping {
-  static func escape(_ text: String) -> String {
+/// Escapes text for HTML element content and attribute values (the reports and the web pages).
+package enum HTMLEscaping {
+  package static func escape(_ text: String) -> String {
+    // Most text has nothing to escape: return it as it is without rebuilding it.
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else { return text }
     var result = ""
-    result.reserveCapacity(text.utf8.count)
+    result.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
       switch scalar {
       case "&": result += "&amp;"

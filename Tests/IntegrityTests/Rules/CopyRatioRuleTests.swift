@@ -78,6 +78,34 @@ import Testing
     #expect(below.isEmpty)
   }
 
+  /// A copy ratio's character minimum counts characters in aligned passages, not the shingles two
+  /// texts share (stock phrases scattered over two regulations), and not stock phrasing the
+  /// application shares with several sources (`distinctiveCopiedCharacters`).
+  @Test func copyRatioMinimumCountsDistinctiveAlignedCharacters() throws {
+    let application = RuleFixtures.application(1)
+    var call = try Fixtures.call()
+    call.similarity[.previouslyFunded] = SimilarityThreshold(
+      jaccard: 0.9, containment: 0.9, minimumSharedCharacters: 50, copyRatio: 0.005)
+    var measures = SimilarityMeasures(
+      jaccard: 0.01, queryContainment: 0.02, matchContainment: 0.02, sharedCharacters: 156)
+    measures.copyRatio = 0.0075
+    measures.copiedCharacters = 20
+    func findings() throws -> [Finding] {
+      try evaluate(
+        application,
+        SimilarPair(applicationID: application.id, other: funded(), otherInBatch: false, measures: measures),
+        call: call
+      ).filter { $0.rule == .previouslyFunded }
+    }
+    #expect(try findings().isEmpty, "156 shared characters but 20 in passages")
+    measures.copiedCharacters = 60
+    #expect(try findings().count == 1)
+    measures.distinctiveCopiedCharacters = 45
+    #expect(try findings().isEmpty, "60 aligned characters, 15 of them stock phrasing")
+    measures.distinctiveCopiedCharacters = 50
+    #expect(try findings().count == 1)
+  }
+
   /// 去除本人已发表文献复制比 never counts the organisation's own earlier application.
   @Test func excludingOwnIgnoresOwnEarlierSources() throws {
     let application = RuleFixtures.application(1)
