@@ -193,6 +193,38 @@ import ZIPFoundation
     }
   }
 
+  /// Clients upload a batch's files in parallel: every upload lands (each changes the one batch
+  /// record; writers that collide retry with a pause instead of answering 409 after a few tries).
+  @Test func parallelUploadsIntoOneBatchAllLand() async throws {
+    let harness = try await Harness.make(sqlite: true)
+    let service = harness.service
+    _ = try await service.createBatch(BatchCreation(id: "PARALLEL"), caller: .system)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parallel-\(UUID().uuidString).txt")
+    try Data("并行上传的申报书正文。".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let names = (0..<24).map { "application-\($0).txt" }
+    let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+      for name in names {
+        group.addTask {
+          do {
+            _ = try await service.addBatchFile(
+              batchID: "PARALLEL", name: name, fromFile: file.path, caller: .system)
+            return nil
+          } catch {
+            return "\(name): \(error)"
+          }
+        }
+      }
+      var failures: [String] = []
+      for try await failure in group { if let failure { failures.append(failure) } }
+      return failures
+    }
+    #expect(failures.isEmpty)
+    let batch = try await service.batch(id: "PARALLEL", caller: .system)
+    #expect(batch.applications.map(\.name).sorted() == names.sorted())
+  }
+
   @Test func unsafeZipsAreRefused() async throws {
     var configuration = ServerConfiguration()
     configuration.maxZipUnpackedBytes = 100_000
