@@ -5,16 +5,16 @@ import Hummingbird
 
 /// An error answered as `{"error": {"code": …, "message": …}}` with its HTTP status; the message
 /// in Chinese by default and in English with `Accept-Language: en`.
-public struct APIError: Error, Sendable, CustomStringConvertible {
-  public var status: HTTPResponse.Status
+package struct APIError: Error, Sendable, CustomStringConvertible {
+  package var status: HTTPResponse.Status
   /// A stable machine-readable code (`not_found`, `conflict`, `queue_full`, …).
-  public var code: String
-  public var chinese: String
-  public var english: String
+  package var code: String
+  package var chinese: String
+  package var english: String
   /// Seconds, for 429 and 503.
-  public var retryAfter: Int?
+  package var retryAfter: Int?
 
-  public init(
+  package init(
     _ status: HTTPResponse.Status, code: String, zh chinese: String, en english: String,
     retryAfter: Int? = nil
   ) {
@@ -25,55 +25,55 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     self.retryAfter = retryAfter
   }
 
-  public func message(english useEnglish: Bool) -> String {
+  package func message(english useEnglish: Bool) -> String {
     IdentityKeyMasking.mask(useEnglish ? english : chinese)
   }
 
-  public var description: String { "\(status.code) \(code): \(english)" }
+  package var description: String { "\(status.code) \(code): \(english)" }
 
-  public static func badRequest(_ zh: String, _ en: String) -> APIError {
+  package static func badRequest(_ zh: String, _ en: String) -> APIError {
     APIError(.badRequest, code: "bad_request", zh: zh, en: en)
   }
-  public static func notFound(_ what: String, _ id: String) -> APIError {
+  package static func notFound(_ what: String, _ id: String) -> APIError {
     APIError(.notFound, code: "not_found", zh: "未找到\(what) \(id)", en: "no \(what) \(id)")
   }
-  public static func conflict(_ zh: String, _ en: String) -> APIError {
+  package static func conflict(_ zh: String, _ en: String) -> APIError {
     APIError(.conflict, code: "conflict", zh: zh, en: en)
   }
-  public static func unprocessable(_ zh: String, _ en: String) -> APIError {
+  package static func unprocessable(_ zh: String, _ en: String) -> APIError {
     APIError(.unprocessableContent, code: "unprocessable", zh: zh, en: en)
   }
-  public static let unauthorized = APIError(
+  package static let unauthorized = APIError(
     .unauthorized, code: "unauthorized", zh: "缺少或无效的 API 密钥", en: "missing or invalid API key")
-  public static func forbidden(_ scope: Scope) -> APIError {
+  package static func forbidden(_ scope: Scope) -> APIError {
     APIError(
       .forbidden, code: "forbidden", zh: "此密钥没有 \(scope.rawValue) 权限",
       en: "this key lacks the \(scope.rawValue) scope")
   }
-  public static func tooLarge(limit: Int) -> APIError {
+  package static func tooLarge(limit: Int) -> APIError {
     APIError(
       .contentTooLarge, code: "too_large", zh: "上传内容超过 \(limit) 字节的限制",
       en: "the upload is larger than the limit of \(limit) bytes")
   }
-  public static let queueFull = APIError(
+  package static let queueFull = APIError(
     .tooManyRequests, code: "queue_full", zh: "任务队列已满，请稍后重试", en: "the job queue is full, retry later",
     retryAfter: 30)
-  public static let busy = APIError(
+  package static let busy = APIError(
     .tooManyRequests, code: "busy", zh: "同步查询过多，请稍后重试", en: "too many queries at once, retry later",
     retryAfter: 5)
-  public static let rateLimited = APIError(
+  package static let rateLimited = APIError(
     .tooManyRequests, code: "rate_limited", zh: "请求过于频繁，请稍后重试", en: "too many requests, retry later",
     retryAfter: 60)
-  public static let draining = APIError(
+  package static let draining = APIError(
     .serviceUnavailable, code: "draining", zh: "服务正在停止，请稍后重试",
     en: "the service is shutting down, retry later",
     retryAfter: 30)
-  public static func internalError(_ detail: String) -> APIError {
+  package static func internalError(_ detail: String) -> APIError {
     APIError(.internalServerError, code: "internal", zh: "服务内部错误：\(detail)", en: "internal error: \(detail)")
   }
 
   /// The HTTP form of a core error.
-  public static func from(_ error: ServiceError) -> APIError {
+  package static func from(_ error: ServiceError) -> APIError {
     switch error.kind {
     case .badInput:
       APIError(.unprocessableContent, code: "bad_input", zh: "输入无法使用：\(error.message)", en: error.message)
@@ -85,7 +85,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  public static func from(_ error: StateStoreError) -> APIError {
+  package static func from(_ error: StateStoreError) -> APIError {
     switch error.reason {
     case .notFound: .notFound(error.collection, error.id)
     case .versionMismatch: .conflict("记录已被其他请求修改，请重试", "the record was changed by another request, retry")
@@ -94,7 +94,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  public static func from(_ error: JobQueueError) -> APIError {
+  package static func from(_ error: JobQueueError) -> APIError {
     switch error.reason {
     case .notFound: .notFound("job", error.jobID)
     case .conflict: .conflict("任务已存在且内容不同", "a job with this id exists with another body")

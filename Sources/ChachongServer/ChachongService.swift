@@ -11,14 +11,14 @@ import Synchronization
 /// the archive store, the durable job queue and the service-state store. Routes stay thin: they
 /// parse HTTP, call one operation with the caller, and write its answer. Every operation checks
 /// the caller's scope and writes the audit entries the issue asks for.
-public final class ChachongService: Sendable {
-  public let configuration: ServerConfiguration
-  public let archive: any ArchiveWriting
-  public let jobs: any JobQueue
-  public let state: any ServiceStateStore
-  public let reading: DocumentReading
+package final class ChachongService: Sendable {
+  package let configuration: ServerConfiguration
+  package let archive: any ArchiveWriting
+  package let jobs: any JobQueue
+  package let state: any ServiceStateStore
+  package let reading: DocumentReading
   /// Where uploads are streamed before they are stored (deleted after).
-  public let scratchDirectory: String
+  package let scratchDirectory: String
   /// Set when SIGTERM arrives: new work is refused with 503, workers stop claiming.
   let drainingFlag = Atomic<Bool>(false)
   let clock: @Sendable () -> Double
@@ -34,7 +34,7 @@ public final class ChachongService: Sendable {
   /// Where the jobs' work runs, off the cooperative pool (``JobExecutor``).
   let jobExecutor: JobExecutor
 
-  public convenience init(
+  package convenience init(
     configuration: ServerConfiguration, archive: any ArchiveWriting, jobs: any JobQueue,
     state: any ServiceStateStore, reading: DocumentReading = DocumentReading(), scratchDirectory: String,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -63,10 +63,10 @@ public final class ChachongService: Sendable {
     try? FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
   }
 
-  public var isDraining: Bool { drainingFlag.load(ordering: .relaxed) }
+  package var isDraining: Bool { drainingFlag.load(ordering: .relaxed) }
 
   /// Stops accepting new work (SIGTERM).
-  public func beginDraining() { drainingFlag.store(true, ordering: .relaxed) }
+  package func beginDraining() { drainingFlag.store(true, ordering: .relaxed) }
 
   // MARK: Store helpers
 
@@ -144,7 +144,7 @@ public final class ChachongService: Sendable {
   }
 
   /// A fresh file name in the scratch directory.
-  public func scratchPath() -> String {
+  package func scratchPath() -> String {
     (scratchDirectory as NSString).appendingPathComponent("upload-\(UUID().uuidString)")
   }
 
@@ -191,7 +191,7 @@ public final class ChachongService: Sendable {
 
   /// Counts a request of `caller` against the per-key rate limit. A refused request says in
   /// `Retry-After` how many seconds until the next one is allowed.
-  public func checkRateLimit(_ caller: Caller) throws(APIError) {
+  package func checkRateLimit(_ caller: Caller) throws(APIError) {
     let limit = Double(configuration.rateLimitPerMinute)
     guard limit > 0 else { return }
     let now = clock()
@@ -213,7 +213,7 @@ public final class ChachongService: Sendable {
 
   // MARK: Audit
 
-  public func auditEntries(before: Int64?, limit: Int, caller: Caller) async throws(APIError) -> [AuditEntry]
+  package func auditEntries(before: Int64?, limit: Int, caller: Caller) async throws(APIError) -> [AuditEntry]
   {
     try caller.require(.admin)
     do {
@@ -224,7 +224,7 @@ public final class ChachongService: Sendable {
   }
 
   /// Appends to the audit log (ID numbers in `target` and `detail` are masked).
-  public func appendAudit(action: String, target: String, detail: String? = nil, caller: Caller)
+  package func appendAudit(action: String, target: String, detail: String? = nil, caller: Caller)
     async throws(APIError)
   {
     let entry = AuditEntry(
@@ -239,7 +239,7 @@ public final class ChachongService: Sendable {
 
   // MARK: Query and compare
 
-  public func query(_ document: NamedBytes, caller: Caller) async throws(APIError) -> QueryReport {
+  package func query(_ document: NamedBytes, caller: Caller) async throws(APIError) -> QueryReport {
     try caller.require(.audit)
     guard document.bytes.count <= configuration.maxQueryBytes else {
       throw APIError.tooLarge(limit: configuration.maxQueryBytes)
@@ -266,7 +266,7 @@ public final class ChachongService: Sendable {
     return report
   }
 
-  public func compare(_ first: NamedBytes, _ second: NamedBytes, caller: Caller) async throws(APIError)
+  package func compare(_ first: NamedBytes, _ second: NamedBytes, caller: Caller) async throws(APIError)
     -> CompareReport
   {
     try caller.require(.audit)
@@ -305,7 +305,7 @@ public final class ChachongService: Sendable {
 
   // MARK: Archive
 
-  public func archivedDocument(id: String, caller: Caller) async throws(APIError) -> ArchivedDocument {
+  package func archivedDocument(id: String, caller: Caller) async throws(APIError) -> ArchivedDocument {
     try caller.require(.audit)
     let record: DocumentRecord?
     let texts: [String: String]

@@ -6,18 +6,18 @@ import ServiceLifecycle
 /// The worker pool: `configuration.workerCount` tasks claiming jobs from the durable queue. On
 /// graceful shutdown (SIGTERM) the service drains: workers claim nothing new, running jobs are
 /// stopped and released (their lease ends at once, so the next start queues them again).
-public struct JobWorkers: Service {
+package struct JobWorkers: Service {
   let service: ChachongService
   let logger: Logger
   let pollInterval: Duration
 
-  public init(service: ChachongService, logger: Logger, pollInterval: Duration = .milliseconds(250)) {
+  package init(service: ChachongService, logger: Logger, pollInterval: Duration = .milliseconds(250)) {
     self.service = service
     self.logger = logger
     self.pollInterval = pollInterval
   }
 
-  public func run() async throws {
+  package func run() async throws {
     let host = ProcessInfo.processInfo.hostName
     let pid = ProcessInfo.processInfo.processIdentifier
     let count = service.configuration.workerCount

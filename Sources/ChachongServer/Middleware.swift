@@ -3,12 +3,12 @@ import Hummingbird
 import Logging
 
 extension APIError: HTTPResponseError {
-  public func response(from request: Request, context: some RequestContext) throws -> Response {
+  package func response(from request: Request, context: some RequestContext) throws -> Response {
     errorResponse(english: request.prefersEnglish)
   }
 
   /// `{"error": {"code": …, "message": …}}` with the status and, for 429/503, `Retry-After`.
-  public func errorResponse(english: Bool) -> Response {
+  package func errorResponse(english: Bool) -> Response {
     let body = StoredJSON.encode(["error": ["code": code, "message": message(english: english)]])
     var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
     if let retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -18,7 +18,7 @@ extension APIError: HTTPResponseError {
 
 extension Request {
   /// `Accept-Language: en…` asks for English messages; anything else gets Chinese.
-  public var prefersEnglish: Bool {
+  package var prefersEnglish: Bool {
     guard let value = headers[.acceptLanguage]?.lowercased() else { return false }
     let first = value.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     return first.hasPrefix("en")

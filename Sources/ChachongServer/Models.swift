@@ -4,7 +4,7 @@ import ChachongModel
 import Foundation
 
 /// Where a submission is (issue 15's fixed list).
-public enum SubmissionState: String, Sendable, Codable, CaseIterable {
+package enum SubmissionState: String, Sendable, Codable, CaseIterable {
   case created = "CREATED"
   case processing = "PROCESSING"
   case complete = "COMPLETE"
@@ -12,7 +12,7 @@ public enum SubmissionState: String, Sendable, Codable, CaseIterable {
 }
 
 /// Why a submission's file could not be used: the fixed list the platform maps to messages.
-public enum SubmissionErrorCode: String, Sendable, Codable, CaseIterable {
+package enum SubmissionErrorCode: String, Sendable, Codable, CaseIterable {
   case unsupportedFiletype = "UNSUPPORTED_FILETYPE"
   case corruptFile = "CORRUPT_FILE"
   case encryptedFile = "ENCRYPTED_FILE"
@@ -24,40 +24,40 @@ public enum SubmissionErrorCode: String, Sendable, Codable, CaseIterable {
 }
 
 /// A submission as the API answers it.
-public struct Submission: Sendable, Codable, Equatable {
-  public var id: String
-  public var state: SubmissionState
-  public var errorCode: SubmissionErrorCode?
-  public var message: String?
+package struct Submission: Sendable, Codable, Equatable {
+  package var id: String
+  package var state: SubmissionState
+  package var errorCode: SubmissionErrorCode?
+  package var message: String?
   /// As the client sent it (``InputMetadata``, the metadata every input comes with), its lead's
   /// ID number masked.
-  public var metadata: InputMetadata
-  public var fileName: String?
-  public var fileSize: Int?
-  public var characters: Int?
+  package var metadata: InputMetadata
+  package var fileName: String?
+  package var fileSize: Int?
+  package var characters: Int?
   /// The check: nil until requested; then `queued`, `running`, `succeeded`, `failed`, `cancelled`.
-  public var check: JobState?
+  package var check: JobState?
   /// How many times its background work started (more than one after a restart).
-  public var attempts: Int
-  public var createdAt: Double
-  public var updatedAt: Double
+  package var attempts: Int
+  package var createdAt: Double
+  package var updatedAt: Double
 }
 
 /// Options of `POST /v1/submissions/{id}/check`.
-public struct SubmissionCheckOptions: Sendable, Codable, Equatable {
+package struct SubmissionCheckOptions: Sendable, Codable, Equatable {
   /// A call configuration stored under `PUT`… nil: the built-in call.
-  public var call: String?
+  package var call: String?
   /// Add the application to the archive after the check.
-  public var addToArchive: Bool
+  package var addToArchive: Bool
 
-  public init(call: String? = nil, addToArchive: Bool = false) {
+  package init(call: String? = nil, addToArchive: Bool = false) {
     self.call = call
     self.addToArchive = addToArchive
   }
 }
 
 /// A batch's state.
-public enum BatchState: String, Sendable, Codable, CaseIterable {
+package enum BatchState: String, Sendable, Codable, CaseIterable {
   case created = "CREATED"
   case queued = "QUEUED"
   case running = "RUNNING"
@@ -67,7 +67,7 @@ public enum BatchState: String, Sendable, Codable, CaseIterable {
 }
 
 /// Why a batch's run failed (state ERROR): the fixed list, like a submission's codes.
-public enum BatchErrorCode: String, Sendable, Codable, CaseIterable {
+package enum BatchErrorCode: String, Sendable, Codable, CaseIterable {
   /// The manifest, registry, call configuration or a template cannot be used (the message
   /// names which and why).
   case invalidInput = "INVALID_INPUT"
@@ -80,7 +80,7 @@ public enum BatchErrorCode: String, Sendable, Codable, CaseIterable {
 }
 
 /// The input files of a batch besides its applications.
-public enum BatchInputRole: String, Sendable, Codable, CaseIterable {
+package enum BatchInputRole: String, Sendable, Codable, CaseIterable {
   case manifest
   case registry
   case template
@@ -88,47 +88,47 @@ public enum BatchInputRole: String, Sendable, Codable, CaseIterable {
 }
 
 /// One stored file of a batch.
-public struct BatchFile: Sendable, Codable, Equatable {
-  public var name: String
-  public var size: Int
-  public var sha256: String
+package struct BatchFile: Sendable, Codable, Equatable {
+  package var name: String
+  package var size: Int
+  package var sha256: String
 }
 
 /// Progress of a running job: stage (reading, searching, rules, evidence, done), done of total.
-public struct JobProgress: Sendable, Codable, Equatable {
-  public var stage: String?
-  public var done: Int
-  public var total: Int?
+package struct JobProgress: Sendable, Codable, Equatable {
+  package var stage: String?
+  package var done: Int
+  package var total: Int?
 }
 
 /// A batch (one call's check) as the API answers it.
-public struct Batch: Sendable, Codable, Equatable {
-  public var id: String
-  public var name: String?
-  public var state: BatchState
+package struct Batch: Sendable, Codable, Equatable {
+  package var id: String
+  package var name: String?
+  package var state: BatchState
   /// Set when `state` is ERROR.
-  public var errorCode: BatchErrorCode?
-  public var message: String?
-  public var applications: [BatchFile]
-  public var manifest: BatchFile?
-  public var registry: BatchFile?
-  public var templates: [BatchFile]
-  public var call: BatchFile?
-  public var addToArchive: Bool
-  public var progress: JobProgress?
-  public var attempts: Int
-  public var createdAt: Double
-  public var updatedAt: Double
+  package var errorCode: BatchErrorCode?
+  package var message: String?
+  package var applications: [BatchFile]
+  package var manifest: BatchFile?
+  package var registry: BatchFile?
+  package var templates: [BatchFile]
+  package var call: BatchFile?
+  package var addToArchive: Bool
+  package var progress: JobProgress?
+  package var attempts: Int
+  package var createdAt: Double
+  package var updatedAt: Double
 }
 
 /// `POST /v1/batches`.
-public struct BatchCreation: Sendable, Codable, Equatable {
+package struct BatchCreation: Sendable, Codable, Equatable {
   /// The client's id (idempotent creation); nil: the service picks one.
-  public var id: String?
-  public var name: String?
-  public var addToArchive: Bool?
+  package var id: String?
+  package var name: String?
+  package var addToArchive: Bool?
 
-  public init(id: String? = nil, name: String? = nil, addToArchive: Bool? = nil) {
+  package init(id: String? = nil, name: String? = nil, addToArchive: Bool? = nil) {
     self.id = id
     self.name = name
     self.addToArchive = addToArchive
@@ -136,13 +136,13 @@ public struct BatchCreation: Sendable, Codable, Equatable {
 }
 
 /// A report read: not ready yet (the job's state says why), or the bytes in the asked format.
-public enum ReportReading: Sendable {
+package enum ReportReading: Sendable {
   case pending(state: String, progress: JobProgress?)
   case ready(body: Data, contentType: String)
 }
 
 /// Report formats the API serves.
-public enum ReportFormat: String, Sendable, CaseIterable {
+package enum ReportFormat: String, Sendable, CaseIterable {
   case json
   case html
   case text
@@ -157,45 +157,45 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// An API key as listed (never its secret).
-public struct APIKeyInfo: Sendable, Codable, Equatable {
-  public var id: String
-  public var name: String
-  public var scopes: [Scope]
-  public var createdAt: Double
-  public var revokedAt: Double?
+package struct APIKeyInfo: Sendable, Codable, Equatable {
+  package var id: String
+  package var name: String
+  package var scopes: [Scope]
+  package var createdAt: Double
+  package var revokedAt: Double?
 }
 
 /// An archived document: its record (the lead's ID number only masked; the keyed hash left out)
 /// and its text (ID numbers masked).
-public struct ArchivedDocument: Sendable, Codable, Equatable {
-  public var id: String
-  public var record: DocumentRecord
-  public var text: String
+package struct ArchivedDocument: Sendable, Codable, Equatable {
+  package var id: String
+  package var record: DocumentRecord
+  package var text: String
 }
 
 /// A registered webhook (its secret never answered).
-public struct Webhook: Sendable, Codable, Equatable {
-  public var id: String
-  public var url: String
-  public var events: [String]
-  public var createdAt: Double
+package struct Webhook: Sendable, Codable, Equatable {
+  package var id: String
+  package var url: String
+  package var events: [String]
+  package var createdAt: Double
 }
 
 /// One delivery of an event to a webhook.
-public struct WebhookDelivery: Sendable, Codable, Equatable {
-  public var id: String
-  public var webhook: String
-  public var event: String
-  public var state: String
-  public var attempts: Int
-  public var lastStatus: Int?
-  public var lastError: String?
-  public var createdAt: Double
-  public var updatedAt: Double
+package struct WebhookDelivery: Sendable, Codable, Equatable {
+  package var id: String
+  package var webhook: String
+  package var event: String
+  package var state: String
+  package var attempts: Int
+  package var lastStatus: Int?
+  package var lastError: String?
+  package var createdAt: Double
+  package var updatedAt: Double
 }
 
 /// The webhook events.
-public enum WebhookEvent: String, Sendable, Codable, CaseIterable {
+package enum WebhookEvent: String, Sendable, Codable, CaseIterable {
   case submissionComplete = "submission.complete"
   case submissionError = "submission.error"
   case checkComplete = "check.complete"

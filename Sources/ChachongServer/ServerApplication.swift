@@ -4,9 +4,9 @@ import ServiceLifecycle
 
 /// Builds the service's HTTP application: its middleware, its routes, and the routes of every
 /// extension (the web interface).
-public enum ServerApplication {
+package enum ServerApplication {
   /// The router with the service's middleware, every extension's routes and the API's routes.
-  public static func router(
+  package static func router(
     service: ChachongService, extensions: [any ServerExtension] = [],
     metrics: ServerMetrics = ServerMetrics(),
     logger: Logger = Logger(label: "chachong.serve")
@@ -22,7 +22,7 @@ public enum ServerApplication {
   }
 
   /// The HTTP server (a ServiceLifecycle service).
-  public static func application(
+  package static func application(
     service: ChachongService, extensions: [any ServerExtension] = [],
     logger: Logger = Logger(label: "chachong.serve"),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -38,7 +38,7 @@ public enum ServerApplication {
 
   /// Runs the HTTP server and the workers until SIGTERM or SIGINT, then drains: in-flight
   /// requests finish, running jobs are released for the next start.
-  public static func run(
+  package static func run(
     service: ChachongService, extensions: [any ServerExtension] = [],
     logger: Logger = Logger(label: "chachong.serve"),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }

@@ -3,46 +3,46 @@ import Foundation
 /// The service's settings: where it listens, its limits, its workers and its webhooks. Read from
 /// a JSON file (`--config`, every key optional) and then `CHACHONG_SERVE_*` environment variables,
 /// which win; command-line options win over both.
-public struct ServerConfiguration: Sendable, Codable, Equatable {
-  public var host: String = "127.0.0.1"
-  public var port: Int = 8080
+package struct ServerConfiguration: Sendable, Codable, Equatable {
+  package var host: String = "127.0.0.1"
+  package var port: Int = 8080
   /// The largest upload (a file, a zip, a query's document) in bytes; bodies are streamed to disk.
-  public var maxUploadBytes: Int = 50 << 20
+  package var maxUploadBytes: Int = 50 << 20
   /// The largest document of a synchronous `POST /v1/query` or `/v1/compare`.
-  public var maxQueryBytes: Int = 5 << 20
+  package var maxQueryBytes: Int = 5 << 20
   /// Jobs run at once (nil: one per processor core).
-  public var workers: Int?
+  package var workers: Int?
   /// Synchronous queries and comparisons computed at once (nil: one per core; 0: no limit); up
   /// to 64 times as many wait in arrival order, more is 429.
-  public var concurrentQueries: Int?
+  package var concurrentQueries: Int?
   /// Queued jobs at most; more is 429 with Retry-After.
-  public var queueLimit: Int = 1000
+  package var queueLimit: Int = 1000
   /// A job running longer than this is stopped and fails with the reason.
-  public var jobTimeoutSeconds: Double = 3600
+  package var jobTimeoutSeconds: Double = 3600
   /// Requests per key per minute (0: no limit).
-  public var rateLimitPerMinute: Int = 0
+  package var rateLimitPerMinute: Int = 0
   /// Files in one zip of a batch at most, and their total unpacked size.
-  public var maxZipEntries: Int = 2000
-  public var maxZipUnpackedBytes: Int = 512 << 20
+  package var maxZipEntries: Int = 2000
+  package var maxZipUnpackedBytes: Int = 512 << 20
   /// Webhook settings.
-  public var webhooks = WebhookSettings()
+  package var webhooks = WebhookSettings()
 
-  public struct WebhookSettings: Sendable, Codable, Equatable {
+  package struct WebhookSettings: Sendable, Codable, Equatable {
     /// Delivery goes only to URLs that start with one of these prefixes (empty: no webhooks).
-    public var allowedURLPrefixes: [String] = []
+    package var allowedURLPrefixes: [String] = []
     /// Attempts per delivery before it is given up (resend starts again).
-    public var maxAttempts: Int = 5
+    package var maxAttempts: Int = 5
     /// The first retry waits this long; each next one twice as long.
-    public var initialBackoffSeconds: Double = 2
-    public var timeoutSeconds: Double = 10
+    package var initialBackoffSeconds: Double = 2
+    package var timeoutSeconds: Double = 10
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
       case allowedURLPrefixes, maxAttempts, initialBackoffSeconds, timeoutSeconds
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       let defaults = WebhookSettings()
       allowedURLPrefixes =
@@ -57,7 +57,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     }
   }
 
-  public init() {}
+  package init() {}
 
   enum CodingKeys: String, CodingKey {
     case host, port, maxUploadBytes, maxQueryBytes, workers, concurrentQueries, queueLimit, jobTimeoutSeconds
@@ -65,7 +65,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     case maxZipEntries, maxZipUnpackedBytes, webhooks
   }
 
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let defaults = ServerConfiguration()
     host = try container.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
@@ -87,18 +87,18 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
   }
 
   /// Synchronous queries at once: the configured count (0: no limit), else one per core.
-  public var queryConcurrency: Int {
+  package var queryConcurrency: Int {
     concurrentQueries ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
   }
 
   /// Worker tasks: the configured count, else one per core.
-  public var workerCount: Int {
+  package var workerCount: Int {
     max(1, min(64, workers ?? ProcessInfo.processInfo.activeProcessorCount))
   }
 
   /// The configuration from `file` (when given) and then the environment. Unknown or malformed
   /// values are an error naming the file or the variable.
-  public static func load(file: String?, environment: [String: String]) throws(ConfigurationError)
+  package static func load(file: String?, environment: [String: String]) throws(ConfigurationError)
     -> ServerConfiguration
   {
     var configuration = ServerConfiguration()
@@ -151,7 +151,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
   }
 
   /// Limits within safe bounds.
-  public func validate() throws(ConfigurationError) {
+  package func validate() throws(ConfigurationError) {
     guard (0...65535).contains(port) else { throw ConfigurationError(message: "port \(port) is not 0…65535") }
     guard (1...(4 << 30)).contains(maxUploadBytes) else {
       throw ConfigurationError(message: "maxUploadBytes must be between 1 and 4 GB")
@@ -185,7 +185,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
 }
 
 /// A configuration file or variable that cannot be used.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
+package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+  package var message: String
+  package var description: String { message }
 }

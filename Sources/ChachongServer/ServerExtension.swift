@@ -4,6 +4,6 @@ import Hummingbird
 /// `ChachongWeb`). Extensions are registered after the service's own middleware (errors, metrics,
 /// API-key authentication, which leaves requests without a bearer token unauthenticated) and
 /// before its routes; they may add their own middleware in a route group.
-public protocol ServerExtension: Sendable {
+package protocol ServerExtension: Sendable {
   func register(on router: Router<ChachongRequestContext>, service: ChachongService)
 }

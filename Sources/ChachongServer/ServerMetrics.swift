@@ -6,10 +6,10 @@ import Prometheus
 /// scrape the queue length, jobs by state and documents in the store. Route labels are route
 /// templates (`/v1/submissions/{id}`), never ids, so no personal data reaches a metric and the
 /// label set stays bounded.
-public final class ServerMetrics: Sendable {
-  public let registry = PrometheusCollectorRegistry()
+package final class ServerMetrics: Sendable {
+  package let registry = PrometheusCollectorRegistry()
 
-  public init() {}
+  package init() {}
 
   func recordRequest(method: String, route: String, status: Int, seconds: Double) {
     registry.makeCounter(

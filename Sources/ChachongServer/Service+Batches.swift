@@ -42,7 +42,7 @@ extension ChachongService {
     return (record, try StoredJSON.decode(StoredBatch.self, record.body))
   }
 
-  public func createBatch(_ creation: BatchCreation, caller: Caller) async throws(APIError)
+  package func createBatch(_ creation: BatchCreation, caller: Caller) async throws(APIError)
     -> (batch: Batch, created: Bool)
   {
     try caller.require(.review)
@@ -97,7 +97,7 @@ extension ChachongService {
 
   /// Adds an application file, or every application of one `.zip` (bounded in entries and size,
   /// no names outside the batch).
-  public func addBatchFile(batchID: String, name: String, fromFile path: String, caller: Caller)
+  package func addBatchFile(batchID: String, name: String, fromFile path: String, caller: Caller)
     async throws(APIError) -> Batch
   {
     guard !isDraining else { throw APIError.draining }
@@ -144,7 +144,7 @@ extension ChachongService {
   }
 
   /// Sets the manifest, registry or call, or adds a template.
-  public func setBatchInput(
+  package func setBatchInput(
     batchID: String, role: BatchInputRole, name: String, fromFile path: String, caller: Caller
   ) async throws(APIError) -> Batch {
     guard !isDraining else { throw APIError.draining }
@@ -167,7 +167,7 @@ extension ChachongService {
     return try await view(batch: record, stored)
   }
 
-  public func runBatch(id: String, caller: Caller) async throws(APIError) -> Batch {
+  package func runBatch(id: String, caller: Caller) async throws(APIError) -> Batch {
     guard !isDraining else { throw APIError.draining }
     let (_, current) = try await storedBatch(id, caller: caller)
     if let run = try await job(current.runJob), !run.state.isFinished {
@@ -202,7 +202,7 @@ extension ChachongService {
     return try await view(batch: record, stored)
   }
 
-  public func cancelBatch(id: String, caller: Caller) async throws(APIError) -> Batch {
+  package func cancelBatch(id: String, caller: Caller) async throws(APIError) -> Batch {
     let (_, current) = try await storedBatch(id, caller: caller)
     guard let jobID = current.runJob else {
       throw APIError.conflict("批次尚未运行", "the batch has not been run")
@@ -216,12 +216,12 @@ extension ChachongService {
     return try await batch(id: id, caller: caller)
   }
 
-  public func batch(id: String, caller: Caller) async throws(APIError) -> Batch {
+  package func batch(id: String, caller: Caller) async throws(APIError) -> Batch {
     let (record, stored) = try await storedBatch(id, caller: caller)
     return try await view(batch: record, stored)
   }
 
-  public func batches(caller: Caller, limit: Int) async throws(APIError) -> [Batch] {
+  package func batches(caller: Caller, limit: Int) async throws(APIError) -> [Batch] {
     try caller.require(.review)
     let records: [StateRecord]
     do {
@@ -237,7 +237,7 @@ extension ChachongService {
     return result
   }
 
-  public func batchReport(id: String, format: ReportFormat, language: ReportLanguage, caller: Caller)
+  package func batchReport(id: String, format: ReportFormat, language: ReportLanguage, caller: Caller)
     async throws(APIError) -> ReportReading
   {
     let (_, stored) = try await storedBatch(id, caller: caller)
@@ -267,7 +267,7 @@ extension ChachongService {
   }
 
   /// The typed report of a finished batch (nil while it is not finished).
-  public func batchCheckReport(id: String, caller: Caller) async throws(APIError) -> CheckReport? {
+  package func batchCheckReport(id: String, caller: Caller) async throws(APIError) -> CheckReport? {
     let (_, stored) = try await storedBatch(id, caller: caller)
     guard let jobID = stored.runJob, let run = try await job(jobID), run.state == .succeeded else {
       return nil

@@ -5,7 +5,7 @@ import Foundation
 extension ChachongService {
   /// A new key: its listing and its secret (shown once; stored only as its SHA-256, under which
   /// the record is filed, so authentication is one lookup).
-  public func createKey(name: String, scopes: Set<Scope>, caller: Caller) async throws(APIError)
+  package func createKey(name: String, scopes: Set<Scope>, caller: Caller) async throws(APIError)
     -> (key: APIKeyInfo, secret: String)
   {
     try caller.require(.admin)
@@ -56,12 +56,12 @@ extension ChachongService {
     return keys
   }
 
-  public func keys(caller: Caller) async throws(APIError) -> [APIKeyInfo] {
+  package func keys(caller: Caller) async throws(APIError) -> [APIKeyInfo] {
     try caller.require(.admin)
     return try await allKeys().map { info($0.1) }
   }
 
-  public func revokeKey(id: String, caller: Caller) async throws(APIError) -> APIKeyInfo {
+  package func revokeKey(id: String, caller: Caller) async throws(APIError) -> APIKeyInfo {
     try caller.require(.admin)
     guard let (record, _) = try await allKeys().first(where: { $0.1.keyID == id }) else {
       throw APIError.notFound("API key", id)
@@ -76,7 +76,7 @@ extension ChachongService {
   }
 
   /// The caller a bearer secret stands for; nil for an unknown or revoked key.
-  public func authenticate(bearer secret: String, clientAddress: String?) async throws(APIError) -> Caller? {
+  package func authenticate(bearer secret: String, clientAddress: String?) async throws(APIError) -> Caller? {
     guard secret.hasPrefix("chk_"), secret.count < 200 else { return nil }
     guard let record = try await record(Collection.keys, Self.keyHash(secret)) else { return nil }
     let key = try StoredJSON.decode(StoredKey.self, record.body)

@@ -42,7 +42,7 @@ extension ChachongService {
   /// Creates a submission from the metadata the platform sends (its `id` is required: the
   /// client's, so a retried request finds the same submission); the same id with the same
   /// metadata again returns it with `created == false`, with other metadata it is 409.
-  public func createSubmission(_ sent: InputMetadata, caller: Caller) async throws(APIError)
+  package func createSubmission(_ sent: InputMetadata, caller: Caller) async throws(APIError)
     -> (submission: Submission, created: Bool)
   {
     try caller.require(.submit)
@@ -78,12 +78,12 @@ extension ChachongService {
     return (try await view(result.record, existing), result.created)
   }
 
-  public func submission(id: String, caller: Caller) async throws(APIError) -> Submission {
+  package func submission(id: String, caller: Caller) async throws(APIError) -> Submission {
     let (record, stored) = try await ownedSubmission(id, caller: caller)
     return try await view(record, stored)
   }
 
-  public func submissions(caller: Caller, limit: Int) async throws(APIError) -> [Submission] {
+  package func submissions(caller: Caller, limit: Int) async throws(APIError) -> [Submission] {
     try caller.require(.submit)
     let records: [StateRecord]
     do {
@@ -104,7 +104,7 @@ extension ChachongService {
   /// the reading of its text. The blob and the record are written before the answer, so an
   /// acknowledged upload survives a kill; the job id comes from the file's hash, so a retried
   /// upload of the same file queues nothing new.
-  public func uploadSubmissionFile(id: String, fileName: String, fromFile path: String, caller: Caller)
+  package func uploadSubmissionFile(id: String, fileName: String, fromFile path: String, caller: Caller)
     async throws(APIError) -> Submission
   {
     guard !isDraining else { throw APIError.draining }
@@ -162,7 +162,7 @@ extension ChachongService {
     return Hex.encode(hasher.finalize())
   }
 
-  public func requestSubmissionCheck(id: String, options: SubmissionCheckOptions, caller: Caller)
+  package func requestSubmissionCheck(id: String, options: SubmissionCheckOptions, caller: Caller)
     async throws(APIError) -> Submission
   {
     guard !isDraining else { throw APIError.draining }
@@ -212,7 +212,7 @@ extension ChachongService {
   }
 
   /// The application's report (its entry of `check`'s report), or pending.
-  public func submissionReport(id: String, format: ReportFormat, caller: Caller) async throws(APIError)
+  package func submissionReport(id: String, format: ReportFormat, caller: Caller) async throws(APIError)
     -> ReportReading
   {
     let (_, stored) = try await ownedSubmission(id, caller: caller)
@@ -249,7 +249,7 @@ extension ChachongService {
     }
   }
 
-  public func deleteSubmission(id: String, caller: Caller) async throws(APIError) {
+  package func deleteSubmission(id: String, caller: Caller) async throws(APIError) {
     try caller.require(.admin)
     guard let record = try await record(Collection.submissions, id) else {
       throw APIError.notFound("submission", id)

@@ -29,12 +29,12 @@ enum JSONValue: Codable, Sendable {
 }
 
 /// `POST /v1/webhooks`.
-public struct WebhookRegistration: Sendable, Codable, Equatable {
-  public var url: String
-  public var events: [String]
-  public var secret: String
+package struct WebhookRegistration: Sendable, Codable, Equatable {
+  package var url: String
+  package var events: [String]
+  package var secret: String
 
-  public init(url: String, events: [String], secret: String) {
+  package init(url: String, events: [String], secret: String) {
     self.url = url
     self.events = events
     self.secret = secret
@@ -50,7 +50,7 @@ extension ChachongService {
     return configuration.webhooks.allowedURLPrefixes.contains { url.hasPrefix($0) }
   }
 
-  public func registerWebhook(_ registration: WebhookRegistration, caller: Caller) async throws(APIError)
+  package func registerWebhook(_ registration: WebhookRegistration, caller: Caller) async throws(APIError)
     -> Webhook
   {
     try caller.require(.submit)
@@ -83,7 +83,7 @@ extension ChachongService {
     return Webhook(id: record.id, url: stored.url, events: stored.events, createdAt: record.createdAt)
   }
 
-  public func webhooks(caller: Caller) async throws(APIError) -> [Webhook] {
+  package func webhooks(caller: Caller) async throws(APIError) -> [Webhook] {
     try caller.require(.submit)
     do {
       return try await state.records(
@@ -109,7 +109,7 @@ extension ChachongService {
       updatedAt: record.updatedAt)
   }
 
-  public func deliveries(webhook: String, caller: Caller) async throws(APIError) -> [WebhookDelivery] {
+  package func deliveries(webhook: String, caller: Caller) async throws(APIError) -> [WebhookDelivery] {
     try caller.require(.submit)
     guard let hook = try await record(Collection.webhooks, webhook),
       hook.owner == caller.id || caller.has(.admin)
@@ -131,7 +131,7 @@ extension ChachongService {
   }
 
   /// Delivers a delivery again (a new job; its attempts start again).
-  public func resendDelivery(webhook: String, delivery: String, caller: Caller) async throws(APIError)
+  package func resendDelivery(webhook: String, delivery: String, caller: Caller) async throws(APIError)
     -> WebhookDelivery
   {
     try caller.require(.submit)

@@ -7,14 +7,14 @@ import Pipeline
 /// The three stores of the service over one store location: the archive, the durable job queue
 /// and the service state. Today the SQLite index directory (`service.sqlite` beside the index);
 /// a PostgreSQL URL arrives with the PostgreSQL store.
-public struct ServiceStores: Sendable {
-  public var archive: any ArchiveWriting
-  public var jobs: any JobQueue
-  public var state: any ServiceStateStore
+package struct ServiceStores: Sendable {
+  package var archive: any ArchiveWriting
+  package var jobs: any JobQueue
+  package var state: any ServiceStateStore
   /// Where scratch files of uploads go (inside the store's directory, so they are on the same disk).
-  public var scratchDirectory: String
+  package var scratchDirectory: String
 
-  public init(
+  package init(
     archive: any ArchiveWriting, jobs: any JobQueue, state: any ServiceStateStore, scratchDirectory: String
   ) {
     self.archive = archive
@@ -24,7 +24,7 @@ public struct ServiceStores: Sendable {
   }
 
   /// The SQLite index in `directory` (created when missing) and its service database.
-  public static func openIndex(_ directory: String) throws(ServiceError) -> ServiceStores {
+  package static func openIndex(_ directory: String) throws(ServiceError) -> ServiceStores {
     let index = try LocalStores.openOrCreate(directory)
     let database: ServiceDatabase
     do {

@@ -2,8 +2,8 @@
 ///
 /// The index stores personal ID numbers only as HMAC-SHA256 under a random per-index key, so
 /// equal IDs can be matched inside one index without the index revealing them.
-public enum HMACSHA256 {
-  public static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
+package enum HMACSHA256 {
+  package static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
     var blockKey = key.count > SHA256.blockSize ? SHA256.hash(key) : key
     blockKey.append(contentsOf: [UInt8](repeating: 0, count: SHA256.blockSize - blockKey.count))
     var inner = SHA256()
@@ -16,7 +16,7 @@ public enum HMACSHA256 {
     return outer.finalize()
   }
 
-  public static func hexAuthenticationCode(key: [UInt8], message: [UInt8]) -> String {
+  package static func hexAuthenticationCode(key: [UInt8], message: [UInt8]) -> String {
     Hex.encode(authenticationCode(key: key, message: message))
   }
 }

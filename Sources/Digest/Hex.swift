@@ -1,8 +1,8 @@
 /// Lower-case hexadecimal encoding and decoding of byte strings.
-public enum Hex {
+package enum Hex {
   private static let digits = Array("0123456789abcdef".utf8)
 
-  public static func encode(_ bytes: [UInt8]) -> String {
+  package static func encode(_ bytes: [UInt8]) -> String {
     var characters: [UInt8] = []
     characters.reserveCapacity(bytes.count * 2)
     for byte in bytes {
@@ -13,7 +13,7 @@ public enum Hex {
   }
 
   /// The bytes of `text`, or nil when it is not an even-length hexadecimal string.
-  public static func decode(_ text: String) -> [UInt8]? {
+  package static func decode(_ text: String) -> [UInt8]? {
     let characters = Array(text.utf8)
     guard characters.count % 2 == 0 else { return nil }
     var bytes: [UInt8] = []

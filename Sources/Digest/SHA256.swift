@@ -6,12 +6,12 @@ import CKernels
 /// numbers. Streaming: call ``update(_:)`` any number of times, then ``finalize()``. Whole blocks
 /// go through the x86 SHA extensions when the processor has them (`CKernels`), else through the
 /// portable code below; both give the same digest (a test compares them).
-public struct SHA256: Sendable {
-  public static let digestSize = 32
-  public static let blockSize = 64
+package struct SHA256: Sendable {
+  package static let digestSize = 32
+  package static let blockSize = 64
 
   /// Whether this processor's SHA extensions compute the blocks.
-  public static let usesHardware = chachong_sha256_hardware_available() == 1
+  package static let usesHardware = chachong_sha256_hardware_available() == 1
 
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -20,7 +20,7 @@ public struct SHA256: Sendable {
   private var totalBytes: UInt64 = 0
   private let hardware: Bool
 
-  public init() {
+  package init() {
     self.init(hardware: SHA256.usesHardware)
   }
 
@@ -31,7 +31,7 @@ public struct SHA256: Sendable {
   }
 
   /// The digest of `bytes` in one call.
-  public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+  package static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
     var hasher = SHA256()
     // String.UTF8View and arrays hand out their storage: no 40 KB copy per document.
     let done: Void? = bytes.withContiguousStorageIfAvailable { hasher.update($0) }
@@ -42,15 +42,15 @@ public struct SHA256: Sendable {
   }
 
   /// Lower-case hexadecimal digest of `bytes`.
-  public static func hexHash<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+  package static func hexHash<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     Hex.encode(hash(bytes))
   }
 
-  public mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { update($0) }
   }
 
-  public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
     totalBytes &+= UInt64(bytes.count)
     var index = 0
     if !buffer.isEmpty {
@@ -76,7 +76,7 @@ public struct SHA256: Sendable {
     }
   }
 
-  public mutating func finalize() -> [UInt8] {
+  package mutating func finalize() -> [UInt8] {
     let bitLength = totalBytes &* 8
     var tail = buffer
     tail.append(0x80)

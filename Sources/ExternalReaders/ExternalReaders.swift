@@ -1,7 +1,7 @@
 import DocumentText
 
 /// When the readers run OCR (`--ocr`).
-public enum OCRMode: String, Sendable, CaseIterable {
+package enum OCRMode: String, Sendable, CaseIterable {
   /// OCR for pages without a usable text layer (scans, garbage font encodings) and for images.
   case auto
   /// OCR for every page, the text layer ignored.
@@ -11,23 +11,23 @@ public enum OCRMode: String, Sendable, CaseIterable {
 }
 
 /// Bounds and settings of the readers that run system tools.
-public struct ExternalReaderOptions: Sendable {
-  public var ocr: OCRMode
+package struct ExternalReaderOptions: Sendable {
+  package var ocr: OCRMode
   /// Resolution of the page images handed to tesseract (200–300; tesseract is trained on
   /// about 300 dpi text).
-  public var dpi: Int
+  package var dpi: Int
   /// The most pages of one PDF read (text layer).
-  public var maximumPages: Int
+  package var maximumPages: Int
   /// The most pages of one PDF (or frames of one image) read by OCR.
-  public var maximumOCRPages: Int
+  package var maximumOCRPages: Int
   /// Wall-clock limit of `pdfinfo` and `pdftotext` for one file, in seconds.
-  public var textTimeout: Double
+  package var textTimeout: Double
   /// Wall-clock limit of rasterising one page and of recognising one page, in seconds each.
-  public var pageTimeout: Double
+  package var pageTimeout: Double
   /// The largest page image, in pixels on its longer side (a huge page size gets a lower dpi).
-  public var maximumPixels: Int
+  package var maximumPixels: Int
 
-  public init(
+  package init(
     ocr: OCRMode = .auto, dpi: Int = 300, maximumPages: Int = 1000, maximumOCRPages: Int = 100,
     textTimeout: Double = 60, pageTimeout: Double = 60, maximumPixels: Int = 7000
   ) {
@@ -43,8 +43,8 @@ public struct ExternalReaderOptions: Sendable {
 
 /// The readers of formats that need system tools: PDF (poppler-utils) and scanned images
 /// (tesseract-ocr with tesseract-ocr-chi-sim). Hand them to `DocumentReader(readers:)`.
-public enum ExternalReaders {
-  public static func all(_ options: ExternalReaderOptions = .init()) -> [any FormatReader] {
+package enum ExternalReaders {
+  package static func all(_ options: ExternalReaderOptions = .init()) -> [any FormatReader] {
     [PDFReader(options: options), ImageReader(options: options)]
   }
 }

@@ -1,11 +1,11 @@
 /// Everything computed from one text: its tokens with offsets, its shingle hashes (in text order,
 /// one per start position, duplicates kept) and its MinHash signature.
 public struct DocumentFingerprint: Sendable, Equatable {
-  public let normalized: NormalizedText
-  public let shingleHashes: [UInt64]
-  public let signature: MinHashSignature
+  package let normalized: NormalizedText
+  package let shingleHashes: [UInt64]
+  package let signature: MinHashSignature
 
-  public init(normalized: NormalizedText, shingleHashes: [UInt64], signature: MinHashSignature) {
+  package init(normalized: NormalizedText, shingleHashes: [UInt64], signature: MinHashSignature) {
     self.normalized = normalized
     self.shingleHashes = shingleHashes
     self.signature = signature

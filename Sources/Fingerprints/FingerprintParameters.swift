@@ -2,20 +2,20 @@
 /// shingles and signatures, so an index stores them and refuses to mix.
 public struct FingerprintParameters: Sendable, Codable, Equatable, Hashable {
   /// k: tokens per shingle.
-  public var shingleSize: Int
+  package var shingleSize: Int
   /// Number of MinHash values (bins of the one-permutation hash).
-  public var signatureSize: Int
+  package var signatureSize: Int
   /// Seeds the shingle hash and the MinHash permutation.
-  public var seed: UInt64
+  package var seed: UInt64
 
   /// `0x6368_6163_686F_6E67` is "chachong" in ASCII.
-  public static let defaultSeed: UInt64 = 0x6368_6163_686F_6E67
+  package static let defaultSeed: UInt64 = 0x6368_6163_686F_6E67
 
   /// k = 5, 128 values, `defaultSeed`.
   public static let standard = FingerprintParameters(
     shingleSize: 5, signatureSize: 128, seed: defaultSeed)
 
-  public init(shingleSize: Int = 5, signatureSize: Int = 128, seed: UInt64 = defaultSeed) {
+  package init(shingleSize: Int = 5, signatureSize: Int = 128, seed: UInt64 = defaultSeed) {
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
     self.seed = seed

@@ -1,20 +1,20 @@
 /// Text in, fingerprint out: normalise, shingle, sign.
-public struct Fingerprinter: Sendable {
-  public let parameters: FingerprintParameters
-  public let hasher: MinHasher
+package struct Fingerprinter: Sendable {
+  package let parameters: FingerprintParameters
+  package let hasher: MinHasher
 
-  public init(parameters: FingerprintParameters) {
+  package init(parameters: FingerprintParameters) {
     self.parameters = parameters
     hasher = MinHasher(parameters: parameters)
   }
 
-  public func fingerprint(_ text: String) -> DocumentFingerprint {
+  package func fingerprint(_ text: String) -> DocumentFingerprint {
     fingerprint(NormalizedText(normalizing: text))
   }
 
   /// A fingerprint whose signature leaves out the shingles in `excluding`; `shingleHashes` keeps
   /// every shingle, so positions still line up with the tokens.
-  public func fingerprint(_ text: String, excluding: Set<UInt64>) -> DocumentFingerprint {
+  package func fingerprint(_ text: String, excluding: Set<UInt64>) -> DocumentFingerprint {
     let full = fingerprint(NormalizedText(normalizing: text))
     guard !excluding.isEmpty else { return full }
     return DocumentFingerprint(
@@ -23,7 +23,7 @@ public struct Fingerprinter: Sendable {
   }
 
   /// For texts already normalised (e.g. stored ones). Shingles and signature in one pass.
-  public func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
+  package func fingerprint(_ normalized: NormalizedText) -> DocumentFingerprint {
     let k = parameters.shingleSize
     let count = Shingler.shingleCount(tokens: normalized.count, k: k)
     var signature = MinHashSignature(values: [])
@@ -51,7 +51,7 @@ public struct Fingerprinter: Sendable {
   /// one by one instead. (Its loop is ``fingerprint(_:)``'s plus the ranges: serving both from
   /// this one made the plain fingerprint 15–20 % slower, measured with
   /// `chachong-fingerprint-bench throughput`.)
-  public func fingerprint(_ text: String, signingRanges ranges: (NormalizedText) -> [Range<Int>])
+  package func fingerprint(_ text: String, signingRanges ranges: (NormalizedText) -> [Range<Int>])
     -> (fingerprint: DocumentFingerprint, rangeSignatures: [MinHashSignature])
   {
     let normalized = NormalizedText(normalizing: text)

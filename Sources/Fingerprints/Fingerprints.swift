@@ -1,2 +1,2 @@
 /// Normalisation, shingles, the fixed 64-bit hash, MinHash signatures and LSH parameters.
-public enum FingerprintsModule {}
+package enum FingerprintsModule {}

@@ -1,6 +1,6 @@
 /// A serialized fingerprint value (normalised text, signature) could not be decoded.
-public struct FingerprintsError: Error, Sendable, Equatable, CustomStringConvertible {
-  public enum Reason: Sendable, Equatable {
+package struct FingerprintsError: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum Reason: Sendable, Equatable {
     case badMagic
     case unsupportedVersion(UInt8)
     case truncated
@@ -8,15 +8,15 @@ public struct FingerprintsError: Error, Sendable, Equatable, CustomStringConvert
   }
 
   /// What was being decoded ("NormalizedText", "MinHashSignature").
-  public var what: String
-  public var reason: Reason
+  package var what: String
+  package var reason: Reason
 
-  public init(what: String, reason: Reason) {
+  package init(what: String, reason: Reason) {
     self.what = what
     self.reason = reason
   }
 
-  public var description: String {
+  package var description: String {
     switch reason {
     case .badMagic: return "\(what): not a serialized \(what) (bad magic bytes)"
     case .unsupportedVersion(let version): return "\(what): unsupported format version \(version)"

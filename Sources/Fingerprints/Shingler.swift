@@ -5,19 +5,19 @@
 /// (Buzhash) `f = rotl(t₀, m−1) ^ rotl(t₁, m−2) ^ … ^ t_{m-1}` (rotations of 64-bit words, counts
 /// mod 64), which rolls from one window to the next as `f' = rotl(f, 1) ^ rotl(t_out, m) ^ t_in`;
 /// the shingle hash is `StableHash.mix64(f ^ (UInt64(m) &* 0xD6E8_FEB8_6659_FD93))`.
-public enum Shingler {
+package enum Shingler {
   /// One hash per start position i (tokens i..<i+k); count = max(0, n-k+1), except 0 < n < k gives one
   /// shingle of all tokens; n == 0 gives []. k < 1 is treated as 1.
-  public static func shingleHashes(of text: NormalizedText, k: Int, seed: UInt64) -> [UInt64] {
+  package static func shingleHashes(of text: NormalizedText, k: Int, seed: UInt64) -> [UInt64] {
     text.tokens.withUnsafeBufferPointer { shingleHashes(tokens: $0, k: k, seed: seed) }
   }
 
   /// How many shingles `n` tokens give (see ``shingleHashes(of:k:seed:)``).
-  public static func shingleCount(tokens n: Int, k: Int) -> Int {
+  package static func shingleCount(tokens n: Int, k: Int) -> Int {
     n <= 0 ? 0 : n - min(max(k, 1), n) + 1
   }
 
-  public static func shingleHashes(tokens: UnsafeBufferPointer<UInt64>, k: Int, seed: UInt64)
+  package static func shingleHashes(tokens: UnsafeBufferPointer<UInt64>, k: Int, seed: UInt64)
     -> [UInt64]
   {
     let count = shingleCount(tokens: tokens.count, k: k)
@@ -34,7 +34,7 @@ public enum Shingler {
 
   /// Calls `body` with each shingle hash in order without building an array.
   @inline(__always)
-  public static func forEachShingle(
+  package static func forEachShingle(
     tokens: UnsafeBufferPointer<UInt64>, k: Int, seed: UInt64, _ body: (UInt64) -> Void
   ) {
     let n = tokens.count

@@ -6,7 +6,7 @@ import GRDB
 extension DocumentIndex {
   /// One page of stored documents in their stored form (compressed text, signature, keys), in
   /// row order after `after`: what `chachong migrate` copies into another store unchanged.
-  public func storedDocuments(after: Int64, limit: Int) throws(IndexError) -> (
+  package func storedDocuments(after: Int64, limit: Int) throws(IndexError) -> (
     documents: [StorableDocument], last: Int64?
   ) {
     let rows = try wrap(directory) {

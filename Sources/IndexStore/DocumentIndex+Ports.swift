@@ -8,39 +8,39 @@ import Synchronization
 /// The SQLite index as an archive store. Every call runs its SQLite work on the blocking pool,
 /// never on the cooperative pool.
 extension DocumentIndex: ArchiveWriting {
-  public var location: String { directory }
+  package var location: String { directory }
 
-  public func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
+  package func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.postingsNow(request) }
   }
 
-  public func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
+  package func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.summariesNow(keys) }
   }
 
-  public func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
+  package func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.list(filter) }
   }
 
-  public func texts(ids: [String]) async throws(IndexError) -> [String: String] {
+  package func texts(ids: [String]) async throws(IndexError) -> [String: String] {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.textsNow(ids: ids) }
   }
 
-  public func templates() async throws(IndexError) -> [IndexTemplate] {
+  package func templates() async throws(IndexError) -> [IndexTemplate] {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.templatesNow() }
   }
 
-  public func templateShingles() async throws(IndexError) -> Set<UInt64> {
+  package func templateShingles() async throws(IndexError) -> Set<UInt64> {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.templateShinglesNow() }
   }
 
-  public func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
+  package func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
     try await BlockingPool.shared.run { () throws(IndexError) in
       try self.frequentShinglesNow(minimumDocumentShare: minimumDocumentShare)
     }
   }
 
-  public func documentCount() async throws(IndexError) -> Int {
+  package func documentCount() async throws(IndexError) -> Int {
     try await BlockingPool.shared.run { () throws(IndexError) in
       try self.wrap(self.directory) {
         try self.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
@@ -48,23 +48,23 @@ extension DocumentIndex: ArchiveWriting {
     }
   }
 
-  public func stats() async throws(IndexError) -> IndexStats {
+  package func stats() async throws(IndexError) -> IndexStats {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.statsNow() }
   }
 
-  public func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
+  package func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.upsert(prepared: documents) }
   }
 
-  public func remove(ids: [String]) async throws(IndexError) -> [String] {
+  package func remove(ids: [String]) async throws(IndexError) -> [String] {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.removeNow(ids: ids) }
   }
 
-  public func addTemplate(id: String, text: String) async throws(IndexError) {
+  package func addTemplate(id: String, text: String) async throws(IndexError) {
     try await BlockingPool.shared.run { () throws(IndexError) in try self.addTemplateNow(id: id, text: text) }
   }
 
-  public func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
+  package func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
     SQLiteBulkLoad(index: self)
   }
 
@@ -118,8 +118,8 @@ extension DocumentIndex: ArchiveWriting {
 /// rows per ``flushInterval`` documents and at ``finish()`` (inserting rows at random keys
 /// rewrites most pages of the bucket B-trees, so writing them less often saves most of the cost
 /// of a large ingest). Rows a killed load left pending are written by the next open.
-public final class SQLiteBulkLoad: BulkLoadSession {
-  public static let flushInterval = 8192
+package final class SQLiteBulkLoad: BulkLoadSession {
+  package static let flushInterval = 8192
   let index: DocumentIndex
   private let pending = Mutex(0)
 
@@ -127,7 +127,7 @@ public final class SQLiteBulkLoad: BulkLoadSession {
     self.index = index
   }
 
-  public func add(_ documents: [StorableDocument]) async throws(IndexError) {
+  package func add(_ documents: [StorableDocument]) async throws(IndexError) {
     let index = self.index
     try await BlockingPool.shared.run { () throws(IndexError) in
       try index.upsert(prepared: documents, deferringBuckets: true)
@@ -143,7 +143,7 @@ public final class SQLiteBulkLoad: BulkLoadSession {
     }
   }
 
-  public func finish() async throws(IndexError) {
+  package func finish() async throws(IndexError) {
     let index = self.index
     pending.withLock { $0 = 0 }
     try await BlockingPool.shared.run { () throws(IndexError) in try index.flushPendingBuckets() }

@@ -6,13 +6,13 @@ import GRDB
 
 extension DocumentIndex {
   /// SQLite's `PRAGMA integrity_check` result: "ok" for an undamaged database.
-  public func integrityCheck() throws(IndexError) -> String {
+  package func integrityCheck() throws(IndexError) -> String {
     try wrap(directory) {
       try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
   }
 
-  public func contains(id: String) throws(IndexError) -> Bool {
+  package func contains(id: String) throws(IndexError) -> Bool {
     try wrap(directory) {
       try pool.read { db in
         try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) ?? false
@@ -20,17 +20,17 @@ extension DocumentIndex {
     }
   }
 
-  public func metadata(id: String) throws(IndexError) -> DocumentRecord? {
+  package func metadata(id: String) throws(IndexError) -> DocumentRecord? {
     try list(DocumentFilter(ids: [id])).first
   }
 
   /// The stored extracted text of `id`.
-  public func text(id: String) throws(IndexError) -> String? {
+  package func text(id: String) throws(IndexError) -> String? {
     try textsNow(ids: [id])[id]
   }
 
   /// Stored texts by id (ids not in the index are left out).
-  public func textsNow(ids: [String]) throws(IndexError) -> [String: String] {
+  package func textsNow(ids: [String]) throws(IndexError) -> [String: String] {
     let rows: [(String, Data)] = try wrap(directory) {
       try pool.read { db in
         let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE id = ?")
@@ -55,13 +55,13 @@ extension DocumentIndex {
 
   /// The normalised text with its position map into ``text(id:)``, rebuilt from the stored text
   /// with this index's normalisation.
-  public func normalizedText(id: String) throws(IndexError) -> NormalizedText? {
+  package func normalizedText(id: String) throws(IndexError) -> NormalizedText? {
     guard let text = try text(id: id) else { return nil }
     return NormalizedText(normalizing: text)
   }
 
   /// Metadata of the documents matching `filter`, ordered by id.
-  public func list(_ filter: DocumentFilter = DocumentFilter()) throws(IndexError) -> [DocumentRecord] {
+  package func list(_ filter: DocumentFilter = DocumentFilter()) throws(IndexError) -> [DocumentRecord] {
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
     if let program = filter.program {
@@ -116,7 +116,7 @@ extension DocumentIndex {
   }
 
   /// Document counts, parameters and sizes.
-  public func statsNow() throws(IndexError) -> IndexStats {
+  package func statsNow() throws(IndexError) -> IndexStats {
     let parameters = self.parameters
     var stats = try wrap(directory) {
       try pool.read { db in

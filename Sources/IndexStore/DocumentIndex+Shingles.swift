@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 
 extension DocumentIndex {
-  public func templatesNow() throws(IndexError) -> [IndexTemplate] {
+  package func templatesNow() throws(IndexError) -> [IndexTemplate] {
     let rows = try wrap(directory) {
       try pool.read { db in try Row.fetchAll(db, sql: "SELECT id, text FROM templates ORDER BY id") }
     }
@@ -21,7 +21,7 @@ extension DocumentIndex {
   }
 
   /// Shingle hashes of all stored templates (index shingle size and seed).
-  public func templateShinglesNow() throws(IndexError) -> Set<UInt64> {
+  package func templateShinglesNow() throws(IndexError) -> Set<UInt64> {
     let blobs = try wrap(directory) {
       try pool.read { db in try Data.fetchAll(db, sql: "SELECT shingles FROM templates") }
     }
@@ -35,7 +35,7 @@ extension DocumentIndex {
   /// Shingle hashes present in more than `minimumDocumentShare` (0…1) of the indexed documents,
   /// for excluding boilerplate from evidence. Counted over every stored text the first time and
   /// cached until the index changes.
-  public func frequentShinglesNow(minimumDocumentShare: Double) throws(IndexError) -> Set<UInt64> {
+  package func frequentShinglesNow(minimumDocumentShare: Double) throws(IndexError) -> Set<UInt64> {
     let shareKey = String(format: "%.6f", minimumDocumentShare)
     let cached: (Int64, Data?) = try wrap(directory) {
       try pool.read { db in

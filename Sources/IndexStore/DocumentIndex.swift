@@ -11,9 +11,9 @@ import GRDB
 /// and ``remove(ids:)`` call is one transaction, so a killed process loses at most the call in
 /// progress and the LSH tables and fingerprint postings never refer to a missing or replaced
 /// document.
-public final class DocumentIndex: Sendable {
-  public let directory: String
-  public let parameters: IndexParameters
+package final class DocumentIndex: Sendable {
+  package let directory: String
+  package let parameters: IndexParameters
   let pool: DatabasePool
   let leadKey: [UInt8]
   let hasher: MinHasher
@@ -31,12 +31,12 @@ public final class DocumentIndex: Sendable {
   }
 
   /// The path of the SQLite file inside an index directory.
-  public static func databasePath(in directory: String) -> String {
+  package static func databasePath(in directory: String) -> String {
     (directory as NSString).appendingPathComponent(Schema.fileName)
   }
 
   /// Whether `directory` holds an index database.
-  public static func exists(directory: String) -> Bool {
+  package static func exists(directory: String) -> Bool {
     FileManager.default.fileExists(atPath: databasePath(in: directory))
   }
 
@@ -44,7 +44,7 @@ public final class DocumentIndex: Sendable {
   /// `--add`): nothing is written, no PRAGMA that needs a write lock is run, so an index on a
   /// read-only disk, or whose files and directory are read-only, can be read. `readOnly: false`
   /// is ``open(directory:creating:)`` without parameters.
-  public static func open(directory: String, readOnly: Bool) throws(IndexError) -> DocumentIndex {
+  package static func open(directory: String, readOnly: Bool) throws(IndexError) -> DocumentIndex {
     guard readOnly else { return try open(directory: directory) }
     let path = databasePath(in: directory)
     guard FileManager.default.fileExists(atPath: path) else {
@@ -153,7 +153,7 @@ public final class DocumentIndex: Sendable {
   }
 
   /// Where an index keeps its ID-hash key: beside the database, mode 0600.
-  public static func keyFilePath(in directory: String) -> String {
+  package static func keyFilePath(in directory: String) -> String {
     (directory as NSString).appendingPathComponent(LeadIDHashKey.fileName)
   }
 
@@ -192,7 +192,7 @@ public final class DocumentIndex: Sendable {
   /// - Parameter parameters: nil opens an existing index with its own parameters (and fails with
   ///   ``IndexError/Reason/notFound`` when there is none). Otherwise a missing index is created
   ///   with these parameters, and an existing one must have been built with exactly them.
-  public static func open(directory: String, creating parameters: IndexParameters? = nil)
+  package static func open(directory: String, creating parameters: IndexParameters? = nil)
     throws(IndexError) -> DocumentIndex
   {
     let path = databasePath(in: directory)
@@ -284,20 +284,20 @@ public final class DocumentIndex: Sendable {
   /// HMAC-SHA256 (hex) of a personal ID number under this index's random key: equal numbers give
   /// equal hashes within the index; the number cannot be read back. The number is normalised by
   /// ``IdentityKey`` first (full-width, spaces, hyphens, lower-case x), as everywhere else.
-  public func leadIDKey(of idNumber: String) -> String {
+  package func leadIDKey(of idNumber: String) -> String {
     IdentityKey.keyed(idNumber) { HMACSHA256.hexAuthenticationCode(key: leadKey, message: $0) }
   }
 
   // MARK: - Writing
 
   /// A preparer for ``upsert(prepared:)`` (one per thread).
-  public func preparer() -> DocumentPreparer {
+  package func preparer() -> DocumentPreparer {
     DocumentPreparer(parameters: parameters, hasher: hasher, directory: directory)
   }
 
   /// Stores `documents` in one transaction, replacing any stored document with the same id
   /// (its LSH entries and postings go with it). Within `documents` the last of equal ids wins.
-  public func upsertNow(_ documents: [IndexedDocument]) throws(IndexError) {
+  package func upsertNow(_ documents: [IndexedDocument]) throws(IndexError) {
     let preparer = preparer()
     try upsert(prepared: documents.map { (document) throws(IndexError) in try preparer.prepare(document) })
   }
@@ -310,7 +310,7 @@ public final class DocumentIndex: Sendable {
   ///   than one per batch). Until then the documents are stored but are nobody's candidates; a
   ///   process killed before the flush leaves them in `pending_buckets`, and the next
   ///   ``open(directory:creating:)`` flushes them.
-  public func upsert(prepared documents: [StorableDocument], deferringBuckets: Bool = false)
+  package func upsert(prepared documents: [StorableDocument], deferringBuckets: Bool = false)
     throws(IndexError)
   {
     var lastIndex: [String: Int] = [:]
@@ -330,6 +330,11 @@ public final class DocumentIndex: Sendable {
             """)
         let markPending = try db.cachedStatement(sql: "INSERT INTO pending_buckets(doc) VALUES (?)")
         for document in prepared {
+          // A form prepared for a store in memory has no compressed text to keep.
+          guard document.plainText == nil else {
+            throw IndexError(
+              path: directory, reason: .storage("\(document.id) was prepared for a store in memory"))
+          }
           _ = try deleteDocuments(db, ids: [document.metadata.id])
           let meta = document.metadata
           let values: [(any DatabaseValueConvertible)?] = [
@@ -357,7 +362,7 @@ public final class DocumentIndex: Sendable {
   }
 
   /// Writes the bucket and posting rows of every document stored with `deferringBuckets`.
-  public func flushPendingBuckets() throws(IndexError) {
+  package func flushPendingBuckets() throws(IndexError) {
     let parameters = self.parameters
     let directory = self.directory
     try wrap(directory) {
@@ -368,7 +373,7 @@ public final class DocumentIndex: Sendable {
   }
 
   /// The number of documents whose bucket rows are not written yet.
-  public func pendingBucketDocuments() throws(IndexError) -> Int {
+  package func pendingBucketDocuments() throws(IndexError) -> Int {
     try wrap(directory) {
       try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pending_buckets") ?? 0 }
     }
@@ -397,7 +402,7 @@ public final class DocumentIndex: Sendable {
 
   /// Deletes the documents with these ids; returns the ids that were present, sorted.
   @discardableResult
-  public func removeNow(ids: [String]) throws(IndexError) -> [String] {
+  package func removeNow(ids: [String]) throws(IndexError) -> [String] {
     try wrap(directory) {
       try pool.write { db in
         let removed = try deleteDocuments(db, ids: ids)
@@ -410,7 +415,7 @@ public final class DocumentIndex: Sendable {
   }
 
   /// Stores a template (call form text, boilerplate) whose shingles evidence may exclude.
-  public func addTemplateNow(id: String, text: String) throws(IndexError) {
+  package func addTemplateNow(id: String, text: String) throws(IndexError) {
     let shingles = Set(
       Shingler.shingleHashes(
         of: NormalizedText(normalizing: text), k: parameters.fingerprint.shingleSize,

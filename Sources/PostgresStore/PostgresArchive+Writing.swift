@@ -11,7 +11,7 @@ extension PostgresArchive {
   /// 65,535 parameters.
   static let documentRowsPerStatement = 1000
 
-  public func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
+  package func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
     var lastIndex: [String: Int] = [:]
     for (index, document) in documents.enumerated() { lastIndex[document.id] = index }
     let latest = documents.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
@@ -28,7 +28,7 @@ extension PostgresArchive {
     }
   }
 
-  public func remove(ids: [String]) async throws(IndexError) -> [String] {
+  package func remove(ids: [String]) async throws(IndexError) -> [String] {
     guard !ids.isEmpty else { return [] }
     try refuseWritesWhenReadOnly()
     let parameters = self.parameters
@@ -43,7 +43,7 @@ extension PostgresArchive {
     }
   }
 
-  public func addTemplate(id: String, text: String) async throws(IndexError) {
+  package func addTemplate(id: String, text: String) async throws(IndexError) {
     try refuseWritesWhenReadOnly()
     let fingerprint = parameters.fingerprint
     let shingles = Set(
@@ -66,7 +66,7 @@ extension PostgresArchive {
   /// set-based statements (multi-row `VALUES`, `unnest` arrays) already make a batch a handful of
   /// round trips, and deferring postings (the SQLite index's policy) would leave documents that
   /// other processes' checks cannot find.
-  public func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
+  package func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
     try refuseWritesWhenReadOnly()
     return ImmediateBulkLoad(store: self)
   }
@@ -205,6 +205,10 @@ extension PostgresArchive {
     for document in documents {
       guard let doc = keyByID[document.id] else {
         throw IndexError(path: path, reason: .storage("document \(document.id) was not stored"))
+      }
+      // A form prepared for a store in memory has no compressed text to keep.
+      guard document.plainText == nil else {
+        throw IndexError(path: path, reason: .storage("\(document.id) was prepared for a store in memory"))
       }
       textDocs.append(doc)
       texts.append(ByteBuffer(bytes: document.compressedText))

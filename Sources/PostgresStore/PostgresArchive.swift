@@ -18,10 +18,10 @@ import PostgresNIO
 ///
 /// The ID-hash key is never in the database (``LeadIDHashKey``: `CHACHONG_ID_KEY` or
 /// `CHACHONG_ID_KEY_FILE`); the database keeps its check value and refuses another key.
-public final class PostgresArchive: ArchiveWriting {
-  public let parameters: IndexParameters
+package final class PostgresArchive: ArchiveWriting {
+  package let parameters: IndexParameters
   /// The store's URL (it never holds a password).
-  public let location: String
+  package let location: String
   let client: PostgresClient
   let logger: Logger
   let leadKey: LeadIDHashKey
@@ -50,7 +50,7 @@ public final class PostgresArchive: ArchiveWriting {
   }
 
   /// Closes the connection pool (the archive must not be used afterwards).
-  public func close() async {
+  package func close() async {
     runTask.cancel()
     await runTask.value
   }
@@ -62,7 +62,7 @@ public final class PostgresArchive: ArchiveWriting {
   ///     holds none); otherwise a missing store is created with them and an existing one must
   ///     have exactly them.
   ///   - readOnly: nothing is created or migrated (a read-only role can open the store).
-  public static func open(
+  package static func open(
     url: String, creating parameters: IndexParameters? = nil, readOnly: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) async throws(IndexError) -> PostgresArchive {
@@ -87,11 +87,11 @@ public final class PostgresArchive: ArchiveWriting {
     }
   }
 
-  public func leadIDKey(of idNumber: String) -> String {
+  package func leadIDKey(of idNumber: String) -> String {
     leadKey.keyed(idNumber)
   }
 
-  public func preparer() -> DocumentPreparer {
+  package func preparer() -> DocumentPreparer {
     DocumentPreparer(parameters: parameters, location: location)
   }
 
@@ -99,7 +99,7 @@ public final class PostgresArchive: ArchiveWriting {
 
   // MARK: - Reading
 
-  public func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
+  package func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
     // One statement per table: unnest keeps each key's position, so the lists come back in the
     // request's order; a key's members are read up to the limit in ascending doc order.
     func members(_ table: String, _ keys: [UInt64], limit: Int?) async throws(IndexError)
@@ -130,7 +130,7 @@ public final class PostgresArchive: ArchiveWriting {
         "fingerprint_postings", request.fingerprints, limit: request.postingLimit))
   }
 
-  public func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
+  package func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
     guard !keys.isEmpty else { return [] }
     var byKey: [StoredDocumentKey: CandidateSummary] = [:]
     let signatureSize = parameters.fingerprint.signatureSize
@@ -149,7 +149,7 @@ public final class PostgresArchive: ArchiveWriting {
     return keys.compactMap { byKey[$0] }
   }
 
-  public func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
+  package func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
     var conditions: [String] = []
     var binds = PostgresBindings()
     if let program = filter.program {
@@ -212,7 +212,7 @@ public final class PostgresArchive: ArchiveWriting {
     return records
   }
 
-  public func texts(ids: [String]) async throws(IndexError) -> [String: String] {
+  package func texts(ids: [String]) async throws(IndexError) -> [String: String] {
     guard !ids.isEmpty else { return [:] }
     var blobs: [(String, ByteBuffer)] = []
     try await session.forEachRow(
@@ -233,7 +233,7 @@ public final class PostgresArchive: ArchiveWriting {
     return texts
   }
 
-  public func templates() async throws(IndexError) -> [IndexTemplate] {
+  package func templates() async throws(IndexError) -> [IndexTemplate] {
     var rows: [(String, ByteBuffer)] = []
     try await session.forEachRow("SELECT id, text FROM templates ORDER BY id COLLATE \"C\"") {
       row throws(IndexError) in
@@ -249,7 +249,7 @@ public final class PostgresArchive: ArchiveWriting {
     return templates
   }
 
-  public func templateShingles() async throws(IndexError) -> Set<UInt64> {
+  package func templateShingles() async throws(IndexError) -> Set<UInt64> {
     var shingles = Set<UInt64>()
     try await session.forEachRow("SELECT shingles FROM templates") { row throws(IndexError) in
       let blob = try session.decodeSingle(row, ByteBuffer.self)
@@ -260,7 +260,7 @@ public final class PostgresArchive: ArchiveWriting {
 
   /// Counted over every stored text, in pages of 256 documents (not cached: the SQLite index's
   /// cache needs a generation counter, which here would be one row every writer updates).
-  public func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
+  package func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
     var counts: [UInt64: Int32] = [:]
     var documents = 0
     var after: Int64 = 0
@@ -293,11 +293,11 @@ public final class PostgresArchive: ArchiveWriting {
     return Set(counts.filter { Double($0.value) > cutoff }.keys)
   }
 
-  public func documentCount() async throws(IndexError) -> Int {
+  package func documentCount() async throws(IndexError) -> Int {
     try await session.count("SELECT count(*) FROM documents")
   }
 
-  public func stats() async throws(IndexError) -> IndexStats {
+  package func stats() async throws(IndexError) -> IndexStats {
     func groups(_ column: String) async throws(IndexError) -> [String: Int] {
       var result: [String: Int] = [:]
       try await session.forEachRow(

@@ -11,15 +11,15 @@ import PostgresNIO
 /// job twice. Expired leases are queued again (or failed after `maxAttempts`) by the next claim.
 /// Timestamps come from the queue's clock (seconds since 1970), so every instance must keep its
 /// clock in time (NTP), as the lease durations assume anyway.
-public final class PostgresJobQueue: JobQueue {
+package final class PostgresJobQueue: JobQueue {
   let session: PostgresSession
-  public let maxAttempts: Int
+  package let maxAttempts: Int
   private let clock: @Sendable () -> Double
   /// Keeps the archive (and so its connection pool) alive while the queue is used.
   private let archive: PostgresArchive
 
   /// The job table of an opened PostgreSQL store.
-  public init(
+  package init(
     archive: PostgresArchive, maxAttempts: Int = 3,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
@@ -74,7 +74,7 @@ public final class PostgresJobQueue: JobQueue {
       leaseExpiresAt: try session.decodeCell(cells["lease_expires_at"], Double?.self))
   }
 
-  public func enqueue(id: String, kind: String, payload: [UInt8]) async throws(JobQueueError) -> JobRecord {
+  package func enqueue(id: String, kind: String, payload: [UInt8]) async throws(JobQueueError) -> JobRecord {
     let now = clock()
     let bytes = ByteBuffer(bytes: payload)
     let inserted = try await fetch(
@@ -95,7 +95,7 @@ public final class PostgresJobQueue: JobQueue {
     return existing
   }
 
-  public func claim(worker: String, kinds: [String], leaseSeconds: Double) async throws(JobQueueError)
+  package func claim(worker: String, kinds: [String], leaseSeconds: Double) async throws(JobQueueError)
     -> JobRecord?
   {
     let now = clock()
@@ -135,7 +135,7 @@ public final class PostgresJobQueue: JobQueue {
     throw JobQueueError(jobID: id, reason: .notHeld)
   }
 
-  public func report(
+  package func report(
     id: String, worker: String, stage: String, done: Int, total: Int?, leaseSeconds: Double
   ) async throws(JobQueueError) {
     let now = clock()
@@ -149,7 +149,7 @@ public final class PostgresJobQueue: JobQueue {
       """)
   }
 
-  public func succeed(id: String, worker: String, result: [UInt8]) async throws(JobQueueError) {
+  package func succeed(id: String, worker: String, result: [UInt8]) async throws(JobQueueError) {
     let now = clock()
     try await updateHeld(
       id: id,
@@ -161,7 +161,7 @@ public final class PostgresJobQueue: JobQueue {
       """)
   }
 
-  public func fail(id: String, worker: String, error: String) async throws(JobQueueError) {
+  package func fail(id: String, worker: String, error: String) async throws(JobQueueError) {
     let now = clock()
     try await updateHeld(
       id: id,
@@ -173,7 +173,7 @@ public final class PostgresJobQueue: JobQueue {
       """)
   }
 
-  public func cancel(id: String, reason: String) async throws(JobQueueError) -> Bool {
+  package func cancel(id: String, reason: String) async throws(JobQueueError) -> Bool {
     let now = clock()
     let cancelled = try await fetch(
       id,
@@ -188,11 +188,11 @@ public final class PostgresJobQueue: JobQueue {
     return false
   }
 
-  public func job(id: String) async throws(JobQueueError) -> JobRecord? {
+  package func job(id: String) async throws(JobQueueError) -> JobRecord? {
     try await fetch(id, "SELECT \(unescaped: Self.columns) FROM chachong_jobs WHERE id = \(id)").first
   }
 
-  public func jobs(state: JobState?, limit: Int) async throws(JobQueueError) -> [JobRecord] {
+  package func jobs(state: JobState?, limit: Int) async throws(JobQueueError) -> [JobRecord] {
     let bounded = max(0, min(limit, 100_000))
     if let state {
       return try await fetch(
@@ -208,7 +208,7 @@ public final class PostgresJobQueue: JobQueue {
     )
   }
 
-  public func counts() async throws(JobQueueError) -> [JobState: Int] {
+  package func counts() async throws(JobQueueError) -> [JobState: Int] {
     var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
     do {
       try await session.forEachRow("SELECT state, count(*) FROM chachong_jobs GROUP BY state") {

@@ -10,15 +10,15 @@ import PostgresNIO
 /// updating the version they both read exactly one wins. Blobs are read from their file and
 /// written in 1 MiB chunks in one transaction (never the whole upload in memory); the file is
 /// read on the blocking pool.
-public final class PostgresServiceState: ServiceStateStore {
+package final class PostgresServiceState: ServiceStateStore {
   let session: PostgresSession
-  public let blobLimit: Int
+  package let blobLimit: Int
   private let clock: @Sendable () -> Double
   /// Keeps the archive (and so its connection pool) alive while the state store is used.
   private let archive: PostgresArchive
   static let chunkSize = 1 << 20
 
-  public init(
+  package init(
     archive: PostgresArchive, blobLimit: Int = 256 << 20,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
@@ -56,7 +56,7 @@ public final class PostgresServiceState: ServiceStateStore {
     return records
   }
 
-  public func create(collection: String, id: String, owner: String?, body: [UInt8])
+  package func create(collection: String, id: String, owner: String?, body: [UInt8])
     async throws(StateStoreError)
     -> (record: StateRecord, created: Bool)
   {
@@ -77,14 +77,14 @@ public final class PostgresServiceState: ServiceStateStore {
     return (existing, false)
   }
 
-  public func record(collection: String, id: String) async throws(StateStoreError) -> StateRecord? {
+  package func record(collection: String, id: String) async throws(StateStoreError) -> StateRecord? {
     try await fetch(
       collection, id,
       "SELECT \(unescaped: Self.columns) FROM chachong_state WHERE collection = \(collection) AND id = \(id)"
     ).first
   }
 
-  public func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
+  package func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
     async throws(StateStoreError) -> StateRecord
   {
     let now = self.now
@@ -102,7 +102,7 @@ public final class PostgresServiceState: ServiceStateStore {
     throw StateStoreError(collection: collection, id: id, reason: .versionMismatch(stored: stored.version))
   }
 
-  public func delete(collection: String, id: String) async throws(StateStoreError) -> Bool {
+  package func delete(collection: String, id: String) async throws(StateStoreError) -> Bool {
     !(try await fetch(
       collection, id,
       """
@@ -112,7 +112,7 @@ public final class PostgresServiceState: ServiceStateStore {
     ).isEmpty)
   }
 
-  public func records(collection: String, owner: String?, after: StateRecord?, limit: Int)
+  package func records(collection: String, owner: String?, after: StateRecord?, limit: Int)
     async throws(StateStoreError) -> [StateRecord]
   {
     let bounded = max(0, min(limit, 100_000))
@@ -129,7 +129,7 @@ public final class PostgresServiceState: ServiceStateStore {
       """)
   }
 
-  public func count(collection: String) async throws(StateStoreError) -> Int {
+  package func count(collection: String) async throws(StateStoreError) -> Int {
     do {
       return try await session.count("SELECT count(*) FROM chachong_state WHERE collection = \(collection)")
     } catch {
@@ -137,7 +137,7 @@ public final class PostgresServiceState: ServiceStateStore {
     }
   }
 
-  public func putBlob(id: String, fromFile path: String) async throws(StateStoreError) -> Int {
+  package func putBlob(id: String, fromFile path: String) async throws(StateStoreError) -> Int {
     let limit = blobLimit
     let handle: FileHandle
     do {
@@ -182,7 +182,7 @@ public final class PostgresServiceState: ServiceStateStore {
     }
   }
 
-  public func blob(id: String) async throws(StateStoreError) -> [UInt8]? {
+  package func blob(id: String) async throws(StateStoreError) -> [UInt8]? {
     var bytes: [UInt8] = []
     var found = false
     do {
@@ -197,7 +197,7 @@ public final class PostgresServiceState: ServiceStateStore {
     return found ? bytes : nil
   }
 
-  public func deleteBlob(id: String) async throws(StateStoreError) -> Bool {
+  package func deleteBlob(id: String) async throws(StateStoreError) -> Bool {
     do {
       return try await session.count(
         "WITH gone AS (DELETE FROM chachong_blobs WHERE id = \(id) RETURNING 1) SELECT count(*) FROM gone")
@@ -207,7 +207,7 @@ public final class PostgresServiceState: ServiceStateStore {
     }
   }
 
-  public func appendAudit(_ entry: AuditEntry) async throws(StateStoreError) -> AuditEntry {
+  package func appendAudit(_ entry: AuditEntry) async throws(StateStoreError) -> AuditEntry {
     var stored = entry
     do {
       stored.sequence = Int64(
@@ -223,7 +223,7 @@ public final class PostgresServiceState: ServiceStateStore {
     return stored
   }
 
-  public func auditEntries(before: Int64?, limit: Int) async throws(StateStoreError) -> [AuditEntry] {
+  package func auditEntries(before: Int64?, limit: Int) async throws(StateStoreError) -> [AuditEntry] {
     let bounded = max(0, min(limit, 100_000))
     var entries: [AuditEntry] = []
     do {

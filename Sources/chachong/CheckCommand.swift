@@ -72,12 +72,22 @@ struct CheckCommand: AsyncParsableCommand {
   )
   var commonShare: Double?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Shingles in at least this share (0…1) of a batch of 20 or more applications are the form's text, left out like a template (0: off).",
+      valueName: "share"))
+  var batchCommonShare: Double = CheckOptions.defaultBatchCommonShare
+
   @Argument(help: "Application files and folders.")
   var paths: [String]
 
   func validate() throws {
     if let commonShare, !(0...1).contains(commonShare) {
       throw ValidationError("--common-share is between 0 and 1")
+    }
+    if !(0...1).contains(batchCommonShare) {
+      throw ValidationError("--batch-common-share is between 0 and 1")
     }
     if let threads, !(1...256).contains(threads) {
       throw ValidationError("--threads must be between 1 and 256")
@@ -93,7 +103,8 @@ struct CheckCommand: AsyncParsableCommand {
     let store = add ? try await storeOptions.openOrCreate() : try await storeOptions.open(readOnly: true)
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
-      workers: CommandSupport.threads(threads), storeDescription: storeOptions.description(of: store))
+      batchCommonShare: batchCommonShare, workers: CommandSupport.threads(threads),
+      storeDescription: storeOptions.description(of: store))
     let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     let progress = TerminalProgress()
     let result: CheckResult

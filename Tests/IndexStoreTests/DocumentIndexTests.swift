@@ -419,3 +419,21 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   }
   #expect(legacyKey == nil)
 }
+
+/// A check's batch store keeps its texts uncompressed (`prepareInMemory`); such a form is never
+/// written to the index, where it would store no text.
+@Test func aFormPreparedForMemoryIsKeptInMemoryAndRefusedByTheIndex() async throws {
+  let text = syntheticText(seed: 11, count: 3000) + "身份证号：320602198003010113"
+  let document = makeDocument(id: "m", text: text)
+  let memory = MemoryArchive()
+  let form = try memory.preparer().prepareInMemory(document)
+  #expect(form.compressedText.isEmpty)
+  try await memory.upsert([form])
+  let kept = try await memory.texts(ids: ["m"])["m"]
+  #expect(kept == IdentityKey.maskingIDNumbers(in: text))
+  #expect(kept?.contains("320602198003010113") == false)
+  let directory = temporaryIndexDirectory()
+  let index = try DocumentIndex.open(directory: directory, creating: .standard)
+  #expect(throws: IndexError.self) { try index.upsert(prepared: [form]) }
+  #expect(try await index.texts(ids: ["m"]).isEmpty)
+}

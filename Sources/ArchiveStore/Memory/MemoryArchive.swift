@@ -163,6 +163,10 @@ public final class MemoryArchive: ArchiveWriting {
     var lastIndex: [String: Int] = [:]
     for (index, document) in documents.enumerated() { lastIndex[document.id] = index }
     for (index, document) in documents.enumerated() where lastIndex[document.id] == index {
+      if let text = document.plainText {
+        decoded.append((document, text))
+        continue
+      }
       guard let bytes = StoredText.decode(document.compressedText) else {
         throw IndexError(path: location, reason: .undecodableText(id: document.id))
       }

@@ -14,6 +14,9 @@ public struct StorableDocument: Sendable {
   package let fingerprints: [UInt64]
   package let sectionKeys: [UInt64]
   package let compressedText: [UInt8]
+  /// The (masked) text itself instead of `compressedText`, for a store in memory that would only
+  /// decompress it again (`DocumentPreparer.prepareInMemory`); nil for every stored form.
+  package private(set) var plainText: String?
   package let sectionsJSON: String
   package let extraJSON: String
 
@@ -45,7 +48,7 @@ public struct StorableDocument: Sendable {
 
   package init(
     _ document: IndexedDocument, parameters: IndexParameters, hasher: MinHasher,
-    compressor: Zstandard.Compressor, directory: String
+    compressor: Zstandard.Compressor?, directory: String
   ) throws(IndexError) {
     metadata = document.metadata
     let fingerprint = document.fingerprint
@@ -67,10 +70,15 @@ public struct StorableDocument: Sendable {
     }
     // Stored texts never hold an ID number: masking keeps the length, so sections stay right.
     var text = IdentityKey.maskingIDNumbers(in: document.text)
-    guard let compressed = text.withUTF8({ compressor.compress($0) }) else {
-      throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
+    if let compressor {
+      guard let compressed = text.withUTF8({ compressor.compress($0) }) else {
+        throw IndexError(path: directory, reason: .storage("cannot compress text of \(metadata.id)"))
+      }
+      compressedText = compressed
+    } else {
+      compressedText = []
+      plainText = text
     }
-    compressedText = compressed
     do {
       sectionsJSON = try encode(metadata.sections)
       extraJSON = try encode(metadata.extra)
@@ -103,5 +111,12 @@ public final class DocumentPreparer {
   public func prepare(_ document: IndexedDocument) throws(IndexError) -> StorableDocument {
     try StorableDocument(
       document, parameters: parameters, hasher: hasher, compressor: compressor, directory: directory)
+  }
+
+  /// The same stored form with the text uncompressed, for ``MemoryArchive`` only (a check's batch
+  /// store: compressing and decompressing every application was a twentieth of the check).
+  package func prepareInMemory(_ document: IndexedDocument) throws(IndexError) -> StorableDocument {
+    try StorableDocument(
+      document, parameters: parameters, hasher: hasher, compressor: nil, directory: directory)
   }
 }

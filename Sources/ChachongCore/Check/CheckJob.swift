@@ -142,9 +142,10 @@ public struct CheckJob: Sendable {
       inputs.append(InputFileInfo(role: "call", path: file.name, sha256: callHash))
     }
 
-    // Boilerplate comes from the templates, the archive's stored templates and (asked for) the
-    // archive's common text: never from the batch, where a cluster of copies would erase its
-    // own evidence.
+    // Boilerplate comes from the templates, the archive's stored templates, (asked for) the
+    // archive's common text and, below, text in at least half of a large batch
+    // (`BatchCommonText`); never from fewer applications, where a cluster of copies would erase
+    // its own evidence.
     var excluded = try await archive.templateShingles()
     excluded.formUnion(try await CommonShingles.read(store: archive, share: options.commonShare))
     let templates = try TemplateFiles.read(
@@ -172,6 +173,9 @@ public struct CheckJob: Sendable {
       _, document in
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
+    let batchCommon = BatchCommonText(
+      documents: prepared.map(\.fingerprint.shingleHashes), share: options.batchCommonShare)
+    excluded.formUnion(batchCommon.shingles)
     let (minimum, passageMinimum) = CopyRatioPolicy.searchGate(call)
     let gate = CopyRatioPolicy.reportGate(call)
     let batchIDs = Set(batch.map(\.record.id))
@@ -243,7 +247,14 @@ public struct CheckJob: Sendable {
           uniqueKeysWithValues: RuleID.similarityRules.map { ($0.rawValue, call.threshold(for: $0)) }),
         severities: Dictionary(
           uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, call.severity(for: $0)) }),
-        added: options.add, commonShare: options.commonShare),
+        added: options.add, commonShare: options.commonShare,
+        batchCommon: BatchCommonText.requiredApplications(
+          share: options.batchCommonShare, applications: batchCommon.applications
+        ).map { required in
+          BatchCommonInfo(
+            share: options.batchCommonShare, applications: batchCommon.applications, required: required,
+            shingles: batchCommon.shingles.count)
+        }),
       inputs: inputs, applications: applications,
       summary: CheckReportBuilder.summary(applications, errors: errors.count), errors: errors)
     let documents = options.collectsEvidenceTexts ? try await shownDocuments(report, batch: prepared) : []
@@ -264,7 +275,7 @@ public struct CheckJob: Sendable {
       record.sections = document.document.sections
       record.characterCount = document.document.text.unicodeScalars.count
       documents.append(
-        try preparer.prepare(
+        try preparer.prepareInMemory(
           IndexedDocument(metadata: record, text: document.document.text, fingerprint: document.fingerprint)))
     }
     try await store.upsert(documents)

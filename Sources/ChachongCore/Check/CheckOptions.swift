@@ -27,6 +27,11 @@ public struct CheckOptions: Sendable {
   /// `--common-share`: shingles in more than this share of the archived documents are common text
   /// (nil: off).
   public var commonShare: Double?
+  /// `--batch-common-share`: shingles in at least this share of a batch of 20 or more
+  /// applications are the form's text, left out like a template (`BatchCommonText`; 0: off).
+  public var batchCommonShare: Double
+  /// Half the batch.
+  public static let defaultBatchCommonShare = 0.5
   /// Documents read, fingerprinted and searched at once.
   public var workers: Int
   /// How the report names the store (`parameters.index`).
@@ -40,9 +45,11 @@ public struct CheckOptions: Sendable {
 
   public init(
     format: Format = .json, failOn: FailOn = .error, language: ReportLanguage = .zh, add: Bool = false,
-    commonShare: Double? = nil, workers: Int = 1, storeDescription: String? = nil,
-    evidenceTexts: Bool = false
+    commonShare: Double? = nil, batchCommonShare: Double = CheckOptions.defaultBatchCommonShare,
+    workers: Int = 1,
+    storeDescription: String? = nil, evidenceTexts: Bool = false
   ) {
+    self.batchCommonShare = batchCommonShare
     self.format = format
     self.failOn = failOn
     self.language = language

@@ -217,6 +217,7 @@ enum PairCopyRatios {
     _ pairs: [SimilarPair], aligned: [[Passage]?] = [], sides: [String: Side], excluding: Set<UInt64>, k: Int,
     workers: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> [[Passage]?] {
+    let exclusion = Verifier.ExclusionTable(excluding)
     var order: [String] = []
     var groups: [String: [PairSlot]] = [:]
     var result = [[Passage]?](repeating: nil, count: pairs.count)
@@ -242,7 +243,7 @@ enum PairCopyRatios {
     ) { (_: inout Void, group: ApplicationPairs) -> [PairSlot] in
       guard let application = sides[group.application] else { return group.pairs }
       let query = Verifier.PreparedQuery(
-        text: application.normalized, hashes: application.shingles, k: k, excluding: excluding)
+        text: application.normalized, hashes: application.shingles, k: k, exclusion: exclusion)
       return group.pairs.map { slot in
         guard let other = sides[slot.other] else { return slot }
         var slot = slot

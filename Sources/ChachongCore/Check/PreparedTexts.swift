@@ -17,11 +17,14 @@ final class PreparedTexts: Sendable {
   let parameters: FingerprintParameters
   /// The check's excluded shingles (templates, common text).
   let excluding: Set<UInt64>
+  /// `excluding` as the table every verification of the check probes, built once.
+  let exclusion: Verifier.ExclusionTable
   private let entries: Mutex<[String: Entry]>
 
   init(batch: [PreparedDocument], parameters: FingerprintParameters, excluding: Set<UInt64>) {
     self.parameters = parameters
     self.excluding = excluding
+    exclusion = Verifier.ExclusionTable(excluding)
     var entries: [String: Entry] = [:]
     for document in batch {
       let shingles = document.fingerprint.shingleHashes

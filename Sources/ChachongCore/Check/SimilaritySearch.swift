@@ -86,7 +86,7 @@ struct SimilaritySearch: Sendable {
     let prepared = try await texts.entries(ids: candidates, from: store)
     let query = Verifier.PreparedQuery(
       text: document.fingerprint.normalized, hashes: document.fingerprint.shingleHashes,
-      k: parameters.shingleSize, excluding: texts.excluding)
+      k: parameters.shingleSize, exclusion: texts.exclusion)
     var verified: [(String, SimilarityMeasures, [EvidencePassage]?, PairVerification)] = []
     for candidate in candidates {
       guard let match = prepared[candidate] else { continue }

@@ -79,10 +79,15 @@ struct SectionContainment {
 /// standard library's stable sort on the 10,000–20,000 shingle hashes of one application.
 enum RadixSort {
   static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+    unique(sorted(values))
+  }
+
+  /// `values` in ascending order, repeats kept.
+  static func sorted(_ values: [UInt64]) -> [UInt64] {
     guard values.count > 64 else {
       var small = values
       small.sort()
-      return unique(small)
+      return small
     }
     var source = values
     var target = [UInt64](repeating: 0, count: values.count)
@@ -113,7 +118,7 @@ enum RadixSort {
       }
     }
     // An even number of passes leaves the result in `source`.
-    return unique(source)
+    return source
   }
 
   private static func unique(_ sorted: [UInt64]) -> [UInt64] {

@@ -4,7 +4,7 @@ import Foundation
 import HummingbirdBcrypt
 
 /// What a user may do. Each role sees its own part of the interface; admins manage the others.
-public enum WebRole: String, Sendable, Codable, CaseIterable {
+package enum WebRole: String, Sendable, Codable, CaseIterable {
   /// Runs batch checks and reads their results.
   case reviewer
   /// Queries and compares documents, reads archived texts.
@@ -14,23 +14,23 @@ public enum WebRole: String, Sendable, Codable, CaseIterable {
 }
 
 /// A local user, kept in the service state under collection `users`, id = the user name.
-public struct WebUser: Sendable, Codable, Equatable {
-  public var name: String
-  public var role: WebRole
+package struct WebUser: Sendable, Codable, Equatable {
+  package var name: String
+  package var role: WebRole
   /// bcrypt hash (`$2b$…`) of the password; the password itself is never stored.
-  public var passwordHash: String
-  public var disabled: Bool
+  package var passwordHash: String
+  package var disabled: Bool
   /// Failed logins since the last success; reset on success.
-  public var failedLogins: Int
+  package var failedLogins: Int
   /// Seconds since 1970 until which logins are refused (after too many failures).
-  public var lockedUntil: Double?
-  public var createdAt: Double
-  public var lastLogin: Double?
+  package var lockedUntil: Double?
+  package var createdAt: Double
+  package var lastLogin: Double?
 }
 
 /// Why an account operation failed.
-public struct AccountError: Error, Sendable, Equatable, CustomStringConvertible {
-  public enum Reason: Sendable, Equatable {
+package struct AccountError: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum Reason: Sendable, Equatable {
     case invalidName
     case weakPassword
     case exists
@@ -38,8 +38,8 @@ public struct AccountError: Error, Sendable, Equatable, CustomStringConvertible 
     case store(String)
   }
 
-  public var reason: Reason
-  public var description: String {
+  package var reason: Reason
+  package var description: String {
     switch reason {
     case .invalidName: "a user name is 1 to 64 letters, digits, '.', '-', '_' or '@'"
     case .weakPassword: "a password needs at least \(Accounts.minimumPasswordLength) characters"
@@ -53,7 +53,7 @@ public struct AccountError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// The outcome of a login attempt.
-public enum LoginOutcome: Sendable, Equatable {
+package enum LoginOutcome: Sendable, Equatable {
   case success(WebUser)
   /// Wrong name or password, or a disabled user (not told apart, so names cannot be probed).
   case refused
@@ -63,12 +63,12 @@ public enum LoginOutcome: Sendable, Equatable {
 
 /// Users over the service state store: create, list, disable, verify passwords with a lockout.
 /// bcrypt runs on its own small thread pool, never on the cooperative pool.
-public struct Accounts: Sendable {
-  public static let collection = "users"
-  public static let minimumPasswordLength = 10
+package struct Accounts: Sendable {
+  package static let collection = "users"
+  package static let minimumPasswordLength = 10
   /// Failures in a row after which a user is locked.
-  public static let lockoutThreshold = 5
-  public static let lockoutSeconds: Double = 15 * 60
+  package static let lockoutThreshold = 5
+  package static let lockoutSeconds: Double = 15 * 60
 
   let store: any ServiceStateStore
   let cost: UInt8
@@ -78,7 +78,7 @@ public struct Accounts: Sendable {
   /// machine and keep it off the cooperative pool and the store's blocking pool.
   static let hashingPool = BlockingPool(threads: 2)
 
-  public init(
+  package init(
     store: any ServiceStateStore, cost: UInt8 = 12,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
@@ -97,7 +97,7 @@ public struct Accounts: Sendable {
       }
   }
 
-  public func create(name: String, role: WebRole, password: String) async throws(AccountError) -> WebUser {
+  package func create(name: String, role: WebRole, password: String) async throws(AccountError) -> WebUser {
     guard Self.validName(name) else { throw AccountError(.invalidName) }
     guard password.count >= Self.minimumPasswordLength, password.utf8.count <= 72 * 4 else {
       throw AccountError(.weakPassword)
@@ -118,7 +118,7 @@ public struct Accounts: Sendable {
     return user
   }
 
-  public func user(_ name: String) async throws(AccountError) -> WebUser? {
+  package func user(_ name: String) async throws(AccountError) -> WebUser? {
     guard Self.validName(name) else { return nil }
     do {
       guard let record = try await store.record(collection: Self.collection, id: name) else { return nil }
@@ -129,7 +129,7 @@ public struct Accounts: Sendable {
   }
 
   /// Every user, by name.
-  public func list() async throws(AccountError) -> [WebUser] {
+  package func list() async throws(AccountError) -> [WebUser] {
     var users: [WebUser] = []
     var after: StateRecord?
     do {
@@ -147,11 +147,11 @@ public struct Accounts: Sendable {
 
   /// Disables (or enables) a user; the sessions of a disabled user stop working at their next
   /// request, because every request reads the user again.
-  public func setDisabled(_ name: String, _ disabled: Bool) async throws(AccountError) {
+  package func setDisabled(_ name: String, _ disabled: Bool) async throws(AccountError) {
     try await modify(name) { $0.disabled = disabled }
   }
 
-  public func setPassword(_ name: String, _ password: String) async throws(AccountError) {
+  package func setPassword(_ name: String, _ password: String) async throws(AccountError) {
     guard password.count >= Self.minimumPasswordLength, password.utf8.count <= 72 * 4 else {
       throw AccountError(.weakPassword)
     }
@@ -167,7 +167,7 @@ public struct Accounts: Sendable {
   /// Checks a password. Unknown and disabled users cost the same bcrypt work as known ones, so
   /// the answer time does not tell whether a name exists. Failures are counted on the user;
   /// after `lockoutThreshold` in a row the user is locked for `lockoutSeconds`.
-  public func verify(name: String, password: String) async throws(AccountError) -> LoginOutcome {
+  package func verify(name: String, password: String) async throws(AccountError) -> LoginOutcome {
     let now = clock()
     let found = try await user(name)
     let storedHash = found?.passwordHash

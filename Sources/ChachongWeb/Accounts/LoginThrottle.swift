@@ -1,12 +1,12 @@
 /// How many failed logins one client address may make in a sliding window before its login
 /// attempts are answered 429. It complements the per-account lockout: someone trying many user
 /// names from one machine never locks any one account, but is stopped here.
-public struct AddressLoginLimits: Sendable, Equatable {
+package struct AddressLoginLimits: Sendable, Equatable {
   /// Failed logins from one address within `windowSeconds` after which it must wait.
-  public var failures: Int
-  public var windowSeconds: Double
+  package var failures: Int
+  package var windowSeconds: Double
 
-  public init(failures: Int = 20, windowSeconds: Double = 10 * 60) {
+  package init(failures: Int = 20, windowSeconds: Double = 10 * 60) {
     self.failures = max(1, failures)
     self.windowSeconds = max(1, windowSeconds)
   }

@@ -4,24 +4,24 @@ import Foundation
 
 /// A logged-in browser: kept in the service state under collection `sessions`, id = hex SHA-256
 /// of the session token (the token itself lives only in the browser's cookie), owner = the user.
-public struct WebSession: Sendable, Codable, Equatable {
-  public var user: String
+package struct WebSession: Sendable, Codable, Equatable {
+  package var user: String
   /// The token every form of this session carries; a POST without it is refused.
-  public var csrfToken: String
-  public var createdAt: Double
-  public var expiresAt: Double
+  package var csrfToken: String
+  package var createdAt: Double
+  package var expiresAt: Double
 }
 
 /// Creates, finds and ends sessions. Tokens are 32 random bytes from the system's generator.
-public struct Sessions: Sendable {
-  public static let collection = "sessions"
+package struct Sessions: Sendable {
+  package static let collection = "sessions"
   /// Sessions end this long after login (a working day).
-  public static let lifetime: Double = 10 * 3600
+  package static let lifetime: Double = 10 * 3600
 
   let store: any ServiceStateStore
   let clock: @Sendable () -> Double
 
-  public init(
+  package init(
     store: any ServiceStateStore, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
     self.store = store
@@ -37,7 +37,7 @@ public struct Sessions: Sendable {
   static func id(ofToken token: String) -> String { SHA256.hexHash(Array(token.utf8)) }
 
   /// A new session for `user`; returns the token for the cookie and the session.
-  public func start(user: String) async throws(StateStoreError) -> (token: String, session: WebSession) {
+  package func start(user: String) async throws(StateStoreError) -> (token: String, session: WebSession) {
     let token = Self.randomToken()
     let now = clock()
     let session = WebSession(
@@ -49,7 +49,7 @@ public struct Sessions: Sendable {
 
   /// The session of a cookie's token, when it exists and has not expired (an expired one is
   /// deleted).
-  public func find(token: String) async throws(StateStoreError) -> WebSession? {
+  package func find(token: String) async throws(StateStoreError) -> WebSession? {
     guard token.utf8.count == 64, token.utf8.allSatisfy(isHexDigit)
     else { return nil }
     let id = Self.id(ofToken: token)
@@ -63,12 +63,12 @@ public struct Sessions: Sendable {
     return session
   }
 
-  public func end(token: String) async throws(StateStoreError) {
+  package func end(token: String) async throws(StateStoreError) {
     _ = try await store.delete(collection: Self.collection, id: Self.id(ofToken: token))
   }
 
   /// Ends every session of `user` (when the user is disabled or changes password).
-  public func endAll(user: String) async throws(StateStoreError) {
+  package func endAll(user: String) async throws(StateStoreError) {
     while true {
       let page = try await store.records(collection: Self.collection, owner: user, after: nil, limit: 200)
       for record in page { _ = try await store.delete(collection: Self.collection, id: record.id) }

@@ -58,7 +58,7 @@ final class HTMLBuilder {
 }
 
 /// The interface language: Chinese by default, English by `?lang=en` or the `lang` cookie.
-public enum WebLanguage: String, Sendable {
+package enum WebLanguage: String, Sendable {
   case zh
   case en
 

@@ -10,24 +10,24 @@ import Integrity
 import Reports
 
 /// Settings of the web interface.
-public struct WebOptions: Sendable {
+package struct WebOptions: Sendable {
   /// Mark cookies `Secure` (the server or its proxy speaks TLS). Also set per request when a
   /// proxy says `X-Forwarded-Proto: https`.
-  public var secureCookies: Bool
+  package var secureCookies: Bool
   /// The largest multipart body of a batch upload (all files together).
-  public var maxBatchUploadBytes: Int
+  package var maxBatchUploadBytes: Int
   /// Delay before answering a failed login.
-  public var failedLoginDelay: Duration
+  package var failedLoginDelay: Duration
   /// bcrypt cost of passwords set through the admin page.
-  public var bcryptCost: UInt8
+  package var bcryptCost: UInt8
   /// Failed logins one client address may make in a window (whatever the user names) before
   /// it is answered 429 with `Retry-After`.
-  public var addressLoginLimits: AddressLoginLimits
+  package var addressLoginLimits: AddressLoginLimits
   /// Seconds since 1970: the lockout's, the sessions' and the address throttle's clock (tests
   /// inject their own; nothing in the web interface reads the wall clock otherwise).
-  public var clock: @Sendable () -> Double
+  package var clock: @Sendable () -> Double
 
-  public init(
+  package init(
     secureCookies: Bool = false, maxBatchUploadBytes: Int = 1 << 30, failedLoginDelay: Duration = .seconds(1),
     bcryptCost: UInt8 = 12, addressLoginLimits: AddressLoginLimits = AddressLoginLimits(),
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -42,7 +42,7 @@ public struct WebOptions: Sendable {
 
   /// From the environment: `CHACHONG_WEB_SECURE_COOKIES=1`, `CHACHONG_WEB_MAX_BATCH_UPLOAD_BYTES`,
   /// `CHACHONG_WEB_LOGIN_FAILURES_PER_ADDRESS` (failed logins per address in 10 minutes).
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+  package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
     -> WebOptions
   {
     var options = WebOptions()
@@ -62,14 +62,14 @@ public struct WebOptions: Sendable {
 /// The web interface for reviewers, auditors and admins, mounted on `chachong serve`'s router
 /// (``ServerExtension``): server-rendered pages, sessions in the service state store, CSRF
 /// tokens on every form, roles checked on every page and action.
-public struct WebInterface: ServerExtension {
+package struct WebInterface: ServerExtension {
   let options: WebOptions
 
-  public init(options: WebOptions = WebOptions()) {
+  package init(options: WebOptions = WebOptions()) {
     self.options = options
   }
 
-  public func register(on router: Router<ChachongRequestContext>, service: ChachongService) {
+  package func register(on router: Router<ChachongRequestContext>, service: ChachongService) {
     let routes = WebRoutes(service: service, options: options)
     routes.register(on: router)
   }

@@ -1,8 +1,8 @@
 /// Text from outside (file names, zip entry names) made safe to print on one line: control
 /// characters, line and paragraph separators and bidirectional overrides are written as escapes,
 /// so a file named "a\nERROR b" cannot forge a line of output or reorder what a terminal shows.
-public enum DisplayText {
-  public static func escaped(_ text: String) -> String {
+package enum DisplayText {
+  package static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {

@@ -1,6 +1,6 @@
 /// Why a file could not be read. Every reason names something the user can act on.
 public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equatable {
-  public enum Reason: Sendable, Equatable {
+  package enum Reason: Sendable, Equatable {
     case fileNotFound
     case unreadable(String)
     case notAZip
@@ -43,16 +43,16 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
     case cancelled
   }
 
-  public var path: String
-  public var reason: Reason
+  package var path: String
+  package var reason: Reason
 
-  public init(path: String, reason: Reason) {
+  package init(path: String, reason: Reason) {
     self.path = path
     self.reason = reason
   }
 
   /// A short stable name of the reason, for counting and JSON output.
-  public var kind: String {
+  package var kind: String {
     switch reason {
     case .fileNotFound: "fileNotFound"
     case .unreadable: "unreadable"
@@ -86,7 +86,7 @@ public struct DocumentReadError: Error, CustomStringConvertible, Sendable, Equat
   public var description: String { "\(DisplayText.escaped(path)): \(explanation)" }
 
   /// The reason in words, without the path.
-  public var explanation: String {
+  package var explanation: String {
     switch reason {
     case .fileNotFound: "file not found"
     case .unreadable(let detail): "cannot read the file (\(detail))"

@@ -6,39 +6,39 @@ import Foundation
 /// only as far as one document still fits in about 1 GiB of memory and 20 s.
 public struct ReadLimits: Sendable, Equatable {
   /// The largest uncompressed size of one zip entry, and of a single-file input on disk.
-  public var maxEntryBytes: Int
+  package var maxEntryBytes: Int
   /// The largest uncompressed/compressed ratio of one zip entry (checked once an entry passes
   /// `ratioCheckThreshold` bytes, so tiny highly compressible parts are not refused).
-  public var maxCompressionRatio: Int
+  package var maxCompressionRatio: Int
   /// Entries smaller than this are never refused for their ratio.
-  public var ratioCheckThreshold: Int
+  package var ratioCheckThreshold: Int
   /// How many entity references libxml2 may expand. chachong refuses every entity declaration,
   /// so this is a second line of defence only (0 means no declared entity is ever expanded).
-  public var maxEntityExpansion: Int
+  package var maxEntityExpansion: Int
   /// The most zip entries read from one container.
-  public var maxEntries: Int
+  package var maxEntries: Int
   /// The most bytes inflated from one zip package, all entries together (declared sizes are
   /// checked when the container is opened, inflated bytes while reading).
-  public var maxPackageBytes: Int
+  package var maxPackageBytes: Int
   /// The deepest element nesting of an XML part (libxml2's push parser has no limit of its own).
-  public var maxXMLDepth: Int
+  package var maxXMLDepth: Int
   /// Tables nested deeper than this are flattened: their paragraphs join the enclosing cell, so
   /// every walk over tables is bounded by this depth.
-  public var maxTableDepth: Int
+  package var maxTableDepth: Int
   /// The most attributes (namespace declarations included) on one XML element. libxml2 2.9
   /// checks duplicates pairwise, so a few hundred thousand declarations cost minutes; the count is
   /// checked on the raw bytes before libxml2 sees them.
-  public var maxAttributesPerElement: Int
+  package var maxAttributesPerElement: Int
   /// The most blocks (paragraphs, tables and table cells) in one document.
-  public var maxBlocks: Int
+  package var maxBlocks: Int
   /// The most bytes of extracted text (UTF-8) in one document.
-  public var maxTextBytes: Int
+  package var maxTextBytes: Int
   /// The longest paragraph or text line, in UTF-8 bytes.
-  public var maxParagraphBytes: Int
+  package var maxParagraphBytes: Int
   /// The longest line of a `.jsonl` bulk file, in bytes.
-  public var maxJSONLineBytes: Int
+  package var maxJSONLineBytes: Int
 
-  public init(
+  package init(
     maxEntryBytes: Int = 200 * 1024 * 1024, maxCompressionRatio: Int = 200,
     ratioCheckThreshold: Int = 1024 * 1024, maxEntityExpansion: Int = 0, maxEntries: Int = 10_000,
     maxPackageBytes: Int = 256 * 1024 * 1024, maxXMLDepth: Int = 256, maxTableDepth: Int = 16,
@@ -65,26 +65,26 @@ public struct ReadLimits: Sendable, Equatable {
   /// The range each limit may be configured in (docs/limits.md). The upper ends keep one document
   /// within about 1 GiB and 20 s on a 2-core machine; the lower ends keep ordinary applications
   /// readable.
-  public static let safeBounds = ReadLimits.Bounds()
+  package static let safeBounds = ReadLimits.Bounds()
 
-  public struct Bounds: Sendable {
-    public let maxEntryBytes = 1024...(512 * 1024 * 1024)
-    public let maxCompressionRatio = 10...1000
-    public let ratioCheckThreshold = 1024...(16 * 1024 * 1024)
-    public let maxEntityExpansion = 0...0
-    public let maxEntries = 16...100_000
-    public let maxPackageBytes = 1024...(512 * 1024 * 1024)
-    public let maxXMLDepth = 32...1000
-    public let maxTableDepth = 1...64
-    public let maxAttributesPerElement = 32...4096
-    public let maxBlocks = 1000...2_000_000
-    public let maxTextBytes = 1024...(128 * 1024 * 1024)
-    public let maxParagraphBytes = 1024...(32 * 1024 * 1024)
-    public let maxJSONLineBytes = 1024...(256 * 1024 * 1024)
+  package struct Bounds: Sendable {
+    package let maxEntryBytes = 1024...(512 * 1024 * 1024)
+    package let maxCompressionRatio = 10...1000
+    package let ratioCheckThreshold = 1024...(16 * 1024 * 1024)
+    package let maxEntityExpansion = 0...0
+    package let maxEntries = 16...100_000
+    package let maxPackageBytes = 1024...(512 * 1024 * 1024)
+    package let maxXMLDepth = 32...1000
+    package let maxTableDepth = 1...64
+    package let maxAttributesPerElement = 32...4096
+    package let maxBlocks = 1000...2_000_000
+    package let maxTextBytes = 1024...(128 * 1024 * 1024)
+    package let maxParagraphBytes = 1024...(32 * 1024 * 1024)
+    package let maxJSONLineBytes = 1024...(256 * 1024 * 1024)
   }
 
   /// Every limit moved into ``safeBounds``.
-  public var clamped: ReadLimits {
+  package var clamped: ReadLimits {
     let bounds = Self.safeBounds
     func clamp(_ value: Int, _ range: ClosedRange<Int>) -> Int {
       min(max(value, range.lowerBound), range.upperBound)
@@ -122,7 +122,7 @@ extension ReadLimits {
   /// These limits with the ones a JSON object names replaced, then ``clamped`` into
   /// ``safeBounds``; an unknown name or a value that is not an integer is an error (a typo must not
   /// silently leave a limit at its default).
-  public func overridden(byJSON bytes: [UInt8]) throws(ReadLimitsError) -> ReadLimits {
+  package func overridden(byJSON bytes: [UInt8]) throws(ReadLimitsError) -> ReadLimits {
     guard bytes.count <= 64 * 1024,
       let object = try? JSONDecoder().decode([String: Int].self, from: Data(bytes))
     else {
@@ -142,7 +142,7 @@ extension ReadLimits {
 }
 
 /// Why a limits configuration could not be used.
-public struct ReadLimitsError: Error, Sendable, CustomStringConvertible {
-  public var reason: String
-  public var description: String { "read limits: \(reason)" }
+package struct ReadLimitsError: Error, Sendable, CustomStringConvertible {
+  package var reason: String
+  package var description: String { "read limits: \(reason)" }
 }

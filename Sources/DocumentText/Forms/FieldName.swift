@@ -3,27 +3,27 @@
 /// Labels are compared after `LabelText.key(_:)` (no whitespace, no trailing colon, half-width
 /// brackets), first as written and then with trailing bracketed qualifiers such as `（万元）`
 /// removed, so `研发总投入（万元）`, `项 目 名 称：` and `所在县(市、区)` all resolve.
-public enum FieldName {
-  public static let title = "项目名称"
-  public static let organisation = "申报单位"
-  public static let creditCode = "统一社会信用代码"
-  public static let county = "所在县（市）"
-  public static let enterpriseType = "申报企业类型"
-  public static let guideCode = "指南编号"
-  public static let lead = "项目负责人"
-  public static let leadID = "身份证号"
-  public static let degree = "学历"
-  public static let totalBudget = "研发总投入"
-  public static let requestedFunding = "申请资助"
+package enum FieldName {
+  package static let title = "项目名称"
+  package static let organisation = "申报单位"
+  package static let creditCode = "统一社会信用代码"
+  package static let county = "所在县（市）"
+  package static let enterpriseType = "申报企业类型"
+  package static let guideCode = "指南编号"
+  package static let lead = "项目负责人"
+  package static let leadID = "身份证号"
+  package static let degree = "学历"
+  package static let totalBudget = "研发总投入"
+  package static let requestedFunding = "申请资助"
 
   /// Every canonical name, in the order of the application form.
-  public static let all: [String] = [
+  package static let all: [String] = [
     title, organisation, creditCode, county, enterpriseType, guideCode, lead, leadID, degree,
     totalBudget, requestedFunding,
   ]
 
   /// Label variants as written in forms, per canonical name.
-  public static let variants: [String: [String]] = [
+  package static let variants: [String: [String]] = [
     title: ["项目名称", "课题名称", "项目名", "项目题目", "申报项目名称"],
     organisation: [
       "申报单位", "承担单位", "申请单位", "单位名称", "申报单位名称", "承担单位名称", "申请单位名称",
@@ -66,7 +66,7 @@ public enum FieldName {
   }()
 
   /// The canonical field name a label stands for, or nil when it is not a field of the form.
-  public static func canonical(forLabel label: String) -> String? {
+  package static func canonical(forLabel label: String) -> String? {
     var key = LabelText.key(label)
     while !key.isEmpty {
       if let name = canonicalByKey[key] { return name }

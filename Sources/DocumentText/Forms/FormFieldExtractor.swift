@@ -6,11 +6,11 @@
 /// main part (text applications). Label variants map to one canonical name (`FieldName`); the
 /// first non-empty value of each field wins; values are trimmed and otherwise kept as written
 /// (units such as `万元` stay; a unit in the label, `研发总投入（万元）`, is not part of the value).
-public enum FormFieldExtractor {
+package enum FormFieldExtractor {
   /// Paragraph lines are read only among the first paragraphs of the main part: a cover page.
   static let leadingParagraphLimit = 80
 
-  public static func extract(from parts: [DocumentPart]) -> [FormField] {
+  package static func extract(from parts: [DocumentPart]) -> [FormField] {
     var collector = FieldCollector()
     for part in parts {
       var paragraphsSeen = 0

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Decides which paragraphs start sections. Pure.
-public enum HeadingDetector {
+package enum HeadingDetector {
   /// Longest paragraph that can be a Chinese-numbered heading (`一、…`, `（二）…`, `第一章…`).
-  public static let maximumChineseHeadingLength = 60
+  package static let maximumChineseHeadingLength = 60
   /// Longest paragraph that can be an Arabic-numbered heading (`1. …`, `1.1 …`).
-  public static let maximumNumberedHeadingLength = 30
+  package static let maximumNumberedHeadingLength = 30
 
   /// The outline level (0-based) a style name implies: `heading 1`, `Heading1`, `标题 1`, `标题1`.
-  public static func outlineLevel(styleName: String) -> Int? {
+  package static func outlineLevel(styleName: String) -> Int? {
     let lowered = styleName.lowercased().replacingOccurrences(of: " ", with: "")
     for prefix in ["heading", "标题"] where lowered.hasPrefix(prefix) {
       let rest = lowered.dropFirst(prefix.count)
@@ -19,20 +19,20 @@ public enum HeadingDetector {
 
   /// Text that could title a section once its number is generated: not empty, at most
   /// `maximumChineseHeadingLength` scalars, not a sentence.
-  public static func isShortTitle(_ text: String) -> Bool {
+  package static func isShortTitle(_ text: String) -> Bool {
     let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
     guard let last = scalars.last, scalars.count <= maximumChineseHeadingLength else { return false }
     return !(sentenceEnds.contains(last) && scalars.count > 12)
   }
 
   /// `TOC 1`, `toc2`, `目录 1`: styles of table-of-contents entries.
-  public static func isTableOfContentsStyle(_ style: String) -> Bool {
+  package static func isTableOfContentsStyle(_ style: String) -> Bool {
     let lowered = style.lowercased()
     return lowered.hasPrefix("toc") || lowered.hasPrefix("目录")
   }
 
   /// A line that ends with a tab and a page number (`第1章 绪论\t1`).
-  public static func isTableOfContentsEntry(_ text: String) -> Bool {
+  package static func isTableOfContentsEntry(_ text: String) -> Bool {
     let scalars = text.unicodeScalars
     guard let tab = scalars.lastIndex(of: "\t") else { return false }
     let page = scalars[scalars.index(after: tab)...]
@@ -43,7 +43,7 @@ public enum HeadingDetector {
   }
 
   /// Numbered headings of Chinese application forms, recognised from the text alone.
-  public static func isNumberedHeading(_ paragraph: String) -> Bool {
+  package static func isNumberedHeading(_ paragraph: String) -> Bool {
     // Most paragraphs are body text: decide from the first scalar before looking further.
     let scalars = paragraph.unicodeScalars
     guard let firstIndex = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return false }

@@ -1,19 +1,19 @@
 /// One paragraph of `TextLayout.text` with where it came from.
-public struct LaidOutParagraph: Sendable, Codable, Equatable {
-  public var text: String
-  public var style: String?
-  public var outlineLevel: Int?
-  public var isHeading: Bool
-  public var part: DocumentPart.Kind
-  public var partName: String
+package struct LaidOutParagraph: Sendable, Codable, Equatable {
+  package var text: String
+  package var style: String?
+  package var outlineLevel: Int?
+  package var isHeading: Bool
+  package var part: DocumentPart.Kind
+  package var partName: String
   /// Title of the section of the main part this paragraph belongs to; nil outside the main part.
-  public var section: String?
-  public var inTable: Bool
+  package var section: String?
+  package var inTable: Bool
   /// Unicode scalar offsets into `TextLayout.text`, end exclusive.
-  public var start: Int
-  public var end: Int
+  package var start: Int
+  package var end: Int
 
-  public init(
+  package init(
     text: String, style: String?, outlineLevel: Int?, isHeading: Bool, part: DocumentPart.Kind,
     partName: String, section: String?, inTable: Bool, start: Int, end: Int
   ) {

@@ -4,13 +4,13 @@ import Foundation
 /// The flattened text every other module uses, built deterministically from an `ExtractedDocument`:
 /// parts in order, their paragraphs (table cells row by row, cell by cell, nested tables in place)
 /// joined by "\n". Offsets are Unicode scalar offsets into `text`.
-public struct TextLayout: Sendable {
-  public let text: String
-  public let paragraphs: [LaidOutParagraph]
+package struct TextLayout: Sendable {
+  package let text: String
+  package let paragraphs: [LaidOutParagraph]
   /// Sections of the main part in order, covering it; "" titles the text before the first heading.
-  public let sections: [TextSection]
+  package let sections: [TextSection]
 
-  public init(_ document: ExtractedDocument) {
+  package init(_ document: ExtractedDocument) {
     var collector = Collector()
     for part in document.parts {
       collector.add(part.blocks, part: part, inTable: false)
@@ -30,7 +30,7 @@ public struct TextLayout: Sendable {
   }
 
   /// The title of the section containing `offset`, or nil outside the main part.
-  public func section(at offset: Int) -> String? {
+  package func section(at offset: Int) -> String? {
     var low = 0
     var high = sections.count
     while low < high {

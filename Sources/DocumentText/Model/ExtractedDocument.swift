@@ -9,21 +9,21 @@ import ChachongModel
 /// place), paragraphs joined by "\n".
 public struct ExtractedDocument: Sendable, Codable, Equatable {
   /// The path the document was read from, as given.
-  public var path: String
-  public var format: DocumentFormat
+  package var path: String
+  package var format: DocumentFormat
   /// How a text file was decoded ("UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "GB18030");
   /// nil for XML formats (libxml2 decodes those by their declaration).
-  public var encoding: String?
-  public var parts: [DocumentPart]
+  package var encoding: String?
+  package var parts: [DocumentPart]
   /// Named fields of the application form, in document order, one per canonical name.
-  public var formFields: [FormField]
+  package var formFields: [FormField]
   /// Things that were read but may not be what the author meant (skipped entries, unknown parts).
-  public var warnings: [String]
+  package var warnings: [String]
   /// Set when some of the text is OCR text (a scanned PDF or an image): how many pages and the
   /// recogniser's mean confidence. The parts read by OCR carry their own `ocrConfidence`.
-  public var ocr: OCRSummary?
+  package var ocr: OCRSummary?
 
-  public init(
+  package init(
     path: String, format: DocumentFormat, encoding: String? = nil, parts: [DocumentPart],
     formFields: [FormField] = [], warnings: [String] = [], ocr: OCRSummary? = nil
   ) {
@@ -38,7 +38,7 @@ public struct ExtractedDocument: Sendable, Codable, Equatable {
 }
 
 /// The kinds of input the reader accepts.
-public enum DocumentFormat: String, Sendable, Codable, Equatable {
+package enum DocumentFormat: String, Sendable, Codable, Equatable {
   case docx, docm, dotx
   /// Single-file Word 2007+ XML (`<pkg:package>`).
   case flatOPC = "flat-opc"
@@ -56,23 +56,23 @@ public enum DocumentFormat: String, Sendable, Codable, Equatable {
 }
 
 /// One labelled part of a Word document (the main body, a header, a footer, the footnotes…).
-public struct DocumentPart: Sendable, Codable, Equatable {
-  public enum Kind: String, Sendable, Codable, Equatable {
+package struct DocumentPart: Sendable, Codable, Equatable {
+  package enum Kind: String, Sendable, Codable, Equatable {
     case main, header, footer, footnotes, endnotes
     /// The text boxes of a Word 97–2003 binary file, which keeps them apart from the text they
     /// float over (a `.docx` has them inline, in the part they are anchored in).
     case textBoxes = "textboxes"
   }
-  public var kind: Kind
+  package var kind: Kind
   /// The part's name inside the container (`word/document.xml`, `word/header1.xml`); the file
   /// name for text files.
-  public var name: String
-  public var blocks: [Block]
+  package var name: String
+  package var blocks: [Block]
   /// For text read by OCR: the recogniser's mean confidence for this part in 0…1 (a PDF page or
   /// an image is one part). Nil for text that was typed (Word, text files, PDF text layers).
-  public var ocrConfidence: Double?
+  package var ocrConfidence: Double?
 
-  public init(kind: Kind, name: String, blocks: [Block], ocrConfidence: Double? = nil) {
+  package init(kind: Kind, name: String, blocks: [Block], ocrConfidence: Double? = nil) {
     self.kind = kind
     self.name = name
     self.blocks = blocks
@@ -81,22 +81,22 @@ public struct DocumentPart: Sendable, Codable, Equatable {
 }
 
 /// Body content: a paragraph or a table, in document order.
-public enum Block: Sendable, Codable, Equatable {
+package enum Block: Sendable, Codable, Equatable {
   case paragraph(Paragraph)
   case table(Table)
 }
 
-public struct Paragraph: Sendable, Codable, Equatable {
-  public var text: String
+package struct Paragraph: Sendable, Codable, Equatable {
+  package var text: String
   /// The paragraph style id (`w:pStyle`), if any.
-  public var style: String?
+  package var style: String?
   /// Outline level 0…8 from the paragraph or its heading style; nil for body text.
-  public var outlineLevel: Int?
+  package var outlineLevel: Int?
   /// True when this paragraph starts a section (a heading by style, outline level or a numbered
   /// Chinese heading such as `一、立项依据` or `（二）`).
-  public var isHeading: Bool
+  package var isHeading: Bool
 
-  public init(text: String, style: String? = nil, outlineLevel: Int? = nil, isHeading: Bool = false) {
+  package init(text: String, style: String? = nil, outlineLevel: Int? = nil, isHeading: Bool = false) {
     self.text = text
     self.style = style
     self.outlineLevel = outlineLevel
@@ -104,31 +104,31 @@ public struct Paragraph: Sendable, Codable, Equatable {
   }
 }
 
-public struct Table: Sendable, Codable, Equatable {
-  public var rows: [[TableCell]]
-  public init(rows: [[TableCell]]) { self.rows = rows }
+package struct Table: Sendable, Codable, Equatable {
+  package var rows: [[TableCell]]
+  package init(rows: [[TableCell]]) { self.rows = rows }
 }
 
-public struct TableCell: Sendable, Codable, Equatable {
+package struct TableCell: Sendable, Codable, Equatable {
   /// Paragraphs and nested tables of the cell.
-  public var blocks: [Block]
+  package var blocks: [Block]
   /// Horizontal span (`w:gridSpan`), 1 when absent.
-  public var gridSpan: Int
-  public init(blocks: [Block], gridSpan: Int = 1) {
+  package var gridSpan: Int
+  package init(blocks: [Block], gridSpan: Int = 1) {
     self.blocks = blocks
     self.gridSpan = gridSpan
   }
 }
 
 /// A named field of the application form: the label as written and its value.
-public struct FormField: Sendable, Codable, Equatable {
+package struct FormField: Sendable, Codable, Equatable {
   /// The canonical name (`项目名称`, `申报单位`, `统一社会信用代码`, `所在县（市）`, `申报企业类型`,
   /// `指南编号`, `项目负责人`, `身份证号`, `学历`, `研发总投入`, `申请资助`).
-  public var name: String
+  package var name: String
   /// The label as it appears in the document.
-  public var label: String
-  public var value: String
-  public init(name: String, label: String, value: String) {
+  package var label: String
+  package var value: String
+  package init(name: String, label: String, value: String) {
     self.name = name
     self.label = label
     self.value = value

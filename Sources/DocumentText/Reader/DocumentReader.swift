@@ -4,23 +4,23 @@ import Foundation
 /// (zip, OLE2 Word 97–2003, XML root element, text), not only by its extension: a `.docx` or
 /// Word 2003 XML saved under a `.doc` name (WPS does this) reads as what it is.
 public struct DocumentReader: Sendable {
-  public typealias FormFieldReading = @Sendable ([DocumentPart]) -> [FormField]
+  package typealias FormFieldReading = @Sendable ([DocumentPart]) -> [FormField]
 
-  public let limits: ReadLimits
+  package let limits: ReadLimits
   /// Fills `ExtractedDocument.formFields` from the parts; the single place form fields are wired in.
-  public let formFieldExtractor: FormFieldReading
+  package let formFieldExtractor: FormFieldReading
   /// Further formats, tried by content before the built-in ones (see ``FormatReader``).
-  public let readers: [any FormatReader]
+  package let readers: [any FormatReader]
 
   /// For callers that want the text only (benchmarks, bulk ingest of non-application texts).
-  public static let noFormFields: FormFieldReading = { _ in [] }
+  package static let noFormFields: FormFieldReading = { _ in [] }
 
   /// `limits` are clamped to ``ReadLimits/safeBounds``.
   public init(limits: ReadLimits = .standard, readers: [any FormatReader] = []) {
     self.init(limits: limits, formFieldExtractor: { FormFieldExtractor.extract(from: $0) }, readers: readers)
   }
 
-  public init(
+  package init(
     limits: ReadLimits, formFieldExtractor: @escaping FormFieldReading, readers: [any FormatReader] = []
   ) {
     self.limits = limits.clamped
@@ -28,12 +28,12 @@ public struct DocumentReader: Sendable {
     self.readers = readers
   }
 
-  public func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
+  package func read(path: String) throws(DocumentReadError) -> ExtractedDocument {
     let bytes = try InputFile.bytes(atPath: path, limits: limits)
     return try read(data: bytes, name: path)
   }
 
-  public func read(data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
+  package func read(data: [UInt8], name: String) throws(DocumentReadError) -> ExtractedDocument {
     guard data.count <= limits.maxEntryBytes else {
       throw DocumentReadError(
         path: name, reason: .tooLarge("\(data.count) bytes, limit \(limits.maxEntryBytes)"))
@@ -46,7 +46,7 @@ public struct DocumentReader: Sendable {
 
   /// True when reading `data` waits on a subprocess (a blocking ``FormatReader`` recognises it):
   /// async callers then read it on a thread of their own.
-  public func blocks(_ data: [UInt8], name: String) -> Bool {
+  package func blocks(_ data: [UInt8], name: String) -> Bool {
     let fileExtension = (name as NSString).pathExtension.lowercased()
     return readers.first { $0.recognizes(data, fileExtension: fileExtension) }?.blocks ?? false
   }

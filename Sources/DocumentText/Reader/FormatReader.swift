@@ -20,5 +20,5 @@ public protocol FormatReader: Sendable {
 }
 
 extension FormatReader {
-  public var blocks: Bool { false }
+  package var blocks: Bool { false }
 }

@@ -4,9 +4,9 @@ import Glibc
 /// followed), is a regular file (a FIFO would block, a device never ends), and is not larger than
 /// the limits allow. The size is checked with `fstat` on the opened file before anything is read,
 /// and the read stops at the limit even if the file grows meanwhile.
-public enum InputFile {
+package enum InputFile {
   /// The whole file, at most `limits.maxEntryBytes` bytes.
-  public static func bytes(atPath path: String, limits: ReadLimits = .standard) throws(DocumentReadError)
+  package static func bytes(atPath path: String, limits: ReadLimits = .standard) throws(DocumentReadError)
     -> [UInt8]
   {
     if let reason = notRegularReason(path) { throw DocumentReadError(path: path, reason: reason) }
@@ -48,7 +48,7 @@ public enum InputFile {
 
   /// Why `path` cannot be read as an input file (missing, a folder, a FIFO, a device, a broken
   /// link), or nil for a regular file or a link to one.
-  public static func notRegularReason(_ path: String) -> DocumentReadError.Reason? {
+  package static func notRegularReason(_ path: String) -> DocumentReadError.Reason? {
     var status = stat()
     guard stat(path, &status) == 0 else {
       let error = errno

@@ -5,14 +5,14 @@ import Synchronization
 /// ``current`` around the read (`ReadCancellation.$current.withValue(token) { … }`, which also
 /// works on a plain thread such as a `BlockingPool` thread) and cancels it from
 /// `withTaskCancellationHandler`; the subprocess runner polls it and kills the process.
-public final class ReadCancellation: Sendable {
-  @TaskLocal public static var current: ReadCancellation?
+package final class ReadCancellation: Sendable {
+  @TaskLocal package static var current: ReadCancellation?
 
   private let flag = Atomic<Bool>(false)
 
-  public init() {}
+  package init() {}
 
-  public func cancel() { flag.store(true, ordering: .releasing) }
+  package func cancel() { flag.store(true, ordering: .releasing) }
 
-  public var isCancelled: Bool { flag.load(ordering: .acquiring) }
+  package var isCancelled: Bool { flag.load(ordering: .acquiring) }
 }

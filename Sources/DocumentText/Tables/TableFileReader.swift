@@ -4,18 +4,18 @@ import Foundation
 /// BOM, UTF-16 with BOM, else GB18030, reported in `encoding`), TSV and tab-separated text, and
 /// the first sheet of an `.xlsx` workbook. The header is the first non-empty row (title rows
 /// above it skipped, see `TabularData.init(records:)`). Legacy `.xls` is refused with a clear error.
-public enum TableFileReader {
-  public static func read(path: String) throws(DocumentReadError) -> TabularData {
+package enum TableFileReader {
+  package static func read(path: String) throws(DocumentReadError) -> TabularData {
     try read(path: path, limits: .standard)
   }
 
-  public static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
+  package static func read(path: String, limits: ReadLimits) throws(DocumentReadError) -> TabularData {
     try read(bytes: try InputFile.bytes(atPath: path, limits: limits), name: path, limits: limits)
   }
 
   /// A table given as bytes (an upload, a file the caller read); `name` gives the extension and
   /// names the table in errors.
-  public static func read(bytes: [UInt8], name path: String, limits: ReadLimits = .standard)
+  package static func read(bytes: [UInt8], name path: String, limits: ReadLimits = .standard)
     throws(DocumentReadError) -> TabularData
   {
     guard bytes.count <= limits.maxEntryBytes else {

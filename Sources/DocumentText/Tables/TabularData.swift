@@ -1,14 +1,14 @@
 /// A table read from a CSV or `.xlsx` file: the header row and the data rows below it.
-public struct TabularData: Sendable, Equatable {
+package struct TabularData: Sendable, Equatable {
   /// The header row (the first non-empty row, title rows above it skipped), cells trimmed.
-  public var header: [String]
+  package var header: [String]
   /// The non-empty rows after the header, cells trimmed; a short row is padded with "" to the
   /// header's width, a longer one keeps its extra cells.
-  public var rows: [[String]]
+  package var rows: [[String]]
   /// How a CSV file was decoded ("UTF-8", "UTF-8 with BOM", "GB18030"); nil for `.xlsx`.
-  public var encoding: String?
+  package var encoding: String?
 
-  public init(header: [String], rows: [[String]], encoding: String? = nil) {
+  package init(header: [String], rows: [[String]], encoding: String? = nil) {
     self.header = header
     self.rows = rows
     self.encoding = encoding
@@ -17,7 +17,7 @@ public struct TabularData: Sendable, Equatable {
   /// Builds the table from raw records. The header is the first non-empty record, except that
   /// title rows above it (a single filled cell, such as `2023年度…项目汇总表` across merged cells)
   /// are skipped when a record with two or more filled cells follows within the next ten.
-  public init(records: [[String]], encoding: String? = nil) {
+  package init(records: [[String]], encoding: String? = nil) {
     let nonEmpty = records.lazy.map { $0.map(TableText.trimmed) }.filter { $0.contains { !$0.isEmpty } }
     let cleaned = Array(nonEmpty)
     let filledCounts = cleaned.map { $0.filter { !$0.isEmpty }.count }
@@ -45,7 +45,7 @@ public struct TabularData: Sendable, Equatable {
 
   /// The index of the first header cell equal to one of `names` (compared without whitespace),
   /// or nil.
-  public func column(named names: String...) -> Int? {
+  package func column(named names: String...) -> Int? {
     let wanted = Set(names.map(TableText.compact))
     return header.firstIndex { wanted.contains(TableText.compact($0)) }
   }

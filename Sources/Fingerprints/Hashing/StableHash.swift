@@ -11,26 +11,26 @@
 ///   result `mix64(h ^ (UInt64(bytes.count) &* 0xD6E8_FEB8_6659_FD93))`.
 ///
 /// Golden values are pinned in `StableHashTests`; changing anything here invalidates every index.
-public enum StableHash {
+package enum StableHash {
   /// Added to every word step of `hash64` (the golden-ratio increment of SplitMix64).
-  public static let wordIncrement: UInt64 = 0x9E37_79B9_7F4A_7C15
+  package static let wordIncrement: UInt64 = 0x9E37_79B9_7F4A_7C15
   /// Multiplies the byte length folded into the last step of `hash64`.
-  public static let lengthMultiplier: UInt64 = 0xD6E8_FEB8_6659_FD93
+  package static let lengthMultiplier: UInt64 = 0xD6E8_FEB8_6659_FD93
 
   @inline(__always)
-  public static func mix64(_ value: UInt64) -> UInt64 {
+  package static func mix64(_ value: UInt64) -> UInt64 {
     var z = value
     z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z &>> 31)
   }
 
-  public static func hash64(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+  package static func hash64(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
     bytes.withUnsafeBufferPointer { hash64(UnsafeRawBufferPointer($0), seed: seed) }
   }
 
   /// `hash64` over raw memory; same values as the `[UInt8]` form.
-  public static func hash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+  package static func hash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
     var h = seed
     let count = bytes.count
     var offset = 0

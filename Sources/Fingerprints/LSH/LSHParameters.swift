@@ -7,10 +7,10 @@
 /// Banded LSH: a signature is cut into `bands` bands of `rows` values; two documents are candidates
 /// when any band is equal, which happens with probability `1 - (1 - s^rows)^bands` at Jaccard s.
 public struct LSHParameters: Sendable, Codable, Equatable, Hashable {
-  public var bands: Int
-  public var rows: Int
+  package var bands: Int
+  package var rows: Int
 
-  public init(bands: Int, rows: Int) {
+  package init(bands: Int, rows: Int) {
     self.bands = bands
     self.rows = rows
   }
@@ -19,7 +19,7 @@ public struct LSHParameters: Sendable, Codable, Equatable, Hashable {
   /// `falsePositiveWeight · ∫₀ᵗ P(s) ds + falseNegativeWeight · ∫ₜ¹ (1 − P(s)) ds`,
   /// exactly as datasketch's `_optimal_param` (same search order, first minimum wins).
   /// For 128 values it gives 25×5 at 0.5 and 9×13 at 0.8.
-  public static func optimal(
+  package static func optimal(
     threshold: Double, signatureSize: Int, falsePositiveWeight: Double = 0.5,
     falseNegativeWeight: Double = 0.5
   ) -> LSHParameters {
@@ -47,17 +47,17 @@ public struct LSHParameters: Sendable, Codable, Equatable, Hashable {
   }
 
   /// Probability that a pair with Jaccard `similarity` shares at least one band.
-  public func candidateProbability(similarity: Double) -> Double {
+  package func candidateProbability(similarity: Double) -> Double {
     1 - pow(1 - pow(similarity, Double(rows)), Double(bands))
   }
 
   /// Seed of the band keys.
-  public static let bandSeed: UInt64 = 0x6C73_682D_6261_6E64  // "lsh-band"
+  package static let bandSeed: UInt64 = 0x6C73_682D_6261_6E64  // "lsh-band"
 
   /// One key per complete band: `h = mix64(bandSeed ^ band)`, then for each of the band's values
   /// `h = mix64((h ^ value) &+ StableHash.wordIncrement)`. The band index is mixed in so equal
   /// values in different bands give different keys.
-  public func bandKeys(of signature: MinHashSignature) -> [UInt64] {
+  package func bandKeys(of signature: MinHashSignature) -> [UInt64] {
     let rows = max(self.rows, 1)
     let usable = min(bands, signature.values.count / rows)
     guard usable > 0 else { return [] }

@@ -2,15 +2,15 @@
 /// in each bin; 32 bits make accidental equality of different minima a 2⁻³² event, negligible next
 /// to the sampling error, at half the size of 64-bit values).
 public struct MinHashSignature: Sendable, Equatable, Hashable {
-  public var values: [UInt32]
+  package var values: [UInt32]
 
-  public init(values: [UInt32]) {
+  package init(values: [UInt32]) {
     self.values = values
   }
 
   /// Share of positions with equal values: an unbiased estimate of the Jaccard similarity of the two
   /// shingle sets. 0 when the sizes differ or are zero.
-  public func estimatedJaccard(_ other: MinHashSignature) -> Double {
+  package func estimatedJaccard(_ other: MinHashSignature) -> Double {
     guard values.count == other.values.count, !values.isEmpty else { return 0 }
     var equal = 0
     for index in values.indices where values[index] == other.values[index] { equal += 1 }
@@ -21,7 +21,7 @@ public struct MinHashSignature: Sendable, Equatable, Hashable {
   private static let version: UInt8 = 1
 
   /// `CCMH`, version byte 1, value count as UInt32 little-endian, values as UInt32 little-endian.
-  public func serialized() -> [UInt8] {
+  package func serialized() -> [UInt8] {
     var out = Self.magic
     out.reserveCapacity(9 + values.count * 4)
     out.append(Self.version)
@@ -30,7 +30,7 @@ public struct MinHashSignature: Sendable, Equatable, Hashable {
     return out
   }
 
-  public init(serialized bytes: [UInt8]) throws(FingerprintsError) {
+  package init(serialized bytes: [UInt8]) throws(FingerprintsError) {
     func fail(_ reason: FingerprintsError.Reason) -> FingerprintsError {
       FingerprintsError(what: "MinHashSignature", reason: reason)
     }

@@ -22,29 +22,29 @@ import CKernels
 ///   add 12–18 % to the error;
 /// - the signature value is the low 32 bits of the bin's minimum. No shingles: every value is
 ///   `UInt32.max`.
-public struct MinHasher: Sendable {
-  public let parameters: FingerprintParameters
+package struct MinHasher: Sendable {
+  package let parameters: FingerprintParameters
   let permutationSeed: UInt64
   let fallbackSeed: UInt64
 
-  public init(parameters: FingerprintParameters) {
+  package init(parameters: FingerprintParameters) {
     self.parameters = parameters
     permutationSeed = StableHash.mix64(parameters.seed ^ 0x4F50_482D_7065_726D)
     fallbackSeed = StableHash.mix64(parameters.seed ^ 0x4445_4E53_4946_5921)
   }
 
-  public func signature(of shingleHashes: [UInt64]) -> MinHashSignature {
+  package func signature(of shingleHashes: [UInt64]) -> MinHashSignature {
     shingleHashes.withUnsafeBufferPointer { signature(of: $0) }
   }
 
   /// The signature of the shingles not in `excluding` (template shingles, shingles too frequent in
   /// the corpus: they make estimates of unrelated documents agree by accident).
-  public func signature(of shingleHashes: [UInt64], excluding: Set<UInt64>) -> MinHashSignature {
+  package func signature(of shingleHashes: [UInt64], excluding: Set<UInt64>) -> MinHashSignature {
     guard !excluding.isEmpty else { return signature(of: shingleHashes) }
     return signature(of: shingleHashes.filter { !excluding.contains($0) })
   }
 
-  public func signature(of shingleHashes: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
+  package func signature(of shingleHashes: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
     withMinima(shingleHashes) { minima in
       for hash in shingleHashes { add(hash, to: minima) }
     }
@@ -79,7 +79,7 @@ public struct MinHasher: Sendable {
   }
 
   /// Whether ``finish(_:hashes:)`` fills empty bins with AVX-512 (`CKernels`); same values.
-  public static let fillsWithAVX512 = chachong_minhash_fill_avx512_available() == 1
+  package static let fillsWithAVX512 = chachong_minhash_fill_avx512_available() == 1
 
   func finish(_ minima: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>)
     -> MinHashSignature
@@ -125,19 +125,19 @@ public struct MinHasher: Sendable {
   }
 
   /// Collects shingle hashes one at a time (for callers that produce them in a stream).
-  public struct Accumulator {
+  package struct Accumulator {
     let hasher: MinHasher
     var hashes: [UInt64] = []
 
-    public init(hasher: MinHasher) {
+    package init(hasher: MinHasher) {
       self.hasher = hasher
     }
 
-    public mutating func add(_ shingleHash: UInt64) {
+    package mutating func add(_ shingleHash: UInt64) {
       hashes.append(shingleHash)
     }
 
-    public func finish() -> MinHashSignature {
+    package func finish() -> MinHashSignature {
       hasher.signature(of: hashes)
     }
   }

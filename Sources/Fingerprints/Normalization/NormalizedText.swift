@@ -14,11 +14,11 @@
 /// `starts[i]`/`ends[i]` are the code-point offsets in the original text of the first scalar and
 /// one past the last scalar of token `i` (several tokens can share one original scalar, e.g. `㍻`).
 public struct NormalizedText: Sendable, Equatable, Hashable {
-  public let tokens: [UInt64]
-  public let starts: [Int32]
-  public let ends: [Int32]
+  package let tokens: [UInt64]
+  package let starts: [Int32]
+  package let ends: [Int32]
 
-  public var count: Int { tokens.count }
+  package var count: Int { tokens.count }
 
   /// The first token starting at or after the extracted-text offset `offset` (`count` when none
   /// does), by binary search over `starts`: how passages in text offsets become token ranges.
@@ -32,12 +32,12 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
     return low
   }
 
-  public init(normalizing text: String) {
+  package init(normalizing text: String) {
     (tokens, starts, ends) = Normalizer.normalize(text)
   }
 
   /// Tokens and offsets as they are (for decoding and tests); the three arrays must have equal length.
-  public init(tokens: [UInt64], starts: [Int32], ends: [Int32]) {
+  package init(tokens: [UInt64], starts: [Int32], ends: [Int32]) {
     precondition(tokens.count == starts.count && tokens.count == ends.count)
     self.tokens = tokens
     self.starts = starts
@@ -50,7 +50,7 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
   /// Compact form: `CCNT`, version byte 1, LEB128 token count, then per token the LEB128 token id,
   /// the start minus the previous token's start, and the length (`end - start`). About 5 bytes per
   /// CJK token.
-  public func serialized() -> [UInt8] {
+  package func serialized() -> [UInt8] {
     let n = tokens.count
     // Written into scratch sized for the worst case (10 + 5 + 5 bytes per token), then copied to
     // an array of the exact size.
@@ -81,7 +81,7 @@ public struct NormalizedText: Sendable, Equatable, Hashable {
     return Array(UnsafeBufferPointer(start: scratch, count: cursor - scratch))
   }
 
-  public init(serialized bytes: [UInt8]) throws(FingerprintsError) {
+  package init(serialized bytes: [UInt8]) throws(FingerprintsError) {
     func fail(_ reason: FingerprintsError.Reason) -> FingerprintsError {
       FingerprintsError(what: "NormalizedText", reason: reason)
     }

@@ -1,13 +1,13 @@
 /// Unicode scalars of UTF-8 text, counted as the bytes that are not continuation bytes, eight
 /// bytes per step: character counts and code-point offsets are needed for every ingested text,
 /// and walking `unicodeScalars` decodes each scalar (measured at 4 % of an ingest).
-public enum ScalarCount {
-  public static func of(_ text: String) -> Int {
+package enum ScalarCount {
+  package static func of(_ text: String) -> Int {
     var text = text
     return text.withUTF8 { of($0) }
   }
 
-  public static func of(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+  package static func of(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = utf8.baseAddress else { return 0 }
     let raw = UnsafeRawPointer(base)
     let count = utf8.count

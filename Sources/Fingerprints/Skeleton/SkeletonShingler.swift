@@ -13,17 +13,17 @@
 /// script, the words of `latinFunctionWords` (English and Indonesian), as `NormalizedText` token
 /// ids. A key is `StableHash.mix64` folded over `n` consecutive function tokens with `seed`.
 /// Pure and deterministic; what an index stores per document is `keys(of:)`.
-public enum SkeletonShingler {
+package enum SkeletonShingler {
   /// Function tokens per key: 6 keeps keys of unrelated documents apart (measured on the Chinese
   /// paraphrase corpus, docs/BENCHMARKS.md) while a key spans only one or two clauses.
-  public static let standardLength = 6
+  package static let standardLength = 6
   /// "skeleton" in ASCII.
-  public static let standardSeed: UInt64 = 0x736B_656C_6574_6F6E
+  package static let standardSeed: UInt64 = 0x736B_656C_6574_6F6E
 
-  public static let chineseFunctionCharacters =
+  package static let chineseFunctionCharacters =
     "的地得了着过在是和与及或对由为以于将被把从向其之等并而且但也都不没应当可须得所者该此这那有无非如若则即因按依照经未已各每凡均即又再更最很较能会要需必使让给至到自就还"
 
-  public static let latinFunctionWords = [
+  package static let latinFunctionWords = [
     // English
     "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "been", "by", "for",
     "with", "on", "at", "from", "as", "that", "this", "these", "those", "it", "its", "not", "no", "shall",
@@ -42,7 +42,7 @@ public enum SkeletonShingler {
 
   /// The token ids of the function tokens (`NormalizedText` ids: scalar values for CJK, flagged
   /// run hashes for Latin words).
-  public static let functionTokens: Set<UInt64> = {
+  package static let functionTokens: Set<UInt64> = {
     var tokens = Set(chineseFunctionCharacters.unicodeScalars.map { UInt64($0.value) })
     for word in latinFunctionWords {
       tokens.insert(StableHash.hash64(Array(word.utf8), seed: Normalizer.runSeed) | Normalizer.runTokenFlag)
@@ -51,13 +51,13 @@ public enum SkeletonShingler {
   }()
 
   /// The positions (token indices) of the function tokens of `text`, in order.
-  public static func skeleton(of text: NormalizedText) -> [Int] {
+  package static func skeleton(of text: NormalizedText) -> [Int] {
     let function = functionTokens
     return text.tokens.indices.filter { function.contains(text.tokens[$0]) }
   }
 
   /// One key per start position of `n` consecutive function tokens, in text order (duplicates kept).
-  public static func keySequence(
+  package static func keySequence(
     of text: NormalizedText, n: Int = standardLength, seed: UInt64 = standardSeed
   )
     -> [UInt64]
@@ -75,7 +75,7 @@ public enum SkeletonShingler {
   }
 
   /// The distinct keys of `text`, sorted: what a document yields for the index.
-  public static func keys(of text: NormalizedText, n: Int = standardLength, seed: UInt64 = standardSeed)
+  package static func keys(of text: NormalizedText, n: Int = standardLength, seed: UInt64 = standardSeed)
     -> [UInt64]
   {
     Array(Set(keySequence(of: text, n: n, seed: seed))).sorted()

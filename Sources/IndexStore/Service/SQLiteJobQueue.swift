@@ -4,12 +4,12 @@ import GRDB
 
 /// The durable job table in `service.sqlite`. A claim is one write transaction (SQLite has one
 /// writer at a time), so no job is claimed twice; an expired lease is requeued by the next claim.
-public final class SQLiteJobQueue: JobQueue {
+package final class SQLiteJobQueue: JobQueue {
   private let database: ServiceDatabase
   private let clock: @Sendable () -> Double
-  public let maxAttempts: Int
+  package let maxAttempts: Int
 
-  public init(
+  package init(
     database: ServiceDatabase, maxAttempts: Int = 3,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
@@ -40,7 +40,7 @@ public final class SQLiteJobQueue: JobQueue {
       createdAt: row["created_at"], updatedAt: row["updated_at"], leaseExpiresAt: row["lease_expires_at"])
   }
 
-  public func enqueue(id: String, kind: String, payload: [UInt8]) async throws(JobQueueError) -> JobRecord {
+  package func enqueue(id: String, kind: String, payload: [UInt8]) async throws(JobQueueError) -> JobRecord {
     let now = millisecondsNow(clock)
     return try await run(id) { db in
       if let row = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]) {
@@ -58,7 +58,7 @@ public final class SQLiteJobQueue: JobQueue {
     }
   }
 
-  public func claim(worker: String, kinds: [String], leaseSeconds: Double) async throws(JobQueueError)
+  package func claim(worker: String, kinds: [String], leaseSeconds: Double) async throws(JobQueueError)
     -> JobRecord?
   {
     let now = millisecondsNow(clock)
@@ -130,7 +130,7 @@ public final class SQLiteJobQueue: JobQueue {
     }
   }
 
-  public func report(
+  package func report(
     id: String, worker: String, stage: String, done: Int, total: Int?, leaseSeconds: Double
   ) async throws(JobQueueError) {
     let lease = millisecondsNow(clock) + leaseSeconds
@@ -140,19 +140,19 @@ public final class SQLiteJobQueue: JobQueue {
       [stage, done, total, lease])
   }
 
-  public func succeed(id: String, worker: String, result: [UInt8]) async throws(JobQueueError) {
+  package func succeed(id: String, worker: String, result: [UInt8]) async throws(JobQueueError) {
     try await updateHeld(
       id: id, worker: worker, set: "state = 'succeeded', result = ?, worker = NULL, lease_expires_at = NULL",
       [Data(result)])
   }
 
-  public func fail(id: String, worker: String, error: String) async throws(JobQueueError) {
+  package func fail(id: String, worker: String, error: String) async throws(JobQueueError) {
     try await updateHeld(
       id: id, worker: worker, set: "state = 'failed', error = ?, worker = NULL, lease_expires_at = NULL",
       [error])
   }
 
-  public func cancel(id: String, reason: String) async throws(JobQueueError) -> Bool {
+  package func cancel(id: String, reason: String) async throws(JobQueueError) -> Bool {
     let now = millisecondsNow(clock)
     return try await run(id) { db -> Bool in
       guard let state = try String.fetchOne(db, sql: "SELECT state FROM jobs WHERE id = ?", arguments: [id])
@@ -169,13 +169,13 @@ public final class SQLiteJobQueue: JobQueue {
     }
   }
 
-  public func job(id: String) async throws(JobQueueError) -> JobRecord? {
+  package func job(id: String) async throws(JobQueueError) -> JobRecord? {
     try await run(id, write: false) { db in
       try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.job)
     }
   }
 
-  public func jobs(state wanted: JobState?, limit: Int) async throws(JobQueueError) -> [JobRecord] {
+  package func jobs(state wanted: JobState?, limit: Int) async throws(JobQueueError) -> [JobRecord] {
     try await run("list", write: false) { db in
       if let wanted {
         return try Row.fetchAll(
@@ -189,7 +189,7 @@ public final class SQLiteJobQueue: JobQueue {
     }
   }
 
-  public func counts() async throws(JobQueueError) -> [JobState: Int] {
+  package func counts() async throws(JobQueueError) -> [JobState: Int] {
     try await run("counts", write: false) { db in
       var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
       for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {

@@ -6,13 +6,13 @@ import GRDB
 /// 1 MB rows (read from the upload's file chunk by chunk inside one transaction, so a blob is
 /// either wholly stored or not at all, and never held whole in memory while stored), and the
 /// audit log.
-public final class SQLiteServiceState: ServiceStateStore {
+package final class SQLiteServiceState: ServiceStateStore {
   static let chunkSize = 1 << 20
   private let database: ServiceDatabase
   private let clock: @Sendable () -> Double
-  public let blobLimit: Int
+  package let blobLimit: Int
 
-  public init(
+  package init(
     database: ServiceDatabase, blobLimit: Int = 4 << 30,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
@@ -40,7 +40,7 @@ public final class SQLiteServiceState: ServiceStateStore {
       updatedAt: row["updated_at"])
   }
 
-  public func create(collection: String, id: String, owner: String?, body: [UInt8])
+  package func create(collection: String, id: String, owner: String?, body: [UInt8])
     async throws(StateStoreError)
     -> (record: StateRecord, created: Bool)
   {
@@ -65,7 +65,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func record(collection: String, id: String) async throws(StateStoreError) -> StateRecord? {
+  package func record(collection: String, id: String) async throws(StateStoreError) -> StateRecord? {
     try await run(collection, id, write: false) { db in
       try Row.fetchOne(
         db, sql: "SELECT * FROM records WHERE collection = ? AND id = ?", arguments: [collection, id]
@@ -73,7 +73,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
+  package func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
     async throws(StateStoreError) -> StateRecord
   {
     let now = millisecondsNow(clock)
@@ -97,14 +97,14 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func delete(collection: String, id: String) async throws(StateStoreError) -> Bool {
+  package func delete(collection: String, id: String) async throws(StateStoreError) -> Bool {
     try await run(collection, id) { db in
       try db.execute(sql: "DELETE FROM records WHERE collection = ? AND id = ?", arguments: [collection, id])
       return db.changesCount > 0
     }
   }
 
-  public func records(collection: String, owner: String?, after: StateRecord?, limit: Int)
+  package func records(collection: String, owner: String?, after: StateRecord?, limit: Int)
     async throws(StateStoreError) -> [StateRecord]
   {
     try await run(collection, "", write: false) { db in
@@ -124,14 +124,14 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func count(collection: String) async throws(StateStoreError) -> Int {
+  package func count(collection: String) async throws(StateStoreError) -> Int {
     try await run(collection, "", write: false) { db in
       try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records WHERE collection = ?", arguments: [collection])
         ?? 0
     }
   }
 
-  public func putBlob(id: String, fromFile path: String) async throws(StateStoreError) -> Int {
+  package func putBlob(id: String, fromFile path: String) async throws(StateStoreError) -> Int {
     let limit = blobLimit
     return try await run("blobs", id) { db -> Int in
       guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -158,7 +158,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func blob(id: String) async throws(StateStoreError) -> [UInt8]? {
+  package func blob(id: String) async throws(StateStoreError) -> [UInt8]? {
     try await run("blobs", id, write: false) { db -> [UInt8]? in
       guard let size = try Int.fetchOne(db, sql: "SELECT size FROM blobs WHERE id = ?", arguments: [id])
       else {
@@ -173,7 +173,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func deleteBlob(id: String) async throws(StateStoreError) -> Bool {
+  package func deleteBlob(id: String) async throws(StateStoreError) -> Bool {
     try await run("blobs", id) { db in
       try db.execute(sql: "DELETE FROM blob_chunks WHERE blob = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM blobs WHERE id = ?", arguments: [id])
@@ -181,7 +181,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func appendAudit(_ entry: AuditEntry) async throws(StateStoreError) -> AuditEntry {
+  package func appendAudit(_ entry: AuditEntry) async throws(StateStoreError) -> AuditEntry {
     try await run("audit", entry.target) { db in
       try db.execute(
         sql:
@@ -193,7 +193,7 @@ public final class SQLiteServiceState: ServiceStateStore {
     }
   }
 
-  public func auditEntries(before: Int64?, limit: Int) async throws(StateStoreError) -> [AuditEntry] {
+  package func auditEntries(before: Int64?, limit: Int) async throws(StateStoreError) -> [AuditEntry] {
     try await run("audit", "", write: false) { db in
       try Row.fetchAll(
         db, sql: "SELECT * FROM audit WHERE sequence < ? ORDER BY sequence DESC LIMIT ?",

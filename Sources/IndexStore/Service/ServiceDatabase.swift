@@ -7,16 +7,16 @@ import GRDB
 /// its own, with its own schema version, so the archive's schema and the service's evolve apart
 /// and a busy job table never locks the archive. WAL mode: readers never wait for the writer,
 /// and a killed process loses no committed transaction.
-public final class ServiceDatabase: Sendable {
-  public static let fileName = "service.sqlite"
+package final class ServiceDatabase: Sendable {
+  package static let fileName = "service.sqlite"
   static let schemaVersion = 1
 
   let pool: DatabasePool
-  public let path: String
+  package let path: String
   let blocking: BlockingPool
 
   /// Opens (creating when missing) the service database in `directory`.
-  public static func open(directory: String, blocking: BlockingPool = .shared) throws(IndexError)
+  package static func open(directory: String, blocking: BlockingPool = .shared) throws(IndexError)
     -> ServiceDatabase
   {
     do {

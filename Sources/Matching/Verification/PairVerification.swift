@@ -77,30 +77,37 @@ extension Verifier {
     var seen = [Bool](repeating: false, count: query.distinctCount)
     var positions = [UInt8](repeating: 0, count: matchHashes.count)
     var shared = 0
-    let excluding = query.excluding
+    let exclusion = query.exclusion
+    let excludes = !exclusion.isEmpty
     let counting = matchDistinct == nil
     let onlyInMatch = ShingleHashSet.withSet(capacity: counting ? matchHashes.count : 0) { others in
-      query.excludedKeys.withUnsafeBufferPointer { excludedKeys in
-        query.keys.withUnsafeBufferPointer { keys in
-          query.values.withUnsafeBufferPointer { values in
-            seen.withUnsafeMutableBufferPointer { seen in
-              positions.withUnsafeMutableBufferPointer { positions in
-                matchHashes.withUnsafeBufferPointer { matchHashes in
-                  for position in 0..<matchHashes.count {
-                    let hash = matchHashes[position]
-                    if !excluding.isEmpty && query.isExcluded(hash, keys: excludedKeys) {
-                      positions[position] = PairVerification.excluded
-                      continue
-                    }
-                    let distinct = query.index(of: hash, keys: keys, values: values)
-                    if distinct < 0 {
-                      if counting { _ = others.insert(hash) }
-                      continue
-                    }
-                    positions[position] = PairVerification.shared
-                    if !seen[Int(distinct)] {
-                      seen[Int(distinct)] = true
-                      shared += 1
+      exclusion.keys.withUnsafeBufferPointer { excludedKeys in
+        exclusion.filter.words.withUnsafeBufferPointer { excludedFilter in
+          query.filter.words.withUnsafeBufferPointer { queryFilter in
+            query.keys.withUnsafeBufferPointer { keys in
+              query.values.withUnsafeBufferPointer { values in
+                seen.withUnsafeMutableBufferPointer { seen in
+                  positions.withUnsafeMutableBufferPointer { positions in
+                    matchHashes.withUnsafeBufferPointer { matchHashes in
+                      for position in 0..<matchHashes.count {
+                        let hash = matchHashes[position]
+                        if excludes && exclusion.contains(hash, keys: excludedKeys, filter: excludedFilter) {
+                          positions[position] = PairVerification.excluded
+                          continue
+                        }
+                        let distinct =
+                          hash != 0 && !query.filter.mayContain(hash, words: queryFilter)
+                          ? -1 : query.index(of: hash, keys: keys, values: values)
+                        if distinct < 0 {
+                          if counting { _ = others.insert(hash) }
+                          continue
+                        }
+                        positions[position] = PairVerification.shared
+                        if !seen[Int(distinct)] {
+                          seen[Int(distinct)] = true
+                          shared += 1
+                        }
+                      }
                     }
                   }
                 }

@@ -20,15 +20,25 @@ extension Verifier {
     let values: [Int32]
     let zeroIndex: Int32
     let shift: UInt64
-    /// `excluding` as an open-addressing table like `keys` (0 marks an empty slot, `excludesZero`
-    /// the hash 0): a match's shingles are tested against it without hashing them again.
-    let excludedKeys: [UInt64]
-    let excludesZero: Bool
-    let excludedShift: UInt64
+    /// A bit per slot of a table 16 times the distinct count, indexed by the hash's low bits: a
+    /// candidate shingle whose bit is clear is not in the query, known from a table small enough
+    /// for the first cache levels (most candidate shingles are not in the query, and the probe of
+    /// `keys` for them was the verification's cost).
+    let filter: MembershipFilter
+    /// `excluding` as a table (built once per check when given as an ``ExclusionTable``).
+    let exclusion: ExclusionTable
 
     /// `hashes` are the query's shingle hashes as `Shingler` returns them (same k and seed as the
     /// candidates' hashes).
     public init(text: NormalizedText, hashes: [UInt64], k: Int, excluding: Set<UInt64> = []) {
+      self.init(text: text, hashes: hashes, k: k, exclusion: ExclusionTable(excluding))
+    }
+
+    /// The same query with an exclusion table already built: a check verifies every document of
+    /// the batch with one set of exclusions (templates, common text), which can hold a hundred
+    /// thousand shingles.
+    package init(text: NormalizedText, hashes: [UInt64], k: Int, exclusion: ExclusionTable) {
+      let excluding = exclusion.excluding
       self.text = text
       self.hashes = hashes
       self.k = k
@@ -67,40 +77,11 @@ extension Verifier {
       self.shift = shift
       self.distinctIndex = distinctIndex
       distinctCount = Int(distinct)
-      var excludedSize = 16
-      while excludedSize < excluding.count * 2 { excludedSize <<= 1 }
-      let excludedMask = excludedSize - 1
-      let excludedShift = UInt64(64 - excludedSize.trailingZeroBitCount)
-      var excludedKeys = [UInt64](repeating: 0, count: excludedSize)
-      var excludesZero = false
-      for hash in excluding {
-        if hash == 0 {
-          excludesZero = true
-          continue
-        }
-        var slot = Int(truncatingIfNeeded: hash &>> excludedShift)
-        while excludedKeys[slot] != 0 && excludedKeys[slot] != hash { slot = (slot &+ 1) & excludedMask }
-        excludedKeys[slot] = hash
-      }
-      self.excludedKeys = excludedKeys
-      self.excludesZero = excludesZero
-      self.excludedShift = excludedShift
+      filter = MembershipFilter(members: keys, capacity: Int(distinct))
+      self.exclusion = exclusion
     }
 
     /// Whether `hash` is in `excluding` (`keys`: `excludedKeys`).
-    @inline(__always)
-    func isExcluded(_ hash: UInt64, keys: UnsafeBufferPointer<UInt64>) -> Bool {
-      if hash == 0 { return excludesZero }
-      let mask = keys.count - 1
-      var slot = Int(truncatingIfNeeded: hash &>> excludedShift)
-      while true {
-        let key = keys[slot]
-        if key == hash { return true }
-        if key == 0 { return false }
-        slot = (slot &+ 1) & mask
-      }
-    }
-
     /// Index of `hash` among the distinct query hashes, or −1.
     @inline(__always)
     func index(of hash: UInt64, keys: UnsafeBufferPointer<UInt64>, values: UnsafeBufferPointer<Int32>)

@@ -5,15 +5,15 @@ import PostgresStore
 
 /// The stores a command line names: the embedded SQLite index in a directory (`DIR` or
 /// `sqlite:PATH`) or a PostgreSQL store (`postgresql://USER@HOST:PORT/DB?sslmode=…`).
-public enum LocalStores {
+package enum LocalStores {
   /// What a `--store` or `--index` argument names.
-  public enum Address: Sendable, Equatable {
+  package enum Address: Sendable, Equatable {
     case sqlite(directory: String)
     case postgres(url: String)
 
     /// `sqlite:PATH` and any other text without a scheme are directories; `postgresql://` and
     /// `postgres://` are PostgreSQL; another `scheme://` is refused.
-    public init(_ text: String) throws(ServiceError) {
+    package init(_ text: String) throws(ServiceError) {
       if PostgresLocation.isPostgresURL(text) {
         self = .postgres(url: text)
       } else if text.hasPrefix("sqlite:") {
@@ -32,7 +32,8 @@ public enum LocalStores {
   }
 
   /// An existing store (read commands).
-  public static func open(_ directory: String, readOnly: Bool = false) throws(ServiceError) -> DocumentIndex {
+  package static func open(_ directory: String, readOnly: Bool = false) throws(ServiceError) -> DocumentIndex
+  {
     do {
       return try DocumentIndex.open(directory: directory, readOnly: readOnly)
     } catch {
@@ -42,7 +43,7 @@ public enum LocalStores {
 
   /// An existing store, or a new one with `parameters` (nil: the standard ones) when there is none;
   /// an existing store built with other parameters than non-nil `parameters` is an error.
-  public static func openOrCreate(_ directory: String, parameters: IndexParameters? = nil)
+  package static func openOrCreate(_ directory: String, parameters: IndexParameters? = nil)
     throws(ServiceError)
     -> DocumentIndex
   {
@@ -58,7 +59,7 @@ public enum LocalStores {
 
   /// The existing store `address` names (read commands open it read-only: nothing is created or
   /// migrated, so a read-only database role is enough).
-  public static func openStore(_ address: Address, readOnly: Bool = false) async throws(ServiceError)
+  package static func openStore(_ address: Address, readOnly: Bool = false) async throws(ServiceError)
     -> any ArchiveWriting
   {
     switch address {
@@ -74,7 +75,7 @@ public enum LocalStores {
   }
 
   /// The store `address` names, created with `parameters` (nil: the standard ones) when missing.
-  public static func openOrCreateStore(_ address: Address, parameters: IndexParameters? = nil)
+  package static func openOrCreateStore(_ address: Address, parameters: IndexParameters? = nil)
     async throws(ServiceError) -> any ArchiveWriting
   {
     switch address {
@@ -100,7 +101,7 @@ extension LocalStores {
   /// The service's three stores in one PostgreSQL database: the archive (created with the
   /// standard parameters when missing, as `serve --index` creates a directory), the shared job
   /// table and the service state, over one connection pool.
-  public static func openPostgresService(url: String, maxJobAttempts: Int) async throws(ServiceError) -> (
+  package static func openPostgresService(url: String, maxJobAttempts: Int) async throws(ServiceError) -> (
     archive: any ArchiveWriting, jobs: any JobQueue, state: any ServiceStateStore
   ) {
     let archive: PostgresArchive

@@ -11,30 +11,30 @@ import PostgresStore
 /// re-fingerprinted), in pages, each page one upsert: a re-run replaces what an earlier run
 /// copied and adds what it missed. Templates are copied; the store is created with the index's
 /// parameters and the check value of its ID-hash key (the key stays in its file).
-public enum StoreMigration {
-  public struct Report: Sendable, Codable, Equatable {
-    public struct Count: Sendable, Codable, Equatable {
-      public var name: String
-      public var source: Int
-      public var target: Int
+package enum StoreMigration {
+  package struct Report: Sendable, Codable, Equatable {
+    package struct Count: Sendable, Codable, Equatable {
+      package var name: String
+      package var source: Int
+      package var target: Int
     }
 
-    public var documentsCopied: Int
-    public var templatesCopied: Int
-    public var counts: [Count]
+    package var documentsCopied: Int
+    package var templatesCopied: Int
+    package var counts: [Count]
     /// Stored documents whose candidates were compared on both stores.
-    public var sampledQueries: Int
+    package var sampledQueries: Int
     /// Ids whose candidate lists differ between the stores.
-    public var differingQueries: [String]
+    package var differingQueries: [String]
 
-    public var verified: Bool {
+    package var verified: Bool {
       differingQueries.isEmpty && counts.allSatisfy { $0.source == $0.target }
     }
   }
 
-  public static let pageSize = 500
+  package static let pageSize = 500
 
-  public static func run(
+  package static func run(
     from directory: String, to url: String, sampleSize: Int = 20,
     progress: @Sendable (Int) -> Void = { _ in }
   ) async throws(ServiceError) -> Report {

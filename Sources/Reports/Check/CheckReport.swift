@@ -80,13 +80,16 @@ public struct CheckParameters: Sendable, Codable, Equatable {
   public var added: Bool
   /// `--common-share`, when given.
   public var commonShare: Double?
+  /// The batch's own common text (`--batch-common-share`), when the batch was large enough for it.
+  public var batchCommon: BatchCommonInfo?
 
   public init(
     failOn: String, language: ReportLanguage, index: String?, indexParameters: String?,
     similarity: [String: SimilarityThreshold], severities: [String: Severity], added: Bool,
-    commonShare: Double? = nil
+    commonShare: Double? = nil, batchCommon: BatchCommonInfo? = nil
   ) {
     self.commonShare = commonShare
+    self.batchCommon = batchCommon
     self.failOn = failOn
     self.language = language
     self.index = index
@@ -94,6 +97,22 @@ public struct CheckParameters: Sendable, Codable, Equatable {
     self.similarity = similarity
     self.severities = severities
     self.added = added
+  }
+}
+
+/// Text in at least `required` of the batch's `applications` (`share` of them) was left out of
+/// every score and passage like template text: `shingles` of it.
+public struct BatchCommonInfo: Sendable, Codable, Equatable {
+  public var share: Double
+  public var applications: Int
+  public var required: Int
+  public var shingles: Int
+
+  public init(share: Double, applications: Int, required: Int, shingles: Int) {
+    self.share = share
+    self.applications = applications
+    self.required = required
+    self.shingles = shingles
   }
 }
 
