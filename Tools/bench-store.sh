@@ -48,7 +48,8 @@ pg_port=${hostport##*:}
 pg_user=${base#postgresql://}
 pg_user=${pg_user%%@*}
 psql_bin=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n 1)
-psql_run() { "$psql_bin" -X -q -t -A -h "$pg_host" -p "$pg_port" -U "$pg_user" -d chachong -c "$1"; }
+# (client_min_messages: no NOTICE lines from DROP SCHEMA … CASCADE in the output)
+psql_run() { PGOPTIONS='-c client_min_messages=warning' "$psql_bin" -X -q -t -A -h "$pg_host" -p "$pg_port" -U "$pg_user" -d chachong -c "$1"; }
 postmaster=$(psql_run "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'" | head -n 1)
 postmaster=$(ps -o ppid= -p "$postmaster" | tr -d ' ')
 # CPU seconds of the whole server: the postmaster's own and its reaped children's (backends that

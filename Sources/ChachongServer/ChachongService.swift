@@ -92,7 +92,7 @@ package final class ChachongService: Sendable {
     _ collection: String, _ id: String, as type: T.Type, notFound: APIError,
     _ change: (inout T, StateRecord) async throws(APIError) -> Void
   ) async throws(APIError) -> (T, StateRecord) {
-    for _ in 0..<8 {
+    for attempt in 0..<Self.modifyAttempts {
       guard let record = try await record(collection, id) else { throw notFound }
       var value = try StoredJSON.decode(type, record.body)
       try await change(&value, record)
@@ -101,6 +101,11 @@ package final class ChachongService: Sendable {
           collection: collection, id: id, body: StoredJSON.encode(value), expectedVersion: record.version)
         return (value, updated)
       } catch let error where error.reason.isVersionMismatch {
+        // Writers of one record (parallel uploads into one batch) that retried at once collided
+        // again: eight clients uploading a batch's files got 409 after eight tries. A short
+        // random pause, doubling up to 64 ms, spreads them out.
+        let bound = 2 << min(attempt, 5)
+        try? await Task.sleep(for: .milliseconds(Int.random(in: 1...bound)))
         continue
       } catch {
         throw APIError.from(error)
@@ -108,6 +113,11 @@ package final class ChachongService: Sendable {
     }
     throw APIError.conflict("记录正被频繁修改，请重试", "the record is being changed concurrently, retry")
   }
+
+  /// Tries of a read-change-write before 409 (at most ≈ 1 s of pauses in all). A try fails only
+  /// when another write of the record succeeded since its read, so up to this many concurrent
+  /// writers of one record all succeed, however their tries interleave.
+  static let modifyAttempts = 24
 
   /// Writes `data` to a scratch file and stores it as blob `id`.
   func storeBlob(id: String, data: Data) async throws(APIError) {

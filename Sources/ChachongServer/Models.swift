@@ -66,6 +66,19 @@ package enum BatchState: String, Sendable, Codable, CaseIterable {
   case cancelled = "CANCELLED"
 }
 
+/// Why a batch's run failed (state ERROR): the fixed list, like a submission's codes.
+package enum BatchErrorCode: String, Sendable, Codable, CaseIterable {
+  /// The manifest, registry, call configuration or a template cannot be used (the message
+  /// names which and why).
+  case invalidInput = "INVALID_INPUT"
+  /// Not one application could be read (the message gives the first files' reasons).
+  case noReadableApplication = "NO_READABLE_APPLICATION"
+  /// The archive or the service's store could not be read or written: a retry may succeed.
+  case storeFailure = "STORE_FAILURE"
+  case checkFailed = "CHECK_FAILED"
+  case timedOut = "TIMED_OUT"
+}
+
 /// The input files of a batch besides its applications.
 package enum BatchInputRole: String, Sendable, Codable, CaseIterable {
   case manifest
@@ -93,6 +106,8 @@ package struct Batch: Sendable, Codable, Equatable {
   package var id: String
   package var name: String?
   package var state: BatchState
+  /// Set when `state` is ERROR.
+  package var errorCode: BatchErrorCode?
   package var message: String?
   package var applications: [BatchFile]
   package var manifest: BatchFile?

@@ -10,6 +10,7 @@ extension ChachongService {
     let run = try await job(stored.runJob)
     let state: BatchState
     var message: String?
+    var errorCode: BatchErrorCode?
     switch run?.state {
     case nil: state = .created
     case .queued: state = .queued
@@ -18,12 +19,15 @@ extension ChachongService {
     case .failed:
       state = .error
       message = run?.error
+      // A failure the run did not classify (an input missing from the store, …) is CHECK_FAILED.
+      errorCode = stored.failure.flatMap { $0.job == stored.runJob ? $0.code : nil } ?? .checkFailed
     case .cancelled:
       state = .cancelled
       message = run?.error
     }
     return Batch(
-      id: record.id, name: stored.name, state: state, message: message, applications: stored.applications,
+      id: record.id, name: stored.name, state: state, errorCode: errorCode, message: message,
+      applications: stored.applications,
       manifest: stored.manifest, registry: stored.registry, templates: stored.templates, call: stored.call,
       addToArchive: stored.addToArchive,
       progress: run.map {

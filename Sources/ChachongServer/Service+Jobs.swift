@@ -222,6 +222,20 @@ extension ChachongService {
     // `runBatch` records the run before it queues the job: a job the batch does not name was
     // superseded by a newer run (or cancelled and run again).
     guard batch.runJob == job.id else { return [] }
+    do {
+      return try await runBatchCheck(batch, payload: payload, job: job, progress: progress)
+    } catch {
+      // An interrupted job (time limit, drain, lost lease) is classified where it is interrupted.
+      if !Task.isCancelled {
+        await recordBatchFailure(payload.batch, job: job.id, code: Self.batchErrorCode(error))
+      }
+      throw error
+    }
+  }
+
+  func runBatchCheck(
+    _ batch: StoredBatch, payload: BatchCheckPayload, job: JobRecord, progress: @escaping ProgressHandler
+  ) async throws -> [UInt8] {
     let folder = workFolder(job)
     try? FileManager.default.removeItem(atPath: folder)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -240,9 +254,55 @@ extension ChachongService {
     }
     try await addCallInputs(batch, batchID: payload.batch, folder: folder, to: &paths)
     let result = try await runCheck(paths, add: batch.addToArchive, progress: progress)
+    if result.report.applications.isEmpty, !result.report.errors.isEmpty {
+      throw Self.noReadableApplication(result.report.errors)
+    }
     try await storeReports(
       result, job: job.id, part: "batch", json: try result.rendered(.json, language: .zh))
     return StoredJSON.encode(["applications": "\(result.report.applications.count)"])
+  }
+
+  static let noReadableApplicationCode = "no_readable_application"
+
+  /// A batch none of whose applications could be read fails (ERROR, NO_READABLE_APPLICATION)
+  /// instead of completing with an empty report; the message names the first files and reasons.
+  static func noReadableApplication(_ errors: [InputErrorInfo]) -> APIError {
+    let shown = errors.prefix(3).map { "\(($0.path as NSString).lastPathComponent): \($0.message)" }
+    let more = errors.count > 3 ? "; … (\(errors.count) in all)" : ""
+    return APIError(
+      .unprocessableContent, code: noReadableApplicationCode,
+      zh: "批次中没有可读取的申报书：\(shown.joined(separator: "; "))\(more)",
+      en: "no application of the batch could be read: \(shown.joined(separator: "; "))\(more)")
+  }
+
+  /// The fixed code of a batch run's error.
+  static func batchErrorCode(_ error: any Error) -> BatchErrorCode {
+    // `CheckFiles.request` throws the core's error as it is; `runCheck` wraps the check's.
+    if let error = error as? ServiceError {
+      switch error.kind {
+      case .badInput: return .invalidInput
+      case .storeFailure: return .storeFailure
+      default: return .checkFailed
+      }
+    }
+    guard let error = error as? APIError else { return .checkFailed }
+    switch error.code {
+    case noReadableApplicationCode: return .noReadableApplication
+    // `APIError.from(ServiceError)`: the request's inputs (manifest, registry, call, templates).
+    case "bad_input": return .invalidInput
+    case "store_failure": return .storeFailure
+    default: return .checkFailed
+    }
+  }
+
+  /// Keeps why the batch's run `job` failed (nothing when a newer run superseded it).
+  func recordBatchFailure(_ batchID: String, job: String, code: BatchErrorCode) async {
+    _ = try? await modify(
+      Collection.batches, batchID, as: StoredBatch.self, notFound: .notFound("batch", batchID)
+    ) { batch, _ in
+      guard batch.runJob == job else { return }
+      batch.failure = StoredBatchFailure(job: job, code: code)
+    }
   }
 
   /// After a job's end: the webhooks' events.
@@ -280,9 +340,14 @@ extension ChachongService {
         ])
     case JobKind.batchCheck:
       guard let payload = try? StoredJSON.decode(BatchCheckPayload.self, job.payload) else { return }
+      if timedOut { await recordBatchFailure(payload.batch, job: job.id, code: .timedOut) }
+      let code = succeeded ? nil : (try? await batch(id: payload.batch, caller: .system))?.errorCode
       await emit(
         .batchComplete, jobID: job.id,
-        body: ["batch": .string(payload.batch), "succeeded": .bool(succeeded), "error": .string(error ?? "")])
+        body: [
+          "batch": .string(payload.batch), "succeeded": .bool(succeeded), "error": .string(error ?? ""),
+          "errorCode": .string(code?.rawValue ?? ""),
+        ])
     default:
       break
     }

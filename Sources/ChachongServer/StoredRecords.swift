@@ -52,6 +52,14 @@ struct StoredBatch: Codable, Sendable {
   var runJob: String?
   var runs: Int = 0
   var cancelled = false
+  /// Why a run failed, kept with the run's job id: shown only while that run is the batch's
+  /// latest and its job failed.
+  var failure: StoredBatchFailure?
+}
+
+struct StoredBatchFailure: Codable, Sendable {
+  var job: String
+  var code: BatchErrorCode
 }
 
 /// An API key as stored, filed under the SHA-256 of its secret.

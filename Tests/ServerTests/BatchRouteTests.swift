@@ -118,6 +118,113 @@ import ZIPFoundation
     }
   }
 
+  /// A failed run says why with a code from the fixed list, as a submission does: a manifest that
+  /// cannot be read is INVALID_INPUT; a batch none of whose applications can be read is
+  /// NO_READABLE_APPLICATION (not COMPLETE with an empty report); a run that works again clears it.
+  @Test func aFailedBatchCarriesAnErrorCodeAndAMessage() async throws {
+    let harness = try await Harness.make()
+    try await harness.application().test(.router) { client in
+      for id in ["BAD-MANIFEST", "UNREADABLE"] {
+        try await client.execute(
+          uri: "/v1/batches", method: .post, headers: headers(harness.review, jsonType),
+          body: body(#"{"id":"\#(id)"}"#)
+        ) { response in #expect(response.status == .created) }
+      }
+      try await client.execute(
+        uri: "/v1/batches/BAD-MANIFEST/files/QZ2023-001.docx", method: .put, headers: headers(harness.review),
+        body: ByteBuffer(bytes: try sampleFile("applications/QZ2023-001.docx"))
+      ) { response in #expect(response.status == .ok) }
+      try await client.execute(
+        uri: "/v1/batches/BAD-MANIFEST/manifest", method: .put,
+        headers: headers(harness.review, [.contentDisposition: "attachment; filename=\"manifest.xlsx\""]),
+        body: ByteBuffer(bytes: Array("not a spreadsheet".utf8))
+      ) { response in #expect(response.status == .ok) }
+      for name in ["a.docx", "b.docx"] {
+        try await client.execute(
+          uri: "/v1/batches/UNREADABLE/files/\(name)", method: .put, headers: headers(harness.review),
+          body: ByteBuffer(bytes: Array("not a zip".utf8))
+        ) { response in #expect(response.status == .ok) }
+      }
+      for id in ["BAD-MANIFEST", "UNREADABLE"] {
+        try await client.execute(
+          uri: "/v1/batches/\(id)/run", method: .post, headers: headers(harness.review)
+        ) {
+          response in #expect(response.status == .accepted)
+        }
+      }
+      try await harness.runJobs()
+      for (id, code, mentions) in [
+        ("BAD-MANIFEST", "INVALID_INPUT", "manifest"), ("UNREADABLE", "NO_READABLE_APPLICATION", "a.docx"),
+      ] {
+        try await client.execute(uri: "/v1/batches/\(id)", method: .get, headers: headers(harness.review)) {
+          response in
+          #expect(response.status == .ok)
+          let batch = decodeJSON(response)
+          #expect(batch["state"] as? String == "ERROR")
+          #expect(batch["errorCode"] as? String == code)
+          #expect((batch["message"] as? String)?.contains(mentions) == true)
+        }
+        try await client.execute(
+          uri: "/v1/batches/\(id)/report", method: .get, headers: headers(harness.review)
+        ) {
+          response in #expect(response.status != .ok)
+        }
+      }
+      // The manifest replaced by a readable one: the next run completes and has no code.
+      try await client.execute(
+        uri: "/v1/batches/BAD-MANIFEST/manifest", method: .put,
+        headers: headers(harness.review, [.contentDisposition: "attachment; filename=\"manifest.csv\""]),
+        body: ByteBuffer(bytes: try sampleFile("manifest.csv"))
+      ) { response in #expect(response.status == .ok) }
+      try await client.execute(
+        uri: "/v1/batches/BAD-MANIFEST/run", method: .post, headers: headers(harness.review)
+      ) {
+        response in #expect(response.status == .accepted)
+      }
+      try await harness.runJobs()
+      try await client.execute(
+        uri: "/v1/batches/BAD-MANIFEST", method: .get, headers: headers(harness.review)
+      ) {
+        response in
+        let batch = decodeJSON(response)
+        #expect(batch["state"] as? String == "COMPLETE")
+        #expect(batch["errorCode"] == nil)
+      }
+    }
+  }
+
+  /// Clients upload a batch's files in parallel: every upload lands (each changes the one batch
+  /// record; writers that collide retry with a pause instead of answering 409 after a few tries).
+  @Test func parallelUploadsIntoOneBatchAllLand() async throws {
+    let harness = try await Harness.make(sqlite: true)
+    let service = harness.service
+    _ = try await service.createBatch(BatchCreation(id: "PARALLEL"), caller: .system)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parallel-\(UUID().uuidString).txt")
+    try Data("并行上传的申报书正文。".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let names = (0..<24).map { "application-\($0).txt" }
+    let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+      for name in names {
+        group.addTask {
+          do {
+            _ = try await service.addBatchFile(
+              batchID: "PARALLEL", name: name, fromFile: file.path, caller: .system)
+            return nil
+          } catch {
+            return "\(name): \(error)"
+          }
+        }
+      }
+      var failures: [String] = []
+      for try await failure in group { if let failure { failures.append(failure) } }
+      return failures
+    }
+    #expect(failures.isEmpty)
+    let batch = try await service.batch(id: "PARALLEL", caller: .system)
+    #expect(batch.applications.map(\.name).sorted() == names.sorted())
+  }
+
   @Test func unsafeZipsAreRefused() async throws {
     var configuration = ServerConfiguration()
     configuration.maxZipUnpackedBytes = 100_000

@@ -80,6 +80,7 @@ import Testing
     let after = try await service.batch(id: batch.id, caller: .system)
     #expect(after.state == .error)
     #expect(after.message?.contains("limit") == true)
+    #expect(after.errorCode == .timedOut)
   }
 }
 

@@ -6,7 +6,10 @@
 #      addToArchive, wait for the report): Tools/bench-serve/submissions.py --clients 8
 #   3. through the API, one batch with addToArchive holding every file (upload, run, wait)
 #   4. `chachong check --add` of the folder (the CLI's counterpart of 3: a check, then archived)
-# Prints files/s of each and the ratios 2/1, 3/1 and 3/4.
+# Prints files/s of each and the ratios 2/1, 3/1 and 3/4. Every path reads the same files of
+# FOLDER (a .docx is extracted on every path, never a .jsonl on one and a .docx on another) and
+# writes a fresh SQLite archive. Like for like is 3/4 (a check, then archived, on both sides);
+# 2/1 is not: the API has no ingest-only path, and each submission is checked before it is added.
 #
 # usage: Tools/bench-serve/ingest-compare.sh FOLDER      (BIN=DIR: a chachong built there;
 #   default: builds release)
@@ -29,7 +32,8 @@ stop_server() {
 trap 'stop_server; rm -rf "$work"' EXIT
 mapfile -t files < <(find "$folder" -maxdepth 1 -type f | sort)
 count=${#files[@]}
-echo "$count files of $folder (load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "$count files of $folder (load $(cut -d' ' -f1-3 /proc/loadavg)); every path reads these files and writes"
+echo "a fresh SQLite archive; like for like: 3 against 4 (2 also checks each file before adding it)"
 serve() {
   "$BIN/chachong" serve --index "$1" --port 0 2>"$1.log" &
   server_pid=$!
