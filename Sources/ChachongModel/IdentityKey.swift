@@ -55,11 +55,7 @@ public enum IdentityKey {
   /// A number is bounded by characters that are not letters or digits, so hexadecimal hashes and
   /// longer account numbers are left alone; digits after a decimal point are a fraction.
   public static func maskingIDNumbers(in text: String) -> String {
-    var digitCount = 0
-    for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x90...0x99).contains(byte) {
-      digitCount += 1
-    }
-    guard digitCount >= 15 else { return text }
+    guard mayHoldIDNumber(text) else { return text }
     var scalars = Array(text.unicodeScalars)
     var changed = false
     var index = 0
@@ -85,9 +81,63 @@ public enum IdentityKey {
       index = max(run.end, index + 1)
     }
     guard changed else { return text }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return String(view)
+    // Encoded by hand: appending scalars to a `String.UnicodeScalarView` one at a time cost more
+    // than finding the numbers (every stored text of an ingest passes here).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for scalar in scalars {
+      let value = scalar.value
+      switch value {
+      case 0..<0x80:
+        bytes.append(UInt8(value))
+      case 0x80..<0x800:
+        bytes.append(UInt8(0xC0 | (value >> 6)))
+        bytes.append(UInt8(0x80 | (value & 0x3F)))
+      case 0x800..<0x10000:
+        bytes.append(UInt8(0xE0 | (value >> 12)))
+        bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (value & 0x3F)))
+      default:
+        bytes.append(UInt8(0xF0 | (value >> 18)))
+        bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+        bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (value & 0x3F)))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// False when `text` certainly holds no ID number: no 15 digits (ASCII or full-width) follow
+  /// one another with at most three UTF-8 bytes (one separator character) between two of them.
+  /// One pass over the bytes, so that the texts without one are not decoded into scalars.
+  package static func mayHoldIDNumber(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var digits = 0
+      var gap = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x30 && byte <= 0x39 {
+          digits += 1
+          gap = 0
+          index += 1
+        } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC,
+          bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99
+        {
+          // A full-width digit, U+FF10…U+FF19.
+          digits += 1
+          gap = 0
+          index += 3
+        } else {
+          gap += 1
+          if gap > 3 { digits = 0 }
+          index += 1
+        }
+        if digits >= 15 { return true }
+      }
+      return false
+    }
   }
 
   /// Digits grouped by single separators, as a number is written: the positions of each group's

@@ -100,6 +100,12 @@ import Testing
     ("旧证320602850312041，", "旧证32***********41，"),
     ("尾号32060219850312041x；", "尾号32**************1x；"),
     ("甲320602198503120419 13800138000乙", "甲32**************19 13800138000乙"),
+    // Separators of two and three UTF-8 bytes (no-break space, ideographic space, en dash,
+    // full-width hyphen): the byte pre-check must still send these to the full pass.
+    ("证号320602\u{A0}19850312\u{A0}0419止", "证号32****\u{A0}********\u{A0}**19止"),
+    ("证号３２０６０２\u{3000}１９８５０３１２\u{3000}０４１９止", "证号３２****\u{3000}********\u{3000}**１９止"),
+    ("证号320602\u{2013}19850312\u{2013}0419止", "证号32****\u{2013}********\u{2013}**19止"),
+    ("证号320602－19850312－0419止", "证号32****－********－**19止"),
   ])
   func masksEveryWrittenForm(_ input: String, _ expected: String) {
     let masked = IdentityKey.maskingIDNumbers(in: input)
@@ -116,5 +122,16 @@ import Testing
   ])
   func leavesOtherNumbersAlone(_ input: String) {
     #expect(IdentityKey.maskingIDNumbers(in: input) == input)
+  }
+
+  /// The byte pre-check only says "certainly none" where no 15 digits follow one another with at
+  /// most one separator character between them.
+  @Test func thePreCheckPassesEveryNumberAndSkipsTextWithoutOne() {
+    #expect(IdentityKey.mayHoldIDNumber("证号３２０６０２\u{3000}１９８５０３１２\u{3000}０４１９"))
+    #expect(IdentityKey.mayHoldIDNumber("320602850312041"))
+    #expect(!IdentityKey.mayHoldIDNumber("32060285031204"))
+    #expect(!IdentityKey.mayHoldIDNumber("研发总投入300万元，申请资助100万元，日期2023年3月1日至2025年2月28日"))
+    // Fifteen digits split by a four-byte gap (two characters) are two numbers.
+    #expect(!IdentityKey.mayHoldIDNumber("3206028503——12041"))
   }
 }
