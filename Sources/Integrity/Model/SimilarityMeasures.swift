@@ -2,33 +2,33 @@ import ChachongModel
 
 /// Verified similarity of a pair, as the rules need it. Mirrors Matching's `SimilarityScores`
 /// (plain fields, so the rules do not depend on how the scores were computed).
-public struct SimilarityMeasures: Sendable, Codable, Equatable {
-  public var jaccard: Double
+package struct SimilarityMeasures: Sendable, Codable, Equatable {
+  package var jaccard: Double
   /// Share of the application's shingles found in the other document.
-  public var queryContainment: Double
+  package var queryContainment: Double
   /// Share of the other document's shingles found in the application.
-  public var matchContainment: Double
+  package var matchContainment: Double
   /// Characters of the application covered by shared shingles.
-  public var sharedCharacters: Int
+  package var sharedCharacters: Int
   /// Characters of the application inside aligned passages (contiguous copying), when computed.
-  public var passageCharacters: Int?
+  package var passageCharacters: Int?
   /// The same count on the other document's side, so the pair seen from there keeps it.
-  public var sourcePassageCharacters: Int?
+  package var sourcePassageCharacters: Int?
   /// 文字复制比 from this source: share of the application's counted characters (template, common
   /// and call text excluded) inside the evidence passages shared with the other document.
-  public var copyRatio: Double?
+  package var copyRatio: Double?
   /// The other document's share copied from the application (the pair seen from the other side).
-  public var sourceCopyRatio: Double?
+  package var sourceCopyRatio: Double?
   /// Counted characters of the application inside those passages.
-  public var copiedCharacters: Int?
-  public var sourceCopiedCharacters: Int?
+  package var copiedCharacters: Int?
+  package var sourceCopiedCharacters: Int?
   /// Of `copiedCharacters`, those that are not stock phrasing the application shares with several
   /// of its sources (ChachongCore's `DistinctiveCopy`): the copy-ratio criteria's character minimum
   /// counts these when set.
-  public var distinctiveCopiedCharacters: Int?
-  public var sourceDistinctiveCopiedCharacters: Int?
+  package var distinctiveCopiedCharacters: Int?
+  package var sourceDistinctiveCopiedCharacters: Int?
 
-  public init(
+  package init(
     jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int,
     passageCharacters: Int? = nil, copyRatio: Double? = nil, sourceCopyRatio: Double? = nil,
     sourcePassageCharacters: Int? = nil, copiedCharacters: Int? = nil, sourceCopiedCharacters: Int? = nil,
@@ -49,7 +49,7 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   }
 
   /// The same pair seen from the other document.
-  public var reversed: SimilarityMeasures {
+  package var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,
@@ -62,17 +62,17 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
 
 /// The copy ratios of one application over all its sources, as a reviewer reads them in a Chinese
 /// plagiarism report (CNKI's names).
-public struct ApplicationCopyMeasures: Sendable, Codable, Equatable {
+package struct ApplicationCopyMeasures: Sendable, Codable, Equatable {
   /// 总文字复制比: counted characters inside a passage from any source (the union, not a sum) over
   /// the application's counted characters.
-  public var totalCopyRatio: Double
+  package var totalCopyRatio: Double
   /// 单篇最大文字复制比: the largest copy ratio from one source.
-  public var largestSourceRatio: Double
-  public var largestSourceId: String?
+  package var largestSourceRatio: Double
+  package var largestSourceId: String?
   /// 去除本人已发表文献复制比: the total without the organisation's own earlier applications.
-  public var copyRatioExcludingOwn: Double
+  package var copyRatioExcludingOwn: Double
 
-  public init(
+  package init(
     totalCopyRatio: Double, largestSourceRatio: Double, largestSourceId: String?,
     copyRatioExcludingOwn: Double
   ) {
