@@ -1,17 +1,17 @@
 /// The result of comparing two versions (`compare A B --versions`). JSON names are fixed:
 /// `identical` and `differences`.
-public struct VersionComparison: Sendable, Codable, Equatable {
+package struct VersionComparison: Sendable, Codable, Equatable {
   /// True when the texts (after normalisation) and the form fields are the same.
-  public var identical: Bool
+  package var identical: Bool
   /// Form-field differences first (in A's field order, then fields only B has), then text
   /// differences in document order.
-  public var differences: [VersionDifference]
+  package var differences: [VersionDifference]
   /// When a version was read by OCR: text differences that look like recognition errors
   /// (``OCRTolerance``), listed so that nothing is hidden but not counted as differences; nil when
   /// neither version is OCR text.
-  public var ocrNoise: [VersionDifference]?
+  package var ocrNoise: [VersionDifference]?
 
-  public init(identical: Bool, differences: [VersionDifference], ocrNoise: [VersionDifference]? = nil) {
+  package init(identical: Bool, differences: [VersionDifference], ocrNoise: [VersionDifference]? = nil) {
     self.identical = identical
     self.differences = differences
     self.ocrNoise = ocrNoise
@@ -24,7 +24,7 @@ public struct VersionComparison: Sendable, Codable, Equatable {
 /// `inserted` passage is empty in A (`aStart == aEnd`, the place it would go) and a `deleted` one is
 /// empty in B.
 public struct VersionDifference: Sendable, Codable, Equatable {
-  public enum Kind: String, Sendable, Codable {
+  package enum Kind: String, Sendable, Codable {
     /// The field is in both with different values.
     case fieldChanged = "field-changed"
     /// The field is only in A.
@@ -39,20 +39,20 @@ public struct VersionDifference: Sendable, Codable, Equatable {
     case changed
   }
 
-  public var kind: Kind
-  public var field: String?
-  public var valueA: String?
-  public var valueB: String?
-  public var aStart: Int?
-  public var aEnd: Int?
-  public var bStart: Int?
-  public var bEnd: Int?
-  public var sectionA: String?
-  public var sectionB: String?
-  public var textA: String?
-  public var textB: String?
+  package var kind: Kind
+  package var field: String?
+  package var valueA: String?
+  package var valueB: String?
+  package var aStart: Int?
+  package var aEnd: Int?
+  package var bStart: Int?
+  package var bEnd: Int?
+  package var sectionA: String?
+  package var sectionB: String?
+  package var textA: String?
+  package var textB: String?
 
-  public init(
+  package init(
     kind: Kind, field: String? = nil, valueA: String? = nil, valueB: String? = nil, aStart: Int? = nil,
     aEnd: Int? = nil, bStart: Int? = nil, bEnd: Int? = nil, sectionA: String? = nil, sectionB: String? = nil,
     textA: String? = nil, textB: String? = nil
