@@ -211,23 +211,23 @@ package struct StatusVocabulary: Sendable, Codable, Equatable {
 /// phrases are not copying, a copied section is. A pair that meets the threshold gets the rule's
 /// severity; one that only meets `review` gets a warning (a review band below the threshold).
 public struct SimilarityThreshold: Sendable, Codable, Equatable {
-  package var jaccard: Double
-  package var containment: Double
-  package var minimumSharedCharacters: Int
-  package var minimumPassageCharacters: Int?
+  public var jaccard: Double
+  public var containment: Double
+  public var minimumSharedCharacters: Int
+  public var minimumPassageCharacters: Int?
   /// 文字复制比 from the other document at least this.
-  package var copyRatio: Double?
+  public var copyRatio: Double?
   /// 单篇最大文字复制比 at least this, the other document being that largest source.
-  package var largestSourceRatio: Double?
+  public var largestSourceRatio: Double?
   /// 总文字复制比 (all sources, union) at least this, the other document contributing.
-  package var totalCopyRatio: Double?
+  public var totalCopyRatio: Double?
   /// 去除本人已发表文献复制比 at least this, the other document contributing and not the
   /// organisation's own earlier application.
-  package var copyRatioExcludingOwn: Double?
+  public var copyRatioExcludingOwn: Double?
   /// Lower values of the same measures: a pair meeting these but not the threshold is a warning.
-  package var review: SimilarityCriteria?
+  public var review: SimilarityCriteria?
 
-  package init(
+  public init(
     jaccard: Double, containment: Double, minimumSharedCharacters: Int = 0,
     minimumPassageCharacters: Int? = nil, copyRatio: Double? = nil, largestSourceRatio: Double? = nil,
     totalCopyRatio: Double? = nil, copyRatioExcludingOwn: Double? = nil, review: SimilarityCriteria? = nil
@@ -284,15 +284,15 @@ package enum SimilarityGrade: Sendable, Equatable {
 
 /// Measures and the values from which a pair counts; a measure left out is not used. Character
 /// minimums come from the enclosing `SimilarityThreshold`.
-package struct SimilarityCriteria: Sendable, Codable, Equatable {
-  package var jaccard: Double?
-  package var containment: Double?
-  package var copyRatio: Double?
-  package var largestSourceRatio: Double?
-  package var totalCopyRatio: Double?
-  package var copyRatioExcludingOwn: Double?
+public struct SimilarityCriteria: Sendable, Codable, Equatable {
+  public var jaccard: Double?
+  public var containment: Double?
+  public var copyRatio: Double?
+  public var largestSourceRatio: Double?
+  public var totalCopyRatio: Double?
+  public var copyRatioExcludingOwn: Double?
 
-  package init(
+  public init(
     jaccard: Double? = nil, containment: Double? = nil, copyRatio: Double? = nil,
     largestSourceRatio: Double? = nil, totalCopyRatio: Double? = nil, copyRatioExcludingOwn: Double? = nil
   ) {

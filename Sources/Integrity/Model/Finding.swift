@@ -1,7 +1,7 @@
 import ChachongModel
 
 /// Where a related document lives.
-package enum RelatedSource: String, Sendable, Codable {
+public enum RelatedSource: String, Sendable, Codable {
   case batch
   case archive
   case registry
@@ -10,30 +10,30 @@ package enum RelatedSource: String, Sendable, Codable {
 /// A document or registry entry a finding points to, with the similarity evidence when the rule
 /// is a similarity rule.
 public struct RelatedDocument: Sendable, Codable, Equatable {
-  package var id: String
-  package var source: RelatedSource
-  package var program: String?
-  package var year: Int?
-  package var status: String?
-  package var title: String?
-  package var organisation: String?
-  package var creditCode: String?
-  package var lead: String?
-  package var leadIDMasked: String?
-  package var jaccard: Double?
-  package var queryContainment: Double?
-  package var matchContainment: Double?
-  package var sharedCharacters: Int?
+  public var id: String
+  public var source: RelatedSource
+  public var program: String?
+  public var year: Int?
+  public var status: String?
+  public var title: String?
+  public var organisation: String?
+  public var creditCode: String?
+  public var lead: String?
+  public var leadIDMasked: String?
+  public var jaccard: Double?
+  public var queryContainment: Double?
+  public var matchContainment: Double?
+  public var sharedCharacters: Int?
   /// Characters of the application inside the aligned passages.
-  package var passageCharacters: Int?
+  public var passageCharacters: Int?
   /// 文字复制比 from this document: share of the application's counted characters (template, common
   /// and call text excluded) inside the passages shared with it.
-  package var copyRatio: Double?
+  public var copyRatio: Double?
   /// Passages by how they matched (identical, minorChanges, rewritten), when classified.
-  package var passageKinds: [String: Int]?
-  package var passages: [EvidencePassage]?
+  public var passageKinds: [String: Int]?
+  public var passages: [EvidencePassage]?
 
-  package init(
+  public init(
     id: String, source: RelatedSource, program: String? = nil, year: Int? = nil, status: String? = nil,
     title: String? = nil, organisation: String? = nil, creditCode: String? = nil, lead: String? = nil,
     leadIDMasked: String? = nil, measures: SimilarityMeasures? = nil, passages: [EvidencePassage]? = nil

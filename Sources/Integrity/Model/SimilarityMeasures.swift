@@ -2,33 +2,33 @@ import ChachongModel
 
 /// Verified similarity of a pair, as the rules need it. Mirrors Matching's `SimilarityScores`
 /// (plain fields, so the rules do not depend on how the scores were computed).
-package struct SimilarityMeasures: Sendable, Codable, Equatable {
-  package var jaccard: Double
+public struct SimilarityMeasures: Sendable, Codable, Equatable {
+  public var jaccard: Double
   /// Share of the application's shingles found in the other document.
-  package var queryContainment: Double
+  public var queryContainment: Double
   /// Share of the other document's shingles found in the application.
-  package var matchContainment: Double
+  public var matchContainment: Double
   /// Characters of the application covered by shared shingles.
-  package var sharedCharacters: Int
+  public var sharedCharacters: Int
   /// Characters of the application inside aligned passages (contiguous copying), when computed.
-  package var passageCharacters: Int?
+  public var passageCharacters: Int?
   /// The same count on the other document's side, so the pair seen from there keeps it.
-  package var sourcePassageCharacters: Int?
+  public var sourcePassageCharacters: Int?
   /// 文字复制比 from this source: share of the application's counted characters (template, common
   /// and call text excluded) inside the evidence passages shared with the other document.
-  package var copyRatio: Double?
+  public var copyRatio: Double?
   /// The other document's share copied from the application (the pair seen from the other side).
-  package var sourceCopyRatio: Double?
+  public var sourceCopyRatio: Double?
   /// Counted characters of the application inside those passages.
-  package var copiedCharacters: Int?
-  package var sourceCopiedCharacters: Int?
+  public var copiedCharacters: Int?
+  public var sourceCopiedCharacters: Int?
   /// Of `copiedCharacters`, those that are not stock phrasing the application shares with several
   /// of its sources (ChachongCore's `DistinctiveCopy`): the copy-ratio criteria's character minimum
   /// counts these when set.
-  package var distinctiveCopiedCharacters: Int?
-  package var sourceDistinctiveCopiedCharacters: Int?
+  public var distinctiveCopiedCharacters: Int?
+  public var sourceDistinctiveCopiedCharacters: Int?
 
-  package init(
+  public init(
     jaccard: Double, queryContainment: Double, matchContainment: Double, sharedCharacters: Int,
     passageCharacters: Int? = nil, copyRatio: Double? = nil, sourceCopyRatio: Double? = nil,
     sourcePassageCharacters: Int? = nil, copiedCharacters: Int? = nil, sourceCopiedCharacters: Int? = nil,
@@ -49,7 +49,7 @@ package struct SimilarityMeasures: Sendable, Codable, Equatable {
   }
 
   /// The same pair seen from the other document.
-  package var reversed: SimilarityMeasures {
+  public var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,

@@ -29,7 +29,7 @@ package struct RuleInput: Sendable {
 }
 
 /// The findings of one application.
-public struct ApplicationFindings: Sendable, Equatable {
+package struct ApplicationFindings: Sendable, Equatable {
   package var application: Application
   package var findings: [Finding]
 

@@ -6,32 +6,32 @@
 /// those covered by an excluded shingle; they count for neither side either.
 public struct CopyMetrics: Sendable, Codable, Equatable {
   /// Characters of the application that count (all token characters minus template characters).
-  package var characters: Int
+  public var characters: Int
   /// Token characters left out as template or common text.
-  package var templateCharacters: Int
+  public var templateCharacters: Int
   /// Counted characters inside a passage from any source (the union, not the sum).
-  package var copiedCharacters: Int
+  public var copiedCharacters: Int
   /// `copiedCharacters / characters` (0 when nothing counts).
-  package var copyRatio: Double
+  public var copyRatio: Double
   /// The largest `SourceCopy.ratio`.
-  package var largestSourceRatio: Double
+  public var largestSourceRatio: Double
   /// The source with the largest ratio (nil without any copied character).
-  package var largestSourceId: String?
+  public var largestSourceId: String?
   /// One entry per source with at least one copied character, largest ratio first, then by id.
-  package var sources: [SourceCopy]
+  public var sources: [SourceCopy]
   /// One entry per given section, in the given order.
-  package var sections: [SectionCopy]
+  public var sections: [SectionCopy]
   /// 去除本人已发表文献复制比: the union over the sources that are not the organisation's own
   /// earlier applications (nil when not computed).
-  package var copyRatioExcludingOwn: Double?
-  package var copiedCharactersExcludingOwn: Int?
+  public var copyRatioExcludingOwn: Double?
+  public var copiedCharactersExcludingOwn: Int?
   /// The sources left out of `copyRatioExcludingOwn`, sorted.
-  package var ownSources: [String]?
+  public var ownSources: [String]?
   /// Passages (over all sources) and their characters by how they matched: `identical`,
   /// `minorChanges`, `rewritten` (nil when not classified).
-  package var passageKinds: [String: PassageKindCount]?
+  public var passageKinds: [String: PassageKindCount]?
 
-  package init(
+  public init(
     characters: Int, templateCharacters: Int, copiedCharacters: Int, copyRatio: Double,
     largestSourceRatio: Double, largestSourceId: String?, sources: [SourceCopy], sections: [SectionCopy]
   ) {
@@ -47,12 +47,12 @@ public struct CopyMetrics: Sendable, Codable, Equatable {
 }
 
 /// The copied share of an application that comes from one source.
-package struct SourceCopy: Sendable, Codable, Equatable {
-  package var id: String
-  package var copiedCharacters: Int
-  package var ratio: Double
+public struct SourceCopy: Sendable, Codable, Equatable {
+  public var id: String
+  public var copiedCharacters: Int
+  public var ratio: Double
 
-  package init(id: String, copiedCharacters: Int, ratio: Double) {
+  public init(id: String, copiedCharacters: Int, ratio: Double) {
     self.id = id
     self.copiedCharacters = copiedCharacters
     self.ratio = ratio
@@ -60,15 +60,15 @@ package struct SourceCopy: Sendable, Codable, Equatable {
 }
 
 /// The copied share of one section of an application (over the section's counted characters).
-package struct SectionCopy: Sendable, Codable, Equatable {
-  package var title: String
-  package var start: Int
-  package var end: Int
-  package var characters: Int
-  package var copiedCharacters: Int
-  package var ratio: Double
+public struct SectionCopy: Sendable, Codable, Equatable {
+  public var title: String
+  public var start: Int
+  public var end: Int
+  public var characters: Int
+  public var copiedCharacters: Int
+  public var ratio: Double
 
-  package init(title: String, start: Int, end: Int, characters: Int, copiedCharacters: Int, ratio: Double) {
+  public init(title: String, start: Int, end: Int, characters: Int, copiedCharacters: Int, ratio: Double) {
     self.title = title
     self.start = start
     self.end = end
@@ -80,10 +80,10 @@ package struct SectionCopy: Sendable, Codable, Equatable {
 
 /// Passages of one kind and the application characters they cover (summed per passage).
 public struct PassageKindCount: Sendable, Codable, Equatable {
-  package var passages: Int
-  package var characters: Int
+  public var passages: Int
+  public var characters: Int
 
-  package init(passages: Int, characters: Int) {
+  public init(passages: Int, characters: Int) {
     self.passages = passages
     self.characters = characters
   }

@@ -24,7 +24,7 @@ package struct VersionComparison: Sendable, Codable, Equatable {
 /// `inserted` passage is empty in A (`aStart == aEnd`, the place it would go) and a `deleted` one is
 /// empty in B.
 public struct VersionDifference: Sendable, Codable, Equatable {
-  package enum Kind: String, Sendable, Codable {
+  public enum Kind: String, Sendable, Codable {
     /// The field is in both with different values.
     case fieldChanged = "field-changed"
     /// The field is only in A.
@@ -39,20 +39,20 @@ public struct VersionDifference: Sendable, Codable, Equatable {
     case changed
   }
 
-  package var kind: Kind
-  package var field: String?
-  package var valueA: String?
-  package var valueB: String?
-  package var aStart: Int?
-  package var aEnd: Int?
-  package var bStart: Int?
-  package var bEnd: Int?
-  package var sectionA: String?
-  package var sectionB: String?
-  package var textA: String?
-  package var textB: String?
+  public var kind: Kind
+  public var field: String?
+  public var valueA: String?
+  public var valueB: String?
+  public var aStart: Int?
+  public var aEnd: Int?
+  public var bStart: Int?
+  public var bEnd: Int?
+  public var sectionA: String?
+  public var sectionB: String?
+  public var textA: String?
+  public var textB: String?
 
-  package init(
+  public init(
     kind: Kind, field: String? = nil, valueA: String? = nil, valueB: String? = nil, aStart: Int? = nil,
     aEnd: Int? = nil, bStart: Int? = nil, bEnd: Int? = nil, sectionA: String? = nil, sectionB: String? = nil,
     textA: String? = nil, textB: String? = nil
