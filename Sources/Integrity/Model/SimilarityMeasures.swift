@@ -49,7 +49,7 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   }
 
   /// The same pair seen from the other document.
-  public var reversed: SimilarityMeasures {
+  package var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,

@@ -1,6 +1,6 @@
 /// How a passage matched its source, as a reviewer reads it (Copyleaks' identical / minorChanges /
 /// relatedMeaning).
-public enum PassageKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+package enum PassageKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
   /// The same tokens in the same order on both sides (after normalisation: punctuation, spaces,
   /// width and case do not count).
   case identical
