@@ -1,4 +1,4 @@
 /// The version chachong reports with `--version` and writes into every report.
-public enum ChachongVersion {
-  public static let current = "0.1.0"
+package enum ChachongVersion {
+  package static let current = "0.1.0"
 }

@@ -1,6 +1,6 @@
 /// Everything computed from one text: its tokens with offsets, its shingle hashes (in text order,
 /// one per start position, duplicates kept) and its MinHash signature.
-public struct DocumentFingerprint: Sendable, Equatable {
+package struct DocumentFingerprint: Sendable, Equatable {
   package let normalized: NormalizedText
   package let shingleHashes: [UInt64]
   package let signature: MinHashSignature

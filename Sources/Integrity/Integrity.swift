@@ -1,2 +1,2 @@
 /// Call configuration, identity checks and the integrity rules of a call.
-public enum IntegrityModule {}
+package enum IntegrityModule {}

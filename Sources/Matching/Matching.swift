@@ -1,2 +1,2 @@
 /// Exact verification of candidate pairs and passage alignment.
-public enum MatchingModule {}
+package enum MatchingModule {}

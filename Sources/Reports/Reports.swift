@@ -1,2 +1,2 @@
 /// JSON, text and HTML rendering of reports.
-public enum ReportsModule {}
+package enum ReportsModule {}

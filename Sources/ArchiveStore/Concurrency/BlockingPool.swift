@@ -6,9 +6,9 @@ import Synchronization
 /// starves the cooperative pool (which has one thread per core).
 ///
 /// The pool has a fixed number of threads; work beyond that waits in first-in, first-out order.
-public final class BlockingPool: Sendable {
+package final class BlockingPool: Sendable {
   /// Shared by the stores and readers of one process; sized for blocking work, not for cores.
-  public static let shared = BlockingPool(threads: max(8, 2 * ProcessInfo.processInfo.activeProcessorCount))
+  package static let shared = BlockingPool(threads: max(8, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
   private struct Queue {
     var jobs: [@Sendable () -> Void] = []
@@ -18,7 +18,7 @@ public final class BlockingPool: Sendable {
   private let queue = Mutex(Queue())
   private let available: DispatchSemaphore
 
-  public init(threads: Int) {
+  package init(threads: Int) {
     available = DispatchSemaphore(value: 0)
     for index in 0..<max(1, threads) {
       let thread = Thread { [self] in self.work() }
@@ -50,7 +50,8 @@ public final class BlockingPool: Sendable {
   }
 
   /// Runs `body` on one of the pool's threads and returns its result.
-  public func run<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+  package func run<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) async throws(E) -> T
+  {
     let result: Result<T, E> = await withCheckedContinuation { continuation in
       enqueue {
         do throws(E) {

@@ -4,7 +4,7 @@ import Fingerprints
 /// The finer level chosen by measurement (docs/index.md, "Granularity"): one MinHash signature
 /// per section, put into its own LSH tables. A section copied into another application has a
 /// section-level Jaccard near 1 even when the two documents' Jaccard is 0.1.
-public enum SectionSignatures {
+package enum SectionSignatures {
   /// LSH band keys of every section with at least `minimumTokens` tokens. A document that is one
   /// section gets none (the whole-document tables already cover it).
   package static func bandKeys(
@@ -31,7 +31,7 @@ public enum SectionSignatures {
   /// `minimumTokens` tokens (its shingles that start in it and, as far as the text goes, end in
   /// it), ascending and disjoint; none when there are fewer than two such sections. For
   /// ``Fingerprinter/fingerprint(_:signingRanges:)``.
-  public static func shingleRanges(
+  package static func shingleRanges(
     of normalized: NormalizedText, sections: [TextSection], parameters: IndexParameters
   ) -> [Range<Int>] {
     let ranges = tokenRanges(
@@ -47,7 +47,7 @@ public enum SectionSignatures {
   }
 
   /// Token index ranges of the sections (by the tokens' start offsets), small ones left out.
-  public static func tokenRanges(of text: NormalizedText, sections: [TextSection], minimumTokens: Int)
+  package static func tokenRanges(of text: NormalizedText, sections: [TextSection], minimumTokens: Int)
     -> [Range<Int>]
   {
     var ranges: [Range<Int>] = []

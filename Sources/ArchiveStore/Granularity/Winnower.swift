@@ -3,9 +3,9 @@
 /// In every window of `window` consecutive hashes the minimum is selected (the rightmost one on
 /// ties); the distinct selected values are the document's fingerprints. Two texts sharing a run
 /// of at least `window` shingles share at least one fingerprint.
-public enum Winnower {
+package enum Winnower {
   /// Distinct fingerprints, ascending. Fewer hashes than `window` select their minimum.
-  public static func fingerprints(of hashes: [UInt64], window: Int) -> [UInt64] {
+  package static func fingerprints(of hashes: [UInt64], window: Int) -> [UInt64] {
     guard !hashes.isEmpty else { return [] }
     let width = max(1, window)
     if hashes.count <= width {

@@ -10,50 +10,50 @@ import Foundation
 /// store takes it from the environment (``environmentVariable``, ``fileEnvironmentVariable``) or
 /// a secret store. The store itself keeps only ``checkValue``, so a wrong key is refused instead
 /// of silently giving hashes that match nothing.
-public struct LeadIDHashKey: Sendable, Equatable {
-  public static let byteCount = 32
+package struct LeadIDHashKey: Sendable, Equatable {
+  package static let byteCount = 32
   /// The key file's name inside an embedded index's directory.
-  public static let fileName = "lead-id.key"
+  package static let fileName = "lead-id.key"
   /// 64 hex digits: the key itself (a service's secret store exports it this way).
-  public static let environmentVariable = "CHACHONG_ID_KEY"
+  package static let environmentVariable = "CHACHONG_ID_KEY"
   /// The path of a key file (64 hex digits, optional trailing newline).
-  public static let fileEnvironmentVariable = "CHACHONG_ID_KEY_FILE"
+  package static let fileEnvironmentVariable = "CHACHONG_ID_KEY_FILE"
 
-  public let bytes: [UInt8]
+  package let bytes: [UInt8]
 
-  public init?(bytes: [UInt8]) {
+  package init?(bytes: [UInt8]) {
     guard bytes.count == Self.byteCount else { return nil }
     self.bytes = bytes
   }
 
-  public init?(hex: String) {
+  package init?(hex: String) {
     guard let bytes = Hex.decode(hex.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
     self.init(bytes: bytes)
   }
 
   /// A new random key.
-  public static func generate() -> LeadIDHashKey {
+  package static func generate() -> LeadIDHashKey {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) }
     guard let key = LeadIDHashKey(bytes: bytes) else { preconditionFailure("byteCount bytes make a key") }
     return key
   }
 
-  public var hex: String { Hex.encode(bytes) }
+  package var hex: String { Hex.encode(bytes) }
 
   /// What a store keeps to recognise its key: an HMAC of a fixed label, not the key.
-  public var checkValue: String {
+  package var checkValue: String {
     HMACSHA256.hexAuthenticationCode(key: bytes, message: Array("chachong lead-id key check v1".utf8))
   }
 
   /// The keyed hash of an ID number (normalised by ``IdentityKey`` first).
-  public func keyed(_ idNumber: String) -> String {
+  package func keyed(_ idNumber: String) -> String {
     IdentityKey.keyed(idNumber) { HMACSHA256.hexAuthenticationCode(key: bytes, message: $0) }
   }
 
   /// The key the environment names, if any: ``environmentVariable`` first, then the file
   /// ``fileEnvironmentVariable`` points at.
-  public static func fromEnvironment(
+  package static func fromEnvironment(
     _ environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(IndexError) -> LeadIDHashKey? {
     if let hex = environment[environmentVariable], !hex.isEmpty {
@@ -70,7 +70,7 @@ public struct LeadIDHashKey: Sendable, Equatable {
   }
 
   /// Reads a key file (64 hex digits).
-  public static func read(file path: String) throws(IndexError) -> LeadIDHashKey {
+  package static func read(file path: String) throws(IndexError) -> LeadIDHashKey {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw IndexError(path: path, reason: .storage("cannot read the ID-hash key file"))
     }
@@ -84,7 +84,7 @@ public struct LeadIDHashKey: Sendable, Equatable {
 
   /// Writes the key to a new file readable by its owner only (mode 0600); an existing file is
   /// never overwritten.
-  public func write(file path: String) throws(IndexError) {
+  package func write(file path: String) throws(IndexError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard descriptor >= 0 else {
       throw IndexError(

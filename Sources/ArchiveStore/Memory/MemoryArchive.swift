@@ -7,7 +7,7 @@ import Synchronization
 /// An archive store in memory: the same contract as the persistent stores (the store contract
 /// suite runs on it), used by tests and by a check for its own batch, so that the batch is
 /// searched exactly like the archive is.
-public final class MemoryArchive: ArchiveWriting {
+package final class MemoryArchive: ArchiveWriting {
   struct Stored {
     var document: StorableDocument
     var text: String
@@ -39,14 +39,15 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public let parameters: IndexParameters
-  public let location: String
+  package let parameters: IndexParameters
+  package let location: String
   private let leadKey: [UInt8]
   private let state = Mutex(State())
 
   /// - Parameter leadKey: the key of ID-number hashes; a check's batch shares the archive's key
   ///   so that batch and archive records compare.
-  public init(parameters: IndexParameters = .standard, location: String = "memory", leadKey: [UInt8]? = nil) {
+  package init(parameters: IndexParameters = .standard, location: String = "memory", leadKey: [UInt8]? = nil)
+  {
     self.parameters = parameters
     self.location = location
     if let leadKey {
@@ -57,15 +58,15 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func leadIDKey(of idNumber: String) -> String {
+  package func leadIDKey(of idNumber: String) -> String {
     IdentityKey.keyed(idNumber) { HMACSHA256.hexAuthenticationCode(key: leadKey, message: $0) }
   }
 
-  public func preparer() -> DocumentPreparer {
+  package func preparer() -> DocumentPreparer {
     DocumentPreparer(parameters: parameters, location: location)
   }
 
-  public func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
+  package func postings(_ request: PostingRequest) async throws(IndexError) -> PostingLists {
     state.withLock { state in
       func members(_ keys: [UInt64], _ table: [UInt64: [StoredDocumentKey]], limit: Int?)
         -> [[StoredDocumentKey]]
@@ -83,7 +84,7 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
+  package func summaries(of keys: [StoredDocumentKey]) async throws(IndexError) -> [CandidateSummary] {
     state.withLock { state in
       keys.compactMap { key in
         state.byKey[key].map {
@@ -93,7 +94,7 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
+  package func records(_ filter: DocumentFilter) async throws(IndexError) -> [DocumentRecord] {
     let wanted = filter.ids.map(Set.init)
     return state.withLock { state in
       state.byKey.values.map(\.document.metadata).filter { record in
@@ -104,7 +105,7 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func texts(ids: [String]) async throws(IndexError) -> [String: String] {
+  package func texts(ids: [String]) async throws(IndexError) -> [String: String] {
     state.withLock { state in
       var texts: [String: String] = [:]
       for id in ids {
@@ -114,17 +115,17 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func templates() async throws(IndexError) -> [IndexTemplate] {
+  package func templates() async throws(IndexError) -> [IndexTemplate] {
     state.withLock { state in
       state.templates.map { IndexTemplate(id: $0.key, text: $0.value.text) }.sorted { $0.id < $1.id }
     }
   }
 
-  public func templateShingles() async throws(IndexError) -> Set<UInt64> {
+  package func templateShingles() async throws(IndexError) -> Set<UInt64> {
     state.withLock { state in Set(state.templates.values.flatMap(\.shingles)) }
   }
 
-  public func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
+  package func frequentShingles(minimumDocumentShare: Double) async throws(IndexError) -> Set<UInt64> {
     let texts = state.withLock { state in state.byKey.values.map(\.text) }
     let fingerprint = parameters.fingerprint
     var counts: [UInt64: Int] = [:]
@@ -138,7 +139,7 @@ public final class MemoryArchive: ArchiveWriting {
     return Set(counts.filter { Double($0.value) > cutoff }.keys)
   }
 
-  public func stats() async throws(IndexError) -> IndexStats {
+  package func stats() async throws(IndexError) -> IndexStats {
     let parameters = parameters
     return state.withLock { state in
       let records = state.byKey.values.map(\.document.metadata)
@@ -158,7 +159,7 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
+  package func upsert(_ documents: [StorableDocument]) async throws(IndexError) {
     var decoded: [(StorableDocument, String)] = []
     var lastIndex: [String: Int] = [:]
     for (index, document) in documents.enumerated() { lastIndex[document.id] = index }
@@ -186,11 +187,11 @@ public final class MemoryArchive: ArchiveWriting {
     }
   }
 
-  public func remove(ids: [String]) async throws(IndexError) -> [String] {
+  package func remove(ids: [String]) async throws(IndexError) -> [String] {
     state.withLock { state in ids.filter { state.remove(id: $0) }.sorted() }
   }
 
-  public func addTemplate(id: String, text: String) async throws(IndexError) {
+  package func addTemplate(id: String, text: String) async throws(IndexError) {
     let fingerprint = parameters.fingerprint
     let shingles = Set(
       Shingler.shingleHashes(
@@ -199,23 +200,23 @@ public final class MemoryArchive: ArchiveWriting {
     state.withLock { state in state.templates[id] = (text, shingles) }
   }
 
-  public func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
+  package func beginBulkLoad() async throws(IndexError) -> any BulkLoadSession {
     ImmediateBulkLoad(store: self)
   }
 }
 
 /// A bulk load that writes every batch as it comes: for stores where deferring postings gains
 /// nothing (memory).
-public struct ImmediateBulkLoad<Store: ArchiveWriting>: BulkLoadSession {
-  public let store: Store
+package struct ImmediateBulkLoad<Store: ArchiveWriting>: BulkLoadSession {
+  package let store: Store
 
-  public init(store: Store) {
+  package init(store: Store) {
     self.store = store
   }
 
-  public func add(_ documents: [StorableDocument]) async throws(IndexError) {
+  package func add(_ documents: [StorableDocument]) async throws(IndexError) {
     try await store.upsert(documents)
   }
 
-  public func finish() async throws(IndexError) {}
+  package func finish() async throws(IndexError) {}
 }

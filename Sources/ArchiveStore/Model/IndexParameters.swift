@@ -33,11 +33,11 @@ public struct IndexParameters: Sendable, Codable, Equatable {
   /// 128-value signatures, 5-token shingles, whole-document LSH tuned for Jaccard 0.4 (32 × 4:
   /// a pair at J = 0.5 is a candidate with probability 0.87, at 0.6 with 0.99; 25 × 5, tuned
   /// for 0.5, gives 0.55 and 0.87), section signatures.
-  public static let standard = IndexParameters()
+  package static let standard = IndexParameters()
 
   /// Why stored parameters cannot be right (a damaged or tampered index), or nil. The bounds are
   /// far beyond anything chachong writes and keep memory per document small.
-  public var outOfRangeReason: String? {
+  package var outOfRangeReason: String? {
     func outside(_ name: String, _ value: Int, _ range: ClosedRange<Int>) -> String? {
       range.contains(value) ? nil : "\(name) \(value) outside \(range.lowerBound)…\(range.upperBound)"
     }

@@ -2,17 +2,17 @@ import ChachongModel
 import Fingerprints
 
 /// One document ready to be stored: its metadata, its extracted text and its fingerprint.
-public struct IndexedDocument: Sendable {
-  public var metadata: DocumentRecord
+package struct IndexedDocument: Sendable {
+  package var metadata: DocumentRecord
   /// The extracted text; stored compressed, the normalised text and position map are rebuilt
   /// from it on demand (see docs/index.md, "Stored text").
-  public var text: String
-  public var fingerprint: DocumentFingerprint
+  package var text: String
+  package var fingerprint: DocumentFingerprint
   /// Signatures of ``SectionSignatures/shingleRanges(of:sections:parameters:)`` when the caller
   /// computed them with the fingerprint (one pass, see `Fingerprinter`); nil: computed on storing.
-  public var sectionSignatures: [MinHashSignature]?
+  package var sectionSignatures: [MinHashSignature]?
 
-  public init(
+  package init(
     metadata: DocumentRecord, text: String, fingerprint: DocumentFingerprint,
     sectionSignatures: [MinHashSignature]? = nil
   ) {
@@ -24,19 +24,19 @@ public struct IndexedDocument: Sendable {
 }
 
 /// A document the LSH tables or the fingerprint postings put forward for verification.
-public struct Candidate: Sendable, Equatable {
-  public var id: String
+package struct Candidate: Sendable, Equatable {
+  package var id: String
   /// LSH bands in which the candidate and the query fall into the same bucket.
-  public var bandMatches: Int
+  package var bandMatches: Int
   /// Section-level LSH bands (any section of the query against any section of the candidate).
-  public var sectionBandMatches: Int
+  package var sectionBandMatches: Int
   /// Winnowed fingerprints (below the boilerplate cut-off) the two share.
-  public var sharedFingerprints: Int
+  package var sharedFingerprints: Int
 
   /// MinHash estimate of the whole-document Jaccard (stored signature against the query's).
-  public var estimatedJaccard: Double
+  package var estimatedJaccard: Double
 
-  public init(
+  package init(
     id: String, bandMatches: Int, sectionBandMatches: Int, sharedFingerprints: Int,
     estimatedJaccard: Double = 0
   ) {

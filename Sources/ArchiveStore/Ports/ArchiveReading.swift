@@ -131,20 +131,20 @@ public protocol BulkLoadSession: Sendable {
 }
 
 extension ArchiveReading {
-  public func documentCount() async throws(IndexError) -> Int {
+  package func documentCount() async throws(IndexError) -> Int {
     try await stats().documents
   }
 
-  public func record(id: String) async throws(IndexError) -> DocumentRecord? {
+  package func record(id: String) async throws(IndexError) -> DocumentRecord? {
     try await records(DocumentFilter(ids: [id])).first
   }
 
-  public func text(id: String) async throws(IndexError) -> String? {
+  package func text(id: String) async throws(IndexError) -> String? {
     try await texts(ids: [id])[id]
   }
 
   /// The report's description of the store's parameters.
-  public var parametersDescription: String {
+  package var parametersDescription: String {
     "shingleSize=\(parameters.fingerprint.shingleSize) signatureSize=\(parameters.fingerprint.signatureSize) "
       + "seed=\(parameters.fingerprint.seed) bands=\(parameters.lsh.bands) rows=\(parameters.lsh.rows)"
   }

@@ -2,40 +2,40 @@ import Foundation
 import Synchronization
 
 /// The state of a queued job (a submission's extraction or check, a batch check).
-public enum JobState: String, Sendable, Codable, CaseIterable {
+package enum JobState: String, Sendable, Codable, CaseIterable {
   case queued
   case running
   case succeeded
   case failed
   case cancelled
 
-  public var isFinished: Bool { self == .succeeded || self == .failed || self == .cancelled }
+  package var isFinished: Bool { self == .succeeded || self == .failed || self == .cancelled }
 }
 
 /// One job of the durable job table: what to do (`kind`, `payload`: the adapter's JSON), where
 /// it is, and what came of it. Timestamps are seconds since 1970 (UTC), whole milliseconds.
-public struct JobRecord: Sendable, Equatable, Codable {
-  public var id: String
-  public var kind: String
-  public var payload: [UInt8]
-  public var state: JobState
+package struct JobRecord: Sendable, Equatable, Codable {
+  package var id: String
+  package var kind: String
+  package var payload: [UInt8]
+  package var state: JobState
   /// Claims so far (a claim whose lease expired is retried up to the queue's limit).
-  public var attempts: Int
+  package var attempts: Int
   /// Stage name, done, total: the last progress a worker reported.
-  public var progressStage: String?
-  public var progressDone: Int
-  public var progressTotal: Int?
-  public var result: [UInt8]?
+  package var progressStage: String?
+  package var progressDone: Int
+  package var progressTotal: Int?
+  package var result: [UInt8]?
   /// Why the job failed or was cancelled: always set when `state` is failed or cancelled.
-  public var error: String?
+  package var error: String?
   /// The worker holding the job while it runs.
-  public var worker: String?
-  public var createdAt: Double
-  public var updatedAt: Double
+  package var worker: String?
+  package var createdAt: Double
+  package var updatedAt: Double
   /// A running job whose lease ran out (its worker died) is queued again by the next claim.
-  public var leaseExpiresAt: Double?
+  package var leaseExpiresAt: Double?
 
-  public init(
+  package init(
     id: String, kind: String, payload: [UInt8], state: JobState = .queued, attempts: Int = 0,
     progressStage: String? = nil, progressDone: Int = 0, progressTotal: Int? = nil, result: [UInt8]? = nil,
     error: String? = nil, worker: String? = nil, createdAt: Double, updatedAt: Double,
@@ -59,8 +59,8 @@ public struct JobRecord: Sendable, Equatable, Codable {
 }
 
 /// Why a job operation failed.
-public struct JobQueueError: Error, Sendable, Equatable, CustomStringConvertible {
-  public enum Reason: Sendable, Equatable {
+package struct JobQueueError: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum Reason: Sendable, Equatable {
     /// `enqueue` with an id that exists (with another kind or payload: the same ones return the
     /// existing job, so a retried request never makes a second job).
     case conflict
@@ -71,15 +71,15 @@ public struct JobQueueError: Error, Sendable, Equatable, CustomStringConvertible
     case storage(String)
   }
 
-  public var jobID: String
-  public var reason: Reason
+  package var jobID: String
+  package var reason: Reason
 
-  public init(jobID: String, reason: Reason) {
+  package init(jobID: String, reason: Reason) {
     self.jobID = jobID
     self.reason = reason
   }
 
-  public var description: String {
+  package var description: String {
     switch reason {
     case .conflict: "job \(jobID) exists with another kind or payload"
     case .notFound: "no job \(jobID)"
@@ -95,7 +95,7 @@ public struct JobQueueError: Error, Sendable, Equatable, CustomStringConvertible
 /// SKIP LOCKED`), so no job runs twice at once; a worker that dies leaves a running job whose
 /// lease expires, and the next claim queues it again (up to `maxAttempts`, then it fails with
 /// the reason). Every method is safe to call concurrently.
-public protocol JobQueue: Sendable {
+package protocol JobQueue: Sendable {
   /// Queues a job. The same id with the same kind and payload returns the stored job unchanged
   /// (idempotent retries); with another kind or payload it throws `.conflict`.
   func enqueue(id: String, kind: String, payload: [UInt8]) async throws(JobQueueError) -> JobRecord
@@ -120,19 +120,19 @@ public protocol JobQueue: Sendable {
 
 /// The job table in memory: the reference implementation of the contract, for tests and for a
 /// service run without a durable store.
-public final class MemoryJobQueue: JobQueue {
+package final class MemoryJobQueue: JobQueue {
   private let state = Mutex([String: JobRecord]())
   private let clock: @Sendable () -> Double
-  public let maxAttempts: Int
+  package let maxAttempts: Int
 
-  public init(
+  package init(
     maxAttempts: Int = 3, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
     self.maxAttempts = maxAttempts
     self.clock = clock
   }
 
-  public func enqueue(id: String, kind: String, payload: [UInt8]) throws(JobQueueError) -> JobRecord {
+  package func enqueue(id: String, kind: String, payload: [UInt8]) throws(JobQueueError) -> JobRecord {
     let now = clock()
     return try state.withLock { (jobs) throws(JobQueueError) -> JobRecord in
       if let existing = jobs[id] {
@@ -147,7 +147,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func claim(worker: String, kinds: [String], leaseSeconds: Double) -> JobRecord? {
+  package func claim(worker: String, kinds: [String], leaseSeconds: Double) -> JobRecord? {
     let now = clock()
     return state.withLock { jobs -> JobRecord? in
       for (id, job) in jobs where job.state == .running && (job.leaseExpiresAt ?? .infinity) < now {
@@ -193,7 +193,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func report(
+  package func report(
     id: String, worker: String, stage: String, done: Int, total: Int?, leaseSeconds: Double
   ) throws(JobQueueError) {
     let now = clock()
@@ -205,7 +205,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func succeed(id: String, worker: String, result: [UInt8]) throws(JobQueueError) {
+  package func succeed(id: String, worker: String, result: [UInt8]) throws(JobQueueError) {
     try updateHeld(id: id, worker: worker) { job in
       job.state = .succeeded
       job.result = result
@@ -214,7 +214,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func fail(id: String, worker: String, error: String) throws(JobQueueError) {
+  package func fail(id: String, worker: String, error: String) throws(JobQueueError) {
     try updateHeld(id: id, worker: worker) { job in
       job.state = .failed
       job.error = error
@@ -223,7 +223,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func cancel(id: String, reason: String) throws(JobQueueError) -> Bool {
+  package func cancel(id: String, reason: String) throws(JobQueueError) -> Bool {
     let now = clock()
     return try state.withLock { (jobs) throws(JobQueueError) -> Bool in
       guard var job = jobs[id] else { throw JobQueueError(jobID: id, reason: .notFound) }
@@ -238,11 +238,11 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func job(id: String) -> JobRecord? {
+  package func job(id: String) -> JobRecord? {
     state.withLock { $0[id] }
   }
 
-  public func jobs(state wanted: JobState?, limit: Int) -> [JobRecord] {
+  package func jobs(state wanted: JobState?, limit: Int) -> [JobRecord] {
     state.withLock { jobs in
       Array(
         jobs.values.filter { wanted == nil || $0.state == wanted }
@@ -251,7 +251,7 @@ public final class MemoryJobQueue: JobQueue {
     }
   }
 
-  public func counts() -> [JobState: Int] {
+  package func counts() -> [JobState: Int] {
     state.withLock { jobs in
       var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
       for job in jobs.values { counts[job.state, default: 0] += 1 }

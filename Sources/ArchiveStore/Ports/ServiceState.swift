@@ -9,17 +9,17 @@ import Synchronization
 /// listings by collection and optionally `owner` (the key or user that created the record).
 /// `version` starts at 1 and goes up by one on every update: writers update with the version
 /// they read (optimistic concurrency), so two service instances never overwrite each other.
-public struct StateRecord: Sendable, Equatable {
-  public var collection: String
-  public var id: String
-  public var owner: String?
-  public var body: [UInt8]
-  public var version: Int64
+package struct StateRecord: Sendable, Equatable {
+  package var collection: String
+  package var id: String
+  package var owner: String?
+  package var body: [UInt8]
+  package var version: Int64
   /// Seconds since 1970 (UTC), whole milliseconds.
-  public var createdAt: Double
-  public var updatedAt: Double
+  package var createdAt: Double
+  package var updatedAt: Double
 
-  public init(
+  package init(
     collection: String, id: String, owner: String?, body: [UInt8], version: Int64, createdAt: Double,
     updatedAt: Double
   ) {
@@ -35,20 +35,20 @@ public struct StateRecord: Sendable, Equatable {
 
 /// One line of the audit log: who read or changed what, when, from where. Stored as given;
 /// callers mask personal data before they append (the log is read by admins).
-public struct AuditEntry: Sendable, Equatable, Codable {
+package struct AuditEntry: Sendable, Equatable, Codable {
   /// Assigned by the store on append: increasing, never reused.
-  public var sequence: Int64
-  public var time: Double
+  package var sequence: Int64
+  package var time: Double
   /// The API key id or user name that acted.
-  public var actor: String
+  package var actor: String
   /// What was done, e.g. `report.read`, `text.read`, `query`, `key.revoke`.
-  public var action: String
+  package var action: String
   /// What it was done to (a submission id, a document id, a batch id).
-  public var target: String
-  public var clientAddress: String?
-  public var detail: String?
+  package var target: String
+  package var clientAddress: String?
+  package var detail: String?
 
-  public init(
+  package init(
     sequence: Int64 = 0, time: Double, actor: String, action: String, target: String,
     clientAddress: String? = nil, detail: String? = nil
   ) {
@@ -63,8 +63,8 @@ public struct AuditEntry: Sendable, Equatable, Codable {
 }
 
 /// Why a service-state operation failed.
-public struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertible {
-  public enum Reason: Sendable, Equatable {
+package struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum Reason: Sendable, Equatable {
     case notFound
     /// An update whose expected version is not the stored one: someone else wrote first.
     case versionMismatch(stored: Int64)
@@ -73,17 +73,17 @@ public struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertib
     case storage(String)
   }
 
-  public var collection: String
-  public var id: String
-  public var reason: Reason
+  package var collection: String
+  package var id: String
+  package var reason: Reason
 
-  public init(collection: String, id: String, reason: Reason) {
+  package init(collection: String, id: String, reason: Reason) {
     self.collection = collection
     self.id = id
     self.reason = reason
   }
 
-  public var description: String {
+  package var description: String {
     let subject = "\(collection)/\(id)"
     return switch reason {
     case .notFound: "\(subject) does not exist"
@@ -97,7 +97,7 @@ public struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertib
 /// The service's own durable state, kept by the same store as the archive (the SQLite index
 /// directory, the PostgreSQL database), shared by every process and instance over that store.
 /// Every method is safe to call concurrently.
-public protocol ServiceStateStore: Sendable {
+package protocol ServiceStateStore: Sendable {
   /// Files a new record with version 1. When `collection`/`id` exists already, returns the
   /// stored record unchanged and `created == false` (idempotent creation: the caller compares
   /// bodies and answers 200 or 409).
@@ -134,14 +134,14 @@ public protocol ServiceStateStore: Sendable {
 /// Ordering shared by every implementation of ``ServiceStateStore/records(collection:owner:after:limit:)``.
 extension StateRecord {
   /// True when `self` is listed before `other` (newest first; ties by id, descending).
-  public func listsBefore(_ other: StateRecord) -> Bool {
+  package func listsBefore(_ other: StateRecord) -> Bool {
     (createdAt, id) > (other.createdAt, other.id)
   }
 }
 
 /// The service state in memory: the reference implementation of the contract, for tests and a
 /// service run on the in-memory store.
-public final class MemoryServiceState: ServiceStateStore {
+package final class MemoryServiceState: ServiceStateStore {
   private struct Contents {
     var records: [String: [String: StateRecord]] = [:]
     var blobs: [String: [UInt8]] = [:]
@@ -151,16 +151,16 @@ public final class MemoryServiceState: ServiceStateStore {
   private let contents = Mutex(Contents())
   private let clock: @Sendable () -> Double
   /// The largest blob accepted.
-  public let blobLimit: Int
+  package let blobLimit: Int
 
-  public init(
+  package init(
     blobLimit: Int = 256 << 20, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
   ) {
     self.blobLimit = blobLimit
     self.clock = clock
   }
 
-  public func create(collection: String, id: String, owner: String?, body: [UInt8]) -> (
+  package func create(collection: String, id: String, owner: String?, body: [UInt8]) -> (
     record: StateRecord, created: Bool
   ) {
     let now = (clock() * 1000).rounded() / 1000
@@ -173,11 +173,11 @@ public final class MemoryServiceState: ServiceStateStore {
     }
   }
 
-  public func record(collection: String, id: String) -> StateRecord? {
+  package func record(collection: String, id: String) -> StateRecord? {
     contents.withLock { $0.records[collection]?[id] }
   }
 
-  public func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
+  package func update(collection: String, id: String, body: [UInt8], expectedVersion: Int64)
     throws(StateStoreError)
     -> StateRecord
   {
@@ -198,11 +198,11 @@ public final class MemoryServiceState: ServiceStateStore {
     }
   }
 
-  public func delete(collection: String, id: String) -> Bool {
+  package func delete(collection: String, id: String) -> Bool {
     contents.withLock { $0.records[collection]?.removeValue(forKey: id) != nil }
   }
 
-  public func records(collection: String, owner: String?, after: StateRecord?, limit: Int) -> [StateRecord] {
+  package func records(collection: String, owner: String?, after: StateRecord?, limit: Int) -> [StateRecord] {
     contents.withLock { contents in
       let all = (contents.records[collection] ?? [:]).values.filter { record in
         (owner == nil || record.owner == owner) && (after.map { $0.listsBefore(record) } ?? true)
@@ -211,11 +211,11 @@ public final class MemoryServiceState: ServiceStateStore {
     }
   }
 
-  public func count(collection: String) -> Int {
+  package func count(collection: String) -> Int {
     contents.withLock { $0.records[collection]?.count ?? 0 }
   }
 
-  public func putBlob(id: String, fromFile path: String) throws(StateStoreError) -> Int {
+  package func putBlob(id: String, fromFile path: String) throws(StateStoreError) -> Int {
     let bytes: [UInt8]
     do {
       let url = URL(fileURLWithPath: path)
@@ -236,15 +236,15 @@ public final class MemoryServiceState: ServiceStateStore {
     return bytes.count
   }
 
-  public func blob(id: String) -> [UInt8]? {
+  package func blob(id: String) -> [UInt8]? {
     contents.withLock { $0.blobs[id] }
   }
 
-  public func deleteBlob(id: String) -> Bool {
+  package func deleteBlob(id: String) -> Bool {
     contents.withLock { $0.blobs.removeValue(forKey: id) != nil }
   }
 
-  public func appendAudit(_ entry: AuditEntry) -> AuditEntry {
+  package func appendAudit(_ entry: AuditEntry) -> AuditEntry {
     contents.withLock { contents in
       var stored = entry
       stored.sequence = Int64(contents.audit.count + 1)
@@ -253,7 +253,7 @@ public final class MemoryServiceState: ServiceStateStore {
     }
   }
 
-  public func auditEntries(before: Int64?, limit: Int) -> [AuditEntry] {
+  package func auditEntries(before: Int64?, limit: Int) -> [AuditEntry] {
     contents.withLock { contents in
       Array(
         contents.audit.reversed().filter { entry in before.map { entry.sequence < $0 } ?? true }

@@ -15,19 +15,19 @@ import Fingerprints
 /// A section bucket holding more than `maximumSectionBucket` documents is not followed: a
 /// section that many documents share is boilerplate (a standard budget table, the call's own
 /// wording), not a copied passage (docs/index.md, "Boilerplate sections").
-public struct CandidateSearch: Sendable {
-  public static let maximumSectionBucket = 64
+package struct CandidateSearch: Sendable {
+  package static let maximumSectionBucket = 64
 
-  public let parameters: IndexParameters
+  package let parameters: IndexParameters
   let hasher: MinHasher
 
-  public init(parameters: IndexParameters) {
+  package init(parameters: IndexParameters) {
     self.parameters = parameters
     hasher = MinHasher(parameters: parameters.fingerprint)
   }
 
   /// The keys a query looks up (pure: the same keys a stored document is filed under).
-  public func request(
+  package func request(
     for fingerprint: DocumentFingerprint, sections: [TextSection],
     maximumSectionBucket: Int = CandidateSearch.maximumSectionBucket
   ) -> PostingRequest {
@@ -41,7 +41,7 @@ public struct CandidateSearch: Sendable {
       sectionLimit: maximumSectionBucket, postingLimit: granularity.maximumPostings)
   }
 
-  public func candidates(
+  package func candidates(
     for fingerprint: DocumentFingerprint, sections: [TextSection] = [], in store: some ArchiveReading,
     excludingID: String? = nil, limit: Int = 200, minimumEstimatedJaccard: Double = 0.3,
     maximumSectionBucket: Int = CandidateSearch.maximumSectionBucket

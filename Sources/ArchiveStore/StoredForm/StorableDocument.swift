@@ -20,10 +20,10 @@ public struct StorableDocument: Sendable {
   package let sectionsJSON: String
   package let extraJSON: String
 
-  public var id: String { metadata.id }
+  package var id: String { metadata.id }
 
   /// Bytes held, roughly: what an ingest batch counts to bound its memory.
-  public var heldBytes: Int {
+  package var heldBytes: Int {
     compressedText.count + signature.count + 8 * (bandKeys.count + fingerprints.count + sectionKeys.count)
       + sectionsJSON.utf8.count + extraJSON.utf8.count + 512
   }
@@ -103,12 +103,12 @@ public final class DocumentPreparer {
   }
 
   /// A preparer for a store with these parameters; `location` names the store in errors.
-  public convenience init(parameters: IndexParameters, location: String) {
+  package convenience init(parameters: IndexParameters, location: String) {
     self.init(
       parameters: parameters, hasher: MinHasher(parameters: parameters.fingerprint), directory: location)
   }
 
-  public func prepare(_ document: IndexedDocument) throws(IndexError) -> StorableDocument {
+  package func prepare(_ document: IndexedDocument) throws(IndexError) -> StorableDocument {
     try StorableDocument(
       document, parameters: parameters, hasher: hasher, compressor: compressor, directory: directory)
   }

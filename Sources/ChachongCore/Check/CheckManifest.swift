@@ -58,7 +58,7 @@ public struct CheckManifest: Sendable {
 
   /// The row naming this file (by the key `resolve` gave), else the row whose 网上申报编号 is the
   /// file's name without extension.
-  public func row(forFile path: String, key: String) -> Row? {
+  package func row(forFile path: String, key: String) -> Row? {
     if let row = rows.first(where: { $0.path == key }) { return row }
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     return rows.first { $0.path == nil && $0.value(.id) == stem }

@@ -66,7 +66,7 @@ public struct DocumentReading: Sendable {
 
   /// Runs a read that may wait on subprocesses on a `BlockingPool` thread; cancelling the task
   /// cancels the read (``ReadCancellation``), which kills the subprocess.
-  public static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+  package static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     let token = ReadCancellation()
     return await withTaskCancellationHandler {
       await BlockingPool.shared.run { ReadCancellation.$current.withValue(token) { body() } }

@@ -35,7 +35,7 @@ public struct InputMetadata: Sendable, Equatable {
 
   /// Sets the field a manifest column or `.jsonl` key names; unknown names go to `extra`.
   /// Empty values are ignored.
-  public mutating func set(name: String, value: String) {
+  package mutating func set(name: String, value: String) {
     let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else { return }
     if RecordField.isPersonalIDHeader(name), RecordField.column(forHeader: name) != .leadID {
@@ -58,7 +58,7 @@ public struct InputMetadata: Sendable, Equatable {
   }
 
   /// `other`'s fields where `self` has none (command-line defaults under manifest values).
-  public func filling(from other: InputMetadata) -> InputMetadata {
+  package func filling(from other: InputMetadata) -> InputMetadata {
     var merged = self
     merged.id = id ?? other.id
     merged.program = program ?? other.program

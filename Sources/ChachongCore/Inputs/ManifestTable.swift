@@ -2,18 +2,18 @@ import ChachongModel
 import Foundation
 
 /// A manifest (CSV or xlsx) read into rows: the file each row names and its metadata.
-public struct ManifestTable: Sendable, Equatable {
-  public struct Row: Sendable, Equatable {
+package struct ManifestTable: Sendable, Equatable {
+  package struct Row: Sendable, Equatable {
     /// The document file, resolved against the manifest's folder.
-    public var path: String
-    public var metadata: InputMetadata
+    package var path: String
+    package var metadata: InputMetadata
     /// 1-based row number in the sheet, the header being row 1.
-    public var line: Int
+    package var line: Int
   }
 
-  public var rows: [Row]
+  package var rows: [Row]
   /// The folder row paths are relative to (the manifest's own).
-  public var folder: String = ""
+  package var folder: String = ""
 
   package static func build(header: [String], rows: [[String]], manifestPath: String) throws(InputFailure)
     -> ManifestTable

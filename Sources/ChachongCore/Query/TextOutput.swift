@@ -3,12 +3,12 @@ import ChachongModel
 import Foundation
 
 /// Plain-text renderings of query, compare, list and stats output.
-public enum TextOutput {
+package enum TextOutput {
   static func percent(_ value: Double) -> String {
     String(format: "%.1f%%", value * 100)
   }
 
-  public static func render(_ report: QueryReport) -> String {
+  package static func render(_ report: QueryReport) -> String {
     var lines: [String] = []
     for result in report.results {
       lines.append(
@@ -28,7 +28,7 @@ public enum TextOutput {
     return lines.joined(separator: "\n")
   }
 
-  public static func render(_ report: CompareReport) -> String {
+  package static func render(_ report: CompareReport) -> String {
     [
       "A: \(report.a.id) (\(report.a.path)), \(report.a.characters) chars, \(report.a.shingles) shingles",
       "B: \(report.b.id) (\(report.b.path)), \(report.b.characters) chars, \(report.b.shingles) shingles",
@@ -39,7 +39,7 @@ public enum TextOutput {
     ].joined(separator: "\n")
   }
 
-  public static func render(_ documents: [DocumentRecord]) -> String {
+  package static func render(_ documents: [DocumentRecord]) -> String {
     documents.map { document in
       [
         document.id, document.program ?? "-", document.year.map(String.init) ?? "-",
@@ -48,7 +48,7 @@ public enum TextOutput {
     }.joined(separator: "\n")
   }
 
-  public static func render(_ stats: IndexStats) -> String {
+  package static func render(_ stats: IndexStats) -> String {
     func groups(_ name: String, _ values: [String: Int]) -> [String] {
       [name + ":"] + values.keys.sorted().map { "  \($0.isEmpty ? "(none)" : $0)\t\(values[$0] ?? 0)" }
     }

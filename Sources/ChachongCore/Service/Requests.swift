@@ -91,7 +91,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
   public var description: String { message }
 
   /// A store error, with the store's own message (which names the store).
-  public static func store(_ error: IndexError) -> ServiceError {
+  package static func store(_ error: IndexError) -> ServiceError {
     switch error.reason {
     case .notFound: ServiceError(.notFound, error.description, cause: error)
     default: ServiceError(.storeFailure, error.description, cause: error)

@@ -57,7 +57,7 @@ public enum VersionCompareJob {
   }
 
   /// One line per difference, for `--format text`.
-  public static func renderText(_ report: VersionCompareReport) -> String {
+  package static func renderText(_ report: VersionCompareReport) -> String {
     var lines = [
       "A: \(report.a.path)" + (report.a.ocr.map { " [\($0.label)]" } ?? ""),
       "B: \(report.b.path)" + (report.b.ocr.map { " [\($0.label)]" } ?? ""),

@@ -1,7 +1,7 @@
 /// A MinHash signature: `signatureSize` 32-bit values (the low 32 bits of the smallest 64-bit hash
 /// in each bin; 32 bits make accidental equality of different minima a 2⁻³² event, negligible next
 /// to the sampling error, at half the size of 64-bit values).
-public struct MinHashSignature: Sendable, Equatable, Hashable {
+package struct MinHashSignature: Sendable, Equatable, Hashable {
   package var values: [UInt32]
 
   package init(values: [UInt32]) {

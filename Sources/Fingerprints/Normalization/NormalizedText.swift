@@ -13,7 +13,7 @@
 ///
 /// `starts[i]`/`ends[i]` are the code-point offsets in the original text of the first scalar and
 /// one past the last scalar of token `i` (several tokens can share one original scalar, e.g. `㍻`).
-public struct NormalizedText: Sendable, Equatable, Hashable {
+package struct NormalizedText: Sendable, Equatable, Hashable {
   package let tokens: [UInt64]
   package let starts: [Int32]
   package let ends: [Int32]

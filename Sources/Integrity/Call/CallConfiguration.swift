@@ -1,40 +1,40 @@
 /// Everything a call's rules depend on, read from a JSON file (docs/call-configuration.md).
 /// Next year's call is a new file, not new code.
-public struct CallConfiguration: Sendable, Codable, Equatable {
+package struct CallConfiguration: Sendable, Codable, Equatable {
   /// Version of this file format; this build reads version 1.
-  public var schemaVersion: Int
+  package var schemaVersion: Int
   /// The program of the call, as the archive and the registry name it (计划类别).
-  public var program: String
+  package var program: String
   /// Other spellings of the program in manifests, the archive and the registry.
-  public var programAliases: [String]
-  public var year: Int
+  package var programAliases: [String]
+  package var year: Int
   /// The notice's document number, e.g. 通科资〔2023〕116号.
-  public var documentNumber: String?
-  public var guideCodes: [GuideCode]
-  public var budget: BudgetRule
-  public var titleRule: TitleRule
-  public var degree: DegreeRule
-  public var quotas: QuotaRule
-  public var deadlines: Deadlines
+  package var documentNumber: String?
+  package var guideCodes: [GuideCode]
+  package var budget: BudgetRule
+  package var titleRule: TitleRule
+  package var degree: DegreeRule
+  package var quotas: QuotaRule
+  package var deadlines: Deadlines
   /// Programs whose running (在研) projects bar an enterprise from applying, matched as a
   /// substring of the registry's program name (科技成果转化, 揭榜挂帅).
-  public var barringPrograms: [String]
+  package var barringPrograms: [String]
   /// Programs whose names contain one of these are provincial or national, not 市级其他科技计划:
   /// they do not count for cross-program-same-year and lead-other-program (省, 国家).
-  public var nonMunicipalProgramMarkers: [String]?
-  public var statuses: StatusVocabulary
+  package var nonMunicipalProgramMarkers: [String]?
+  package var statuses: StatusVocabulary
   /// Similarity thresholds per similarity rule.
-  public var similarity: [RuleID: SimilarityThreshold]
+  package var similarity: [RuleID: SimilarityThreshold]
   /// No silent high overlap (the high-copy-ratio rule); absent: `OverlapFloor.standard`.
-  public var overlapFloor: OverlapFloor?
+  package var overlapFloor: OverlapFloor?
   /// The call's own text (the notice, the guide's 研发方向): applications quote it, so it is
   /// excluded from every score, passage and ratio like template text.
-  public var callText: [CallText]?
+  package var callText: [CallText]?
   /// Severity, notice sentence and switch per rule; a rule not listed keeps its default
   /// severity, is enabled and quotes nothing.
-  public var rules: [RuleID: RuleSetting]
+  package var rules: [RuleID: RuleSetting]
 
-  public init(
+  package init(
     schemaVersion: Int = 1, program: String, programAliases: [String] = [], year: Int,
     documentNumber: String? = nil, guideCodes: [GuideCode], budget: BudgetRule, titleRule: TitleRule,
     degree: DegreeRule, quotas: QuotaRule, deadlines: Deadlines, barringPrograms: [String],
@@ -59,26 +59,26 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
   }
 
   /// The format version this build reads.
-  public static let currentSchemaVersion = 1
+  package static let currentSchemaVersion = 1
 
-  public func setting(for rule: RuleID) -> RuleSetting {
+  package func setting(for rule: RuleID) -> RuleSetting {
     rules[rule] ?? RuleSetting(severity: rule.defaultSeverity, notice: nil, enabled: true)
   }
 
-  public func severity(for rule: RuleID) -> Severity { setting(for: rule).severity }
+  package func severity(for rule: RuleID) -> Severity { setting(for: rule).severity }
 
-  public func isEnabled(_ rule: RuleID) -> Bool { setting(for: rule).enabled }
+  package func isEnabled(_ rule: RuleID) -> Bool { setting(for: rule).enabled }
 
-  public func threshold(for rule: RuleID) -> SimilarityThreshold {
+  package func threshold(for rule: RuleID) -> SimilarityThreshold {
     similarity[rule] ?? .standard
   }
 
   /// The high-copy-ratio floor in force.
-  public var floor: OverlapFloor { overlapFloor ?? .standard }
+  package var floor: OverlapFloor { overlapFloor ?? .standard }
 
   /// True when `name` (a program as written in a manifest, the archive or the registry) is this
   /// call's program.
-  public func isThisProgram(_ name: String?) -> Bool {
+  package func isThisProgram(_ name: String?) -> Bool {
     guard let name else { return false }
     let key = ProgramName.normalize(name)
     guard !key.isEmpty else { return false }
@@ -86,43 +86,43 @@ public struct CallConfiguration: Sendable, Codable, Equatable {
   }
 
   /// True unless the program's name marks it as provincial or national.
-  public func isMunicipalProgram(_ name: String?) -> Bool {
+  package func isMunicipalProgram(_ name: String?) -> Bool {
     guard let name else { return true }
     return !(nonMunicipalProgramMarkers ?? []).contains { !$0.isEmpty && name.contains($0) }
   }
 
   /// True when `name` is one of the programs whose running projects bar an enterprise.
-  public func isBarringProgram(_ name: String?) -> Bool {
+  package func isBarringProgram(_ name: String?) -> Bool {
     guard let name else { return false }
     let key = ProgramName.normalize(name)
     return barringPrograms.contains { !$0.isEmpty && key.contains(ProgramName.normalize($0)) }
   }
 
-  public func guideCode(_ code: String) -> GuideCode? {
+  package func guideCode(_ code: String) -> GuideCode? {
     guideCodes.first { $0.code == code }
   }
 }
 
 /// A text the call itself publishes (applications quote it; it is not evidence of copying).
-public struct CallText: Sendable, Codable, Equatable {
+package struct CallText: Sendable, Codable, Equatable {
   /// What it is, e.g. "通科资〔2023〕116号 notice with 附件1 指南".
-  public var name: String
-  public var text: String
+  package var name: String
+  package var text: String
 
-  public init(name: String, text: String) {
+  package init(name: String, text: String) {
     self.name = name
     self.text = text
   }
 }
 
 /// A direction of the call's guide (指南).
-public struct GuideCode: Sendable, Codable, Equatable {
-  public var code: String
-  public var name: String
+package struct GuideCode: Sendable, Codable, Equatable {
+  package var code: String
+  package var name: String
   /// The industry group it belongs to (未来数字产业 …).
-  public var area: String?
+  package var area: String?
 
-  public init(code: String, name: String, area: String? = nil) {
+  package init(code: String, name: String, area: String? = nil) {
     self.code = code
     self.name = name
     self.area = area
@@ -130,15 +130,15 @@ public struct GuideCode: Sendable, Codable, Equatable {
 }
 
 /// Budget limits, in 万元 (10,000 yuan).
-public struct BudgetRule: Sendable, Codable, Equatable {
+package struct BudgetRule: Sendable, Codable, Equatable {
   /// The total R&D investment must be strictly above this (不得少于150万元（不含）).
-  public var minimumTotalExclusive: Double
+  package var minimumTotalExclusive: Double
   /// Funding at most this share of the total.
-  public var maximumFundingShare: Double
+  package var maximumFundingShare: Double
   /// Funding at most this amount.
-  public var maximumFunding: Double
+  package var maximumFunding: Double
 
-  public init(minimumTotalExclusive: Double, maximumFundingShare: Double, maximumFunding: Double) {
+  package init(minimumTotalExclusive: Double, maximumFundingShare: Double, maximumFunding: Double) {
     self.minimumTotalExclusive = minimumTotalExclusive
     self.maximumFundingShare = maximumFundingShare
     self.maximumFunding = maximumFunding
@@ -146,12 +146,12 @@ public struct BudgetRule: Sendable, Codable, Equatable {
 }
 
 /// The project title's recommended shape.
-public struct TitleRule: Sendable, Codable, Equatable {
-  public var minimumLength: Int
-  public var maximumLength: Int
-  public var suffix: String
+package struct TitleRule: Sendable, Codable, Equatable {
+  package var minimumLength: Int
+  package var maximumLength: Int
+  package var suffix: String
 
-  public init(minimumLength: Int, maximumLength: Int, suffix: String) {
+  package init(minimumLength: Int, maximumLength: Int, suffix: String) {
     self.minimumLength = minimumLength
     self.maximumLength = maximumLength
     self.suffix = suffix
@@ -160,44 +160,44 @@ public struct TitleRule: Sendable, Codable, Equatable {
 
 /// Which degrees (学历) satisfy the lead requirement, matched as substrings (博士 also covers
 /// 博士研究生 and 博士后).
-public struct DegreeRule: Sendable, Codable, Equatable {
-  public var accepted: [String]
+package struct DegreeRule: Sendable, Codable, Equatable {
+  package var accepted: [String]
 
-  public init(accepted: [String]) { self.accepted = accepted }
+  package init(accepted: [String]) { self.accepted = accepted }
 }
 
 /// Submission deadlines as ISO 8601 local times with offset (e.g. 2024-01-31T23:59:59+08:00).
-public struct Deadlines: Sendable, Codable, Equatable {
-  public var online: String?
-  public var paper: String?
+package struct Deadlines: Sendable, Codable, Equatable {
+  package var online: String?
+  package var paper: String?
 
-  public init(online: String?, paper: String?) {
+  package init(online: String?, paper: String?) {
     self.online = online
     self.paper = paper
   }
 }
 
 /// The registry's and archive's status words.
-public struct StatusVocabulary: Sendable, Codable, Equatable {
+package struct StatusVocabulary: Sendable, Codable, Equatable {
   /// Running projects (在研).
-  public var running: [String]
+  package var running: [String]
   /// Funded projects of any stage (立项, 在研, 结题).
-  public var funded: [String]
+  package var funded: [String]
   /// The status a new application gets when stored (申报).
-  public var submitted: String
+  package var submitted: String
 
-  public init(running: [String], funded: [String], submitted: String) {
+  package init(running: [String], funded: [String], submitted: String) {
     self.running = running
     self.funded = funded
     self.submitted = submitted
   }
 
-  public func isRunning(_ status: String?) -> Bool {
+  package func isRunning(_ status: String?) -> Bool {
     guard let status else { return false }
     return running.contains(status.trimmingSpaces)
   }
 
-  public func isFunded(_ status: String?) -> Bool {
+  package func isFunded(_ status: String?) -> Bool {
     guard let status else { return false }
     return funded.contains(status.trimmingSpaces)
   }
@@ -243,11 +243,11 @@ public struct SimilarityThreshold: Sendable, Codable, Equatable {
     self.review = review
   }
 
-  public static let standard = SimilarityThreshold(
+  package static let standard = SimilarityThreshold(
     jaccard: 0.5, containment: 0.6, minimumSharedCharacters: 200)
 
   /// The threshold's own criteria.
-  public var criteria: SimilarityCriteria {
+  package var criteria: SimilarityCriteria {
     SimilarityCriteria(
       jaccard: jaccard, containment: containment, copyRatio: copyRatio,
       largestSourceRatio: largestSourceRatio,
@@ -256,12 +256,12 @@ public struct SimilarityThreshold: Sendable, Codable, Equatable {
 
   /// The pair-level test (Jaccard, containment and, once computed, the copy ratio from the other
   /// document); the search's gate uses it before any copy ratio exists.
-  public func isMet(by measures: SimilarityMeasures) -> Bool {
+  package func isMet(by measures: SimilarityMeasures) -> Bool {
     criteria.isMet(by: measures, application: nil, ownEarlier: false, threshold: self)
   }
 
   /// `.threshold` when the pair meets the threshold, `.review` when it meets only the review band.
-  public func grade(_ measures: SimilarityMeasures, application: ApplicationCopyMeasures?, ownEarlier: Bool)
+  package func grade(_ measures: SimilarityMeasures, application: ApplicationCopyMeasures?, ownEarlier: Bool)
     -> SimilarityGrade?
   {
     if criteria.isMet(by: measures, application: application, ownEarlier: ownEarlier, threshold: self) {
@@ -277,7 +277,7 @@ public struct SimilarityThreshold: Sendable, Codable, Equatable {
 }
 
 /// How far a pair goes: at the rule's threshold (its severity) or in the review band (a warning).
-public enum SimilarityGrade: Sendable, Equatable {
+package enum SimilarityGrade: Sendable, Equatable {
   case threshold
   case review
 }
@@ -361,28 +361,28 @@ public struct SimilarityCriteria: Sendable, Codable, Equatable {
 /// at least a `severity` finding (high-copy-ratio) naming that source and why it is not a violation,
 /// whatever the program, year, status or organisation; the organisation's own earlier application
 /// with a status in `allowedReuseStatuses` (未立项: resubmitting a rejected project) gets info.
-public struct OverlapFloor: Sendable, Codable, Equatable {
-  public var copyRatio: Double
-  public var severity: Severity
-  public var allowedReuseStatuses: [String]
+package struct OverlapFloor: Sendable, Codable, Equatable {
+  package var copyRatio: Double
+  package var severity: Severity
+  package var allowedReuseStatuses: [String]
 
-  public init(copyRatio: Double, severity: Severity = .warning, allowedReuseStatuses: [String] = ["未立项"]) {
+  package init(copyRatio: Double, severity: Severity = .warning, allowedReuseStatuses: [String] = ["未立项"]) {
     self.copyRatio = copyRatio
     self.severity = severity
     self.allowedReuseStatuses = allowedReuseStatuses
   }
 
   /// 30 %: a third of an application from one document always needs a reviewer's look.
-  public static let standard = OverlapFloor(copyRatio: 0.3)
+  package static let standard = OverlapFloor(copyRatio: 0.3)
 }
 
 /// A rule's severity, the notice sentence it enforces (quoted exactly) and whether it runs.
-public struct RuleSetting: Sendable, Codable, Equatable {
-  public var severity: Severity
-  public var notice: String?
-  public var enabled: Bool
+package struct RuleSetting: Sendable, Codable, Equatable {
+  package var severity: Severity
+  package var notice: String?
+  package var enabled: Bool
 
-  public init(severity: Severity, notice: String?, enabled: Bool = true) {
+  package init(severity: Severity, notice: String?, enabled: Bool = true) {
     self.severity = severity
     self.notice = notice
     self.enabled = enabled
@@ -390,7 +390,7 @@ public struct RuleSetting: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey { case severity, notice, enabled }
 
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     severity = try container.decode(Severity.self, forKey: .severity)
     notice = try container.decodeIfPresent(String.self, forKey: .notice)

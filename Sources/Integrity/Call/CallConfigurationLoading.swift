@@ -2,7 +2,7 @@ import Foundation
 
 extension CallConfiguration {
   /// Decodes and validates a configuration; `source` names it in errors.
-  public static func decode(_ data: Data, source: String) throws(CallConfigurationError) -> CallConfiguration
+  package static func decode(_ data: Data, source: String) throws(CallConfigurationError) -> CallConfiguration
   {
     let configuration: CallConfiguration
     do {
@@ -17,7 +17,7 @@ extension CallConfiguration {
   }
 
   /// Checks the values JSON decoding cannot: ranges, duplicates, dates.
-  public func validate(source: String) throws(CallConfigurationError) {
+  package func validate(source: String) throws(CallConfigurationError) {
     func invalid(_ field: String, _ reason: String) -> CallConfigurationError {
       CallConfigurationError(source: source, reason: .invalidValue(field: field, reason: reason))
     }

@@ -4,7 +4,7 @@ import Foundation
 // needs no resource files to know its default call.
 extension CallConfiguration {
   /// The JSON of the shipped default call, byte for byte the file in Corpora/calls/.
-  public static let nantong2023JSON = #"""
+  package static let nantong2023JSON = #"""
     {
       "schemaVersion": 1,
       "program": "重点研发计划（前瞻性技术创新专项）",
@@ -273,7 +273,7 @@ extension CallConfiguration {
     """#
 
   /// The 2023 Nantong call (通科资〔2023〕116号), the default of `chachong check`.
-  public static func nantong2023() throws(CallConfigurationError) -> CallConfiguration {
+  package static func nantong2023() throws(CallConfigurationError) -> CallConfiguration {
     try decode(Data(nantong2023JSON.utf8), source: "built-in nantong-2023.json")
   }
 }

@@ -1,21 +1,21 @@
 /// How many applications each recommending unit (推荐单位) may recommend, and which applicants
 /// are not counted (universities and research institutes).
-public struct QuotaRule: Sendable, Codable, Equatable {
+package struct QuotaRule: Sendable, Codable, Equatable {
   /// The limit of a unit no class names (各县（市、区）、开发区科技局: 6).
-  public var defaultLimit: Int
+  package var defaultLimit: Int
   /// Units with their own limit, matched in order.
-  public var classes: [QuotaClass]
+  package var classes: [QuotaClass]
   /// Applicants outside every quota; also not enterprises for one-per-enterprise.
-  public var exempt: QuotaExemption
+  package var exempt: QuotaExemption
 
-  public init(defaultLimit: Int, classes: [QuotaClass], exempt: QuotaExemption) {
+  package init(defaultLimit: Int, classes: [QuotaClass], exempt: QuotaExemption) {
     self.defaultLimit = defaultLimit
     self.classes = classes
     self.exempt = exempt
   }
 
   /// The class a recommending unit falls in, or nil for the default class.
-  public func quotaClass(forUnit unit: String) -> QuotaClass? {
+  package func quotaClass(forUnit unit: String) -> QuotaClass? {
     let key = unit.trimmingSpaces
     guard !key.isEmpty else { return nil }
     return classes.first { quotaClass in
@@ -24,21 +24,21 @@ public struct QuotaRule: Sendable, Codable, Equatable {
   }
 
   /// The limit for a unit.
-  public func limit(forUnit unit: String) -> Int {
+  package func limit(forUnit unit: String) -> Int {
     quotaClass(forUnit: unit)?.limit ?? defaultLimit
   }
 }
 
 /// A group of recommending units sharing a limit.
-public struct QuotaClass: Sendable, Codable, Equatable {
-  public var name: String
-  public var limit: Int
+package struct QuotaClass: Sendable, Codable, Equatable {
+  package var name: String
+  package var limit: Int
   /// Official unit names.
-  public var units: [String]
+  package var units: [String]
   /// Short names found inside unit names (苏锡通, 通州湾, 创新区).
-  public var aliases: [String]
+  package var aliases: [String]
 
-  public init(name: String, limit: Int, units: [String], aliases: [String] = []) {
+  package init(name: String, limit: Int, units: [String], aliases: [String] = []) {
     self.name = name
     self.limit = limit
     self.units = units
@@ -48,18 +48,18 @@ public struct QuotaClass: Sendable, Codable, Equatable {
 
 /// Who is not counted against a quota: by the manifest's 申报企业类型, or by the applicant's
 /// name (大学, 研究所 …) unless the name marks a company (公司): 「XX研究院有限公司」 is an enterprise.
-public struct QuotaExemption: Sendable, Codable, Equatable {
-  public var enterpriseTypes: [String]
-  public var nameKeywords: [String]
-  public var nameExclusions: [String]
+package struct QuotaExemption: Sendable, Codable, Equatable {
+  package var enterpriseTypes: [String]
+  package var nameKeywords: [String]
+  package var nameExclusions: [String]
 
-  public init(enterpriseTypes: [String], nameKeywords: [String], nameExclusions: [String]) {
+  package init(enterpriseTypes: [String], nameKeywords: [String], nameExclusions: [String]) {
     self.enterpriseTypes = enterpriseTypes
     self.nameKeywords = nameKeywords
     self.nameExclusions = nameExclusions
   }
 
-  public func isExempt(enterpriseType: String?, organisation: String?) -> Bool {
+  package func isExempt(enterpriseType: String?, organisation: String?) -> Bool {
     if let type = enterpriseType?.trimmingSpaces, !type.isEmpty,
       enterpriseTypes.contains(where: { type.contains($0) })
     {

@@ -1,19 +1,19 @@
 /// A point in time parsed from the forms people type into manifests: `2024-01-31`,
 /// `2024/1/31 17:05`, `2024-01-31T23:59:59+08:00`, `2024年1月31日 17时5分`. Without an offset the
 /// time is Beijing time (UTC+8). Pure: no Foundation date formatters, no locale.
-public struct Timestamp: Sendable, Equatable, Comparable, Hashable {
+package struct Timestamp: Sendable, Equatable, Comparable, Hashable {
   /// Seconds since 1970-01-01T00:00:00Z.
-  public let secondsSinceEpoch: Int64
+  package let secondsSinceEpoch: Int64
   /// True when the text held only a date.
-  public let isDateOnly: Bool
+  package let isDateOnly: Bool
 
-  public static let beijingOffsetSeconds = 8 * 3600
+  package static let beijingOffsetSeconds = 8 * 3600
 
-  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+  package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
     lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
   }
 
-  public init(
+  package init(
     year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
     offsetSeconds: Int = Timestamp.beijingOffsetSeconds, isDateOnly: Bool = false
   ) {
@@ -23,7 +23,7 @@ public struct Timestamp: Sendable, Equatable, Comparable, Hashable {
     self.isDateOnly = isDateOnly
   }
 
-  public init?(parsing raw: String) {
+  package init?(parsing raw: String) {
     let text = Timestamp.asciiFolded(raw)
     var numbers: [Int] = []
     var current: Int?

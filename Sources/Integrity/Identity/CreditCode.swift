@@ -3,27 +3,27 @@ import ChachongModel
 /// Unified social credit code per GB 32100-2015: registration authority (1), organisation
 /// category (1), region code (6 digits), organisation code (9, GB 11714) and a check character,
 /// all from the 31-character set `0-9A-HJ-NPQRTUWXY` (no I, O, S, V, Z), check by MOD 31.
-public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
+package struct CreditCode: Sendable, Hashable, CustomStringConvertible {
   /// The normalised 18-character code. Not personal data: codes are public.
-  public let value: String
+  package let value: String
 
   /// Validates `raw` after normalisation (full-width characters, lower case, spaces).
-  public init(validating raw: String) throws(IdentityError) {
+  package init(validating raw: String) throws(IdentityError) {
     let normalized = IdentityKey.normalize(raw)
     try CreditCode.check(normalized)
     value = normalized
   }
 
-  public var description: String { value }
+  package var description: String { value }
 
-  public var registrationAuthority: Character { value[value.startIndex] }
-  public var regionCode: String { String(value.dropFirst(2).prefix(6)) }
+  package var registrationAuthority: Character { value[value.startIndex] }
+  package var regionCode: String { String(value.dropFirst(2).prefix(6)) }
   /// The embedded GB 11714 organisation code (9 characters).
-  public var organizationCode: String { String(value.dropFirst(8).prefix(9)) }
+  package var organizationCode: String { String(value.dropFirst(8).prefix(9)) }
 
   /// True when the embedded organisation code also carries a valid GB 11714 check character.
   /// Not part of validity: codes issued to sole proprietors do not always satisfy it.
-  public var hasValidOrganizationCode: Bool {
+  package var hasValidOrganizationCode: Bool {
     let code = Array(organizationCode)
     guard code.count == 9,
       let check = CreditCode.organizationCheckCharacter(forFirst8: String(code.prefix(8)))
@@ -32,9 +32,9 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The code's alphabet in value order: the character at index v has value v.
-  public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+  package static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
   /// Weights 3^i mod 31 for positions 1…17.
-  public static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  package static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
   private static let values: [Character: Int] = {
     var map: [Character: Int] = [:]
@@ -44,7 +44,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
 
   /// The check character for the first 17 characters, or nil when they are not 17 characters
   /// of the alphabet.
-  public static func checkCharacter(forFirst17 first17: String) -> Character? {
+  package static func checkCharacter(forFirst17 first17: String) -> Character? {
     let characters = Array(first17)
     guard characters.count == 17 else { return nil }
     var sum = 0
@@ -57,7 +57,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// GB 11714 check character of an organisation code's first 8 characters (0-9, A-Z).
-  public static func organizationCheckCharacter(forFirst8 first8: String) -> Character? {
+  package static func organizationCheckCharacter(forFirst8 first8: String) -> Character? {
     let weights = [3, 7, 9, 10, 5, 8, 4, 2]
     let characters = Array(first8.unicodeScalars)
     guard characters.count == 8 else { return nil }
@@ -79,12 +79,12 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  public static func isValid(_ raw: String) -> Bool {
+  package static func isValid(_ raw: String) -> Bool {
     (try? CreditCode(validating: raw)) != nil
   }
 
   /// Why `raw` is not valid, or nil when it is.
-  public static func problem(with raw: String) -> IdentityError? {
+  package static func problem(with raw: String) -> IdentityError? {
     do {
       _ = try CreditCode(validating: raw)
       return nil
@@ -96,7 +96,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
   /// Builds a valid code (used by the corpus generator): `prefix` is registration authority and
   /// category (e.g. "91" for a company), `region` six digits, `organizationBase` the first eight
   /// characters of the organisation code (its GB 11714 check is computed too).
-  public static func make(prefix: String = "91", region: String, organizationBase: String) -> CreditCode? {
+  package static func make(prefix: String = "91", region: String, organizationBase: String) -> CreditCode? {
     guard prefix.count == 2, region.count == 6, region.allSatisfy({ $0.isASCII && $0.isNumber }),
       let organizationCheck = organizationCheckCharacter(forFirst8: organizationBase),
       values[organizationCheck] != nil

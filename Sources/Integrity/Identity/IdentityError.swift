@@ -2,7 +2,7 @@
 ///
 /// Descriptions never repeat the number itself: ID numbers are personal data and must not leak
 /// into reports or logs unmasked.
-public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The number has `actual` characters; `expected` are required.
   case wrongLength(expected: Int, actual: Int)
   /// A 15-digit first-generation resident ID (GB 11643-1989), no longer valid.
@@ -16,7 +16,7 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The check character does not match the one computed from the other characters.
   case wrongCheckCharacter(expected: Character, actual: Character)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .wrongLength(let expected, let actual):
       return "wrong length: \(actual) characters, expected \(expected)"
@@ -34,7 +34,7 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The same reason in Chinese, for reports in zh.
-  public var chineseDescription: String {
+  package var chineseDescription: String {
     switch self {
     case .wrongLength(let expected, let actual):
       return "位数错误：\(actual)位，应为\(expected)位"

@@ -3,27 +3,27 @@ import ChachongModel
 /// Resident identity number per GB 11643-1999: 6-digit region code, 8-digit birth date
 /// (YYYYMMDD), 3-digit sequence (odd for men) and a check character computed with
 /// ISO 7064 MOD 11-2.
-public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
+package struct ResidentID: Sendable, Hashable, CustomStringConvertible {
   /// The normalised 18-character number. Personal data: show `masked` instead.
-  public let value: String
+  package let value: String
 
   /// Validates `raw` after normalisation (full-width digits, lower-case x, spaces).
-  public init(validating raw: String) throws(IdentityError) {
+  package init(validating raw: String) throws(IdentityError) {
     let normalized = IdentityKey.normalize(raw)
     try ResidentID.check(normalized)
     value = normalized
   }
 
   /// `3206**********123X`.
-  public var masked: String { IdentityKey.mask(value) }
+  package var masked: String { IdentityKey.mask(value) }
 
   /// The masked form: a resident ID printed by accident must not leak.
-  public var description: String { masked }
+  package var description: String { masked }
 
-  public var regionCode: String { String(value.prefix(6)) }
+  package var regionCode: String { String(value.prefix(6)) }
 
   /// Year, month and day of birth.
-  public var birthDate: (year: Int, month: Int, day: Int) {
+  package var birthDate: (year: Int, month: Int, day: Int) {
     let digits = Array(value.utf8).map { Int($0) - 48 }
     return (
       number(digits[6..<10]), number(digits[10..<12]), number(digits[12..<14])
@@ -31,23 +31,23 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The sequence code's last digit is odd for men, even for women.
-  public var isMale: Bool {
+  package var isMale: Bool {
     let digits = Array(value.utf8)
     return (Int(digits[16]) - 48) % 2 == 1
   }
 
   /// ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11.
-  public static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  package static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   /// The check character for each value of (weighted sum mod 11).
-  public static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+  package static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
   /// Province prefixes of GB/T 2260 plus 83 (Taiwan residents' residence permits).
-  public static let provincePrefixes: Set<Int> = [
+  package static let provincePrefixes: Set<Int> = [
     11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
     50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
   ]
 
   /// The check character for the first 17 digits, or nil when `first17` is not 17 ASCII digits.
-  public static func checkCharacter(forFirst17 first17: String) -> Character? {
+  package static func checkCharacter(forFirst17 first17: String) -> Character? {
     let digits = Array(first17.utf8)
     guard digits.count == 17, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
     var sum = 0
@@ -56,12 +56,12 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// True when `raw` is a valid resident ID.
-  public static func isValid(_ raw: String) -> Bool {
+  package static func isValid(_ raw: String) -> Bool {
     (try? ResidentID(validating: raw)) != nil
   }
 
   /// Why `raw` is not valid, or nil when it is.
-  public static func problem(with raw: String) -> IdentityError? {
+  package static func problem(with raw: String) -> IdentityError? {
     do {
       _ = try ResidentID(validating: raw)
       return nil
@@ -72,7 +72,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
 
   /// Builds a valid number from its parts (used by the corpus generator): `region` is six digits,
   /// `sequence` 0…999. Returns nil for impossible parts.
-  public static func make(region: String, year: Int, month: Int, day: Int, sequence: Int) -> ResidentID? {
+  package static func make(region: String, year: Int, month: Int, day: Int, sequence: Int) -> ResidentID? {
     guard region.utf8.count == 6, region.utf8.allSatisfy({ (48...57).contains($0) }),
       (0...999).contains(sequence), isRealDate(year: year, month: month, day: day)
     else { return nil }

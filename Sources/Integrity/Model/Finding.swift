@@ -63,15 +63,15 @@ public struct RelatedDocument: Sendable, Codable, Equatable {
 }
 
 /// One broken rule of one application.
-public struct Finding: Sendable, Codable, Equatable {
-  public var rule: RuleID
-  public var severity: Severity
-  public var message: LocalizedText
+package struct Finding: Sendable, Codable, Equatable {
+  package var rule: RuleID
+  package var severity: Severity
+  package var message: LocalizedText
   /// The notice sentence the rule enforces, quoted exactly.
-  public var notice: String?
-  public var related: [RelatedDocument]
+  package var notice: String?
+  package var related: [RelatedDocument]
 
-  public init(
+  package init(
     rule: RuleID, severity: Severity, message: LocalizedText, notice: String?, related: [RelatedDocument] = []
   ) {
     self.rule = rule

@@ -1,22 +1,22 @@
 /// A running or past project from the registry (CSV/xlsx), often without any document text.
-public struct RegistryEntry: Sendable, Codable, Equatable {
+package struct RegistryEntry: Sendable, Codable, Equatable {
   /// 1-based data row in the registry file, for messages.
-  public var row: Int
-  public var program: String?
-  public var year: Int?
-  public var status: String?
-  public var title: String?
-  public var organisation: String?
-  public var creditCode: String?
-  public var lead: String?
+  package var row: Int
+  package var program: String?
+  package var year: Int?
+  package var status: String?
+  package var title: String?
+  package var organisation: String?
+  package var creditCode: String?
+  package var lead: String?
   /// The lead's ID number: kept in memory for matching, reported masked only.
-  public var leadID: String?
-  public var startDate: String?
-  public var endDate: String?
+  package var leadID: String?
+  package var startDate: String?
+  package var endDate: String?
   /// The project's own number (项目编号), when the registry has one.
-  public var projectID: String?
+  package var projectID: String?
 
-  public init(
+  package init(
     row: Int, program: String? = nil, year: Int? = nil, status: String? = nil, title: String? = nil,
     organisation: String? = nil, creditCode: String? = nil, lead: String? = nil, leadID: String? = nil,
     startDate: String? = nil, endDate: String? = nil, projectID: String? = nil
@@ -36,5 +36,5 @@ public struct RegistryEntry: Sendable, Codable, Equatable {
   }
 
   /// A stable id for findings: the project number, else `registry:<row>`.
-  public var referenceID: String { projectID ?? "registry:\(row)" }
+  package var referenceID: String { projectID ?? "registry:\(row)" }
 }

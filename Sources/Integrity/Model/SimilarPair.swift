@@ -2,15 +2,15 @@ import ChachongModel
 
 /// A verified similar pair: an application of the batch and another document (of the batch or
 /// the archive), scored from the application's side.
-public struct SimilarPair: Sendable, Codable, Equatable {
-  public var applicationID: String
-  public var other: DocumentRecord
+package struct SimilarPair: Sendable, Codable, Equatable {
+  package var applicationID: String
+  package var other: DocumentRecord
   /// True when the other document is in this batch.
-  public var otherInBatch: Bool
-  public var measures: SimilarityMeasures
-  public var passages: [EvidencePassage]?
+  package var otherInBatch: Bool
+  package var measures: SimilarityMeasures
+  package var passages: [EvidencePassage]?
 
-  public init(
+  package init(
     applicationID: String, other: DocumentRecord, otherInBatch: Bool, measures: SimilarityMeasures,
     passages: [EvidencePassage]? = nil
   ) {

@@ -3,7 +3,7 @@ import Matching
 
 extension SimilarityMeasures {
   /// The rules' view of the verifier's scores.
-  public init(_ scores: SimilarityScores) {
+  package init(_ scores: SimilarityScores) {
     self.init(
       jaccard: scores.jaccard, queryContainment: scores.queryContainment,
       matchContainment: scores.matchContainment,

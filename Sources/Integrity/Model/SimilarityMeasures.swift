@@ -49,7 +49,7 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
   }
 
   /// The same pair seen from the other document.
-  public var reversed: SimilarityMeasures {
+  package var reversed: SimilarityMeasures {
     SimilarityMeasures(
       jaccard: jaccard, queryContainment: matchContainment, matchContainment: queryContainment,
       sharedCharacters: sharedCharacters, passageCharacters: sourcePassageCharacters,
@@ -62,17 +62,17 @@ public struct SimilarityMeasures: Sendable, Codable, Equatable {
 
 /// The copy ratios of one application over all its sources, as a reviewer reads them in a Chinese
 /// plagiarism report (CNKI's names).
-public struct ApplicationCopyMeasures: Sendable, Codable, Equatable {
+package struct ApplicationCopyMeasures: Sendable, Codable, Equatable {
   /// 总文字复制比: counted characters inside a passage from any source (the union, not a sum) over
   /// the application's counted characters.
-  public var totalCopyRatio: Double
+  package var totalCopyRatio: Double
   /// 单篇最大文字复制比: the largest copy ratio from one source.
-  public var largestSourceRatio: Double
-  public var largestSourceId: String?
+  package var largestSourceRatio: Double
+  package var largestSourceId: String?
   /// 去除本人已发表文献复制比: the total without the organisation's own earlier applications.
-  public var copyRatioExcludingOwn: Double
+  package var copyRatioExcludingOwn: Double
 
-  public init(
+  package init(
     totalCopyRatio: Double, largestSourceRatio: Double, largestSourceId: String?,
     copyRatioExcludingOwn: Double
   ) {

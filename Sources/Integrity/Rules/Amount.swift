@@ -1,8 +1,8 @@
 /// Money as typed into forms and manifests, in 万元: 「200」, 「200万元」, 「2,000,000元」,
 /// 「1.5亿」. A bare number of 10,000 or more is taken as yuan: no application of this kind
 /// asks for a hundred million.
-public enum Amount {
-  public static func wanYuan(_ raw: String) -> Double? {
+package enum Amount {
+  package static func wanYuan(_ raw: String) -> Double? {
     let text = Timestamp.asciiFolded(raw)
     var number = ""
     var seenDigit = false
@@ -29,7 +29,7 @@ public enum Amount {
   }
 
   /// `150`, `62.5`: at most four decimals, no trailing zeros.
-  public static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     let scaled = (value * 10_000).rounded()
     let whole = Int(scaled) / 10_000
     var fraction = abs(Int(scaled) % 10_000)
@@ -45,8 +45,8 @@ public enum Amount {
 }
 
 /// The first four-digit code in 「1001 人工智能」, 「指南编号：1001」.
-public enum GuideCodeText {
-  public static func code(in raw: String) -> String? {
+package enum GuideCodeText {
+  package static func code(in raw: String) -> String? {
     var run = ""
     for character in Timestamp.asciiFolded(raw) {
       if character.isASCII && character.isNumber {

@@ -1,14 +1,14 @@
 /// Text in Chinese (the default) and English.
-public struct LocalizedText: Sendable, Codable, Equatable, Hashable {
-  public var zh: String
-  public var en: String
+package struct LocalizedText: Sendable, Codable, Equatable, Hashable {
+  package var zh: String
+  package var en: String
 
-  public init(zh: String, en: String) {
+  package init(zh: String, en: String) {
     self.zh = zh
     self.en = en
   }
 
-  public func text(in language: ReportLanguage) -> String {
+  package func text(in language: ReportLanguage) -> String {
     switch language {
     case .zh: return zh
     case .en: return en

@@ -2,16 +2,16 @@ import ChachongModel
 
 /// Evaluates every rule of a call on a batch. Pure and deterministic: the same input gives the
 /// same findings in the same order.
-public struct RuleEngine: Sendable {
+package struct RuleEngine: Sendable {
   /// Maps an ID number to the key archive records carry in `leadIDKey` (the index stores a keyed
   /// hash, not the number). Default: the normalised number itself, for in-memory comparison.
-  public var leadIDKey: @Sendable (String) -> String
+  package var leadIDKey: @Sendable (String) -> String
 
-  public init(leadIDKey: @escaping @Sendable (String) -> String = { IdentityKey.normalize($0) }) {
+  package init(leadIDKey: @escaping @Sendable (String) -> String = { IdentityKey.normalize($0) }) {
     self.leadIDKey = leadIDKey
   }
 
-  public func evaluate(_ input: RuleInput) -> [ApplicationFindings] {
+  package func evaluate(_ input: RuleInput) -> [ApplicationFindings] {
     let context = RuleContext(input: input, leadIDKey: leadIDKey)
     var results: [ApplicationFindings] = []
     for application in input.applications {
@@ -36,7 +36,7 @@ public struct RuleEngine: Sendable {
   }
 
   /// Most serious first, then by rule id, then by message.
-  public static func ordered(_ findings: [Finding]) -> [Finding] {
+  package static func ordered(_ findings: [Finding]) -> [Finding] {
     findings.sorted { lhs, rhs in
       if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
       if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
@@ -46,7 +46,7 @@ public struct RuleEngine: Sendable {
   }
 
   /// Applications with the most serious finding first, then by id.
-  public static func ordered(_ results: [ApplicationFindings]) -> [ApplicationFindings] {
+  package static func ordered(_ results: [ApplicationFindings]) -> [ApplicationFindings] {
     results.sorted { lhs, rhs in
       let left = lhs.highestSeverity?.rank ?? 0
       let right = rhs.highestSeverity?.rank ?? 0

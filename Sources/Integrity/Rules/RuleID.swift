@@ -25,13 +25,13 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable, CodingK
   public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// Rules whose evidence is a verified similar pair.
-  public static let similarityRules: [RuleID] = [
+  package static let similarityRules: [RuleID] = [
     .duplicateSubmission, .crossProgramSameYear, .previouslyFunded, .plagiarism,
   ]
 
   /// Severity when a call configuration does not name one: disqualifying rules are errors, the
   /// notice's soft limits ("一般", "尽量") and data problems the bureau must look at are warnings.
-  public var defaultSeverity: Severity {
+  package var defaultSeverity: Severity {
     switch self {
     case .titleFormat, .quota, .manifestMismatch, .paperOnlineMismatch, .highCopyRatio: return .warning
     default: return .error
@@ -39,7 +39,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable, CodingK
   }
 
   /// A short name for tables, in both languages.
-  public var displayName: LocalizedText {
+  package var displayName: LocalizedText {
     switch self {
     case .duplicateSubmission: return LocalizedText(zh: "重复申报", en: "duplicate submission")
     case .onePerEnterprise: return LocalizedText(zh: "一企一项", en: "one per enterprise")

@@ -1,20 +1,20 @@
 import ChachongModel
 
 /// Everything the rules look at. Pure data; the pipeline gathers it.
-public struct RuleInput: Sendable {
-  public var call: CallConfiguration
+package struct RuleInput: Sendable {
+  package var call: CallConfiguration
   /// This call's batch.
-  public var applications: [Application]
+  package var applications: [Application]
   /// Documents of the index other than the batch (past applications of every program and year).
-  public var archive: [DocumentRecord]
+  package var archive: [DocumentRecord]
   /// Verified similar pairs, batch-vs-batch and batch-vs-archive, scored from the application.
-  public var pairs: [SimilarPair]
-  public var registry: [RegistryEntry]
+  package var pairs: [SimilarPair]
+  package var registry: [RegistryEntry]
   /// Copy ratios per application id over all its sources (computed from the evidence passages);
   /// an application without an entry is judged on its pairs' measures only.
-  public var copyMeasures: [String: ApplicationCopyMeasures]
+  package var copyMeasures: [String: ApplicationCopyMeasures]
 
-  public init(
+  package init(
     call: CallConfiguration, applications: [Application], archive: [DocumentRecord] = [],
     pairs: [SimilarPair] = [], registry: [RegistryEntry] = [],
     copyMeasures: [String: ApplicationCopyMeasures] = [:]
@@ -29,15 +29,15 @@ public struct RuleInput: Sendable {
 }
 
 /// The findings of one application.
-public struct ApplicationFindings: Sendable, Equatable {
-  public var application: Application
-  public var findings: [Finding]
+package struct ApplicationFindings: Sendable, Equatable {
+  package var application: Application
+  package var findings: [Finding]
 
-  public init(application: Application, findings: [Finding]) {
+  package init(application: Application, findings: [Finding]) {
     self.application = application
     self.findings = findings
   }
 
   /// The most serious finding's severity, nil when clean.
-  public var highestSeverity: Severity? { findings.map(\.severity).max() }
+  package var highestSeverity: Severity? { findings.map(\.severity).max() }
 }

@@ -5,7 +5,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
   case info
 
   /// Higher is more serious.
-  public var rank: Int {
+  package var rank: Int {
     switch self {
     case .error: return 3
     case .warning: return 2
@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
-  public var displayName: LocalizedText {
+  package var displayName: LocalizedText {
     switch self {
     case .error: return LocalizedText(zh: "错误", en: "error")
     case .warning: return LocalizedText(zh: "警告", en: "warning")

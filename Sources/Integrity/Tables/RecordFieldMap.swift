@@ -1,12 +1,12 @@
 import ChachongModel
 
 /// A table's header mapped to columns: the first occurrence of each column wins.
-public struct TableColumnMap: Sendable, Equatable {
-  public private(set) var indices: [RecordField: Int] = [:]
+package struct TableColumnMap: Sendable, Equatable {
+  package private(set) var indices: [RecordField: Int] = [:]
   /// Headers that name no known column (reported, not fatal).
-  public private(set) var unknownHeaders: [String] = []
+  package private(set) var unknownHeaders: [String] = []
 
-  public init(header: [String]) {
+  package init(header: [String]) {
     for (index, name) in header.enumerated() {
       if let column = RecordField.column(forHeader: name) {
         if indices[column] == nil { indices[column] = index }
@@ -16,10 +16,10 @@ public struct TableColumnMap: Sendable, Equatable {
     }
   }
 
-  public func contains(_ column: RecordField) -> Bool { indices[column] != nil }
+  package func contains(_ column: RecordField) -> Bool { indices[column] != nil }
 
   /// The trimmed cell of `column` in `row`, nil when absent or empty.
-  public func value(_ column: RecordField, in row: [String]) -> String? {
+  package func value(_ column: RecordField, in row: [String]) -> String? {
     guard let index = indices[column], index < row.count else { return nil }
     return ApplicationField.nonEmpty(row[index])
   }

@@ -1,15 +1,15 @@
 import ChachongModel
 
 /// Reads registry entries from a table (header row plus rows), as `TableFileReader` gives them.
-public enum RegistryTable {
+package enum RegistryTable {
   /// The columns a registry must have to be useful.
-  public static let requiredColumns: [RecordField] = [.program, .status]
+  package static let requiredColumns: [RecordField] = [.program, .status]
 
   /// Problems are named by column; a missing required column is an error of the whole table.
-  public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
     case missingColumns([String])
 
-    public var description: String {
+    package var description: String {
       switch self {
       case .missingColumns(let names):
         return "missing column(s) " + names.joined(separator: ", ")
@@ -18,7 +18,7 @@ public enum RegistryTable {
     }
   }
 
-  public static func entries(header: [String], rows: [[String]]) throws(Problem) -> [RegistryEntry] {
+  package static func entries(header: [String], rows: [[String]]) throws(Problem) -> [RegistryEntry] {
     let map = TableColumnMap(header: header)
     let missing = requiredColumns.filter { !map.contains($0) }.map { $0.headers[0] }
     guard missing.isEmpty else { throw .missingColumns(missing) }
@@ -42,7 +42,7 @@ public enum RegistryTable {
   }
 
   /// "2022", "2022年", "2022.0" (spreadsheets) → 2022.
-  public static func parseYear(_ text: String) -> Int? {
+  package static func parseYear(_ text: String) -> Int? {
     var digits = ""
     for character in Timestamp.asciiFolded(text) {
       if character.isASCII && character.isNumber {

@@ -1,27 +1,27 @@
 import Fingerprints
 
 /// Builds the shingles to exclude from similarity, passages and ratios. Pure.
-public struct CommonTextFilter: Sendable {
-  public var k: Int
-  public var seed: UInt64
-  public var policy: CommonTextPolicy
+package struct CommonTextFilter: Sendable {
+  package var k: Int
+  package var seed: UInt64
+  package var policy: CommonTextPolicy
 
-  public init(k: Int, seed: UInt64, policy: CommonTextPolicy = .standard) {
+  package init(k: Int, seed: UInt64, policy: CommonTextPolicy = .standard) {
     self.k = k
     self.seed = seed
     self.policy = policy
   }
 
-  public init(parameters: FingerprintParameters, policy: CommonTextPolicy = .standard) {
+  package init(parameters: FingerprintParameters, policy: CommonTextPolicy = .standard) {
     self.init(k: parameters.shingleSize, seed: parameters.seed, policy: policy)
   }
 
   /// Every shingle of the template texts.
-  public func templateShingles(of templates: [String]) -> Set<UInt64> {
+  package func templateShingles(of templates: [String]) -> Set<UInt64> {
     templateShingles(of: templates.map { NormalizedText(normalizing: $0) })
   }
 
-  public func templateShingles(of templates: [NormalizedText]) -> Set<UInt64> {
+  package func templateShingles(of templates: [NormalizedText]) -> Set<UInt64> {
     var result = Set<UInt64>()
     for template in templates where template.count >= k {
       result.formUnion(Shingler.shingleHashes(of: template, k: k, seed: seed))
@@ -30,7 +30,7 @@ public struct CommonTextFilter: Sendable {
   }
 
   /// The shingles among `candidates` (usually a query's) that the policy calls common.
-  public func commonShingles(
+  package func commonShingles(
     among candidates: some Sequence<UInt64>, frequencies: some ShingleDocumentFrequencies
   ) -> Set<UInt64> {
     let documents = frequencies.documentCount
@@ -44,7 +44,7 @@ public struct CommonTextFilter: Sendable {
   }
 
   /// Template shingles plus the common ones among `candidates` (nil frequencies: no common text).
-  public func excludedShingles(
+  package func excludedShingles(
     templates: [String], candidates: some Sequence<UInt64>,
     frequencies: (any ShingleDocumentFrequencies)?
   ) -> ExcludedShingles {

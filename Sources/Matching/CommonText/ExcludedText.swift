@@ -1,9 +1,9 @@
 import Fingerprints
 
 /// Which tokens of a text are template or common text.
-public enum ExcludedText {
+package enum ExcludedText {
   /// Per token of `text`: true when some excluded shingle covers it.
-  public static func tokenMask(
+  package static func tokenMask(
     of text: NormalizedText, k: Int, seed: UInt64, excluding: Set<UInt64>
   ) -> [Bool] {
     var mask = [Bool](repeating: false, count: text.count)

@@ -1,6 +1,6 @@
 /// How many indexed documents contain a shingle: the index implements this for the common-text
 /// filter (MOSS's `-m`).
-public protocol ShingleDocumentFrequencies: Sendable {
+package protocol ShingleDocumentFrequencies: Sendable {
   /// Number of documents the frequencies are counted over.
   var documentCount: Int { get }
   /// Number of documents containing `shingle` (each document counted once).
@@ -8,11 +8,11 @@ public protocol ShingleDocumentFrequencies: Sendable {
 }
 
 /// Document frequencies counted in memory from the documents' shingle hashes.
-public struct InMemoryShingleFrequencies: ShingleDocumentFrequencies {
-  public let documentCount: Int
+package struct InMemoryShingleFrequencies: ShingleDocumentFrequencies {
+  package let documentCount: Int
   private let frequencies: [UInt64: Int]
 
-  public init(documents: [[UInt64]]) {
+  package init(documents: [[UInt64]]) {
     var frequencies: [UInt64: Int] = [:]
     for shingles in documents {
       for hash in Set(shingles) { frequencies[hash, default: 0] += 1 }
@@ -21,5 +21,5 @@ public struct InMemoryShingleFrequencies: ShingleDocumentFrequencies {
     self.frequencies = frequencies
   }
 
-  public func documentFrequency(of shingle: UInt64) -> Int { frequencies[shingle] ?? 0 }
+  package func documentFrequency(of shingle: UInt64) -> Int { frequencies[shingle] ?? 0 }
 }

@@ -2,14 +2,14 @@ import ChachongModel
 import Fingerprints
 
 /// Computes `CopyMetrics` from an application's normalised text and its passages. Pure.
-public enum CopyMetricsCalculator {
+package enum CopyMetricsCalculator {
   /// - Parameters:
   ///   - application: the application's normalised text (passage offsets point into its original).
   ///   - sources: passages per source document.
   ///   - excludedTokens: per token, true when it is template or common text
   ///     (`ExcludedText.tokenMask`); empty means none.
   ///   - sections: section spans of the application's text.
-  public static func measure(
+  package static func measure(
     application: NormalizedText, sources: [SourcePassages], excludedTokens: [Bool] = [],
     sections: [TextSection] = []
   ) -> CopyMetrics {
@@ -68,7 +68,7 @@ public enum CopyMetricsCalculator {
   }
 
   /// The same, with the excluded-token mask computed from the excluded shingles.
-  public static func measure(
+  package static func measure(
     application: NormalizedText, sources: [SourcePassages], k: Int, seed: UInt64,
     excluding: Set<UInt64>, sections: [TextSection] = []
   ) -> CopyMetrics {

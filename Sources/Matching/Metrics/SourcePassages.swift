@@ -1,9 +1,9 @@
 /// The passages an application shares with one source document.
-public struct SourcePassages: Sendable, Codable, Equatable {
-  public var id: String
-  public var passages: [Passage]
+package struct SourcePassages: Sendable, Codable, Equatable {
+  package var id: String
+  package var passages: [Passage]
 
-  public init(id: String, passages: [Passage]) {
+  package init(id: String, passages: [Passage]) {
     self.id = id
     self.passages = passages
   }

@@ -20,8 +20,8 @@ import Foundation
 ///    its last sentence on both sides (offsets into the extracted texts), and says how it matched.
 ///
 /// Deterministic: no randomness, fixed feature hashes, ties broken by position.
-public enum ParaphraseAligner {
-  public static func align(
+package enum ParaphraseAligner {
+  package static func align(
     query: SentenceDocument, source: SentenceDocument, parameters: ParaphraseAlignmentParameters = .standard
   ) -> [AlignedPassage] {
     guard !query.sentences.isEmpty, !source.sentences.isEmpty else { return [] }
@@ -53,7 +53,7 @@ public enum ParaphraseAligner {
   /// Sentence similarity of two short texts (each taken as one sentence): the cosine of their
   /// tf-isf vectors over the two texts, the seeding measure of the aligner (for checks against
   /// human similarity labels).
-  public static func similarity(
+  package static func similarity(
     _ first: String, _ second: String, segmentation: SentenceSegmentation = .standard
   )
     -> Double
@@ -387,7 +387,7 @@ extension ParaphraseAligner {
   /// Every passage is classified by the same test (`PassageClassifier`); an exact passage's
   /// `similarity` is the smaller share of either side's tokens in shared runs. Sorted by query
   /// offset.
-  public static func combine(
+  package static func combine(
     exact: [Passage], fuzzy: [AlignedPassage], query: NormalizedText, source: NormalizedText,
     parameters: ParaphraseAlignmentParameters = .standard, exactCoverage: Double = 0.7
   ) -> [AlignedPassage] {

@@ -1,30 +1,30 @@
 /// The knobs of `ParaphraseAligner` (docs/evidence.md, "Fuzzy stage"; tuning in docs/BENCHMARKS.md).
-public struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hashable {
+package struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hashable {
   /// A sentence pair seeds a passage when the cosine of its tf-isf vectors is at least this …
-  public var seedCosine: Double
+  package var seedCosine: Double
   /// … and the Dice coefficient of its feature sets at least this.
-  public var seedDice: Double
+  package var seedDice: Double
   /// Seeds are grouped into a passage while at most this many sentences lie between neighbouring
   /// seeds, in the query and in the source; a group that fails validation is regrouped with a
   /// smaller gap (Sanchez-Perez et al. 2014).
-  public var maximumGap: Int
+  package var maximumGap: Int
   /// A group is a passage when the cosine of the whole query range against the whole source range
   /// (tf-isf of the summed sentences) is at least this.
-  public var validationCosine: Double
+  package var validationCosine: Double
   /// Passages shorter than this on either side (characters of the extracted text) are dropped.
-  public var minimumCharacters: Int
+  package var minimumCharacters: Int
   /// A passage of at most `shortSentences` query sentences must reach `shortCosine` instead of
   /// `validationCosine`: unrelated texts of one genre (regulations, application forms) share single
   /// sentences of stock phrasing, while a rewritten copy rarely stops after one sentence.
-  public var shortSentences: Int
-  public var shortCosine: Double
+  package var shortSentences: Int
+  package var shortCosine: Double
   /// Shingle length (tokens) for telling identical and minor changes from rewritten.
-  public var classificationShingle: Int
+  package var classificationShingle: Int
   /// Share of each side's tokens in shingles shared with the other side from which a passage that
   /// is not identical counts as `minorChanges`.
-  public var minorChangesCoverage: Double
+  package var minorChangesCoverage: Double
 
-  public init(
+  package init(
     seedCosine: Double, seedDice: Double, maximumGap: Int, validationCosine: Double, minimumCharacters: Int,
     shortSentences: Int = 0, shortCosine: Double = 1, classificationShingle: Int = 4,
     minorChangesCoverage: Double = 0.8
@@ -44,20 +44,20 @@ public struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hasha
   /// (Corpora/paraphrase, docs/BENCHMARKS.md): low seeding thresholds catch heavy synonym
   /// substitution, and passages of one or two sentences need a cosine of 0.6, since unrelated texts
   /// of one genre share single sentences of stock phrasing. 25 characters is about one sentence.
-  public static let standard = ParaphraseAlignmentParameters(
+  package static let standard = ParaphraseAlignmentParameters(
     seedCosine: 0.35, seedDice: 0.3, maximumGap: 4, validationCosine: 0.35, minimumCharacters: 25,
     shortSentences: 2, shortCosine: 0.6)
 
   /// Sanchez-Perez et al.'s PAN 2014 values (cosine and Dice 0.33, gap 4 sentences, validation 0.34,
   /// 150 characters), the starting point of the PAN tuning.
-  public static let sanchezPerez = ParaphraseAlignmentParameters(
+  package static let sanchezPerez = ParaphraseAlignmentParameters(
     seedCosine: 0.33, seedDice: 0.33, maximumGap: 4, validationCosine: 0.34, minimumCharacters: 150)
 
   /// Tuned on the even-numbered suspicious documents of the PAN-format Indonesian corpus
   /// (docs/BENCHMARKS.md, "Fuzzy stage"); word features, 150-character cases.
   /// Lower seeding thresholds and a wider gap than Sanchez-Perez et al.'s: the manual paraphrases
   /// keep fewer words per sentence.
-  public static let panTuned = ParaphraseAlignmentParameters(
+  package static let panTuned = ParaphraseAlignmentParameters(
     seedCosine: 0.25, seedDice: 0.25, maximumGap: 6, validationCosine: 0.34, minimumCharacters: 150,
     shortSentences: 2, shortCosine: 0.5)
 }

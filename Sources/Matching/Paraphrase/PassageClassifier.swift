@@ -1,11 +1,11 @@
 import Fingerprints
 
 /// Tells identical, lightly changed and rewritten passages apart from their tokens alone.
-public enum PassageClassifier {
+package enum PassageClassifier {
   /// `identical` when the token sequences are equal; `minorChanges` when at least `coverage` of the
   /// tokens of each side lie in a `shingle`-token run that also occurs on the other side;
   /// `rewritten` otherwise.
-  public static func kind<Tokens: Collection<UInt64>>(
+  package static func kind<Tokens: Collection<UInt64>>(
     _ query: Tokens, _ source: Tokens, shingle: Int, coverage: Double
   ) -> PassageKind {
     if query.elementsEqual(source) { return .identical }

@@ -1,6 +1,6 @@
 /// How a passage matched its source, as a reviewer reads it (Copyleaks' identical / minorChanges /
 /// relatedMeaning).
-public enum PassageKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+package enum PassageKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
   /// The same tokens in the same order on both sides (after normalisation: punctuation, spaces,
   /// width and case do not count).
   case identical
@@ -14,14 +14,14 @@ public enum PassageKind: String, Sendable, Codable, Equatable, Hashable, CaseIte
 }
 
 /// A passage with how it matched and how similar its two sides are.
-public struct AlignedPassage: Sendable, Codable, Equatable, Hashable {
+package struct AlignedPassage: Sendable, Codable, Equatable, Hashable {
   /// Offsets into both extracted texts, the same convention as `PassageAligner`'s passages.
-  public var passage: Passage
-  public var kind: PassageKind
+  package var passage: Passage
+  package var kind: PassageKind
   /// Cosine similarity of the two sides' tf-isf vectors (character bigrams and words), 0…1.
-  public var similarity: Double
+  package var similarity: Double
 
-  public init(passage: Passage, kind: PassageKind, similarity: Double) {
+  package init(passage: Passage, kind: PassageKind, similarity: Double) {
     self.passage = passage
     self.kind = kind
     self.similarity = similarity

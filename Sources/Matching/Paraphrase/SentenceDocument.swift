@@ -3,10 +3,10 @@ import Fingerprints
 /// One side of the fuzzy alignment: a document cut into sentences, each with its bag of features
 /// (character unigrams and bigrams for Chinese, words for Latin-script text). Built once per
 /// document and reused for every pair it is aligned in. Pure.
-public struct SentenceDocument: Sendable {
-  public let normalized: NormalizedText
+package struct SentenceDocument: Sendable {
+  package let normalized: NormalizedText
   /// Token ranges of the sentences in text order; together they cover every token once.
-  public let sentences: [Range<Int>]
+  package let sentences: [Range<Int>]
   /// Distinct features of sentence `s`: `features[featureStarts[s]..<featureStarts[s + 1]]`,
   /// sorted, with their counts in `counts` at the same positions.
   let features: [UInt64]
@@ -22,7 +22,7 @@ public struct SentenceDocument: Sendable {
   ///     punctuation and line breaks decide where sentences end.
   ///   - excludedTokens: per token, true for template or common text (`ExcludedText.tokenMask`);
   ///     such tokens give no features, so a sentence of template text never seeds a passage.
-  public init(
+  package init(
     text: String, normalized: NormalizedText, excludedTokens: [Bool] = [],
     segmentation: SentenceSegmentation = .standard
   ) {
@@ -76,19 +76,19 @@ public struct SentenceDocument: Sendable {
   }
 
   /// The same, normalising `text` here.
-  public init(text: String, excludedTokens: [Bool] = [], segmentation: SentenceSegmentation = .standard) {
+  package init(text: String, excludedTokens: [Bool] = [], segmentation: SentenceSegmentation = .standard) {
     self.init(
       text: text, normalized: NormalizedText(normalizing: text), excludedTokens: excludedTokens,
       segmentation: segmentation)
   }
 
   /// Offset in the extracted text where sentence `index` starts (its first token).
-  public func characterStart(ofSentence index: Int) -> Int {
+  package func characterStart(ofSentence index: Int) -> Int {
     Int(normalized.starts[sentences[index].lowerBound])
   }
 
   /// Offset in the extracted text just after sentence `index` (its last token).
-  public func characterEnd(ofSentence index: Int) -> Int {
+  package func characterEnd(ofSentence index: Int) -> Int {
     Int(normalized.ends[sentences[index].upperBound - 1])
   }
 

@@ -1,27 +1,27 @@
 import Fingerprints
 
 /// How `SentenceDocument` cuts a text into sentences and which features it takes.
-public struct SentenceSegmentation: Sendable, Codable, Equatable, Hashable {
+package struct SentenceSegmentation: Sendable, Codable, Equatable, Hashable {
   /// A sentence with fewer tokens is joined to the next one (headings, "第一条", list numbers).
-  public var minimumTokens: Int
+  package var minimumTokens: Int
   /// A longer stretch without a sentence end (a table, a run-on clause list) is cut into equal
   /// pieces of at most this many tokens.
-  public var maximumTokens: Int
+  package var maximumTokens: Int
   /// Whether single CJK characters are features besides character bigrams: they keep a sentence
   /// similar when a two-character word is swapped for a synonym sharing one character
   /// (规定→规章, 应当→应该).
-  public var characterUnigrams: Bool
+  package var characterUnigrams: Bool
 
-  public init(minimumTokens: Int = 6, maximumTokens: Int = 120, characterUnigrams: Bool = true) {
+  package init(minimumTokens: Int = 6, maximumTokens: Int = 120, characterUnigrams: Bool = true) {
     self.minimumTokens = minimumTokens
     self.maximumTokens = maximumTokens
     self.characterUnigrams = characterUnigrams
   }
 
-  public static let standard = SentenceSegmentation()
+  package static let standard = SentenceSegmentation()
 
   /// For the PAN corpora (word tokens): Sanchez-Perez et al. join sentences of fewer than 3 words.
-  public static let panTuned = SentenceSegmentation(minimumTokens: 4, maximumTokens: 120)
+  package static let panTuned = SentenceSegmentation(minimumTokens: 4, maximumTokens: 120)
 }
 
 /// Sentence ends: CJK and Latin terminators, semicolons, and line breaks that are not the

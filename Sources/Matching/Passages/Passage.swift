@@ -4,17 +4,17 @@
 /// `start..<end` in the query, `sourceStart..<sourceEnd` in the source. They start at the first
 /// character of the first shared token and end after the last character of the last shared token,
 /// so they point at the original words, not at normalised positions.
-public struct Passage: Sendable, Codable, Equatable, Hashable {
-  public var start: Int
-  public var end: Int
-  public var sourceStart: Int
-  public var sourceEnd: Int
+package struct Passage: Sendable, Codable, Equatable, Hashable {
+  package var start: Int
+  package var end: Int
+  package var sourceStart: Int
+  package var sourceEnd: Int
   /// Length of the passage in the query's extracted text (`end - start`).
-  public var chars: Int
+  package var chars: Int
   /// How it matched, once classified (`PassageClassifier`); nil from the exact aligner.
-  public var kind: PassageKind?
+  package var kind: PassageKind?
 
-  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
+  package init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
     self.start = start
     self.end = end
     self.sourceStart = sourceStart
@@ -22,7 +22,7 @@ public struct Passage: Sendable, Codable, Equatable, Hashable {
     self.chars = end - start
   }
 
-  public init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int, kind: PassageKind? = nil) {
+  package init(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int, kind: PassageKind? = nil) {
     self.kind = kind
     self.start = start
     self.end = end
@@ -32,5 +32,5 @@ public struct Passage: Sendable, Codable, Equatable, Hashable {
   }
 
   /// Length of the passage in the source's extracted text.
-  public var sourceChars: Int { sourceEnd - sourceStart }
+  package var sourceChars: Int { sourceEnd - sourceStart }
 }

@@ -13,8 +13,8 @@ import Fingerprints
 ///    text (so a template heading separates two copied sections).
 /// 4. Passages shorter than `minimumCharacters` (query characters, template and common tokens
 ///    not counted) are dropped.
-public enum PassageAligner {
-  public static func align(
+package enum PassageAligner {
+  package static func align(
     query: NormalizedText, source: NormalizedText, k: Int, seed: UInt64, excluding: Set<UInt64>,
     minimumCharacters: Int, maximumGap: Int
   ) -> [Passage] {
@@ -25,7 +25,7 @@ public enum PassageAligner {
   }
 
   /// The same with parameters bundled.
-  public static func align(
+  package static func align(
     query: NormalizedText, source: NormalizedText, k: Int, seed: UInt64, excluding: Set<UInt64>,
     parameters: PassageAlignmentParameters
   ) -> [Passage] {
@@ -37,7 +37,7 @@ public enum PassageAligner {
 
   /// The same with shingle hashes already computed (`Shingler.shingleHashes` with the same k and
   /// seed), e.g. when one query is aligned against many sources.
-  public static func align(
+  package static func align(
     query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
     k: Int, excluding: Set<UInt64>, minimumCharacters: Int, maximumGap: Int
   ) -> [Passage] {
@@ -49,7 +49,7 @@ public enum PassageAligner {
 
   /// The general form: precomputed shingles, all parameters and, optionally, the sections of both
   /// texts (`TextLayout.sections`): a passage then never crosses a section boundary on either side.
-  public static func align(
+  package static func align(
     query: NormalizedText, queryShingles: [UInt64], source: NormalizedText, sourceShingles: [UInt64],
     k: Int, excluding: Set<UInt64>, parameters: PassageAlignmentParameters,
     querySections: [TextSection] = [], sourceSections: [TextSection] = []
@@ -122,7 +122,7 @@ public enum PassageAligner {
   }
 
   /// The same over normalised texts, with sections.
-  public static func align(
+  package static func align(
     query: NormalizedText, source: NormalizedText, k: Int, seed: UInt64, excluding: Set<UInt64>,
     parameters: PassageAlignmentParameters, querySections: [TextSection], sourceSections: [TextSection]
   ) -> [Passage] {

@@ -2,18 +2,18 @@ import ChachongModel
 
 /// A passage as an auditor reads it: offsets in both texts, the section each side is in, the
 /// character count and both texts.
-public struct PassageEvidence: Sendable, Codable, Equatable {
-  public var start: Int
-  public var end: Int
-  public var sourceStart: Int
-  public var sourceEnd: Int
-  public var chars: Int
-  public var section: String?
-  public var sourceSection: String?
-  public var text: String
-  public var sourceText: String
+package struct PassageEvidence: Sendable, Codable, Equatable {
+  package var start: Int
+  package var end: Int
+  package var sourceStart: Int
+  package var sourceEnd: Int
+  package var chars: Int
+  package var section: String?
+  package var sourceSection: String?
+  package var text: String
+  package var sourceText: String
 
-  public init(
+  package init(
     start: Int, end: Int, sourceStart: Int, sourceEnd: Int, chars: Int, section: String?,
     sourceSection: String?, text: String, sourceText: String
   ) {
@@ -29,7 +29,7 @@ public struct PassageEvidence: Sendable, Codable, Equatable {
   }
 
   /// Evidence for `passages` between an application (`text`, `sections`) and a source.
-  public static func describe(
+  package static func describe(
     _ passages: [Passage], text: String, sections: [TextSection], sourceText: String,
     sourceSections: [TextSection]
   ) -> [PassageEvidence] {

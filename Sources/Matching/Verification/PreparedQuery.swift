@@ -6,11 +6,11 @@ extension Verifier {
   /// (hash → distinct index) that stays warm in cache; each candidate then costs one probe per
   /// candidate shingle, a small set for the candidate's shingles the query lacks, and a sequential
   /// pass over the query positions.
-  public struct PreparedQuery: Sendable {
-    public let text: NormalizedText
-    public let hashes: [UInt64]
-    public let k: Int
-    public let excluding: Set<UInt64>
+  package struct PreparedQuery: Sendable {
+    package let text: NormalizedText
+    package let hashes: [UInt64]
+    package let k: Int
+    package let excluding: Set<UInt64>
     /// For each position, the index of its hash among the distinct query hashes; −1 if excluded.
     let distinctIndex: [Int32]
     let distinctCount: Int
@@ -30,7 +30,7 @@ extension Verifier {
 
     /// `hashes` are the query's shingle hashes as `Shingler` returns them (same k and seed as the
     /// candidates' hashes).
-    public init(text: NormalizedText, hashes: [UInt64], k: Int, excluding: Set<UInt64> = []) {
+    package init(text: NormalizedText, hashes: [UInt64], k: Int, excluding: Set<UInt64> = []) {
       self.init(text: text, hashes: hashes, k: k, exclusion: ExclusionTable(excluding))
     }
 
@@ -100,7 +100,7 @@ extension Verifier {
   }
 
   /// The same scores as `scores(query:queryHashes:matchHashes:k:excluding:)`.
-  public static func scores(_ query: PreparedQuery, matchHashes: [UInt64]) -> SimilarityScores {
+  package static func scores(_ query: PreparedQuery, matchHashes: [UInt64]) -> SimilarityScores {
     verify(query, matchHashes: matchHashes).scores
   }
 }

@@ -2,10 +2,10 @@ import ChachongModel
 import Fingerprints
 
 /// Stage 2: exact scores for a candidate pair, from the normalised texts (never from signatures).
-public enum Verifier {
+package enum Verifier {
   /// Scores over the distinct shingle hashes of both texts (`Shingler`, k tokens, `seed`), after
   /// removing `excluding` (template shingles, shingles too frequent in the index).
-  public static func scores(
+  package static func scores(
     query: NormalizedText, match: NormalizedText, k: Int, seed: UInt64,
     excluding: Set<UInt64> = []
   ) -> SimilarityScores {
@@ -17,7 +17,7 @@ public enum Verifier {
 
   /// Same, with the shingle hashes already computed (`queryHashes[i]` is the shingle starting at
   /// token i of `query`, as `Shingler` returns them).
-  public static func scores(
+  package static func scores(
     query: NormalizedText, queryHashes: [UInt64], matchHashes: [UInt64], k: Int,
     excluding: Set<UInt64> = []
   ) -> SimilarityScores {

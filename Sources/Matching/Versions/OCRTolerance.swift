@@ -14,19 +14,19 @@ import Fingerprints
 ///   recogniser dropped).
 /// Anything larger, an inserted or deleted clause, a rewritten phrase, stays a difference.
 /// Noise is not hidden: ``VersionComparison/ocrNoise`` lists it.
-public struct OCRTolerance: Sendable {
-  public var aIsOCR: Bool
-  public var bIsOCR: Bool
-  public static let maximumSubstitutedTokens = 2
-  public static let maximumOCROnlyTokens = 3
-  public static let maximumMissedTokens = 6
+package struct OCRTolerance: Sendable {
+  package var aIsOCR: Bool
+  package var bIsOCR: Bool
+  package static let maximumSubstitutedTokens = 2
+  package static let maximumOCROnlyTokens = 3
+  package static let maximumMissedTokens = 6
 
-  public init(aIsOCR: Bool, bIsOCR: Bool) {
+  package init(aIsOCR: Bool, bIsOCR: Bool) {
     self.aIsOCR = aIsOCR
     self.bIsOCR = bIsOCR
   }
 
-  public func isNoise(_ difference: VersionDifference) -> Bool {
+  package func isNoise(_ difference: VersionDifference) -> Bool {
     let textA = difference.textA ?? ""
     let textB = difference.textB ?? ""
     guard difference.field == nil, !Self.hasDigit(textA), !Self.hasDigit(textB) else { return false }

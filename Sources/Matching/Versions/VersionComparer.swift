@@ -6,20 +6,20 @@ import Fingerprints
 /// Texts are compared as normalised tokens (`NormalizedText`: whitespace, punctuation, width and
 /// case differences are not differences), first line by line, then token by token inside each
 /// changed block (Myers' diff), and mapped back to offsets in both original texts.
-public struct VersionComparer: Sendable {
+package struct VersionComparer: Sendable {
   /// Equal runs of at most this many tokens between two edits are folded into one `changed`
   /// difference (a rewritten sentence shares stray characters such as 的 with the original).
-  public var foldedEqualTokens: Int
+  package var foldedEqualTokens: Int
   /// Bound on insertions plus deletions for the token diff of one block; beyond it the block is
   /// reported as one `changed` difference.
-  public var maximumEdits: Int
+  package var maximumEdits: Int
 
-  public init(foldedEqualTokens: Int = 2, maximumEdits: Int = 2_000) {
+  package init(foldedEqualTokens: Int = 2, maximumEdits: Int = 2_000) {
     self.foldedEqualTokens = foldedEqualTokens
     self.maximumEdits = maximumEdits
   }
 
-  public func compare(_ a: VersionDocument, _ b: VersionDocument) -> VersionComparison {
+  package func compare(_ a: VersionDocument, _ b: VersionDocument) -> VersionComparison {
     let a = b.hasFormFields ? a : a.body
     let b = a.hasFormFields ? b : b.body
     var fields = fieldDifferences(a.fields, b.fields)

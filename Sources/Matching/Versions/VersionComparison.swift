@@ -1,17 +1,17 @@
 /// The result of comparing two versions (`compare A B --versions`). JSON names are fixed:
 /// `identical` and `differences`.
-public struct VersionComparison: Sendable, Codable, Equatable {
+package struct VersionComparison: Sendable, Codable, Equatable {
   /// True when the texts (after normalisation) and the form fields are the same.
-  public var identical: Bool
+  package var identical: Bool
   /// Form-field differences first (in A's field order, then fields only B has), then text
   /// differences in document order.
-  public var differences: [VersionDifference]
+  package var differences: [VersionDifference]
   /// When a version was read by OCR: text differences that look like recognition errors
   /// (``OCRTolerance``), listed so that nothing is hidden but not counted as differences; nil when
   /// neither version is OCR text.
-  public var ocrNoise: [VersionDifference]?
+  package var ocrNoise: [VersionDifference]?
 
-  public init(identical: Bool, differences: [VersionDifference], ocrNoise: [VersionDifference]? = nil) {
+  package init(identical: Bool, differences: [VersionDifference], ocrNoise: [VersionDifference]? = nil) {
     self.identical = identical
     self.differences = differences
     self.ocrNoise = ocrNoise

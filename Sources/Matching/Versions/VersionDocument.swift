@@ -2,22 +2,22 @@ import ChachongModel
 
 /// One version of an application for `VersionComparer`: its extracted text, sections and form
 /// fields (`TextLayout.text`, `TextLayout.sections`, `ExtractedDocument.formFields`).
-public struct VersionDocument: Sendable, Equatable {
-  public var text: String
-  public var sections: [TextSection]
-  public var fields: [VersionField]
+package struct VersionDocument: Sendable, Equatable {
+  package var text: String
+  package var sections: [TextSection]
+  package var fields: [VersionField]
   /// The text was read by OCR from a scan: differences that look like recognition errors are
   /// reported apart (``VersionComparison/ocrNoise``), never among the differences.
-  public var isOCR: Bool
+  package var isOCR: Bool
   /// False for formats without form structure (PDF, scans): their fields cannot be missing, so
   /// only fields both versions have are compared (the form's text is compared with the text).
-  public var hasFormFields: Bool
+  package var hasFormFields: Bool
   /// Where the body ends in `text` (headers, footers and notes follow it), when known. Against a
   /// version without form structure (a PDF, whose reader removes running headers and footers)
   /// only the body is compared.
-  public var bodyEnd: Int?
+  package var bodyEnd: Int?
 
-  public init(
+  package init(
     text: String, sections: [TextSection] = [], fields: [VersionField] = [], isOCR: Bool = false,
     hasFormFields: Bool = true, bodyEnd: Int? = nil
   ) {
@@ -39,11 +39,11 @@ public struct VersionDocument: Sendable, Equatable {
 }
 
 /// A form field by name (`FormField.name`, e.g. 项目名称) and its value.
-public struct VersionField: Sendable, Codable, Equatable {
-  public var name: String
-  public var value: String
+package struct VersionField: Sendable, Codable, Equatable {
+  package var name: String
+  package var value: String
 
-  public init(name: String, value: String) {
+  package init(name: String, value: String) {
     self.name = name
     self.value = value
   }

@@ -10,7 +10,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
   /// 2: `copyRatio` and `copyMetrics` count every verified source (1: only sources of findings);
   /// added `copyMetrics.copyRatioExcludingOwn`, `.passageKinds`, `related[].copyRatio`,
   /// `.passageKinds`, `passages[].kind`, and the high-copy-ratio rule.
-  public static let currentSchemaVersion = 2
+  package static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var tool: ToolInfo

@@ -2,8 +2,8 @@ import Integrity
 import Matching
 
 /// Builds the report from the rule engine's results. Pure.
-public enum CheckReportBuilder {
-  public static func applications(
+package enum CheckReportBuilder {
+  package static func applications(
     _ results: [ApplicationFindings], language: ReportLanguage, copyRatios: [String: Double] = [:],
     copyMetrics: [String: CopyMetrics] = [:]
   ) -> [ApplicationReport] {
@@ -24,7 +24,7 @@ public enum CheckReportBuilder {
     }
   }
 
-  public static func summary(_ applications: [ApplicationReport], errors: Int) -> CheckSummary {
+  package static func summary(_ applications: [ApplicationReport], errors: Int) -> CheckSummary {
     var byApplication: [String: Int] = ["error": 0, "warning": 0, "info": 0, "clean": 0]
     var bySeverity: [String: Int] = ["error": 0, "warning": 0, "info": 0]
     var byRule: [String: [String: Int]] = [:]

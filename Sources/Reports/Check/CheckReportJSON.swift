@@ -2,7 +2,7 @@ import Foundation
 
 extension CheckReport {
   /// Pretty-printed JSON with sorted keys: the same report gives the same bytes.
-  public func jsonData() throws -> Data {
+  package func jsonData() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     var data = try encoder.encode(self)
@@ -10,7 +10,7 @@ extension CheckReport {
     return data
   }
 
-  public static func decode(_ data: Data) throws -> CheckReport {
+  package static func decode(_ data: Data) throws -> CheckReport {
     try JSONDecoder().decode(CheckReport.self, from: data)
   }
 }

@@ -4,8 +4,8 @@ import Matching
 
 /// The terminal view of a check report: a summary line, one table row per application, then
 /// each application's findings with the related documents. ID numbers appear masked only.
-public enum CheckTextRenderer {
-  public static func render(_ report: CheckReport, language: ReportLanguage) -> String {
+package enum CheckTextRenderer {
+  package static func render(_ report: CheckReport, language: ReportLanguage) -> String {
     let zh = language == .zh
     var lines: [String] = []
     let counts = report.summary.applicationsBySeverity

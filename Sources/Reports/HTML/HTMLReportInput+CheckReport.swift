@@ -7,7 +7,7 @@ extension HTMLReportInput {
   /// whose texts are missing still lists its passages. `metrics` (by application id) adds the
   /// per-source and per-section ratios. `contextCharacters`: see the property (600 by default,
   /// nil for whole texts).
-  public init(
+  package init(
     report: CheckReport, documents: [HTMLDocument], metrics: [String: CopyMetrics] = [:],
     title: String? = nil, contextCharacters: Int? = 600
   ) {

@@ -3,22 +3,22 @@ import Matching
 
 /// What the HTML report shows, independent of how the check report stores it: the lead's
 /// `CheckReport` (plus the extracted texts of the documents involved) converts into this.
-public struct HTMLReportInput: Sendable, Codable, Equatable {
-  public var title: String
+package struct HTMLReportInput: Sendable, Codable, Equatable {
+  package var title: String
   /// A line under the title (call, date of the run); nothing is added that is not given.
-  public var subtitle: String?
-  public var language: HTMLReportLanguage
+  package var subtitle: String?
+  package var language: HTMLReportLanguage
   /// One row per application of the batch, in the order to show them first.
-  public var applications: [HTMLApplicationRow]
+  package var applications: [HTMLApplicationRow]
   /// Findings of all applications; each may relate documents with passages.
-  public var findings: [HTMLFinding]
+  package var findings: [HTMLFinding]
   /// The texts that findings refer to (applications and related documents), by id.
-  public var documents: [HTMLDocument]
+  package var documents: [HTMLDocument]
   /// When set, the side-by-side texts show only this many characters around each passage (the
   /// rest elided with its length), which keeps a large batch's file small; nil shows whole texts.
-  public var contextCharacters: Int?
+  package var contextCharacters: Int?
 
-  public init(
+  package init(
     title: String, subtitle: String? = nil, language: HTMLReportLanguage = .zh,
     applications: [HTMLApplicationRow], findings: [HTMLFinding], documents: [HTMLDocument],
     contextCharacters: Int? = nil
@@ -33,25 +33,25 @@ public struct HTMLReportInput: Sendable, Codable, Equatable {
   }
 }
 
-public enum HTMLReportLanguage: String, Sendable, Codable {
+package enum HTMLReportLanguage: String, Sendable, Codable {
   case zh
   case en
 }
 
 /// One application in the batch overview.
-public struct HTMLApplicationRow: Sendable, Codable, Equatable {
-  public var id: String
-  public var title: String?
-  public var organisation: String?
-  public var lead: String?
+package struct HTMLApplicationRow: Sendable, Codable, Equatable {
+  package var id: String
+  package var title: String?
+  package var organisation: String?
+  package var lead: String?
   /// "error", "warning", "info" or nil (clean).
-  public var highestSeverity: String?
-  public var rules: [String]
-  public var copyRatio: Double
+  package var highestSeverity: String?
+  package var rules: [String]
+  package var copyRatio: Double
   /// Full metrics when known (largest source, per source, per section).
-  public var metrics: CopyMetrics?
+  package var metrics: CopyMetrics?
 
-  public init(
+  package init(
     id: String, title: String? = nil, organisation: String? = nil, lead: String? = nil,
     highestSeverity: String? = nil, rules: [String] = [], copyRatio: Double = 0, metrics: CopyMetrics? = nil
   ) {
@@ -67,14 +67,14 @@ public struct HTMLApplicationRow: Sendable, Codable, Equatable {
 }
 
 /// One finding about an application.
-public struct HTMLFinding: Sendable, Codable, Equatable {
-  public var applicationId: String
-  public var rule: String
-  public var severity: String
-  public var message: String
-  public var related: [HTMLRelatedDocument]
+package struct HTMLFinding: Sendable, Codable, Equatable {
+  package var applicationId: String
+  package var rule: String
+  package var severity: String
+  package var message: String
+  package var related: [HTMLRelatedDocument]
 
-  public init(
+  package init(
     applicationId: String, rule: String, severity: String, message: String,
     related: [HTMLRelatedDocument] = []
   ) {
@@ -87,16 +87,16 @@ public struct HTMLFinding: Sendable, Codable, Equatable {
 }
 
 /// A document a finding relates to, with the scores and the aligned passages.
-public struct HTMLRelatedDocument: Sendable, Codable, Equatable {
-  public var id: String
-  public var title: String?
-  public var jaccard: Double?
+package struct HTMLRelatedDocument: Sendable, Codable, Equatable {
+  package var id: String
+  package var title: String?
+  package var jaccard: Double?
   /// Share of the application copied from this document.
-  public var copyRatio: Double?
+  package var copyRatio: Double?
   /// Offsets: `start`/`end` in the application's text, `sourceStart`/`sourceEnd` in this one's.
-  public var passages: [Passage]
+  package var passages: [Passage]
 
-  public init(
+  package init(
     id: String, title: String? = nil, jaccard: Double? = nil, copyRatio: Double? = nil,
     passages: [Passage] = []
   ) {

@@ -5,8 +5,8 @@ import Matching
 /// severity, rule and copy ratio), then per application its ratios and findings, and for every
 /// related document with passages the two texts side by side with the passages highlighted and
 /// linked both ways. Everything taken from input is HTML-escaped. Pure and deterministic.
-public enum HTMLReportRenderer {
-  public static func render(_ input: HTMLReportInput) -> String {
+package enum HTMLReportRenderer {
+  package static func render(_ input: HTMLReportInput) -> String {
     let labels = Labels(input.language)
     let documents = Dictionary(input.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var html = """
@@ -248,7 +248,7 @@ public enum HTMLReportRenderer {
   }
 
   /// A ratio as a percentage with one decimal ("12.3%"), rounded half up, locale-free.
-  public static func percent(_ ratio: Double) -> String {
+  package static func percent(_ ratio: Double) -> String {
     let tenths = Int((ratio * 1000).rounded())
     return "\(tenths / 10).\(tenths % 10)%"
   }
