@@ -1,3 +1,4 @@
+import ChachongModel
 import DocumentText
 import Foundation
 import Testing
@@ -95,10 +96,10 @@ struct GeneratedDocxTests {
       let document = try DocumentReader().read(
         path: Self.sample.appendingPathComponent(String(row[fileColumn])).path)
       let fields = FormFieldExtractor.extract(from: document.parts)
-      let title = fields.first { $0.name == FieldName.title }?.value
+      let title = fields.first { $0.name == FormFieldName.title }?.value
       #expect(title == String(row[titleColumn]), "\(row[fileColumn])")
-      #expect(fields.contains { $0.name == FieldName.leadID }, "\(row[fileColumn])")
-      #expect(fields.contains { $0.name == FieldName.requestedFunding }, "\(row[fileColumn])")
+      #expect(fields.contains { $0.name == FormFieldName.leadID }, "\(row[fileColumn])")
+      #expect(fields.contains { $0.name == FormFieldName.requestedFunding }, "\(row[fileColumn])")
     }
   }
 

@@ -1,3 +1,4 @@
+import ChachongModel
 import Testing
 
 @testable import DocumentText
@@ -21,18 +22,18 @@ import Testing
     let fields = FormFieldExtractor.extract(from: B.main([Self.comprehensiveForm]))
     #expect(fields.map(\.name) == FieldName.all)
     let values = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) })
-    #expect(values[FieldName.title] == "高精度伺服电机智能控制系统关键技术研发")
-    #expect(values[FieldName.organisation] == "南通华睿精密机械有限公司")
-    #expect(values[FieldName.creditCode] == "91320612MA1XYZ1234")
-    #expect(values[FieldName.county] == "海安市")
-    #expect(values[FieldName.enterpriseType] == "高新技术企业")
-    #expect(values[FieldName.guideCode] == "1-3")
-    #expect(values[FieldName.lead] == "张伟")
-    #expect(values[FieldName.leadID] == "32068219800101123X")
-    #expect(values[FieldName.degree] == "博士研究生")
-    #expect(values[FieldName.totalBudget] == "300")
-    #expect(values[FieldName.requestedFunding] == "100")
-    let budget = fields.first { $0.name == FieldName.totalBudget }
+    #expect(values[FormFieldName.title] == "高精度伺服电机智能控制系统关键技术研发")
+    #expect(values[FormFieldName.organisation] == "南通华睿精密机械有限公司")
+    #expect(values[FormFieldName.creditCode] == "91320612MA1XYZ1234")
+    #expect(values[FormFieldName.county] == "海安市")
+    #expect(values[FormFieldName.enterpriseType] == "高新技术企业")
+    #expect(values[FormFieldName.guideCode] == "1-3")
+    #expect(values[FormFieldName.lead] == "张伟")
+    #expect(values[FormFieldName.leadID] == "32068219800101123X")
+    #expect(values[FormFieldName.degree] == "博士研究生")
+    #expect(values[FormFieldName.totalBudget] == "300")
+    #expect(values[FormFieldName.requestedFunding] == "100")
+    let budget = fields.first { $0.name == FormFieldName.totalBudget }
     #expect(budget?.label == "研发总投入（万元）")
   }
 
@@ -48,11 +49,11 @@ import Testing
     let fields = FormFieldExtractor.extract(from: B.main([cover]))
     #expect(
       fields == [
-        FormField(name: FieldName.title, label: "项 目 名 称", value: "基于机器视觉的纺织品瑕疵在线检测装备研发"),
-        FormField(name: FieldName.organisation, label: "申 报 单 位", value: "南通纺联科技股份有限公司"),
-        FormField(name: FieldName.lead, label: "项目负责人", value: "李娜"),
-        FormField(name: FieldName.county, label: "所在县(市、区)", value: "通州区"),
-        FormField(name: FieldName.requestedFunding, label: "申请资助(万元)", value: "80万元"),
+        FormField(name: FormFieldName.title, label: "项 目 名 称", value: "基于机器视觉的纺织品瑕疵在线检测装备研发"),
+        FormField(name: FormFieldName.organisation, label: "申 报 单 位", value: "南通纺联科技股份有限公司"),
+        FormField(name: FormFieldName.lead, label: "项目负责人", value: "李娜"),
+        FormField(name: FormFieldName.county, label: "所在县(市、区)", value: "通州区"),
+        FormField(name: FormFieldName.requestedFunding, label: "申请资助(万元)", value: "80万元"),
       ])
   }
 
@@ -72,19 +73,19 @@ import Testing
     ])
     let values = B.fields([form])
     #expect(values.count == 11)
-    #expect(values[FieldName.title] == "海上风电叶片复合材料研发")
-    #expect(values[FieldName.county] == "如东县")
-    #expect(values[FieldName.enterpriseType] == "科技型中小企业")
-    #expect(values[FieldName.totalBudget] == "260.5")
-    #expect(values[FieldName.requestedFunding] == "90")
+    #expect(values[FormFieldName.title] == "海上风电叶片复合材料研发")
+    #expect(values[FormFieldName.county] == "如东县")
+    #expect(values[FormFieldName.enterpriseType] == "科技型中小企业")
+    #expect(values[FormFieldName.totalBudget] == "260.5")
+    #expect(values[FormFieldName.requestedFunding] == "90")
   }
 
   @Test func firstOccurrenceWinsAndEmptyValuesDoNotCount() {
     let cover = B.table([B.row("项目名称", ""), B.row("申报单位", "甲公司")])
     let later = B.table([B.row("项目名称", "第二处的名称研发"), B.row("申报单位", "乙公司")])
     let values = B.fields([cover, later])
-    #expect(values[FieldName.title] == "第二处的名称研发")
-    #expect(values[FieldName.organisation] == "甲公司")
+    #expect(values[FormFieldName.title] == "第二处的名称研发")
+    #expect(values[FormFieldName.organisation] == "甲公司")
   }
 
   @Test func readsValuesFromTheRowBelowARowOfLabels() {
@@ -95,10 +96,10 @@ import Testing
       B.row("450", "100", "350"),
     ])
     let values = B.fields([team])
-    #expect(values[FieldName.lead] == "陈静")
-    #expect(values[FieldName.degree] == "博士")
-    #expect(values[FieldName.totalBudget] == "450")
-    #expect(values[FieldName.requestedFunding] == "100")
+    #expect(values[FormFieldName.lead] == "陈静")
+    #expect(values[FormFieldName.degree] == "博士")
+    #expect(values[FormFieldName.totalBudget] == "450")
+    #expect(values[FormFieldName.requestedFunding] == "100")
     #expect(values.count == 4)
   }
 
@@ -108,8 +109,8 @@ import Testing
       [B.cell("智能网联汽车线控底盘研发", span: 3), B.cell("3-2")],
     ])
     let values = B.fields([table])
-    #expect(values[FieldName.title] == "智能网联汽车线控底盘研发")
-    #expect(values[FieldName.guideCode] == "3-2")
+    #expect(values[FormFieldName.title] == "智能网联汽车线控底盘研发")
+    #expect(values[FormFieldName.guideCode] == "3-2")
   }
 
   @Test func aLabelFollowedByAnotherLabelHasNoValue() {
@@ -118,9 +119,9 @@ import Testing
       B.row("联系电话", "13800000000", "学历", "博士"),
     ])
     let values = B.fields([table])
-    #expect(values[FieldName.lead] == nil)
-    #expect(values[FieldName.leadID] == "320682198001011230")
-    #expect(values[FieldName.degree] == "博士")
+    #expect(values[FormFieldName.lead] == nil)
+    #expect(values[FormFieldName.leadID] == "320682198001011230")
+    #expect(values[FormFieldName.degree] == "博士")
   }
 
   @Test func readsLabelValueTextInsideACell() {
@@ -129,10 +130,10 @@ import Testing
       [B.cell("项目负责人：赵磊　　学历：博士　　联系电话：13900000000", span: 4)],
     ])
     let values = B.fields([table])
-    #expect(values[FieldName.title] == "新型储能电池管理系统研发")
-    #expect(values[FieldName.organisation] == "南通储能科技有限公司")
-    #expect(values[FieldName.lead] == "赵磊")
-    #expect(values[FieldName.degree] == "博士")
+    #expect(values[FormFieldName.title] == "新型储能电池管理系统研发")
+    #expect(values[FormFieldName.organisation] == "南通储能科技有限公司")
+    #expect(values[FormFieldName.lead] == "赵磊")
+    #expect(values[FormFieldName.degree] == "博士")
   }
 
   @Test func scansNestedTablesInPlace() {
@@ -140,7 +141,7 @@ import Testing
     let outer = B.table([
       [TableCell(blocks: [.paragraph(Paragraph(text: "封面")), .table(inner)])]
     ])
-    #expect(B.fields([outer])[FieldName.title] == "嵌套表格中的项目研发")
+    #expect(B.fields([outer])[FormFieldName.title] == "嵌套表格中的项目研发")
   }
 
   @Test func readsLabelValueLinesOfATextApplication() {
@@ -158,8 +159,9 @@ import Testing
     let fields = FormFieldExtractor.extract(from: B.main(blocks))
     #expect(
       fields.map(\.name) == [
-        FieldName.title, FieldName.organisation, FieldName.creditCode, FieldName.lead, FieldName.leadID,
-        FieldName.totalBudget, FieldName.requestedFunding,
+        FormFieldName.title, FormFieldName.organisation, FormFieldName.creditCode, FormFieldName.lead,
+        FormFieldName.leadID,
+        FormFieldName.totalBudget, FormFieldName.requestedFunding,
       ])
     #expect(fields.first?.value == "面向半导体封装的高速固晶机研发")
     #expect(fields[1].value == "南通芯联装备有限公司")
@@ -181,8 +183,8 @@ import Testing
 
   @Test func keepsColonsThatDoNotStartALabel() {
     let fields = B.fields([B.paragraph("指南编号：A:12   项目负责人：周敏")])
-    #expect(fields[FieldName.guideCode] == "A:12")
-    #expect(fields[FieldName.lead] == "周敏")
+    #expect(fields[FormFieldName.guideCode] == "A:12")
+    #expect(fields[FormFieldName.lead] == "周敏")
   }
 
   @Test func stopsReadingLinesAfterTheCover() {
@@ -202,7 +204,7 @@ import Testing
       B.row("申报单位", "(盖章)"),
     ])
     #expect(B.fields([partners, budget]).isEmpty)
-    #expect(B.fields([B.table([B.row("项目负责人", "张三（教授）")])])[FieldName.lead] == "张三（教授）")
+    #expect(B.fields([B.table([B.row("项目负责人", "张三（教授）")])])[FormFieldName.lead] == "张三（教授）")
     #expect(LabelText.isPlaceholder("（请填写）"))
     #expect(!LabelText.isPlaceholder("(甲)(乙)"))
     #expect(!LabelText.isPlaceholder("张三"))

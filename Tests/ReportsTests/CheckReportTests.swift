@@ -12,11 +12,11 @@ import Testing
     Application(
       id: id, file: "\(id).docx",
       fields: [
-        ApplicationFieldName.title: ApplicationField(manifest: "面向海上风电的新型储能系统关键技术研发"),
-        ApplicationFieldName.organisation: ApplicationField(manifest: "南通海风科技有限公司"),
-        ApplicationFieldName.lead: ApplicationField(manifest: "张伟"),
-        ApplicationFieldName.leadID: ApplicationField(manifest: leadID),
-        ApplicationFieldName.degree: ApplicationField(form: degree),
+        FormFieldName.title: ApplicationField(manifest: "面向海上风电的新型储能系统关键技术研发"),
+        FormFieldName.organisation: ApplicationField(manifest: "南通海风科技有限公司"),
+        FormFieldName.lead: ApplicationField(manifest: "张伟"),
+        FormFieldName.leadID: ApplicationField(manifest: leadID),
+        FormFieldName.degree: ApplicationField(form: degree),
       ])
   }
 

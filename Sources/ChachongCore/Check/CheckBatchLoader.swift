@@ -148,13 +148,13 @@ struct CheckBatchLoader: Sendable {
   }
 
   static let columnFields: [(RecordField, String)] = [
-    (.title, ApplicationFieldName.title), (.organisation, ApplicationFieldName.organisation),
-    (.creditCode, ApplicationFieldName.creditCode), (.county, ApplicationFieldName.county),
-    (.enterpriseType, ApplicationFieldName.enterpriseType), (.guideCode, ApplicationFieldName.guideCode),
-    (.lead, ApplicationFieldName.lead), (.leadID, ApplicationFieldName.leadID),
-    (.degree, ApplicationFieldName.degree), (.totalBudget, ApplicationFieldName.totalBudget),
-    (.requestedFunding, ApplicationFieldName.requestedFunding),
-    (.recommendingUnit, ApplicationFieldName.recommendingUnit),
+    (.title, FormFieldName.title), (.organisation, FormFieldName.organisation),
+    (.creditCode, FormFieldName.creditCode), (.county, FormFieldName.county),
+    (.enterpriseType, FormFieldName.enterpriseType), (.guideCode, FormFieldName.guideCode),
+    (.lead, FormFieldName.lead), (.leadID, FormFieldName.leadID),
+    (.degree, FormFieldName.degree), (.totalBudget, FormFieldName.totalBudget),
+    (.requestedFunding, FormFieldName.requestedFunding),
+    (.recommendingUnit, FormFieldName.recommendingUnit),
   ]
 
   func makeApplication(path: String, document: ReadDocument, row: CheckManifest.Row?) -> LoadedApplication {

@@ -46,7 +46,7 @@ enum VersionDifferences {
     var copy = difference
     let maskValue: (String?) -> String? = { value in
       value.map {
-        difference.field == ApplicationFieldName.leadID
+        difference.field == FormFieldName.leadID
           ? IdentityKey.mask($0) : IdentityKey.maskingIDNumbers(in: $0)
       }
     }
@@ -60,7 +60,7 @@ enum VersionDifferences {
   static func describe(_ difference: VersionDifference) -> String {
     let masked: (String?) -> String = { value in
       guard let value, !value.isEmpty else { return "—" }
-      return difference.field == ApplicationFieldName.leadID ? IdentityKey.mask(value) : excerpt(value)
+      return difference.field == FormFieldName.leadID ? IdentityKey.mask(value) : excerpt(value)
     }
     let section = (difference.sectionA ?? difference.sectionB).flatMap { $0.isEmpty ? nil : "〔\($0)〕" } ?? ""
     switch difference.kind {

@@ -1,54 +1,47 @@
-/// The canonical names of the application-form fields and the label variants that map to them.
+import ChachongModel
+
+/// The label variants of the application-form fields, each mapped to its canonical name
+/// (`FormFieldName`, in the model, shared with the rules and reports).
 ///
 /// Labels are compared after `LabelText.key(_:)` (no whitespace, no trailing colon, half-width
 /// brackets), first as written and then with trailing bracketed qualifiers such as `（万元）`
 /// removed, so `研发总投入（万元）`, `项 目 名 称：` and `所在县(市、区)` all resolve.
 package enum FieldName {
-  package static let title = "项目名称"
-  package static let organisation = "申报单位"
-  package static let creditCode = "统一社会信用代码"
-  package static let county = "所在县（市）"
-  package static let enterpriseType = "申报企业类型"
-  package static let guideCode = "指南编号"
-  package static let lead = "项目负责人"
-  package static let leadID = "身份证号"
-  package static let degree = "学历"
-  package static let totalBudget = "研发总投入"
-  package static let requestedFunding = "申请资助"
-
   /// Every canonical name, in the order of the application form.
   package static let all: [String] = [
-    title, organisation, creditCode, county, enterpriseType, guideCode, lead, leadID, degree,
-    totalBudget, requestedFunding,
+    FormFieldName.title, FormFieldName.organisation, FormFieldName.creditCode, FormFieldName.county,
+    FormFieldName.enterpriseType, FormFieldName.guideCode, FormFieldName.lead, FormFieldName.leadID,
+    FormFieldName.degree,
+    FormFieldName.totalBudget, FormFieldName.requestedFunding,
   ]
 
   /// Label variants as written in forms, per canonical name.
   package static let variants: [String: [String]] = [
-    title: ["项目名称", "课题名称", "项目名", "项目题目", "申报项目名称"],
-    organisation: [
+    FormFieldName.title: ["项目名称", "课题名称", "项目名", "项目题目", "申报项目名称"],
+    FormFieldName.organisation: [
       "申报单位", "承担单位", "申请单位", "单位名称", "申报单位名称", "承担单位名称", "申请单位名称",
       "项目申报单位", "项目承担单位", "牵头申报单位", "牵头单位", "申报单位(盖章)", "企业名称",
     ],
-    creditCode: [
+    FormFieldName.creditCode: [
       "统一社会信用代码", "社会信用代码", "信用代码", "单位统一社会信用代码", "统一信用代码",
       "组织机构代码/统一社会信用代码",
     ],
-    county: [
+    FormFieldName.county: [
       "所在县(市)", "所在县(市、区)", "所在县(市,区)", "所在县(市区)", "所在县市区", "所在县市", "所在县",
       "所在地区", "所在县(市、区、园区)", "所属县(市、区)", "所属县(市)", "所属地区",
     ],
-    enterpriseType: ["申报企业类型", "企业类型", "单位类型", "申报单位类型", "单位性质"],
-    guideCode: ["指南编号", "指南代码", "领域编号", "指南方向编号", "指南方向代码", "申报指南编号"],
-    lead: ["项目负责人", "负责人", "负责人姓名", "项目负责人姓名", "课题负责人"],
-    leadID: [
+    FormFieldName.enterpriseType: ["申报企业类型", "企业类型", "单位类型", "申报单位类型", "单位性质"],
+    FormFieldName.guideCode: ["指南编号", "指南代码", "领域编号", "指南方向编号", "指南方向代码", "申报指南编号"],
+    FormFieldName.lead: ["项目负责人", "负责人", "负责人姓名", "项目负责人姓名", "课题负责人"],
+    FormFieldName.leadID: [
       "身份证号", "身份证号码", "负责人身份证号", "负责人身份证号码", "项目负责人身份证号",
       "项目负责人身份证号码", "身份证件号码",
     ],
-    degree: ["学历", "最高学历", "学位", "学历/学位", "学历学位", "最高学位", "负责人学历"],
-    totalBudget: [
+    FormFieldName.degree: ["学历", "最高学历", "学位", "学历/学位", "学历学位", "最高学位", "负责人学历"],
+    FormFieldName.totalBudget: [
       "研发总投入", "项目总投入", "总投资", "研发总投资", "项目总投资", "项目研发总投入", "总投入",
     ],
-    requestedFunding: [
+    FormFieldName.requestedFunding: [
       "申请资助", "申请市资助", "申请资助金额", "资助金额", "申请市级资助", "申请市财政资助",
       "申请市拨款", "申请财政资助",
     ],

@@ -26,23 +26,6 @@ package struct ApplicationField: Sendable, Codable, Equatable {
   }
 }
 
-/// Canonical field names shared by manifests and forms (the same words as DocumentText's
-/// `FieldName`, plus manifest-only ones).
-package enum ApplicationFieldName {
-  package static let title = "项目名称"
-  package static let organisation = "申报单位"
-  package static let creditCode = "统一社会信用代码"
-  package static let county = "所在县（市）"
-  package static let enterpriseType = "申报企业类型"
-  package static let guideCode = "指南编号"
-  package static let lead = "项目负责人"
-  package static let leadID = "身份证号"
-  package static let degree = "学历"
-  package static let totalBudget = "研发总投入"
-  package static let requestedFunding = "申请资助"
-  package static let recommendingUnit = "推荐单位"
-}
-
 /// One application of the batch: its fields from the manifest and from its form.
 package struct Application: Sendable, Codable, Equatable {
   /// 网上申报编号, or the file name without extension.
@@ -77,15 +60,15 @@ package struct Application: Sendable, Codable, Equatable {
   package func field(_ name: String) -> ApplicationField { fields[name] ?? ApplicationField() }
   package func value(_ name: String) -> String? { fields[name]?.value }
 
-  package var title: String? { value(ApplicationFieldName.title) }
-  package var organisation: String? { value(ApplicationFieldName.organisation) }
-  package var creditCode: String? { value(ApplicationFieldName.creditCode) }
-  package var lead: String? { value(ApplicationFieldName.lead) }
-  package var leadID: String? { value(ApplicationFieldName.leadID) }
+  package var title: String? { value(FormFieldName.title) }
+  package var organisation: String? { value(FormFieldName.organisation) }
+  package var creditCode: String? { value(FormFieldName.creditCode) }
+  package var lead: String? { value(FormFieldName.lead) }
+  package var leadID: String? { value(FormFieldName.leadID) }
   package var recommendingUnit: String? {
-    value(ApplicationFieldName.recommendingUnit) ?? value(ApplicationFieldName.county)
+    value(FormFieldName.recommendingUnit) ?? value(FormFieldName.county)
   }
-  package var enterpriseType: String? { value(ApplicationFieldName.enterpriseType) }
+  package var enterpriseType: String? { value(FormFieldName.enterpriseType) }
 
   /// The lead's ID number masked (`3206**********123X`), never the number itself.
   package var leadIDMasked: String? { leadID.map(IdentityKey.mask) }

@@ -5,7 +5,7 @@ import ChachongModel
 extension RuleContext {
   func identityFindings(_ application: Application) -> [Finding] {
     var findings: [Finding] = []
-    let leadField = application.field(ApplicationFieldName.leadID)
+    let leadField = application.field(FormFieldName.leadID)
     for (value, source) in distinctValues(leadField) {
       if let problem = ResidentID.problem(with: value) {
         findings.append(
@@ -15,7 +15,7 @@ extension RuleContext {
             "The lead's resident ID \(IdentityKey.mask(value)) (\(source.en)) fails GB 11643: \(problem)"))
       }
     }
-    let codeField = application.field(ApplicationFieldName.creditCode)
+    let codeField = application.field(FormFieldName.creditCode)
     for (value, source) in distinctValues(codeField) {
       if let problem = CreditCode.problem(with: value) {
         findings.append(
@@ -62,8 +62,8 @@ extension RuleContext {
 
   func budgetFindings(_ application: Application) -> [Finding] {
     let rule = call.budget
-    let totalText = application.value(ApplicationFieldName.totalBudget)
-    let fundingText = application.value(ApplicationFieldName.requestedFunding)
+    let totalText = application.value(FormFieldName.totalBudget)
+    let fundingText = application.value(FormFieldName.requestedFunding)
     let total = totalText.flatMap(Amount.wanYuan)
     let funding = fundingText.flatMap(Amount.wanYuan)
     var findings: [Finding] = []
@@ -111,7 +111,7 @@ extension RuleContext {
   }
 
   func guideCodeFindings(_ application: Application) -> [Finding] {
-    guard let text = application.value(ApplicationFieldName.guideCode) else {
+    guard let text = application.value(FormFieldName.guideCode) else {
       return [unchecked(.guideCode, "未填写指南编号", "No guide code given")]
     }
     let allowed = call.guideCodes.map(\.code).joined(separator: "、")
@@ -126,7 +126,7 @@ extension RuleContext {
   }
 
   func degreeFindings(_ application: Application) -> [Finding] {
-    guard let degree = application.value(ApplicationFieldName.degree) else {
+    guard let degree = application.value(FormFieldName.degree) else {
       return [unchecked(.leadDegree, "未给出项目负责人学历", "The lead's degree is not given")]
     }
     guard call.degree.accepted.contains(where: { degree.contains($0) }) else {
@@ -185,23 +185,23 @@ extension RuleContext {
       return abs(lhs - rhs) < 0.005
     }
     compare(
-      ApplicationFieldName.totalBudget, LocalizedText(zh: "研发总投入", en: "Total budget"), same: amountsEqual)
+      FormFieldName.totalBudget, LocalizedText(zh: "研发总投入", en: "Total budget"), same: amountsEqual)
     compare(
-      ApplicationFieldName.requestedFunding, LocalizedText(zh: "申请资助", en: "Requested funding"),
+      FormFieldName.requestedFunding, LocalizedText(zh: "申请资助", en: "Requested funding"),
       same: amountsEqual)
-    compare(ApplicationFieldName.lead, LocalizedText(zh: "项目负责人", en: "Lead")) {
+    compare(FormFieldName.lead, LocalizedText(zh: "项目负责人", en: "Lead")) {
       EntityMatching.normalizedPerson($0) == EntityMatching.normalizedPerson($1)
     }
     compare(
-      ApplicationFieldName.leadID, LocalizedText(zh: "负责人身份证号", en: "Lead's ID number"),
+      FormFieldName.leadID, LocalizedText(zh: "负责人身份证号", en: "Lead's ID number"),
       show: IdentityKey.mask
     ) {
       IdentityKey.normalize($0) == IdentityKey.normalize($1)
     }
-    compare(ApplicationFieldName.creditCode, LocalizedText(zh: "统一社会信用代码", en: "Credit code")) {
+    compare(FormFieldName.creditCode, LocalizedText(zh: "统一社会信用代码", en: "Credit code")) {
       IdentityKey.normalize($0) == IdentityKey.normalize($1)
     }
-    compare(ApplicationFieldName.guideCode, LocalizedText(zh: "指南编号", en: "Guide code")) {
+    compare(FormFieldName.guideCode, LocalizedText(zh: "指南编号", en: "Guide code")) {
       (GuideCodeText.code(in: $0) ?? $0) == (GuideCodeText.code(in: $1) ?? $1)
     }
     return findings

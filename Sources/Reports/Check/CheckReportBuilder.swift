@@ -1,3 +1,4 @@
+import ChachongModel
 import Integrity
 import Matching
 
@@ -13,7 +14,7 @@ package enum CheckReportBuilder {
         id: application.id, file: application.file, title: application.title,
         organisation: application.organisation, creditCode: application.creditCode, lead: application.lead,
         leadIDMasked: application.leadIDMasked, recommendingUnit: application.recommendingUnit,
-        guideCode: application.value(ApplicationFieldName.guideCode),
+        guideCode: application.value(FormFieldName.guideCode),
         copyRatio: rounded(copyRatios[application.id] ?? copyMetrics[application.id]?.copyRatio ?? 0),
         highestSeverity: result.highestSeverity,
         findings: result.findings.map { finding in

@@ -37,11 +37,11 @@ import Testing
     let first = RuleFixtures.application(1)
     let sameCode = RuleFixtures.application(2, organisation: "完全不同的名字有限公司", creditNumber: 1)
     var sameNameNoCode = RuleFixtures.application(3, organisation: "南通第1科技股份有限公司")
-    sameNameNoCode.fields[ApplicationFieldName.creditCode] = nil
+    sameNameNoCode.fields[FormFieldName.creditCode] = nil
     let other = RuleFixtures.application(4)
     let universityA = RuleFixtures.application(5, organisation: "南通大学")
     var universityB = RuleFixtures.application(6, organisation: "南通大学")
-    universityB.fields[ApplicationFieldName.creditCode] = universityA.fields[ApplicationFieldName.creditCode]
+    universityB.fields[FormFieldName.creditCode] = universityA.fields[FormFieldName.creditCode]
     let results = try evaluate([first, sameCode, sameNameNoCode, other, universityA, universityB])
     let finding = try #require(results.findings(of: first.id).first { $0.rule == .onePerEnterprise })
     #expect(finding.related.map(\.id) == [sameCode.id, sameNameNoCode.id])
@@ -69,7 +69,7 @@ import Testing
     let sameID = RuleFixtures.application(2, lead: "王 芳", leadSequence: 500)
     var sameNameSameOrgNoID = RuleFixtures.application(
       3, organisation: "南通第1科技有限公司", lead: "王芳", creditNumber: 1)
-    sameNameSameOrgNoID.fields[ApplicationFieldName.leadID] = nil
+    sameNameSameOrgNoID.fields[FormFieldName.leadID] = nil
     let sameNameOtherOrg = RuleFixtures.application(4, lead: "王芳", leadSequence: 501)
     let results = try evaluate([first, sameID, sameNameSameOrgNoID, sameNameOtherOrg])
     let finding = try #require(results.findings(of: first.id).first { $0.rule == .onePerLead })

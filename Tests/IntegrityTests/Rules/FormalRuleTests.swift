@@ -22,10 +22,10 @@ import Testing
     var bad = RuleFixtures.application(1)
     let id = RuleFixtures.leadID(1)
     let wrong = String(id.prefix(17)) + (id.hasSuffix("0") ? "1" : "0")
-    RuleFixtures.setting(&bad, ApplicationFieldName.leadID, manifest: wrong)
+    RuleFixtures.setting(&bad, FormFieldName.leadID, manifest: wrong)
     var badCode = RuleFixtures.application(2)
     let code = RuleFixtures.creditCode(2)
-    RuleFixtures.setting(&badCode, ApplicationFieldName.creditCode, manifest: String(code.prefix(17)) + "I")
+    RuleFixtures.setting(&badCode, FormFieldName.creditCode, manifest: String(code.prefix(17)) + "I")
     let results = try evaluate([bad, badCode, RuleFixtures.application(3)])
     let finding = try #require(results.findings(of: bad.id).first { $0.rule == .identityChecksum })
     #expect(finding.severity == .error)
@@ -37,15 +37,15 @@ import Testing
 
   @Test func titleFormatIsAWarning() throws {
     var short = RuleFixtures.application(1)
-    RuleFixtures.setting(&short, ApplicationFieldName.title, manifest: "储能系统研发")
+    RuleFixtures.setting(&short, FormFieldName.title, manifest: "储能系统研发")
     var noSuffix = RuleFixtures.application(2)
-    RuleFixtures.setting(&noSuffix, ApplicationFieldName.title, manifest: "面向海上风电的新型储能系统关键技术研究")
+    RuleFixtures.setting(&noSuffix, FormFieldName.title, manifest: "面向海上风电的新型储能系统关键技术研究")
     var long = RuleFixtures.application(3)
     RuleFixtures.setting(
-      &long, ApplicationFieldName.title, manifest: "面向海上风电与分布式光伏协同的新型高安全长寿命储能系统关键技术研发")
+      &long, FormFieldName.title, manifest: "面向海上风电与分布式光伏协同的新型高安全长寿命储能系统关键技术研发")
     let results = try evaluate([short, noSuffix, long])
     var both = RuleFixtures.application(4)
-    RuleFixtures.setting(&both, ApplicationFieldName.title, manifest: "储能研究")
+    RuleFixtures.setting(&both, FormFieldName.title, manifest: "储能研究")
     let bothFindings = try evaluate([both]).findings(of: both.id)
     #expect(bothFindings.count == 1)
     #expect(bothFindings.first?.message.zh == "项目名称「储能研究」共4个字，建议控制在15-25个字，未以“研发”结尾")
@@ -61,17 +61,17 @@ import Testing
 
   @Test func budgetLimits() throws {
     var lowTotal = RuleFixtures.application(1)
-    RuleFixtures.setting(&lowTotal, ApplicationFieldName.totalBudget, manifest: "150")
-    RuleFixtures.setting(&lowTotal, ApplicationFieldName.requestedFunding, manifest: "70")
+    RuleFixtures.setting(&lowTotal, FormFieldName.totalBudget, manifest: "150")
+    RuleFixtures.setting(&lowTotal, FormFieldName.requestedFunding, manifest: "70")
     var overShare = RuleFixtures.application(2)
-    RuleFixtures.setting(&overShare, ApplicationFieldName.totalBudget, manifest: "180")
-    RuleFixtures.setting(&overShare, ApplicationFieldName.requestedFunding, manifest: "95")
+    RuleFixtures.setting(&overShare, FormFieldName.totalBudget, manifest: "180")
+    RuleFixtures.setting(&overShare, FormFieldName.requestedFunding, manifest: "95")
     var overMaximum = RuleFixtures.application(3)
-    RuleFixtures.setting(&overMaximum, ApplicationFieldName.totalBudget, manifest: "500万元")
-    RuleFixtures.setting(&overMaximum, ApplicationFieldName.requestedFunding, manifest: "1,200,000元")
+    RuleFixtures.setting(&overMaximum, FormFieldName.totalBudget, manifest: "500万元")
+    RuleFixtures.setting(&overMaximum, FormFieldName.requestedFunding, manifest: "1,200,000元")
     var atLimits = RuleFixtures.application(4)
-    RuleFixtures.setting(&atLimits, ApplicationFieldName.totalBudget, manifest: "150.01")
-    RuleFixtures.setting(&atLimits, ApplicationFieldName.requestedFunding, manifest: "75")
+    RuleFixtures.setting(&atLimits, FormFieldName.totalBudget, manifest: "150.01")
+    RuleFixtures.setting(&atLimits, FormFieldName.requestedFunding, manifest: "75")
     let results = try evaluate([lowTotal, overShare, overMaximum, atLimits])
     #expect(results.rules(of: lowTotal.id) == [.budget])
     #expect(results.findings(of: lowTotal.id).first?.message.zh.contains("未超过150万元") == true)
@@ -84,7 +84,7 @@ import Testing
 
   @Test func missingBudgetIsOnlyInfo() throws {
     var missing = RuleFixtures.application(1)
-    missing.fields[ApplicationFieldName.totalBudget] = nil
+    missing.fields[FormFieldName.totalBudget] = nil
     let results = try evaluate([missing])
     #expect(results.rules(of: missing.id).isEmpty)
     #expect(results.rules(of: missing.id, atLeast: .info) == [.budget])
@@ -92,9 +92,9 @@ import Testing
 
   @Test func guideCode() throws {
     var unknown = RuleFixtures.application(1)
-    RuleFixtures.setting(&unknown, ApplicationFieldName.guideCode, form: "6001 智能制造")
+    RuleFixtures.setting(&unknown, FormFieldName.guideCode, form: "6001 智能制造")
     var known = RuleFixtures.application(2)
-    RuleFixtures.setting(&known, ApplicationFieldName.guideCode, form: "5002智能医疗")
+    RuleFixtures.setting(&known, FormFieldName.guideCode, form: "5002智能医疗")
     let results = try evaluate([unknown, known])
     #expect(results.rules(of: unknown.id) == [.guideCode])
     #expect(results.rules(of: known.id).isEmpty)
@@ -102,9 +102,9 @@ import Testing
 
   @Test func leadDegree() throws {
     var master = RuleFixtures.application(1)
-    RuleFixtures.setting(&master, ApplicationFieldName.degree, form: "硕士")
+    RuleFixtures.setting(&master, FormFieldName.degree, form: "硕士")
     var postdoc = RuleFixtures.application(2)
-    RuleFixtures.setting(&postdoc, ApplicationFieldName.degree, form: "博士后")
+    RuleFixtures.setting(&postdoc, FormFieldName.degree, form: "博士后")
     let results = try evaluate([master, postdoc])
     #expect(results.rules(of: master.id) == [.leadDegree])
     #expect(results.rules(of: postdoc.id).isEmpty)
@@ -128,12 +128,12 @@ import Testing
 
   @Test func manifestMismatch() throws {
     var application = RuleFixtures.application(1)
-    RuleFixtures.setting(&application, ApplicationFieldName.totalBudget, manifest: "300", form: "3,000,000元")
-    RuleFixtures.setting(&application, ApplicationFieldName.requestedFunding, manifest: "100", form: "90")
-    RuleFixtures.setting(&application, ApplicationFieldName.lead, manifest: "张 伟", form: "张伟")
+    RuleFixtures.setting(&application, FormFieldName.totalBudget, manifest: "300", form: "3,000,000元")
+    RuleFixtures.setting(&application, FormFieldName.requestedFunding, manifest: "100", form: "90")
+    RuleFixtures.setting(&application, FormFieldName.lead, manifest: "张 伟", form: "张伟")
     let otherID = RuleFixtures.leadID(77)
     RuleFixtures.setting(
-      &application, ApplicationFieldName.leadID, manifest: RuleFixtures.leadID(1), form: otherID)
+      &application, FormFieldName.leadID, manifest: RuleFixtures.leadID(1), form: otherID)
     let results = try evaluate([application])
     let findings = results.findings(of: application.id).filter { $0.rule == .manifestMismatch }
     #expect(findings.count == 2)
@@ -156,7 +156,7 @@ import Testing
     var call = try Fixtures.call()
     call.rules[.leadDegree]?.enabled = false
     var master = RuleFixtures.application(1)
-    RuleFixtures.setting(&master, ApplicationFieldName.degree, form: "硕士")
+    RuleFixtures.setting(&master, FormFieldName.degree, form: "硕士")
     let results = engine.evaluate(RuleInput(call: call, applications: [master]))
     #expect(results.rules(of: master.id, atLeast: .info).isEmpty)
   }

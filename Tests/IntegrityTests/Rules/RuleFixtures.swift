@@ -21,17 +21,17 @@ enum RuleFixtures {
     leadSequence: Int? = nil, creditNumber: Int? = nil
   ) -> Application {
     let fields: [String: ApplicationField] = [
-      ApplicationFieldName.title: ApplicationField(manifest: "面向海上风电的新型储能系统关键技术研发"),
-      ApplicationFieldName.organisation: ApplicationField(manifest: organisation ?? "南通第\(number)科技有限公司"),
-      ApplicationFieldName.creditCode: ApplicationField(manifest: creditCode(creditNumber ?? number)),
-      ApplicationFieldName.lead: ApplicationField(manifest: lead ?? "负责人\(number)"),
-      ApplicationFieldName.leadID: ApplicationField(manifest: leadID(leadSequence ?? number)),
-      ApplicationFieldName.degree: ApplicationField(form: "博士研究生"),
-      ApplicationFieldName.guideCode: ApplicationField(manifest: "3001", form: "3001 氢能与储能"),
-      ApplicationFieldName.totalBudget: ApplicationField(manifest: "300", form: "300万元"),
-      ApplicationFieldName.requestedFunding: ApplicationField(manifest: "100", form: "100"),
-      ApplicationFieldName.recommendingUnit: ApplicationField(manifest: unit),
-      ApplicationFieldName.enterpriseType: ApplicationField(manifest: "高新技术企业"),
+      FormFieldName.title: ApplicationField(manifest: "面向海上风电的新型储能系统关键技术研发"),
+      FormFieldName.organisation: ApplicationField(manifest: organisation ?? "南通第\(number)科技有限公司"),
+      FormFieldName.creditCode: ApplicationField(manifest: creditCode(creditNumber ?? number)),
+      FormFieldName.lead: ApplicationField(manifest: lead ?? "负责人\(number)"),
+      FormFieldName.leadID: ApplicationField(manifest: leadID(leadSequence ?? number)),
+      FormFieldName.degree: ApplicationField(form: "博士研究生"),
+      FormFieldName.guideCode: ApplicationField(manifest: "3001", form: "3001 氢能与储能"),
+      FormFieldName.totalBudget: ApplicationField(manifest: "300", form: "300万元"),
+      FormFieldName.requestedFunding: ApplicationField(manifest: "100", form: "100"),
+      FormFieldName.recommendingUnit: ApplicationField(manifest: unit),
+      FormFieldName.enterpriseType: ApplicationField(manifest: "高新技术企业"),
     ]
     return Application(
       id: "NT2023" + String(1000 + number), file: "NT2023\(1000 + number).docx", fields: fields,

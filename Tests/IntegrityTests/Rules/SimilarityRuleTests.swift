@@ -148,8 +148,8 @@ import Testing
 
   @Test func orderingIsDeterministic() throws {
     var applications = (1...5).map { RuleFixtures.application($0) }
-    RuleFixtures.setting(&applications[3], ApplicationFieldName.degree, form: "硕士")
-    RuleFixtures.setting(&applications[1], ApplicationFieldName.title, manifest: "太短研发")
+    RuleFixtures.setting(&applications[3], FormFieldName.degree, form: "硕士")
+    RuleFixtures.setting(&applications[1], FormFieldName.title, manifest: "太短研发")
     let results = try evaluate(applications.reversed(), pairs: [])
     #expect(
       results.map(\.application.id) == [
