@@ -17,6 +17,9 @@ package struct BatchCommonText: Sendable, Equatable {
   package var share: Double
   /// The applications it was computed over.
   package var applications: Int
+  /// The number of applications a shingle had to be in; nil when the batch is too small or the
+  /// share is off.
+  package var required: Int?
   /// The shingles in at least `share` of them (empty when the batch is too small).
   package var shingles: Set<UInt64>
 
@@ -33,7 +36,8 @@ package struct BatchCommonText: Sendable, Equatable {
   package init(documents: [[UInt64]], share: Double) {
     self.share = share
     applications = documents.count
-    guard let required = Self.requiredApplications(share: share, applications: documents.count) else {
+    required = Self.requiredApplications(share: share, applications: documents.count)
+    guard let required else {
       shingles = []
       return
     }

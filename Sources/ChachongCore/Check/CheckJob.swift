@@ -211,7 +211,7 @@ public struct CheckJob: Sendable {
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
       pairs, aligned: searched.map(\.exactPassages), batch: prepared, texts: texts, archive: archive,
-      excluding: excluded, passageMinimum: passageMinimum, workers: options.workers
+      passageMinimum: passageMinimum, workers: options.workers
     ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
@@ -248,9 +248,7 @@ public struct CheckJob: Sendable {
         severities: Dictionary(
           uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, call.severity(for: $0)) }),
         added: options.add, commonShare: options.commonShare,
-        batchCommon: BatchCommonText.requiredApplications(
-          share: options.batchCommonShare, applications: batchCommon.applications
-        ).map { required in
+        batchCommon: batchCommon.required.map { required in
           BatchCommonInfo(
             share: options.batchCommonShare, applications: batchCommon.applications, required: required,
             shingles: batchCommon.shingles.count)

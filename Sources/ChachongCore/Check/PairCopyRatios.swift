@@ -57,12 +57,14 @@ enum PairCopyRatios {
   }
 
   /// `aligned[i]`, when given and not nil, is pair i's exact evidence as `evidence` gives it,
-  /// aligned by the similarity search from its own verification (`EvidencedPair`).
+  /// aligned by the similarity search from its own verification (`EvidencedPair`). The shingles
+  /// left out are `texts`' (the check's exclusions), whose table every verification shares.
   static func measure(
     _ pairs: [SimilarPair], aligned: [[Passage]?] = [], batch: [PreparedDocument], texts: PreparedTexts,
-    archive: any ArchiveReading, excluding: Set<UInt64>, passageMinimum: Int?, workers: Int = 1,
+    archive: any ArchiveReading, passageMinimum: Int?, workers: Int = 1,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> Result {
+    let excluding = texts.excluding
     let parameters = archive.parameters.fingerprint
     let k = parameters.shingleSize
     var sides: [String: Side] = [:]
@@ -89,7 +91,8 @@ enum PairCopyRatios {
     }
 
     let exactPassages = try await exactPassages(
-      pairs, aligned: aligned, sides: sides, excluding: excluding, k: k, workers: workers, progress: progress)
+      pairs, aligned: aligned, sides: sides, exclusion: texts.exclusion, k: k, workers: workers,
+      progress: progress)
     var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
     var measured: [SimilarPair] = []
     measured.reserveCapacity(pairs.count)
@@ -216,10 +219,10 @@ enum PairCopyRatios {
   /// (`PassageAligner.align(_:verification:…)`, same passages), and a pair whose `PassageBound`
   /// for the evidence parameters has no passage gets none without aligning.
   static func exactPassages(
-    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], sides: [String: Side], excluding: Set<UInt64>, k: Int,
+    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], sides: [String: Side],
+    exclusion: Verifier.ExclusionTable, k: Int,
     workers: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> [[Passage]?] {
-    let exclusion = Verifier.ExclusionTable(excluding)
     var order: [String] = []
     var groups: [String: [PairSlot]] = [:]
     var result = [[Passage]?](repeating: nil, count: pairs.count)
