@@ -213,7 +213,7 @@ import Testing
   }
 }
 
-/// Issue 13: `query` runs the check's fuzzy stage (`PairCopyRatios.needsFuzzyStage`,
+/// Issue 13: `query` runs the check's fuzzy stage (`ParaphraseChannel.needsFuzzyStage`,
 /// `.withRewrittenPassages`) and reports a rewritten copy through its copy-ratio arm, each passage
 /// with its kind.
 @Suite struct RewrittenCopyQueryTests {

@@ -104,7 +104,7 @@ enum PairCopyRatios {
         continue
       }
       var passages = exact
-      if needsFuzzyStage(application, other, exact: exact),
+      if ParaphraseChannel.needsFuzzyStage(application, other, exact: exact),
         let query = try await sentences.document(pair.applicationID),
         let source = try await sentences.document(pair.other.id)
       {
@@ -291,13 +291,6 @@ enum PairCopyRatios {
   struct ApplicationPairs: Sendable {
     var application: String
     var pairs: [PairSlot]
-  }
-
-  /// The fuzzy stage is run where the exact aligner finds little of the application (rewritten
-  /// copies, '降重', leave only scattered exact runs) and the function-word skeletons of the two
-  /// texts overlap (`ParaphraseChannel`). Shared by check and query.
-  static func needsFuzzyStage(_ application: Side, _ other: Side, exact: [Passage]) -> Bool {
-    ParaphraseChannel.needsFuzzyStage(application, other, exact: exact)
   }
 
   /// The exact passages combined with the fuzzy stage's (`ParaphraseAligner.combine`), each with its
