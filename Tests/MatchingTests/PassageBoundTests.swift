@@ -150,6 +150,27 @@ import Testing
     #expect(aligned > 50)  // the rounds exercise real passages, not only empty ones
   }
 
+  @Test func repeatedLinesSeedTheSameRunsFromTheVerification() {
+    // A line repeated more often than the seeder's occurrence limit (24) takes its nearest-
+    // occurrences path, from the verification's buckets as from the sorted shingles.
+    let line = TestText.chinese(30, seed: 9) + "。"
+    let query =
+      TestText.chinese(200, seed: 10) + String(repeating: line, count: 40) + TestText.chinese(200, seed: 11)
+    let source =
+      String(repeating: line, count: 30) + TestText.chinese(300, seed: 12) + "。"
+      + TestText.chinese(200, seed: 11) + String(repeating: line, count: 10)
+    let lineShingles = Set(
+      Shingler.shingleHashes(
+        of: NormalizedText(normalizing: TestText.chinese(200, seed: 11)), k: k, seed: seed
+      )
+      .prefix(30))
+    for (minimum, gap, excluding) in [(13, 0, Set<UInt64>()), (13, 8, lineShingles), (40, 3, [])] {
+      let pair = measure(query, source, excluding: excluding, minimumCharacters: minimum, maximumGap: gap)
+      #expect(!pair.passages.isEmpty)
+      #expect(pair.seededFromVerification == pair.passages)
+    }
+  }
+
   @Test func mergedChainsAreNotBounded() {
     let pair = measure("甲乙丙丁戊己庚辛", "甲乙丙丁戊己庚辛", minimumCharacters: 1)
     #expect(pair.bound.passages >= 1)

@@ -76,9 +76,9 @@ public struct QueryJob: Sendable {
   ) async throws(ServiceError) -> QueryReport where Inputs.Element == [SourceItem] {
     var results: [QueryResult] = []
     var errors = failures
-    let excluded: Set<UInt64>
+    let excluded: Exclusions
     do {
-      excluded = try await excludedShingles()
+      excluded = Exclusions(try await excludedShingles())
     } catch {
       throw .store(error)
     }
@@ -113,7 +113,7 @@ public struct QueryJob: Sendable {
   }
 
   /// One chunk, `options.threads` documents at a time, in input order.
-  func answer(_ chunk: [SourceItem], excluding: Set<UInt64>) async throws(CancellationError)
+  func answer(_ chunk: [SourceItem], excluding: Exclusions) async throws(CancellationError)
     -> [Result<QueryResult, QueryFailure>]
   {
     let width = max(1, options.threads)
@@ -154,7 +154,20 @@ public struct QueryJob: Sendable {
   public func query(
     id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)] = []
   ) async throws(IndexError) -> QueryResult {
-    try await query(id: id, path: path, text: text, sections: sections, excluding: excludedShingles())
+    try await query(
+      id: id, path: path, text: text, sections: sections, excluding: Exclusions(try await excludedShingles()))
+  }
+
+  /// The shingles a query run leaves out (``excludedShingles()``), as a set for the aligner and the
+  /// metrics and as the table every verification of the run probes, built once per run.
+  struct Exclusions: Sendable {
+    let shingles: Set<UInt64>
+    let table: Verifier.ExclusionTable
+
+    init(_ shingles: Set<UInt64>) {
+      self.shingles = shingles
+      table = Verifier.ExclusionTable(shingles)
+    }
   }
 
   /// `options.excludedShingles`, the store's templates and, with `commonShare`, common text.
@@ -165,8 +178,9 @@ public struct QueryJob: Sendable {
 
   func query(
     id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)],
-    excluding: Set<UInt64>
+    excluding exclusions: Exclusions
   ) async throws(IndexError) -> QueryResult {
+    let excluding = exclusions.shingles
     let parameters = store.parameters.fingerprint
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let textSections = sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) }
@@ -174,26 +188,28 @@ public struct QueryJob: Sendable {
       for: fingerprint, sections: textSections, in: store, excludingID: id, limit: options.candidateLimit)
     let candidateIDs = candidates.map(\.id)
     let texts = try await store.texts(ids: candidateIDs)
+    // The query is prepared once (a hash table of its distinct shingles behind a bit filter); each
+    // candidate is then verified by probing it, and that verification also gives the section
+    // containment and seeds the alignment (the same scores and passages as hashing every pair).
+    let prepared = Verifier.PreparedQuery(
+      text: fingerprint.normalized, hashes: fingerprint.shingleHashes, k: parameters.shingleSize,
+      exclusion: exclusions.table)
     let sectionContainment = SectionContainment(
-      queryHashes: fingerprint.shingleHashes,
+      query: prepared,
       sectionTokenRanges: SectionSignatures.tokenRanges(
         of: fingerprint.normalized, sections: textSections,
-        minimumTokens: store.parameters.granularity.sectionMinimumTokens),
-      k: parameters.shingleSize, excluding: excluding)
-    var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64])] = []
+        minimumTokens: store.parameters.granularity.sectionMinimumTokens))
+    var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64], PairVerification)] = []
     for candidateID in candidateIDs {
       guard let matchText = texts[candidateID] else { continue }
       let matchNormalized = NormalizedText(normalizing: matchText)
       let matchHashes = Shingler.shingleHashes(
         of: matchNormalized, k: parameters.shingleSize, seed: parameters.seed)
-      let scores = Verifier.scores(
-        query: fingerprint.normalized, queryHashes: fingerprint.shingleHashes,
-        matchHashes: matchHashes, k: parameters.shingleSize, excluding: excluding)
-      let sectionShare =
-        sectionContainment.isUseful
-        ? sectionContainment.maximum(in: RadixSort.sortedUnique(matchHashes)) : 0
+      let verification = Verifier.verify(prepared, matchHashes: matchHashes)
+      let scores = verification.scores
+      let sectionShare = sectionContainment.isUseful ? sectionContainment.maximum(in: verification) : 0
       if isReported(scores, sectionContainment: sectionShare) || mayReachCopyRatio(scores) {
-        verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes))
+        verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes, verification))
       }
     }
     verified.sort { left, right in
@@ -219,15 +235,16 @@ public struct QueryJob: Sendable {
       excluding: excluding, k: k)
     var querySentences: SentenceDocument?
     var aligned: [(match: MatchPassages.Side, passages: [Passage])] = []
-    for (matchID, _, _, matchNormalized, matchHashes) in verified {
+    for (matchID, _, _, matchNormalized, matchHashes, verification) in verified {
       let matchSections = (metadata[matchID]?.sections ?? []).map {
         TextSection(title: $0.title, start: $0.start, end: $0.end)
       }
       let matchSide = MatchPassages.Side(
         normalized: matchNormalized, shingles: matchHashes, sections: matchSections)
-      var passages = MatchPassages.align(querySide, matchSide, k: k, excluding: excluding).map {
-        PairCopyRatios.classified($0, fingerprint.normalized, matchNormalized)
-      }
+      var passages = PassageAligner.align(
+        prepared, verification: verification, source: matchNormalized, sourceShingles: matchHashes,
+        parameters: .standard, querySections: textSections, sourceSections: matchSections
+      ).map { PairCopyRatios.classified($0, fingerprint.normalized, matchNormalized) }
       let matchPair = PairCopyRatios.Side(
         normalized: matchNormalized, shingles: matchHashes, sections: matchSections, excluding: excluding,
         k: k)
@@ -252,7 +269,7 @@ public struct QueryJob: Sendable {
       aligned.map(\.passages), length: aligned.flatMap(\.passages).map(\.end).max() ?? 0)
     var sources: [SourcePassages] = []
     var matches: [QueryMatch] = []
-    for ((matchID, scores, sectionContainment, _, _), (matchSide, passages)) in zip(verified, aligned) {
+    for ((matchID, scores, sectionContainment, _, _, _), (matchSide, passages)) in zip(verified, aligned) {
       if options.top > 0, matches.count >= options.top { break }
       let source = SourcePassages(id: matchID, passages: passages)
       let copied = MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding)

@@ -1,77 +1,57 @@
+import Matching
+
 /// The largest share of one query section's distinct shingles found in a match: near 1 when a
 /// whole section was copied from the match, however small a part of the query it is.
 ///
-/// Built once per query (each section's distinct shingles, sorted); ``maximum(in:)`` then costs
-/// one binary search per section shingle for each candidate.
+/// Built once per query from its ``Verifier/PreparedQuery`` (each section as the distinct-shingle
+/// indexes it holds, template and common shingles left out); ``maximum(in:)`` then reads the
+/// candidate's verification (which distinct query shingles the match holds) instead of sorting
+/// and searching the match's hashes again.
 struct SectionContainment {
-  private let sections: [[UInt64]]
-  /// All the query's distinct shingles, ascending.
-  private let queryUnique: [UInt64]
+  /// Per compared section, the distinct indexes of its shingles, ascending and unique.
+  private let sections: [[Int32]]
 
   /// Sections left with fewer shingles than this once template shingles are taken out are
   /// template text and not compared.
   static let minimumShinglesAfterExclusion = 20
 
-  /// `excluding`: template (and common) shingles, which count in no section.
-  init(queryHashes: [UInt64], sectionTokenRanges: [Range<Int>], k: Int, excluding: Set<UInt64> = []) {
-    var sections: [[UInt64]] = []
+  /// `query` is prepared with the run's exclusions (template and common shingles), which count in
+  /// no section.
+  init(query: Verifier.PreparedQuery, sectionTokenRanges: [Range<Int>]) {
+    let distinctIndex = query.distinctIndex
+    let excludes = !query.excluding.isEmpty
+    var sections: [[Int32]] = []
     for range in sectionTokenRanges {
-      let end = min(max(range.lowerBound + 1, range.upperBound - k + 1), queryHashes.count)
+      let end = min(max(range.lowerBound + 1, range.upperBound - query.k + 1), distinctIndex.count)
       guard range.lowerBound < end else { continue }
-      var hashes = Array(queryHashes[range.lowerBound..<end])
-      if !excluding.isEmpty {
-        hashes.removeAll { excluding.contains($0) }
-        guard hashes.count >= SectionContainment.minimumShinglesAfterExclusion else { continue }
+      // Excluded positions have no distinct index.
+      var members = distinctIndex[range.lowerBound..<end].filter { $0 >= 0 }
+      if excludes {
+        guard members.count >= SectionContainment.minimumShinglesAfterExclusion else { continue }
       }
-      sections.append(RadixSort.sortedUnique(hashes))
+      members.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(members.count)
+      for member in members where unique.last != member { unique.append(member) }
+      sections.append(unique)
     }
     self.sections = sections
-    queryUnique = sections.count > 1 ? RadixSort.sortedUnique(queryHashes) : []
   }
 
   /// Whether there are at least two sections (one section is the whole document).
   var isUseful: Bool { sections.count > 1 }
 
-  /// `matchSorted`: the match's distinct shingle hashes, ascending.
-  func maximum(in matchSorted: [UInt64]) -> Double {
-    // Intersect once (a linear merge), then look section shingles up in the usually small
-    // intersection.
-    var shared: [UInt64] = []
-    var left = 0
-    var right = 0
-    while left < queryUnique.count && right < matchSorted.count {
-      let a = queryUnique[left]
-      let b = matchSorted[right]
-      if a == b {
-        shared.append(a)
-        left += 1
-        right += 1
-      } else if a < b {
-        left += 1
-      } else {
-        right += 1
-      }
-    }
-    guard !shared.isEmpty else { return 0 }
+  /// The largest share over the sections, for a candidate verified against the same prepared query.
+  func maximum(in verification: PairVerification) -> Double {
+    guard verification.scores.sharedShingles > 0 else { return 0 }
+    let seen = verification.seenInMatch
     var best = 0.0
     for section in sections where !section.isEmpty {
       var found = 0
-      for hash in section where SectionContainment.contains(shared, hash) {
-        found += 1
-      }
+      for member in section where seen[Int(member)] { found += 1 }
       best = max(best, Double(found) / Double(section.count))
     }
     return best
-  }
-
-  static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low < sorted.count && sorted[low] == value
   }
 }
 

@@ -25,12 +25,17 @@ struct RunSeeder: Sendable {
     // The source's shingles sorted by (hash, position): the positions of one hash are one
     // ascending slice, found by binary search. A dictionary of position arrays cost one
     // allocation per distinct shingle and most of a check's time (every verified pair is aligned).
+    // With the verification's distinct indexes, the same slices come from buckets, unsorted.
+    let buckets = shared?.distinct.flatMap {
+      $0.query.count == queryShingles.count && $0.source.count == sourceShingles.count
+        ? SharedBuckets($0) : nil
+    }
     var keyed: [(hash: UInt64, position: Int32)] = []
-    if let sourceShared = shared?.sourceShared {
+    if buckets == nil, let sourceShared = shared?.sourceShared {
       for (index, hash) in sourceShingles.enumerated() where sourceShared[index] {
         keyed.append((hash, Int32(index)))
       }
-    } else {
+    } else if buckets == nil {
       keyed.reserveCapacity(sourceShingles.count)
       for (index, hash) in sourceShingles.enumerated() where excluding.isEmpty || !excluding.contains(hash) {
         keyed.append((hash, Int32(index)))
@@ -52,15 +57,26 @@ struct RunSeeder: Sendable {
     var runs: [MatchedRun] = []
 
     let queryShared = shared?.queryShared
+    let bucketQuery = buckets == nil ? nil : shared?.distinct?.query
     for queryIndex in 0..<queryCount where !queryExcluded[queryIndex] {
       if let queryShared, !queryShared[queryIndex] { continue }
-      let hash = queryShingles[queryIndex]
-      let lower = Self.lowerBound(of: hash, in: sortedHashes)
-      guard lower < sortedHashes.count, sortedHashes[lower] == hash else { continue }
-      let upper = Self.upperBound(of: hash, in: sortedHashes, from: lower)
+      let positions: ArraySlice<Int32>
+      if let buckets, let bucketQuery {
+        let index = Int(bucketQuery[queryIndex])
+        guard index >= 0 else { continue }
+        let lower = Int(buckets.starts[index])
+        let upper = Int(buckets.starts[index + 1])
+        guard lower < upper else { continue }
+        positions = buckets.positions[lower..<upper]
+      } else {
+        let hash = queryShingles[queryIndex]
+        let lower = Self.lowerBound(of: hash, in: sortedHashes)
+        guard lower < sortedHashes.count, sortedHashes[lower] == hash else { continue }
+        let upper = Self.upperBound(of: hash, in: sortedHashes, from: lower)
+        positions = sortedPositions[lower..<upper]
+      }
       let hits = candidates(
-        sortedPositions[lower..<upper], queryIndex: queryIndex, queryCount: queryCount,
-        sourceCount: sourceCount)
+        positions, queryIndex: queryIndex, queryCount: queryCount, sourceCount: sourceCount)
       for hit in hits {
         let sourceIndex = Int(hit)
         let diagonal = sourceIndex - queryIndex
@@ -136,4 +152,39 @@ struct SeedMasks: Sendable {
   var sourceShared: [Bool]
   var queryExcluded: [Bool]
   var sourceExcluded: [Bool]
+  /// The verification's distinct-hash indexes of both sides, when it kept them: the hits of a query
+  /// shingle are then the source positions with its index, bucketed in one linear pass.
+  var distinct: DistinctIndexes? = nil
+
+  struct DistinctIndexes: Sendable {
+    /// Per query position, its hash's index among the distinct query hashes (−1: excluded).
+    var query: [Int32]
+    /// Per source position, the index of its hash among the distinct query hashes when shared (−1:
+    /// not shared).
+    var source: [Int32]
+    /// The number of distinct query hashes.
+    var count: Int
+  }
+}
+
+/// Source positions grouped by the distinct query hash they share (a counting sort): the positions
+/// of index d are `positions[starts[d]..<starts[d + 1]]`, ascending, the same as the (hash,
+/// position) order of the sorted path.
+private struct SharedBuckets {
+  let starts: [Int32]
+  let positions: [Int32]
+
+  init(_ distinct: SeedMasks.DistinctIndexes) {
+    var starts = [Int32](repeating: 0, count: distinct.count + 1)
+    for index in distinct.source where index >= 0 { starts[Int(index) + 1] += 1 }
+    for index in 0..<distinct.count { starts[index + 1] += starts[index] }
+    var next = starts
+    var positions = [Int32](repeating: 0, count: Int(starts[distinct.count]))
+    for (position, index) in distinct.source.enumerated() where index >= 0 {
+      positions[Int(next[Int(index)])] = Int32(position)
+      next[Int(index)] += 1
+    }
+    self.starts = starts
+    self.positions = positions
+  }
 }

@@ -8,9 +8,12 @@ import Fingerprints
 package struct PairVerification: Sendable {
   package let scores: SimilarityScores
   /// Per distinct query hash: also in the match (and not excluded).
-  let seenInMatch: [Bool]
+  package let seenInMatch: [Bool]
   /// Per match shingle position: ``shared``, ``excluded`` or 0.
   let matchPositions: [UInt8]
+  /// Per match shingle position: the index of its hash among the distinct query hashes when
+  /// ``shared``, else −1 (seeding buckets the shared positions by it, `RunSeeder`).
+  let matchQueryDistinct: [Int32]
 
   static let shared: UInt8 = 1
   static let excluded: UInt8 = 2
@@ -76,6 +79,7 @@ extension Verifier {
   {
     var seen = [Bool](repeating: false, count: query.distinctCount)
     var positions = [UInt8](repeating: 0, count: matchHashes.count)
+    var queryDistinctAtMatch = [Int32](repeating: -1, count: matchHashes.count)
     var shared = 0
     let exclusion = query.exclusion
     let excludes = !exclusion.isEmpty
@@ -88,24 +92,28 @@ extension Verifier {
               query.values.withUnsafeBufferPointer { values in
                 seen.withUnsafeMutableBufferPointer { seen in
                   positions.withUnsafeMutableBufferPointer { positions in
-                    matchHashes.withUnsafeBufferPointer { matchHashes in
-                      for position in 0..<matchHashes.count {
-                        let hash = matchHashes[position]
-                        if excludes && exclusion.contains(hash, keys: excludedKeys, filter: excludedFilter) {
-                          positions[position] = PairVerification.excluded
-                          continue
-                        }
-                        let distinct =
-                          hash != 0 && !query.filter.mayContain(hash, words: queryFilter)
-                          ? -1 : query.index(of: hash, keys: keys, values: values)
-                        if distinct < 0 {
-                          if counting { _ = others.insert(hash) }
-                          continue
-                        }
-                        positions[position] = PairVerification.shared
-                        if !seen[Int(distinct)] {
-                          seen[Int(distinct)] = true
-                          shared += 1
+                    queryDistinctAtMatch.withUnsafeMutableBufferPointer { queryDistinctAtMatch in
+                      matchHashes.withUnsafeBufferPointer { matchHashes in
+                        for position in 0..<matchHashes.count {
+                          let hash = matchHashes[position]
+                          if excludes && exclusion.contains(hash, keys: excludedKeys, filter: excludedFilter)
+                          {
+                            positions[position] = PairVerification.excluded
+                            continue
+                          }
+                          let distinct =
+                            hash != 0 && !query.filter.mayContain(hash, words: queryFilter)
+                            ? -1 : query.index(of: hash, keys: keys, values: values)
+                          if distinct < 0 {
+                            if counting { _ = others.insert(hash) }
+                            continue
+                          }
+                          positions[position] = PairVerification.shared
+                          queryDistinctAtMatch[position] = distinct
+                          if !seen[Int(distinct)] {
+                            seen[Int(distinct)] = true
+                            shared += 1
+                          }
                         }
                       }
                     }
@@ -141,7 +149,7 @@ extension Verifier {
       scores: makeScores(
         shared: shared, queryCount: query.distinctCount, matchCount: matchDistinct ?? (shared + onlyInMatch),
         sharedCharacters: sharedCharacters),
-      seenInMatch: seen, matchPositions: positions)
+      seenInMatch: seen, matchPositions: positions, matchQueryDistinct: queryDistinctAtMatch)
   }
 }
 
@@ -164,7 +172,9 @@ extension PairVerification {
       queryShared: query.distinctIndex.map { $0 >= 0 && seenInMatch[Int($0)] },
       sourceShared: matchPositions.map { $0 == Self.shared },
       queryExcluded: query.distinctIndex.map { $0 < 0 },
-      sourceExcluded: matchPositions.map { $0 == Self.excluded })
+      sourceExcluded: matchPositions.map { $0 == Self.excluded },
+      distinct: SeedMasks.DistinctIndexes(
+        query: query.distinctIndex, source: matchQueryDistinct, count: query.distinctCount))
   }
 
   /// The bound of ``PassageBound`` for `PassageAligner.align` of this pair with `parameters`

@@ -12,7 +12,7 @@ extension Verifier {
     package let k: Int
     package let excluding: Set<UInt64>
     /// For each position, the index of its hash among the distinct query hashes; −1 if excluded.
-    let distinctIndex: [Int32]
+    package let distinctIndex: [Int32]
     let distinctCount: Int
     /// Open addressing by the top bits of the hash; key 0 marks an empty slot (`zeroIndex` holds
     /// the index of the hash 0).
