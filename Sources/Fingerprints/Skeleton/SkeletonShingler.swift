@@ -50,10 +50,25 @@ package enum SkeletonShingler {
     return tokens
   }()
 
+  /// `functionTokens` below U+10000 (the Chinese function characters) as a bitmap: most tokens of
+  /// a Chinese text are such characters, and a bit test costs less than hashing the token.
+  static let basicPlaneFunctionBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for token in functionTokens where token < 0x10000 { bits[Int(token >> 6)] |= 1 << (token & 63) }
+    return bits
+  }()
+
   /// The positions (token indices) of the function tokens of `text`, in order.
   package static func skeleton(of text: NormalizedText) -> [Int] {
     let function = functionTokens
-    return text.tokens.indices.filter { function.contains(text.tokens[$0]) }
+    let bits = basicPlaneFunctionBits
+    var positions: [Int] = []
+    for (index, token) in text.tokens.enumerated() {
+      let isFunction =
+        token < 0x10000 ? bits[Int(token >> 6)] & (1 << (token & 63)) != 0 : function.contains(token)
+      if isFunction { positions.append(index) }
+    }
+    return positions
   }
 
   /// One key per start position of `n` consecutive function tokens, in text order (duplicates kept).
@@ -78,6 +93,12 @@ package enum SkeletonShingler {
   package static func keys(of text: NormalizedText, n: Int = standardLength, seed: UInt64 = standardSeed)
     -> [UInt64]
   {
-    Array(Set(keySequence(of: text, n: n, seed: seed))).sorted()
+    // Sorted, then repeats dropped: the same as a set's members sorted, without hashing each key.
+    var keys = keySequence(of: text, n: n, seed: seed)
+    keys.sort()
+    var distinct: [UInt64] = []
+    distinct.reserveCapacity(keys.count)
+    for key in keys where distinct.last != key { distinct.append(key) }
+    return distinct
   }
 }
