@@ -11,7 +11,10 @@ package final class BlockingPool: Sendable {
   package static let shared = BlockingPool(threads: max(8, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
   private struct Queue {
-    var jobs: [@Sendable () -> Void] = []
+    /// Jobs in arrival order; a taken job's slot is emptied at once, so what the job captured (a
+    /// batch of documents, an uploaded file) is freed when it finishes, not when the array is
+    /// next compacted (which keeps up to a thousand slots).
+    var jobs: [(@Sendable () -> Void)?] = []
     var head = 0
   }
 
@@ -30,9 +33,12 @@ package final class BlockingPool: Sendable {
   private func work() {
     while true {
       available.wait()
+      // The job is called outside the lock and released right after (the local is the last
+      // reference once its slot is emptied).
       let job = queue.withLock { queue -> (@Sendable () -> Void)? in
         guard queue.head < queue.jobs.count else { return nil }
         let job = queue.jobs[queue.head]
+        queue.jobs[queue.head] = nil
         queue.head += 1
         if queue.head > 1024, queue.head * 2 > queue.jobs.count {
           queue.jobs.removeFirst(queue.head)
