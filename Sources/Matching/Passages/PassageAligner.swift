@@ -69,7 +69,8 @@ package enum PassageAligner {
     sourceSections: [TextSection] = []
   ) -> [Passage] {
     let shared =
-      sourceShingles.count == verification.matchPositions.count ? verification.seedMasks(query) : nil
+      sourceShingles.count == verification.matchPositions.count
+      ? verification.seedMasks(query, matchHashes: sourceShingles) : nil
     return align(
       query: query.text, queryShingles: query.hashes, source: source, sourceShingles: sourceShingles,
       k: query.k, excluding: query.excluding, parameters: parameters, querySections: querySections,

@@ -11,9 +11,6 @@ package struct PairVerification: Sendable {
   package let seenInMatch: [Bool]
   /// Per match shingle position: ``shared``, ``excluded`` or 0.
   let matchPositions: [UInt8]
-  /// Per match shingle position: the index of its hash among the distinct query hashes when
-  /// ``shared``, else −1 (seeding buckets the shared positions by it, `RunSeeder`).
-  let matchQueryDistinct: [Int32]
 
   static let shared: UInt8 = 1
   static let excluded: UInt8 = 2
@@ -79,7 +76,6 @@ extension Verifier {
   {
     var seen = [Bool](repeating: false, count: query.distinctCount)
     var positions = [UInt8](repeating: 0, count: matchHashes.count)
-    var queryDistinctAtMatch = [Int32](repeating: -1, count: matchHashes.count)
     var shared = 0
     let exclusion = query.exclusion
     let excludes = !exclusion.isEmpty
@@ -92,28 +88,24 @@ extension Verifier {
               query.values.withUnsafeBufferPointer { values in
                 seen.withUnsafeMutableBufferPointer { seen in
                   positions.withUnsafeMutableBufferPointer { positions in
-                    queryDistinctAtMatch.withUnsafeMutableBufferPointer { queryDistinctAtMatch in
-                      matchHashes.withUnsafeBufferPointer { matchHashes in
-                        for position in 0..<matchHashes.count {
-                          let hash = matchHashes[position]
-                          if excludes && exclusion.contains(hash, keys: excludedKeys, filter: excludedFilter)
-                          {
-                            positions[position] = PairVerification.excluded
-                            continue
-                          }
-                          let distinct =
-                            hash != 0 && !query.filter.mayContain(hash, words: queryFilter)
-                            ? -1 : query.index(of: hash, keys: keys, values: values)
-                          if distinct < 0 {
-                            if counting { _ = others.insert(hash) }
-                            continue
-                          }
-                          positions[position] = PairVerification.shared
-                          queryDistinctAtMatch[position] = distinct
-                          if !seen[Int(distinct)] {
-                            seen[Int(distinct)] = true
-                            shared += 1
-                          }
+                    matchHashes.withUnsafeBufferPointer { matchHashes in
+                      for position in 0..<matchHashes.count {
+                        let hash = matchHashes[position]
+                        if excludes && exclusion.contains(hash, keys: excludedKeys, filter: excludedFilter) {
+                          positions[position] = PairVerification.excluded
+                          continue
+                        }
+                        let distinct =
+                          hash != 0 && !query.filter.mayContain(hash, words: queryFilter)
+                          ? -1 : query.index(of: hash, keys: keys, values: values)
+                        if distinct < 0 {
+                          if counting { _ = others.insert(hash) }
+                          continue
+                        }
+                        positions[position] = PairVerification.shared
+                        if !seen[Int(distinct)] {
+                          seen[Int(distinct)] = true
+                          shared += 1
                         }
                       }
                     }
@@ -149,7 +141,7 @@ extension Verifier {
       scores: makeScores(
         shared: shared, queryCount: query.distinctCount, matchCount: matchDistinct ?? (shared + onlyInMatch),
         sharedCharacters: sharedCharacters),
-      seenInMatch: seen, matchPositions: positions, matchQueryDistinct: queryDistinctAtMatch)
+      seenInMatch: seen, matchPositions: positions)
   }
 }
 
@@ -166,15 +158,27 @@ extension Verifier {
 
 extension PairVerification {
   /// Shared and excluded shingle positions of both sides (the query's excluded positions are those
-  /// without a distinct index).
-  func seedMasks(_ query: Verifier.PreparedQuery) -> SeedMasks {
-    SeedMasks(
+  /// without a distinct index), and the query's distinct index of each shared match position, looked
+  /// up again here (only pairs that are aligned need it, so the verification of every candidate
+  /// does not store it).
+  func seedMasks(_ query: Verifier.PreparedQuery, matchHashes: [UInt64]) -> SeedMasks {
+    var sourceDistinct = [Int32](repeating: -1, count: matchPositions.count)
+    if matchHashes.count == matchPositions.count {
+      query.keys.withUnsafeBufferPointer { keys in
+        query.values.withUnsafeBufferPointer { values in
+          for (position, kind) in matchPositions.enumerated() where kind == Self.shared {
+            sourceDistinct[position] = query.index(of: matchHashes[position], keys: keys, values: values)
+          }
+        }
+      }
+    }
+    return SeedMasks(
       queryShared: query.distinctIndex.map { $0 >= 0 && seenInMatch[Int($0)] },
       sourceShared: matchPositions.map { $0 == Self.shared },
       queryExcluded: query.distinctIndex.map { $0 < 0 },
       sourceExcluded: matchPositions.map { $0 == Self.excluded },
       distinct: SeedMasks.DistinctIndexes(
-        query: query.distinctIndex, source: matchQueryDistinct, count: query.distinctCount))
+        query: query.distinctIndex, source: sourceDistinct, count: query.distinctCount))
   }
 
   /// The bound of ``PassageBound`` for `PassageAligner.align` of this pair with `parameters`
