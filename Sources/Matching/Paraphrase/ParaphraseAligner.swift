@@ -79,6 +79,9 @@ package enum ParaphraseAligner {
     var sourceFirst: Int
     var sourceLast: Int
     var similarity: Double
+    /// Distinct query and source sentences among the group's seeds.
+    var seededQuery: Int = 0
+    var seededSource: Int = 0
   }
 
   private static func extend(
@@ -96,6 +99,8 @@ package enum ParaphraseAligner {
         fragment.sourceFirst = min(fragment.sourceFirst, seed.source)
         fragment.sourceLast = max(fragment.sourceLast, seed.source)
       }
+      fragment.seededQuery = Set(group.map(\.query)).count
+      fragment.seededSource = Set(group.map(\.source)).count
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
       if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
@@ -176,8 +181,12 @@ package enum ParaphraseAligner {
     // longer, so a fragment far longer on one side is seeds of one stock sentence grouped with
     // the many sentences around it on the other side (95 characters of a regulation's 法律责任
     // against 800 characters of another's).
+    // Texts on one topic share scattered similar sentences and much vocabulary, so a long range
+    // can pass validation around a few seeds; in a rewritten copy most query sentences match one.
+    // Dropped, not regrouped: the dense pieces of a sparse group are more, shorter false passages.
     let long = fragments.filter {
-      length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
+      Double($0.seededQuery) >= parameters.minimumSeededShare * Double($0.queryLast - $0.queryFirst + 1)
+        && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
         && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || $0.similarity >= parameters.shortCosine)
@@ -428,9 +437,13 @@ extension ParaphraseAligner {
     let remaining = exact.indices.filter { !used[$0] }.map { exact[$0] }
     // A passage far longer on one side than on the other is an artefact of merging distant runs
     // (165 query characters against 14 source characters), not a copy.
-    for item in hulls + remaining
-    where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+    for item in hulls where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
       kept.append(classified(item, query: query, source: source, parameters: parameters))
+    }
+    // An exact passage no fuzzy passage confirms must be mostly shared runs on both sides.
+    for item in remaining where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+      let aligned = classified(item, query: query, source: source, parameters: parameters)
+      if aligned.similarity >= parameters.minimumExactShare { kept.append(aligned) }
     }
     return kept.sorted {
       ($0.passage.start, $0.passage.sourceStart, $0.passage.end)
