@@ -250,3 +250,18 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
     )
     .count == 1)
 }
+
+@Test func aVerbatimCopyEndingInsideASentenceReplacesTheFuzzyPassage() {
+  // The fuzzy passage runs to the end of the sentence; the identical copy covers 60 % of it.
+  let text = NormalizedText(normalizing: TestText.chinese(300, seed: 3))
+  let fuzzy = AlignedPassage(
+    passage: Passage(start: 0, end: 100, sourceStart: 0, sourceEnd: 100), kind: .rewritten, similarity: 0.5)
+  let copy = Passage(start: 0, end: 60, sourceStart: 0, sourceEnd: 60)
+  let combined = ParaphraseAligner.combine(exact: [copy], fuzzy: [fuzzy], query: text, source: text)
+  #expect(combined.map(\.passage) == [copy])
+  #expect(combined.first?.kind == .identical)
+  // Runs that are not identical need the usual 70 %.
+  let other = NormalizedText(normalizing: TestText.chinese(300, seed: 4))
+  let changed = ParaphraseAligner.combine(exact: [copy], fuzzy: [fuzzy], query: text, source: other)
+  #expect(changed.map(\.passage) == [fuzzy.passage])
+}

@@ -386,7 +386,8 @@ extension ParaphraseAligner {
   /// One list of evidence from the exact passages (`PassageAligner`, same pair) and the fuzzy ones.
   ///
   /// - A fuzzy passage whose query characters are covered at least `exactCoverage` by exact
-  ///   passages lying inside it on both sides is replaced by the hull of those exact passages on both sides: the exact stage's
+  ///   passages lying inside it on both sides (`verbatimCoverage` when all of them are identical
+  ///   copies) is replaced by the hull of those exact passages on both sides: the exact stage's
   ///   ends are finer than sentence ends (a copy that starts inside a sentence).
   /// - Otherwise the fuzzy passage is kept, and exact passages lying at least half inside it are
   ///   dropped (the fuzzy passage covers them).
@@ -415,7 +416,17 @@ extension ParaphraseAligner {
         covered += min(exact[index].end, span.end) - max(exact[index].start, span.start)
       }
       let length = max(1, span.end - span.start)
-      if !inside.isEmpty, Double(covered) >= exactCoverage * Double(length) {
+      // Verbatim copies need only `verbatimCoverage`: a copy inserted in the middle of a sentence
+      // leaves the rest of that sentence, unrelated text, inside the fuzzy passage.
+      let verbatim =
+        !inside.isEmpty
+        && inside.allSatisfy { index in
+          let item = exact[index]
+          return query.tokens[tokenRange(item.start, item.end, in: query)]
+            .elementsEqual(source.tokens[tokenRange(item.sourceStart, item.sourceEnd, in: source)])
+        }
+      let needed = verbatim ? min(exactCoverage, verbatimCoverage) : exactCoverage
+      if !inside.isEmpty, Double(covered) >= needed * Double(length) {
         let members = inside.map { exact[$0] }
         for index in inside { used[index] = true }
         hulls.append(
@@ -450,6 +461,10 @@ extension ParaphraseAligner {
         < ($1.passage.start, $1.passage.sourceStart, $1.passage.end)
     }
   }
+
+  /// Share of a fuzzy passage's query characters that verbatim exact passages inside it must cover
+  /// to replace it by their hull (`combine`).
+  static let verbatimCoverage = 0.5
 
   /// An exact passage with its kind and the smaller share of either side's tokens in shared runs.
   static func classified(

@@ -65,12 +65,12 @@ package struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hash
     seedCosine: 0.33, seedDice: 0.33, maximumGap: 4, validationCosine: 0.34, minimumCharacters: 150)
 
   /// Tuned on the even-numbered suspicious documents of the PAN-format Indonesian corpus
-  /// (docs/BENCHMARKS.md, "Fuzzy stage"); word features, 150-character cases.
-  /// Lower seeding thresholds and a wider gap than Sanchez-Perez et al.'s: the manual paraphrases
-  /// keep fewer words per sentence. Unconfirmed exact passages need 10 % shared 4-word runs, and
-  /// half of a fuzzy passage's query sentences must be seeds (both chosen on the even half, where
-  /// 0.05–0.1 and 0–0.6 score the same).
+  /// (docs/BENCHMARKS.md, "Fuzzy stage"), with `SentenceSegmentation.panTuned` (words and their
+  /// letter trigrams); 150-character cases. Lower seeding thresholds than Sanchez-Perez et al.'s and a
+  /// wider gap: the manual paraphrases keep fewer words per sentence. Unconfirmed exact passages need
+  /// 10 % of their tokens in shared 4-word runs, and 30 % of a fuzzy passage's query sentences must be
+  /// seeds (on the even half 0.05–0.1 and 0.3–0.4 score best).
   package static let panTuned = ParaphraseAlignmentParameters(
-    seedCosine: 0.25, seedDice: 0.25, maximumGap: 6, validationCosine: 0.34, minimumCharacters: 150,
-    shortSentences: 2, shortCosine: 0.5, minimumExactShare: 0.1, minimumSeededShare: 0.5)
+    seedCosine: 0.3, seedDice: 0.3, maximumGap: 6, validationCosine: 0.4, minimumCharacters: 150,
+    shortSentences: 2, shortCosine: 0.5, minimumExactShare: 0.1, minimumSeededShare: 0.3)
 }
