@@ -211,3 +211,57 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
     #expect(3 * min(queryLength, sourceLength) >= max(queryLength, sourceLength))
   }
 }
+
+@Test func aPassageNeedsSeedsInMostOfItsQuerySentences() throws {
+  // Two copied sentences around a new one: the group spans three query sentences, two of them seeds.
+  let filler = "南通市地处长江入海口北岸，历史悠久，文化底蕴深厚，城市面貌日新月异。"
+  let query = unrelated + "\n" + original[0] + filler + original[2] + "\n"
+  let source = document(original)
+  func passages(_ share: Double) -> [AlignedPassage] {
+    var parameters = ParaphraseAlignmentParameters.standard
+    parameters.minimumSeededShare = share
+    return ParaphraseAligner.align(
+      query: SentenceDocument(text: query), source: SentenceDocument(text: source), parameters: parameters)
+  }
+  let kept = try #require(passages(0.5).first)
+  #expect(covers(kept.passage, in: query, from: original[0], to: original[2]))
+  #expect(
+    passages(0.9).allSatisfy { !TestText.slice(query, $0.passage.start, $0.passage.end).contains(filler) })
+}
+
+@Test func combineDropsAnUnconfirmedExactPassageWithFewSharedRuns() {
+  // An exact passage over text the two sides do not share (runs merged across unrelated text).
+  let query = NormalizedText(normalizing: TestText.chinese(300, seed: 1))
+  let source = NormalizedText(normalizing: TestText.chinese(300, seed: 2))
+  let merged = Passage(start: 10, end: 110, sourceStart: 20, sourceEnd: 120)
+  let copied = Passage(start: 200, end: 260, sourceStart: 200, sourceEnd: 260)
+  var parameters = ParaphraseAlignmentParameters.standard
+  parameters.minimumExactShare = 0.1
+  let strict = ParaphraseAligner.combine(
+    exact: [merged, copied], fuzzy: [], query: query, source: query, parameters: parameters)
+  #expect(strict.map(\.passage) == [merged, copied], "on the same text both are shared runs")
+  let unrelatedSides = ParaphraseAligner.combine(
+    exact: [merged], fuzzy: [], query: query, source: source, parameters: parameters)
+  #expect(unrelatedSides.isEmpty)
+  parameters.minimumExactShare = 0
+  #expect(
+    ParaphraseAligner.combine(
+      exact: [merged], fuzzy: [], query: query, source: source, parameters: parameters
+    )
+    .count == 1)
+}
+
+@Test func aVerbatimCopyEndingInsideASentenceReplacesTheFuzzyPassage() {
+  // The fuzzy passage runs to the end of the sentence; the identical copy covers 60 % of it.
+  let text = NormalizedText(normalizing: TestText.chinese(300, seed: 3))
+  let fuzzy = AlignedPassage(
+    passage: Passage(start: 0, end: 100, sourceStart: 0, sourceEnd: 100), kind: .rewritten, similarity: 0.5)
+  let copy = Passage(start: 0, end: 60, sourceStart: 0, sourceEnd: 60)
+  let combined = ParaphraseAligner.combine(exact: [copy], fuzzy: [fuzzy], query: text, source: text)
+  #expect(combined.map(\.passage) == [copy])
+  #expect(combined.first?.kind == .identical)
+  // Runs that are not identical need the usual 70 %.
+  let other = NormalizedText(normalizing: TestText.chinese(300, seed: 4))
+  let changed = ParaphraseAligner.combine(exact: [copy], fuzzy: [fuzzy], query: text, source: other)
+  #expect(changed.map(\.passage) == [fuzzy.passage])
+}

@@ -63,6 +63,7 @@ enum FuzzyEvaluation {
     for pair in corpus.pairs {
       guard let query = documents[pair.suspicious], let source = documents[pair.source] else { continue }
       var passages = ParaphraseAligner.align(query: query, source: source, parameters: parameters)
+      let fuzzyPassages = Set(passages.map { [$0.passage.start, $0.passage.end, $0.passage.sourceStart] })
       if mode == .combined, let exact, let queryShingles = exact.shingles[pair.suspicious],
         let sourceShingles = exact.shingles[pair.source]
       {
@@ -82,7 +83,9 @@ enum FuzzyEvaluation {
             suspicious: pair.suspicious, source: pair.source, thisOffset: passage.start,
             thisLength: passage.end - passage.start, sourceOffset: passage.sourceStart,
             sourceLength: passage.sourceEnd - passage.sourceStart,
-            obfuscation: aligned.kind.rawValue + " " + format(aligned.similarity)))
+            obfuscation: aligned.kind.rawValue + " " + format(aligned.similarity)
+              + (fuzzyPassages.contains([passage.start, passage.end, passage.sourceStart])
+                ? " fuzzy" : " exact")))
       }
     }
     return result

@@ -91,7 +91,8 @@ struct PANCorpus: Sendable {
   /// PAN 2025 generated-plagiarism records (JSON with source and candidate papers whose
   /// paragraphs carry `source_paragraph_id`): each paper becomes one text (title, abstract and
   /// paragraphs joined by blank lines) and each plagiarised paragraph one case with its offsets.
-  static func loadPAN25(directory: String) throws -> PANCorpus {
+  /// `deduplicate`: a paragraph listed twice with the same content is kept once (see `flatten`).
+  static func loadPAN25(directory: String, deduplicate: Bool = true) throws -> PANCorpus {
     let manager = FileManager.default
     guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
       throw LoadError.unreadable(directory)
@@ -105,8 +106,8 @@ struct PANCorpus: Sendable {
         let source = record["source"] as? [String: Any],
         let candidate = record["candidate"] as? [String: Any]
       else { throw LoadError.malformed(path, "not a PAN25 record") }
-      let (sourceText, sourceSpans, _) = flatten(source)
-      let (candidateText, candidateSpans, candidateSources) = flatten(candidate)
+      let (sourceText, sourceSpans, _) = flatten(source, deduplicate: deduplicate)
+      let (candidateText, candidateSpans, candidateSources) = flatten(candidate, deduplicate: deduplicate)
       let suspiciousName = "candidate-" + name
       let sourceName = "source-" + name
       corpus.suspicious[suspiciousName] = candidateText
@@ -127,7 +128,9 @@ struct PANCorpus: Sendable {
   }
 
   /// Text of a paper and, per paragraph id, its code-point span; plus plagiarism source ids.
-  private static func flatten(_ paper: [String: Any]) -> (String, [String: (Int, Int)], [String: String]) {
+  private static func flatten(_ paper: [String: Any], deduplicate: Bool) -> (
+    String, [String: (Int, Int)], [String: String]
+  ) {
     var pieces: [String] = []
     var spans: [String: (Int, Int)] = [:]
     var sourceIDs: [String: String] = [:]
@@ -145,9 +148,25 @@ struct PANCorpus: Sendable {
       if let title = section["title"] as? String { paragraphs.append(["content": title]) }
       paragraphs.append(contentsOf: (section["paragraphs"] as? [[String: Any]]) ?? [])
     }
+    // The records list many paragraphs twice (a nested id "S2.SS2.p1.1" and its parent
+    // "S2.SS2.p1", same content): a repeated paragraph is left out of the text and its id points at
+    // the first copy, so that a case's source span is the one copy the text has.
+    var firstIDs: [String: String] = [:]
+    var aliases: [String: (Int, Int)] = [:]
     for paragraph in paragraphs {
       guard let content = paragraph["content"] as? String else { continue }
       let id = paragraph["id"] as? String
+      if deduplicate, let first = firstIDs[content] {
+        if let id, let span = spans[first] { aliases[id] = span }
+        if sourceIDs[first] == nil, let plagiarism = paragraph["plagiarism"] as? [String: Any],
+          plagiarism["type"] as? String == "plagiarism",
+          let sourceID = plagiarism["source_paragraph_id"] as? String
+        {
+          sourceIDs[first] = sourceID
+        }
+        continue
+      }
+      if let id { firstIDs[content] = id }
       add(content, id: id)
       if let id, let plagiarism = paragraph["plagiarism"] as? [String: Any],
         plagiarism["type"] as? String == "plagiarism",
@@ -156,7 +175,8 @@ struct PANCorpus: Sendable {
         sourceIDs[id] = sourceID
       }
     }
-    return (pieces.joined(separator: "\n\n"), spans, sourceIDs)
+    // Aliases resolve source references; only first copies are cases.
+    return (pieces.joined(separator: "\n\n"), spans.merging(aliases) { first, _ in first }, sourceIDs)
   }
 
   private static func readText(_ path: String) throws -> String {

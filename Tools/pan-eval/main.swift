@@ -17,6 +17,8 @@ import Matching
 struct Options {
   var corpus = "/work/shared/corpora/text/pan-format-indonesian-plagiarism-corpus"
   var pan25: String?
+  /// `--pan25-keep-duplicates`: keep the records' repeated paragraphs in the texts (`loadPAN25`).
+  var pan25Deduplicate = true
   var k = 3
   var gap = PassageAlignmentParameters.panTuned.maximumGap
   var minimum = PassageAlignmentParameters.panTuned.minimumCharacters
@@ -68,6 +70,7 @@ struct Options {
       switch argument {
       case "--corpus": corpus = try value(argument)
       case "--pan25": pan25 = try value(argument)
+      case "--pan25-keep-duplicates": pan25Deduplicate = false
       case "--k": k = try integer(argument)
       case "--gap": gap = try integer(argument)
       case "--min": minimum = try integer(argument)
@@ -101,9 +104,12 @@ struct Options {
       case "--fuzzy-min": fuzzy.minimumCharacters = try integer(argument)
       case "--short": fuzzy.shortSentences = try integer(argument)
       case "--short-cos": fuzzy.shortCosine = try number(argument)
+      case "--exact-share": fuzzy.minimumExactShare = try number(argument)
+      case "--seeded-share": fuzzy.minimumSeededShare = try number(argument)
       case "--sentence-min": segmentation.minimumTokens = try integer(argument)
       case "--sentence-max": segmentation.maximumTokens = try integer(argument)
       case "--no-unigrams": segmentation.characterUnigrams = false
+      case "--word-grams": segmentation.wordGrams = try integer(argument)
       case "--exclude-common": excludeCommon = true
       case "--chinese":
         fuzzy = .standard
@@ -214,7 +220,9 @@ func run() throws {
     try PANCorpus.loadPAN2011(directory: options.corpus, listedPairsOnly: options.listedPairsOnly)
       .subset(options.subset)
   ]
-  if let pan25 = options.pan25 { corpora.append(try PANCorpus.loadPAN25(directory: pan25)) }
+  if let pan25 = options.pan25 {
+    corpora.append(try PANCorpus.loadPAN25(directory: pan25, deduplicate: options.pan25Deduplicate))
+  }
   for corpus in corpora {
     print("## \(corpus.name): \(corpus.pairs.count) pairs, \(corpus.cases.count) cases")
     if options.candidates {

@@ -79,6 +79,9 @@ package enum ParaphraseAligner {
     var sourceFirst: Int
     var sourceLast: Int
     var similarity: Double
+    /// Distinct query and source sentences among the group's seeds.
+    var seededQuery: Int = 0
+    var seededSource: Int = 0
   }
 
   private static func extend(
@@ -96,6 +99,8 @@ package enum ParaphraseAligner {
         fragment.sourceFirst = min(fragment.sourceFirst, seed.source)
         fragment.sourceLast = max(fragment.sourceLast, seed.source)
       }
+      fragment.seededQuery = Set(group.map(\.query)).count
+      fragment.seededSource = Set(group.map(\.source)).count
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
       if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
@@ -176,8 +181,12 @@ package enum ParaphraseAligner {
     // longer, so a fragment far longer on one side is seeds of one stock sentence grouped with
     // the many sentences around it on the other side (95 characters of a regulation's 法律责任
     // against 800 characters of another's).
+    // Texts on one topic share scattered similar sentences and much vocabulary, so a long range
+    // can pass validation around a few seeds; in a rewritten copy most query sentences match one.
+    // Dropped, not regrouped: the dense pieces of a sparse group are more, shorter false passages.
     let long = fragments.filter {
-      length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
+      Double($0.seededQuery) >= parameters.minimumSeededShare * Double($0.queryLast - $0.queryFirst + 1)
+        && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
         && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || $0.similarity >= parameters.shortCosine)
@@ -377,7 +386,8 @@ extension ParaphraseAligner {
   /// One list of evidence from the exact passages (`PassageAligner`, same pair) and the fuzzy ones.
   ///
   /// - A fuzzy passage whose query characters are covered at least `exactCoverage` by exact
-  ///   passages lying inside it on both sides is replaced by the hull of those exact passages on both sides: the exact stage's
+  ///   passages lying inside it on both sides (`verbatimCoverage` when all of them are identical
+  ///   copies) is replaced by the hull of those exact passages on both sides: the exact stage's
   ///   ends are finer than sentence ends (a copy that starts inside a sentence).
   /// - Otherwise the fuzzy passage is kept, and exact passages lying at least half inside it are
   ///   dropped (the fuzzy passage covers them).
@@ -406,7 +416,17 @@ extension ParaphraseAligner {
         covered += min(exact[index].end, span.end) - max(exact[index].start, span.start)
       }
       let length = max(1, span.end - span.start)
-      if !inside.isEmpty, Double(covered) >= exactCoverage * Double(length) {
+      // Verbatim copies need only `verbatimCoverage`: a copy inserted in the middle of a sentence
+      // leaves the rest of that sentence, unrelated text, inside the fuzzy passage.
+      let verbatim =
+        !inside.isEmpty
+        && inside.allSatisfy { index in
+          let item = exact[index]
+          return query.tokens[tokenRange(item.start, item.end, in: query)]
+            .elementsEqual(source.tokens[tokenRange(item.sourceStart, item.sourceEnd, in: source)])
+        }
+      let needed = verbatim ? min(exactCoverage, verbatimCoverage) : exactCoverage
+      if !inside.isEmpty, Double(covered) >= needed * Double(length) {
         let members = inside.map { exact[$0] }
         for index in inside { used[index] = true }
         hulls.append(
@@ -428,15 +448,23 @@ extension ParaphraseAligner {
     let remaining = exact.indices.filter { !used[$0] }.map { exact[$0] }
     // A passage far longer on one side than on the other is an artefact of merging distant runs
     // (165 query characters against 14 source characters), not a copy.
-    for item in hulls + remaining
-    where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+    for item in hulls where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
       kept.append(classified(item, query: query, source: source, parameters: parameters))
+    }
+    // An exact passage no fuzzy passage confirms must be mostly shared runs on both sides.
+    for item in remaining where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+      let aligned = classified(item, query: query, source: source, parameters: parameters)
+      if aligned.similarity >= parameters.minimumExactShare { kept.append(aligned) }
     }
     return kept.sorted {
       ($0.passage.start, $0.passage.sourceStart, $0.passage.end)
         < ($1.passage.start, $1.passage.sourceStart, $1.passage.end)
     }
   }
+
+  /// Share of a fuzzy passage's query characters that verbatim exact passages inside it must cover
+  /// to replace it by their hull (`combine`).
+  static let verbatimCoverage = 0.5
 
   /// An exact passage with its kind and the smaller share of either side's tokens in shared runs.
   static func classified(

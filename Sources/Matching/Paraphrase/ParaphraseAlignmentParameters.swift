@@ -23,12 +23,23 @@ package struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hash
   /// Share of each side's tokens in shingles shared with the other side from which a passage that
   /// is not identical counts as `minorChanges`.
   package var minorChangesCoverage: Double
+  /// In `ParaphraseAligner.combine`, an exact passage that no fuzzy passage confirms is kept only
+  /// when at least this share of each side's tokens lies in `classificationShingle`-token runs the
+  /// other side also has: a few short shared phrases merged across unrelated text are not a copy.
+  package var minimumExactShare: Double
+  /// A passage is kept only when at least this share of its query sentences are seeds themselves
+  /// (sparser ones are dropped). Texts on one topic share scattered similar sentences and much
+  /// vocabulary, so a long range can pass `validationCosine` around a few seeds; in a rewritten
+  /// copy most sentences match one.
+  package var minimumSeededShare: Double
 
   package init(
     seedCosine: Double, seedDice: Double, maximumGap: Int, validationCosine: Double, minimumCharacters: Int,
     shortSentences: Int = 0, shortCosine: Double = 1, classificationShingle: Int = 4,
-    minorChangesCoverage: Double = 0.8
+    minorChangesCoverage: Double = 0.8, minimumExactShare: Double = 0, minimumSeededShare: Double = 0
   ) {
+    self.minimumSeededShare = minimumSeededShare
+    self.minimumExactShare = minimumExactShare
     self.shortSentences = shortSentences
     self.shortCosine = shortCosine
     self.seedCosine = seedCosine
@@ -54,10 +65,12 @@ package struct ParaphraseAlignmentParameters: Sendable, Codable, Equatable, Hash
     seedCosine: 0.33, seedDice: 0.33, maximumGap: 4, validationCosine: 0.34, minimumCharacters: 150)
 
   /// Tuned on the even-numbered suspicious documents of the PAN-format Indonesian corpus
-  /// (docs/BENCHMARKS.md, "Fuzzy stage"); word features, 150-character cases.
-  /// Lower seeding thresholds and a wider gap than Sanchez-Perez et al.'s: the manual paraphrases
-  /// keep fewer words per sentence.
+  /// (docs/BENCHMARKS.md, "Fuzzy stage"), with `SentenceSegmentation.panTuned` (words and their
+  /// letter trigrams); 150-character cases. Lower seeding thresholds than Sanchez-Perez et al.'s and a
+  /// wider gap: the manual paraphrases keep fewer words per sentence. Unconfirmed exact passages need
+  /// 10 % of their tokens in shared 4-word runs, and 30 % of a fuzzy passage's query sentences must be
+  /// seeds (on the even half 0.05–0.1 and 0.3–0.4 score best).
   package static let panTuned = ParaphraseAlignmentParameters(
-    seedCosine: 0.25, seedDice: 0.25, maximumGap: 6, validationCosine: 0.34, minimumCharacters: 150,
-    shortSentences: 2, shortCosine: 0.5)
+    seedCosine: 0.3, seedDice: 0.3, maximumGap: 6, validationCosine: 0.4, minimumCharacters: 150,
+    shortSentences: 2, shortCosine: 0.5, minimumExactShare: 0.1, minimumSeededShare: 0.3)
 }

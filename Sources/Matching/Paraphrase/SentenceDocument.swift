@@ -38,6 +38,8 @@ package struct SentenceDocument: Sendable {
     features.reserveCapacity(normalized.count * 2)
     counts.reserveCapacity(normalized.count * 2)
     let tokens = normalized.tokens
+    let gramLength = max(0, segmentation.wordGrams)
+    let scalars = gramLength > 0 ? Array(text.unicodeScalars) : []
     for sentence in sentences {
       scratch.removeAll(keepingCapacity: true)
       var tokenCount = 0
@@ -47,6 +49,11 @@ package struct SentenceDocument: Sendable {
         let token = tokens[index]
         guard SentenceFeatures.isCharacter(token) else {
           scratch.append(SentenceFeatures.word(token))
+          if gramLength > 0 {
+            SentenceFeatures.appendGrams(
+              scalars[Int(normalized.starts[index])..<Int(normalized.ends[index])], length: gramLength,
+              to: &scratch)
+          }
           continue
         }
         if segmentation.characterUnigrams { scratch.append(SentenceFeatures.unigram(token)) }
@@ -116,4 +123,17 @@ enum SentenceFeatures {
 
   @inline(__always)
   static func word(_ token: UInt64) -> UInt64 { StableHash.mix64(token ^ wordSeed) }
+
+  static let gramSeed: UInt64 = 0x7061_7261_2D67_7261  // "para-gra"
+
+  /// Appends the hashes of the lower-cased `length`-letter windows of a word longer than `length`.
+  static func appendGrams(_ word: ArraySlice<Unicode.Scalar>, length: Int, to features: inout [UInt64]) {
+    guard word.count > length else { return }
+    let letters = word.map { UInt64($0.properties.lowercaseMapping.unicodeScalars.first?.value ?? $0.value) }
+    for start in 0...(letters.count - length) {
+      var hash = gramSeed
+      for index in start..<(start + length) { hash = StableHash.mix64(hash ^ letters[index]) }
+      features.append(hash)
+    }
+  }
 }
