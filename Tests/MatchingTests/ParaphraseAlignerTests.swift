@@ -265,3 +265,18 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
   let changed = ParaphraseAligner.combine(exact: [copy], fuzzy: [fuzzy], query: text, source: other)
   #expect(changed.map(\.passage) == [fuzzy.passage])
 }
+
+@Test func twoFuzzyPassagesAroundOneExactPassageGiveOneHull() {
+  let text = NormalizedText(normalizing: TestText.chinese(300, seed: 5))
+  let copy = Passage(start: 20, end: 100, sourceStart: 20, sourceEnd: 100)
+  let fuzzy = [
+    AlignedPassage(
+      passage: Passage(start: 10, end: 105, sourceStart: 10, sourceEnd: 105), kind: .rewritten,
+      similarity: 0.5),
+    AlignedPassage(
+      passage: Passage(start: 15, end: 110, sourceStart: 12, sourceEnd: 108), kind: .rewritten,
+      similarity: 0.5),
+  ]
+  let combined = ParaphraseAligner.combine(exact: [copy], fuzzy: fuzzy, query: text, source: text)
+  #expect(combined.map(\.passage) == [copy])
+}

@@ -448,7 +448,12 @@ extension ParaphraseAligner {
     let remaining = exact.indices.filter { !used[$0] }.map { exact[$0] }
     // A passage far longer on one side than on the other is an artefact of merging distant runs
     // (165 query characters against 14 source characters), not a copy.
+    // Two fuzzy passages around the same exact passages give the same hull once.
+    var seenHulls = Set<[Int]>()
     for item in hulls where 3 * min(item.chars, item.sourceChars) >= max(item.chars, item.sourceChars) {
+      guard seenHulls.insert([item.start, item.end, item.sourceStart, item.sourceEnd]).inserted else {
+        continue
+      }
       kept.append(classified(item, query: query, source: source, parameters: parameters))
     }
     // An exact passage no fuzzy passage confirms must be mostly shared runs on both sides.
