@@ -206,6 +206,12 @@ def main():
         driver.find_element(By.NAME, "username").send_keys(reviewer)
         driver.find_element(By.NAME, "password").send_keys("not-the-password")
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        # The answer is the login page again, with the message: wait for it (the page before the
+        # click is also /login, so the URL alone does not show that the answer has arrived).
+        try:
+            WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".flash.error"))
+        except TimeoutException:
+            pass
         check("/login" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, ".flash.error"),
               "a wrong password is refused with a message")
 
