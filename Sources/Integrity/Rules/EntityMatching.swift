@@ -8,21 +8,80 @@ package enum EntityMatching {
     "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团", "股份", "公司", "南通市", "南通",
   ]
 
+  static let organisationNoiseScalars = organisationNoise.map { Array($0.unicodeScalars) }
+
   /// 「南通 XX 科技股份有限公司」, 「XX科技（南通）有限公司」 → 「xx科技」.
+  ///
+  /// A check normalises every archived record's organisation once, tens of thousands of names, so
+  /// the noise is removed on Unicode scalars where each scalar is a character of its own (the
+  /// same result as removing it from the `String`, ``normalizedOrganisationByCharacters(_:)``,
+  /// which names with other scalars still take: there a scalar may be part of a longer character).
   package static func normalizedOrganisation(_ name: String) -> String {
+    var scalars: [Unicode.Scalar] = []
+    var ownCharacters = true
+    for scalar in Timestamp.asciiFolded(name).unicodeScalars where !isOrganisationPunctuation(scalar) {
+      scalars.append(scalar)
+      if ownCharacters && !isOwnCharacter(scalar) { ownCharacters = false }
+    }
+    guard ownCharacters else { return normalizedOrganisationByCharacters(name) }
+    var text = scalars
+    for noise in organisationNoiseScalars {
+      text = removingAll(noise, from: text)
+    }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: text.isEmpty ? scalars : text)
+    return String(view).lowercased()
+  }
+
+  /// The same normalisation on `String` characters.
+  package static func normalizedOrganisationByCharacters(_ name: String) -> String {
     var text = ""
-    for scalar in Timestamp.asciiFolded(name).unicodeScalars {
-      switch scalar {
-      case " ", "\t", "\u{3000}", "\u{A0}", "(", ")", "（", "）", "[", "]", "【", "】", "“", "”", "\"", "·":
-        continue
-      default: text.unicodeScalars.append(scalar)
-      }
+    for scalar in Timestamp.asciiFolded(name).unicodeScalars where !isOrganisationPunctuation(scalar) {
+      text.unicodeScalars.append(scalar)
     }
     let original = text
     for noise in organisationNoise {
       text = text.replacingAll(noise, with: "")
     }
     return (text.isEmpty ? original : text).lowercased()
+  }
+
+  static func isOrganisationPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case " ", "\t", "\u{3000}", "\u{A0}", "(", ")", "（", "）", "[", "]", "【", "】", "“", "”", "\"", "·":
+      return true
+    default: return false
+    }
+  }
+
+  /// Scalars that never join a neighbour into one character (no combining marks, joiners,
+  /// variation selectors or Hangul jamo among them): ASCII and Latin-1, the CJK punctuation
+  /// before the ideographic tone marks, CJK ideographs, full-width ASCII forms.
+  static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x2FF, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+    default: return false
+    }
+  }
+
+  /// `text` with every occurrence of `target` removed, left to right, not overlapping (as
+  /// `String.replacingAll(_:with: "")`).
+  static func removingAll(_ target: [Unicode.Scalar], from text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    guard !target.isEmpty, text.count >= target.count else { return text }
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(text.count)
+    var index = 0
+    while index < text.count {
+      if index + target.count <= text.count && text[index] == target[0]
+        && text[index..<(index + target.count)].elementsEqual(target)
+      {
+        index += target.count
+      } else {
+        result.append(text[index])
+        index += 1
+      }
+    }
+    return result
   }
 
   /// Names compare without spaces and with ASCII letters folded.

@@ -36,4 +36,29 @@ import Testing
       EntityMatching.normalizedOrganisation("南通海风科技有限公司")
         != EntityMatching.normalizedOrganisation("南通海潮科技有限公司"))
   }
+
+  /// The scalar path gives what removing the noise from the `String` gives, on names mixing the
+  /// noise words, punctuation, full-width and Latin letters; names with combining marks take the
+  /// character path.
+  @Test func organisationNamesNormaliseAlikeOnScalarsAndCharacters() {
+    let pieces = [
+      "南通", "南通市", "市", "科技", "股份", "有限", "公司", "有限公司", "集团", "责任", "（", "）", " ", "Ｈａｉ",
+      "AB", "·", "海", "风", "南", "通", "有限责任公司", "é", "e\u{301}", "司\u{301}", "\u{FA11}",
+    ]
+    var state: UInt64 = 2023
+    for _ in 0..<2_000 {
+      var name = ""
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      for _ in 0..<(1 + Int((state >> 33) % 7)) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        name += pieces[Int((state >> 33) % UInt64(pieces.count))]
+      }
+      #expect(
+        EntityMatching.normalizedOrganisation(name)
+          == EntityMatching.normalizedOrganisationByCharacters(name),
+        "\(name)")
+    }
+    #expect(EntityMatching.normalizedOrganisation("南通集团有限公司") == "南通集团有限公司".lowercased())
+    #expect(EntityMatching.normalizedOrganisation("南集团通海风公司") == "海风")
+  }
 }
