@@ -198,7 +198,9 @@ public struct CheckJob: Sendable {
       prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     searched += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
       for: prepared, texts: texts,
-      scope: .init(accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true),
+      scope: .init(
+        accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true,
+        withinBatch: .init(batch: prepared, exclusion: texts.exclusion)),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 

@@ -26,6 +26,33 @@ struct SimilaritySearch: Sendable {
     /// the batch): archive documents that are not batch documents; batch documents after it.
     var accepts: @Sendable (_ query: Int, _ candidateID: String) -> Bool
     var otherInBatch: Bool
+    /// For the search within the batch: the batch's shared shingle counts, so that candidates
+    /// that cannot meet `minimum` are not verified (``BatchOverlap``; the same result).
+    var withinBatch: WithinBatch? = nil
+  }
+
+  /// The batch's ``BatchOverlap`` (document indexes are batch positions) and each id's position.
+  struct WithinBatch: Sendable {
+    var overlap: BatchOverlap
+    var position: [String: Int]
+
+    /// nil when two documents of the batch have one id (the texts verified are then not
+    /// certainly the ones counted).
+    init?(batch: [PreparedDocument], exclusion: Verifier.ExclusionTable) {
+      let position = Dictionary(
+        batch.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+      guard position.count == batch.count else { return nil }
+      self.position = position
+      overlap = BatchOverlap(documents: batch.map(\.fingerprint.shingleHashes), exclusion: exclusion)
+    }
+
+    /// Whether candidate `id` (a later batch document) may meet `minimum` with `query` (a batch
+    /// position), from either side, given the shingles they share. Ids outside the batch: true.
+    func mayMeet(_ minimum: SimilarityThreshold, query: Int, shared: [Int32], candidate id: String) -> Bool {
+      guard let other = position[id], other > query else { return true }
+      let upper = SimilarityMeasures(overlap.upperScores(of: query, and: other, shared: Int(shared[other])))
+      return minimum.isMet(by: upper) || minimum.isMet(by: upper.reversed)
+    }
   }
 
   /// Verified pairs of each batch document with the store's documents, scored from the batch
@@ -78,11 +105,16 @@ struct SimilaritySearch: Sendable {
   ) async throws -> [EvidencedPair] {
     let document = batch[index]
     let parameters = store.parameters.fingerprint
-    let candidates = try await search.candidates(
+    var candidates = try await search.candidates(
       for: document.fingerprint, sections: document.document.sections, in: store, excludingID: document.id,
       limit: candidateLimit
     ).map(\.id).filter { scope.accepts(index, $0) }
     guard !candidates.isEmpty else { return [] }
+    if let within = scope.withinBatch {
+      let shared = within.overlap.sharedWithLater(index)
+      candidates = candidates.filter { within.mayMeet(minimum, query: index, shared: shared, candidate: $0) }
+      guard !candidates.isEmpty else { return [] }
+    }
     let prepared = try await texts.entries(ids: candidates, from: store)
     let query = Verifier.PreparedQuery(
       text: document.fingerprint.normalized, hashes: document.fingerprint.shingleHashes,

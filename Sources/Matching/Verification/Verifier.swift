@@ -56,7 +56,7 @@ package enum Verifier {
     }
   }
 
-  static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
+  package static func makeScores(shared: Int, queryCount: Int, matchCount: Int, sharedCharacters: Int)
     -> SimilarityScores
   {
     let union = queryCount + matchCount - shared

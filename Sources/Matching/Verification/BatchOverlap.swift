@@ -1,0 +1,152 @@
+import ChachongModel
+
+/// How many distinct shingles every two documents of one batch share, counted for the whole batch
+/// at once from an inverted list of its shingles, so that a check's search within the batch
+/// verifies only the candidates that can meet a threshold.
+///
+/// Why: a batch written from one call shares much ordinary language (its winnowed fingerprints
+/// make about a hundred candidates of each application in a batch of 400, and one or two of them
+/// meet the loosest threshold). Verifying a candidate reads both texts' shingles; the shared count
+/// here costs, per shingle, the number of other documents holding it, and it is the verification's
+/// own `sharedShingles` (distinct shingles of both, none in the exclusions). Jaccard and both
+/// containments follow from it exactly, and the shared characters are at most all of them, so a
+/// pair that fails a threshold with ``upperScores(of:and:shared:)`` fails it verified: leaving it
+/// out changes no result.
+package struct BatchOverlap: Sendable {
+  /// Per document: its distinct shingles not excluded (a verification's `queryShingles` and
+  /// `matchShingles`).
+  package let distinctCounts: [Int]
+  /// Shingles held by at least two documents, as groups of document indexes (ascending):
+  /// group g is `members[groupStarts[g]..<groupStarts[g + 1]]`.
+  let groupStarts: [Int]
+  let members: [Int32]
+  /// Per document, the groups it is in: `documentGroups[documentStarts[d]..<documentStarts[d + 1]]`.
+  let documentStarts: [Int]
+  let documentGroups: [Int32]
+
+  /// `documents[d]` are document d's shingle hashes (repeats allowed); `exclusion` the check's
+  /// excluded shingles (the same table every verification of the check probes).
+  package init(documents: [[UInt64]], exclusion: Verifier.ExclusionTable) {
+    var hashes: [UInt64] = []
+    var owners: [Int32] = []
+    hashes.reserveCapacity(documents.reduce(0) { $0 + $1.count })
+    owners.reserveCapacity(hashes.capacity)
+    exclusion.keys.withUnsafeBufferPointer { keys in
+      exclusion.filter.words.withUnsafeBufferPointer { filter in
+        for (index, document) in documents.enumerated() {
+          for hash in document
+          where exclusion.isEmpty || !exclusion.contains(hash, keys: keys, filter: filter) {
+            hashes.append(hash)
+            owners.append(Int32(index))
+          }
+        }
+      }
+    }
+    // Stable by hash, so each hash's owners stay in document order and a document's repeats of
+    // one shingle are next to each other.
+    Self.sortByHash(&hashes, carrying: &owners)
+    var distinctCounts = [Int](repeating: 0, count: documents.count)
+    var groupStarts: [Int] = [0]
+    var members: [Int32] = []
+    var membership = [Int](repeating: 0, count: documents.count + 1)
+    var start = 0
+    while start < hashes.count {
+      var end = start + 1
+      while end < hashes.count && hashes[end] == hashes[start] { end += 1 }
+      let first = members.count
+      var previous: Int32 = -1
+      for position in start..<end where owners[position] != previous {
+        previous = owners[position]
+        distinctCounts[Int(previous)] += 1
+        members.append(previous)
+      }
+      if members.count - first >= 2 {
+        for position in first..<members.count { membership[Int(members[position]) + 1] += 1 }
+        groupStarts.append(members.count)
+      } else {
+        members.removeLast(members.count - first)
+      }
+      start = end
+    }
+    for document in 0..<documents.count { membership[document + 1] += membership[document] }
+    var documentGroups = [Int32](repeating: 0, count: members.count)
+    var filled = membership
+    for group in 0..<(groupStarts.count - 1) {
+      for position in groupStarts[group]..<groupStarts[group + 1] {
+        let document = Int(members[position])
+        documentGroups[filled[document]] = Int32(group)
+        filled[document] += 1
+      }
+    }
+    self.distinctCounts = distinctCounts
+    self.groupStarts = groupStarts
+    self.members = members
+    documentStarts = membership
+    self.documentGroups = documentGroups
+  }
+
+  package var count: Int { distinctCounts.count }
+
+  /// `shared[d]` for every document d after `document` (indexes `document + 1 ..< count`): the
+  /// distinct shingles both hold; 0 for `document` and those before it.
+  package func sharedWithLater(_ document: Int) -> [Int32] {
+    var shared = [Int32](repeating: 0, count: count)
+    guard document >= 0, document < count else { return shared }
+    shared.withUnsafeMutableBufferPointer { shared in
+      members.withUnsafeBufferPointer { members in
+        for slot in documentStarts[document]..<documentStarts[document + 1] {
+          let group = Int(documentGroups[slot])
+          // Members ascend: walk down from the last one while they come after `document`.
+          var position = groupStarts[group + 1] - 1
+          let first = groupStarts[group]
+          while position >= first {
+            let other = Int(members[position])
+            if other <= document { break }
+            shared[other] += 1
+            position -= 1
+          }
+        }
+      }
+    }
+    return shared
+  }
+
+  /// The scores the verification of `query` against `match` (document indexes) has when they
+  /// share `shared` distinct shingles, except for the shared characters, given at their upper
+  /// bound (`Int.max`): a threshold these scores fail, the verified pair fails too.
+  package func upperScores(of query: Int, and match: Int, shared: Int) -> SimilarityScores {
+    Verifier.makeScores(
+      shared: shared, queryCount: distinctCounts[query], matchCount: distinctCounts[match],
+      sharedCharacters: .max)
+  }
+
+  /// Least significant digit radix sort of `hashes`, moving `owners` alike; stable.
+  static func sortByHash(_ hashes: inout [UInt64], carrying owners: inout [Int32]) {
+    let count = hashes.count
+    guard count > 1 else { return }
+    var otherHashes = [UInt64](repeating: 0, count: count)
+    var otherOwners = [Int32](repeating: 0, count: count)
+    var counts = [Int](repeating: 0, count: 2048)
+    // 6 passes of 11 bits cover 64 bits; after an even number of passes the result is back in
+    // the original arrays.
+    for pass in 0..<6 {
+      let shift = UInt64(pass * 11)
+      for index in 0..<2048 { counts[index] = 0 }
+      for hash in hashes { counts[Int((hash >> shift) & 0x7FF)] += 1 }
+      var total = 0
+      for index in 0..<2048 {
+        let bucket = counts[index]
+        counts[index] = total
+        total += bucket
+      }
+      for index in 0..<count {
+        let bucket = Int((hashes[index] >> shift) & 0x7FF)
+        otherHashes[counts[bucket]] = hashes[index]
+        otherOwners[counts[bucket]] = owners[index]
+        counts[bucket] += 1
+      }
+      swap(&hashes, &otherHashes)
+      swap(&owners, &otherOwners)
+    }
+  }
+}
