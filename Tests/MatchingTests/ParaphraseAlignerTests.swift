@@ -280,3 +280,44 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
   let combined = ParaphraseAligner.combine(exact: [copy], fuzzy: fuzzy, query: text, source: text)
   #expect(combined.map(\.passage) == [copy])
 }
+
+@Test func aReorderedCopyKeepsTheFuzzyPassageBesideTheExactHull() throws {
+  // Three list items, the first moved to the end: the exact run covers two of them, the fuzzy
+  // passage (the same words on both sides) all three.
+  let items = [
+    "(八)损害国家机关信誉的；", "(九)其他违反宪法和法律、行政法规的。", "第六条 任何单位和个人不得从事下列危害计算机信息网络安全的活动：",
+  ]
+  let source = "第五条 本条例自发布之日起施行。\n" + items.joined(separator: "\n") + "\n第七条 其他事项另行规定。\n"
+  let query = "婚姻登记机关办理婚姻登记。\n" + [items[1], items[2], items[0]].joined(separator: "\n") + "\n其余条款不变。\n"
+  let queryText = NormalizedText(normalizing: query)
+  let sourceText = NormalizedText(normalizing: source)
+  let run = items[1] + "\n" + items[2]
+  let start = try #require(TestText.offset(of: run, in: query))
+  let sourceStart = try #require(TestText.offset(of: run, in: source))
+  let exact = Passage(
+    start: start, end: start + TestText.length(run), sourceStart: sourceStart,
+    sourceEnd: sourceStart + TestText.length(run))
+  let whole = Passage(
+    start: start, end: start + TestText.length(run + "\n" + items[0]),
+    sourceStart: try #require(TestText.offset(of: items[0], in: source)), sourceEnd: exact.sourceEnd)
+  let reordered = AlignedPassage(passage: whole, kind: .rewritten, similarity: 1)
+  let combined = ParaphraseAligner.combine(
+    exact: [exact], fuzzy: [reordered], query: queryText, source: sourceText)
+  #expect(combined.map(\.passage) == [whole])
+  // A fuzzy passage running on into different sentences on the two sides (a copy that ends there)
+  // gives the exact hull only.
+  let closing = try #require(TestText.offset(of: "第七条", in: source))
+  let runOn = AlignedPassage(
+    passage: Passage(
+      start: exact.start, end: TestText.length(query), sourceStart: exact.sourceStart,
+      sourceEnd: closing + TestText.length("第七条 其他事项另行规定。")),
+    kind: .rewritten, similarity: 1)
+  let hull = ParaphraseAligner.combine(exact: [exact], fuzzy: [runOn], query: queryText, source: sourceText)
+  #expect(hull.map(\.passage) == [exact])
+  // Extra parts at opposite ends that are different sentences are no moved sentence either.
+  var different = reordered
+  different.passage.sourceStart = 0
+  let other = ParaphraseAligner.combine(
+    exact: [exact], fuzzy: [different], query: queryText, source: sourceText)
+  #expect(other.map(\.passage) == [exact])
+}

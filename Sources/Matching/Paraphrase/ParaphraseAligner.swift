@@ -429,11 +429,17 @@ extension ParaphraseAligner {
       if !inside.isEmpty, Double(covered) >= needed * Double(length) {
         let members = inside.map { exact[$0] }
         for index in inside { used[index] = true }
-        hulls.append(
-          Passage(
-            start: members.map(\.start).min() ?? span.start, end: members.map(\.end).max() ?? span.end,
-            sourceStart: members.map(\.sourceStart).min() ?? span.sourceStart,
-            sourceEnd: members.map(\.sourceEnd).max() ?? span.sourceEnd))
+        var hull = Passage(
+          start: members.map(\.start).min() ?? span.start, end: members.map(\.end).max() ?? span.end,
+          sourceStart: members.map(\.sourceStart).min() ?? span.sourceStart,
+          sourceEnd: members.map(\.sourceEnd).max() ?? span.sourceEnd)
+        if movesSentences(span, beyond: hull, query: query, source: source, parameters: parameters) {
+          hull = Passage(
+            start: min(hull.start, span.start), end: max(hull.end, span.end),
+            sourceStart: min(hull.sourceStart, span.sourceStart),
+            sourceEnd: max(hull.sourceEnd, span.sourceEnd))
+        }
+        hulls.append(hull)
         continue
       }
       let overlapping = exact.indices.filter { exact[$0].start < span.end && span.start < exact[$0].end }
@@ -465,6 +471,41 @@ extension ParaphraseAligner {
       ($0.passage.start, $0.passage.sourceStart, $0.passage.end)
         < ($1.passage.start, $1.passage.sourceStart, $1.passage.end)
     }
+  }
+
+  /// Whether a fuzzy passage `span` holds one sentence (or a few) moved from one end of the copy
+  /// to the other beyond the exact passages' `hull`: on one side it runs on after the hull, on the
+  /// other it starts before it, and those two extra parts are the same text (at least
+  /// `minorChangesCoverage` of each side's tokens in shared `classificationShingle`-token runs).
+  /// The exact runs stop where the order changes and a moved sentence under the exact stage's
+  /// 13 tokens (a list item put last) is in no run, so `combine` then keeps the union of hull and
+  /// span. A verbatim copy ending inside a sentence leaves different words beyond the hull on the
+  /// two sides, at the same end, so its hull stays as it is.
+  static func movesSentences(
+    _ span: Passage, beyond hull: Passage, query: NormalizedText, source: NormalizedText,
+    parameters: ParaphraseAlignmentParameters
+  ) -> Bool {
+    let queryBefore = span.start < hull.start
+    let queryAfter = hull.end < span.end
+    let sourceBefore = span.sourceStart < hull.sourceStart
+    let sourceAfter = hull.sourceEnd < span.sourceEnd
+    let queryExtra: [UInt64]
+    let sourceExtra: [UInt64]
+    if queryAfter, sourceBefore, !queryBefore, !sourceAfter {
+      queryExtra = Array(query.tokens[tokenRange(hull.end, span.end, in: query)])
+      sourceExtra = Array(source.tokens[tokenRange(span.sourceStart, hull.sourceStart, in: source)])
+    } else if queryBefore, sourceAfter, !queryAfter, !sourceBefore {
+      queryExtra = Array(query.tokens[tokenRange(span.start, hull.start, in: query)])
+      sourceExtra = Array(source.tokens[tokenRange(hull.sourceEnd, span.sourceEnd, in: source)])
+    } else {
+      return false
+    }
+    let width = max(1, parameters.classificationShingle)
+    guard queryExtra.count >= width, sourceExtra.count >= width else { return false }
+    return PassageClassifier.coveredShare(queryExtra, by: sourceExtra, width: width)
+      >= parameters.minorChangesCoverage
+      && PassageClassifier.coveredShare(sourceExtra, by: queryExtra, width: width)
+        >= parameters.minorChangesCoverage
   }
 
   /// Share of a fuzzy passage's query characters that verbatim exact passages inside it must cover
