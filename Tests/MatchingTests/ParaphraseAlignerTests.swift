@@ -1,4 +1,5 @@
 import Fingerprints
+import Foundation
 import Testing
 
 @testable import Matching
@@ -320,4 +321,49 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
   let other = ParaphraseAligner.combine(
     exact: [exact], fuzzy: [different], query: queryText, source: sourceText)
   #expect(other.map(\.passage) == [exact])
+}
+
+@Test func aShortPassageNeedsItsCosineWithRepeatedWordsCountedOnce() throws {
+  // A regulation's sentence naming two places twice (香港特别行政区、澳门特别行政区 …
+  // 香港特别行政区政府、澳门特别行政区政府) against another regulation's sentence naming them once
+  // (Corpora/paraphrase: suspicious-071's own text, source-005, which it did not copy): counted as
+  // often as they occur, the names give the sentence pair a cosine over `shortCosine`; counted once
+  // per side, not.
+  let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Corpora/paraphrase")
+  let query = try String(
+    contentsOf: corpus.appendingPathComponent("suspicious-documents/suspicious-071.txt"), encoding: .utf8)
+  let source = try String(
+    contentsOf: corpus.appendingPathComponent("source-documents/source-005.txt"), encoding: .utf8)
+  let queryDocument = SentenceDocument(text: query)
+  let sourceDocument = SentenceDocument(text: source)
+  func sentence(_ document: SentenceDocument, _ text: String, _ words: String) throws -> Int {
+    let offset = try #require(TestText.offset(of: words, in: text))
+    return try #require(
+      document.sentences.indices.first { document.characterEnd(ofSentence: $0) > offset })
+  }
+  let querySentence = try sentence(queryDocument, query, "香港特别行政区、澳门特别行政区的人口数")
+  let sourceSentence = try sentence(sourceDocument, source, "中国内地的单位在香港特别行政区")
+  var space = PairSpace(query: queryDocument, source: sourceDocument)
+  let shortCosine = ParaphraseAlignmentParameters.standard.shortCosine
+  let counted = space.rangeCosine(
+    query: querySentence...querySentence, source: sourceSentence...sourceSentence)
+  let once = space.rangeCosine(
+    query: querySentence...querySentence, source: sourceSentence...sourceSentence, binary: true)
+  #expect(counted >= shortCosine, "without the rule the pair is a passage")
+  #expect(once < shortCosine)
+  let start = queryDocument.characterStart(ofSentence: querySentence)
+  let passages = ParaphraseAligner.align(query: queryDocument, source: sourceDocument, parameters: .standard)
+  #expect(!passages.contains { $0.passage.start <= start && start < $0.passage.end })
+  // A one-sentence rewrite without repeated words is still a passage.
+  let rewritten =
+    "第一条 为了规范人口统计工作，制定本办法。\n"
+    + "第三十九条 香港特别行政区、澳门特别行政区的人口数，依照香港特别行政区政府、澳门特别行政区政府发布的资料计算。\n"
+    + "第五十条 本办法由国务院统计部门负责解释。\n"
+  let found = ParaphraseAligner.align(
+    query: SentenceDocument(text: rewritten), source: queryDocument, parameters: .standard)
+  #expect(found.count == 1)
+  #expect(
+    found.first.map { TestText.slice(rewritten, $0.passage.start, $0.passage.end).hasPrefix("第三十九条") } == true
+  )
 }

@@ -14,7 +14,8 @@ import Foundation
 ///    whole query range is not similar enough to its whole source range (`validationCosine`) is
 ///    regrouped with a smaller gap.
 /// 4. Filtering: passages shorter than `minimumCharacters` on either side are dropped, and so are
-///    passages of at most `shortSentences` query sentences below `shortCosine`; a query region
+///    passages of at most `shortSentences` query sentences below `shortCosine` (tf-isf, and isf
+///    alone: a repeated name is one piece of evidence); a query region
 ///    belongs to one passage (the most similar, longest one).
 /// 5. Every passage starts at the first token of its first sentence and ends after the last token of
 ///    its last sentence on both sides (offsets into the extracted texts), and says how it matched.
@@ -82,6 +83,9 @@ package enum ParaphraseAligner {
     /// Distinct query and source sentences among the group's seeds.
     var seededQuery: Int = 0
     var seededSource: Int = 0
+    /// The cosine with every feature counted once per side (`PairSpace.rangeCosine(binary:)`),
+    /// computed for short fragments only (`shortSentences`); 1 otherwise.
+    var setSimilarity: Double = 1
   }
 
   private static func extend(
@@ -104,6 +108,12 @@ package enum ParaphraseAligner {
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
       if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
+        if fragment.queryLast - fragment.queryFirst < parameters.shortSentences {
+          fragment.setSimilarity = space.rangeCosine(
+            query: fragment.queryFirst...fragment.queryLast,
+            source: fragment.sourceFirst...fragment.sourceLast,
+            binary: true)
+        }
         result.append(fragment)
       } else if gap > 0 {
         result.append(contentsOf: extend(group, gap: gap - 1, space: &space, parameters: parameters))
@@ -189,7 +199,7 @@ package enum ParaphraseAligner {
         && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
         && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
-          || $0.similarity >= parameters.shortCosine)
+          || min($0.similarity, $0.setSimilarity) >= parameters.shortCosine)
     }
     let ordered = long.sorted { left, right in
       let leftScore = left.similarity * Double(length(left))
@@ -346,10 +356,11 @@ struct PairSpace {
     return result
   }
 
-  /// Cosine of the summed tf-isf vectors of query sentences `query` and source sentences `source`.
-  mutating func rangeCosine(query queryRange: ClosedRange<Int>, source sourceRange: ClosedRange<Int>)
-    -> Double
-  {
+  /// Cosine of the summed tf-isf vectors of query sentences `query` and source sentences `source`;
+  /// with `binary`, of their isf vectors (each feature once per side however often it occurs).
+  mutating func rangeCosine(
+    query queryRange: ClosedRange<Int>, source sourceRange: ClosedRange<Int>, binary: Bool = false
+  ) -> Double {
     for sentence in queryRange {
       for position in query.featureRange(sentence) {
         let id = Int(queryIds[position])
@@ -370,6 +381,10 @@ struct PairSpace {
     for id in touched {
       let index = Int(id)
       let weight = isf[index] * isf[index]
+      if binary {
+        queryAccumulator[index] = min(queryAccumulator[index], 1)
+        sourceAccumulator[index] = min(sourceAccumulator[index], 1)
+      }
       dot += queryAccumulator[index] * sourceAccumulator[index] * weight
       queryNorm += queryAccumulator[index] * queryAccumulator[index] * weight
       sourceNorm += sourceAccumulator[index] * sourceAccumulator[index] * weight
