@@ -125,6 +125,7 @@ def evaluate(found, truth, label):
     per_kind_cases = collections.defaultdict(list)
     per_kind_detections = collections.defaultdict(list)
     unrelated = []
+    missed = []
     for doc, cases in truth.items():
         sources = {c["source"] for c in cases}
         for (a, b), _ in found.items():
@@ -136,6 +137,8 @@ def evaluate(found, truth, label):
             kinds[case["kind"]][1] += 1
             hit = (doc, case["source"]) in found
             kinds[case["kind"]][0] += hit
+            if not hit:
+                missed.append(f"{doc[-3:]} {case['kind']} {case['end'] - case['start']}")
             per_kind_cases[case["kind"]].append((doc, case["start"], case["end"]))
             per_kind_detections[case["kind"]] += [
                 (doc, s, e) for s, e, _ in found.get((doc, case["source"]), [])]
@@ -144,6 +147,8 @@ def evaluate(found, truth, label):
     print(f"## {label}")
     print(f"recall {hits}/{total} = {hits / max(1, total):.3f}; unrelated reported: {len(unrelated)}"
           + (f" {sorted(set(unrelated))[:8]}" if unrelated else ""))
+    if missed:
+        print("missed: " + ", ".join(missed))
     print("| transformation | copies found | plagdet | precision | recall | granularity |")
     print("|---|---|---|---|---|---|")
     for kind in sorted(kinds):

@@ -1,4 +1,5 @@
 import Fingerprints
+import Foundation
 import Testing
 
 @testable import Matching
@@ -279,4 +280,90 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
   ]
   let combined = ParaphraseAligner.combine(exact: [copy], fuzzy: fuzzy, query: text, source: text)
   #expect(combined.map(\.passage) == [copy])
+}
+
+@Test func aReorderedCopyKeepsTheFuzzyPassageBesideTheExactHull() throws {
+  // Three list items, the first moved to the end: the exact run covers two of them, the fuzzy
+  // passage (the same words on both sides) all three.
+  let items = [
+    "(八)损害国家机关信誉的；", "(九)其他违反宪法和法律、行政法规的。", "第六条 任何单位和个人不得从事下列危害计算机信息网络安全的活动：",
+  ]
+  let source = "第五条 本条例自发布之日起施行。\n" + items.joined(separator: "\n") + "\n第七条 其他事项另行规定。\n"
+  let query = "婚姻登记机关办理婚姻登记。\n" + [items[1], items[2], items[0]].joined(separator: "\n") + "\n其余条款不变。\n"
+  let queryText = NormalizedText(normalizing: query)
+  let sourceText = NormalizedText(normalizing: source)
+  let run = items[1] + "\n" + items[2]
+  let start = try #require(TestText.offset(of: run, in: query))
+  let sourceStart = try #require(TestText.offset(of: run, in: source))
+  let exact = Passage(
+    start: start, end: start + TestText.length(run), sourceStart: sourceStart,
+    sourceEnd: sourceStart + TestText.length(run))
+  let whole = Passage(
+    start: start, end: start + TestText.length(run + "\n" + items[0]),
+    sourceStart: try #require(TestText.offset(of: items[0], in: source)), sourceEnd: exact.sourceEnd)
+  let reordered = AlignedPassage(passage: whole, kind: .rewritten, similarity: 1)
+  let combined = ParaphraseAligner.combine(
+    exact: [exact], fuzzy: [reordered], query: queryText, source: sourceText)
+  #expect(combined.map(\.passage) == [whole])
+  // A fuzzy passage running on into different sentences on the two sides (a copy that ends there)
+  // gives the exact hull only.
+  let closing = try #require(TestText.offset(of: "第七条", in: source))
+  let runOn = AlignedPassage(
+    passage: Passage(
+      start: exact.start, end: TestText.length(query), sourceStart: exact.sourceStart,
+      sourceEnd: closing + TestText.length("第七条 其他事项另行规定。")),
+    kind: .rewritten, similarity: 1)
+  let hull = ParaphraseAligner.combine(exact: [exact], fuzzy: [runOn], query: queryText, source: sourceText)
+  #expect(hull.map(\.passage) == [exact])
+  // Extra parts at opposite ends that are different sentences are no moved sentence either.
+  var different = reordered
+  different.passage.sourceStart = 0
+  let other = ParaphraseAligner.combine(
+    exact: [exact], fuzzy: [different], query: queryText, source: sourceText)
+  #expect(other.map(\.passage) == [exact])
+}
+
+@Test func aShortPassageNeedsItsCosineWithRepeatedWordsCountedOnce() throws {
+  // A regulation's sentence naming two places twice (香港特别行政区、澳门特别行政区 …
+  // 香港特别行政区政府、澳门特别行政区政府) against another regulation's sentence naming them once
+  // (Corpora/paraphrase: suspicious-071's own text, source-005, which it did not copy): counted as
+  // often as they occur, the names give the sentence pair a cosine over `shortCosine`; counted once
+  // per side, not.
+  let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Corpora/paraphrase")
+  let query = try String(
+    contentsOf: corpus.appendingPathComponent("suspicious-documents/suspicious-071.txt"), encoding: .utf8)
+  let source = try String(
+    contentsOf: corpus.appendingPathComponent("source-documents/source-005.txt"), encoding: .utf8)
+  let queryDocument = SentenceDocument(text: query)
+  let sourceDocument = SentenceDocument(text: source)
+  func sentence(_ document: SentenceDocument, _ text: String, _ words: String) throws -> Int {
+    let offset = try #require(TestText.offset(of: words, in: text))
+    return try #require(
+      document.sentences.indices.first { document.characterEnd(ofSentence: $0) > offset })
+  }
+  let querySentence = try sentence(queryDocument, query, "香港特别行政区、澳门特别行政区的人口数")
+  let sourceSentence = try sentence(sourceDocument, source, "中国内地的单位在香港特别行政区")
+  var space = PairSpace(query: queryDocument, source: sourceDocument)
+  let shortCosine = ParaphraseAlignmentParameters.standard.shortCosine
+  let counted = space.rangeCosine(
+    query: querySentence...querySentence, source: sourceSentence...sourceSentence)
+  let once = space.rangeCosine(
+    query: querySentence...querySentence, source: sourceSentence...sourceSentence, binary: true)
+  #expect(counted >= shortCosine, "without the rule the pair is a passage")
+  #expect(once < shortCosine)
+  let start = queryDocument.characterStart(ofSentence: querySentence)
+  let passages = ParaphraseAligner.align(query: queryDocument, source: sourceDocument, parameters: .standard)
+  #expect(!passages.contains { $0.passage.start <= start && start < $0.passage.end })
+  // A one-sentence rewrite without repeated words is still a passage.
+  let rewritten =
+    "第一条 为了规范人口统计工作，制定本办法。\n"
+    + "第三十九条 香港特别行政区、澳门特别行政区的人口数，依照香港特别行政区政府、澳门特别行政区政府发布的资料计算。\n"
+    + "第五十条 本办法由国务院统计部门负责解释。\n"
+  let found = ParaphraseAligner.align(
+    query: SentenceDocument(text: rewritten), source: queryDocument, parameters: .standard)
+  #expect(found.count == 1)
+  #expect(
+    found.first.map { TestText.slice(rewritten, $0.passage.start, $0.passage.end).hasPrefix("第三十九条") } == true
+  )
 }

@@ -14,7 +14,8 @@ import Foundation
 ///    whole query range is not similar enough to its whole source range (`validationCosine`) is
 ///    regrouped with a smaller gap.
 /// 4. Filtering: passages shorter than `minimumCharacters` on either side are dropped, and so are
-///    passages of at most `shortSentences` query sentences below `shortCosine`; a query region
+///    passages of at most `shortSentences` query sentences below `shortCosine` (tf-isf, and isf
+///    alone: a repeated name is one piece of evidence); a query region
 ///    belongs to one passage (the most similar, longest one).
 /// 5. Every passage starts at the first token of its first sentence and ends after the last token of
 ///    its last sentence on both sides (offsets into the extracted texts), and says how it matched.
@@ -82,6 +83,9 @@ package enum ParaphraseAligner {
     /// Distinct query and source sentences among the group's seeds.
     var seededQuery: Int = 0
     var seededSource: Int = 0
+    /// The cosine with every feature counted once per side (`PairSpace.rangeCosine(binary:)`),
+    /// computed for short fragments only (`shortSentences`); 1 otherwise.
+    var setSimilarity: Double = 1
   }
 
   private static func extend(
@@ -104,6 +108,12 @@ package enum ParaphraseAligner {
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
       if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
+        if fragment.queryLast - fragment.queryFirst < parameters.shortSentences {
+          fragment.setSimilarity = space.rangeCosine(
+            query: fragment.queryFirst...fragment.queryLast,
+            source: fragment.sourceFirst...fragment.sourceLast,
+            binary: true)
+        }
         result.append(fragment)
       } else if gap > 0 {
         result.append(contentsOf: extend(group, gap: gap - 1, space: &space, parameters: parameters))
@@ -189,7 +199,7 @@ package enum ParaphraseAligner {
         && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
         && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
-          || $0.similarity >= parameters.shortCosine)
+          || min($0.similarity, $0.setSimilarity) >= parameters.shortCosine)
     }
     let ordered = long.sorted { left, right in
       let leftScore = left.similarity * Double(length(left))
@@ -346,10 +356,11 @@ struct PairSpace {
     return result
   }
 
-  /// Cosine of the summed tf-isf vectors of query sentences `query` and source sentences `source`.
-  mutating func rangeCosine(query queryRange: ClosedRange<Int>, source sourceRange: ClosedRange<Int>)
-    -> Double
-  {
+  /// Cosine of the summed tf-isf vectors of query sentences `query` and source sentences `source`;
+  /// with `binary`, of their isf vectors (each feature once per side however often it occurs).
+  mutating func rangeCosine(
+    query queryRange: ClosedRange<Int>, source sourceRange: ClosedRange<Int>, binary: Bool = false
+  ) -> Double {
     for sentence in queryRange {
       for position in query.featureRange(sentence) {
         let id = Int(queryIds[position])
@@ -370,6 +381,10 @@ struct PairSpace {
     for id in touched {
       let index = Int(id)
       let weight = isf[index] * isf[index]
+      if binary {
+        queryAccumulator[index] = min(queryAccumulator[index], 1)
+        sourceAccumulator[index] = min(sourceAccumulator[index], 1)
+      }
       dot += queryAccumulator[index] * sourceAccumulator[index] * weight
       queryNorm += queryAccumulator[index] * queryAccumulator[index] * weight
       sourceNorm += sourceAccumulator[index] * sourceAccumulator[index] * weight
@@ -429,11 +444,17 @@ extension ParaphraseAligner {
       if !inside.isEmpty, Double(covered) >= needed * Double(length) {
         let members = inside.map { exact[$0] }
         for index in inside { used[index] = true }
-        hulls.append(
-          Passage(
-            start: members.map(\.start).min() ?? span.start, end: members.map(\.end).max() ?? span.end,
-            sourceStart: members.map(\.sourceStart).min() ?? span.sourceStart,
-            sourceEnd: members.map(\.sourceEnd).max() ?? span.sourceEnd))
+        var hull = Passage(
+          start: members.map(\.start).min() ?? span.start, end: members.map(\.end).max() ?? span.end,
+          sourceStart: members.map(\.sourceStart).min() ?? span.sourceStart,
+          sourceEnd: members.map(\.sourceEnd).max() ?? span.sourceEnd)
+        if movesSentences(span, beyond: hull, query: query, source: source, parameters: parameters) {
+          hull = Passage(
+            start: min(hull.start, span.start), end: max(hull.end, span.end),
+            sourceStart: min(hull.sourceStart, span.sourceStart),
+            sourceEnd: max(hull.sourceEnd, span.sourceEnd))
+        }
+        hulls.append(hull)
         continue
       }
       let overlapping = exact.indices.filter { exact[$0].start < span.end && span.start < exact[$0].end }
@@ -465,6 +486,41 @@ extension ParaphraseAligner {
       ($0.passage.start, $0.passage.sourceStart, $0.passage.end)
         < ($1.passage.start, $1.passage.sourceStart, $1.passage.end)
     }
+  }
+
+  /// Whether a fuzzy passage `span` holds one sentence (or a few) moved from one end of the copy
+  /// to the other beyond the exact passages' `hull`: on one side it runs on after the hull, on the
+  /// other it starts before it, and those two extra parts are the same text (at least
+  /// `minorChangesCoverage` of each side's tokens in shared `classificationShingle`-token runs).
+  /// The exact runs stop where the order changes and a moved sentence under the exact stage's
+  /// 13 tokens (a list item put last) is in no run, so `combine` then keeps the union of hull and
+  /// span. A verbatim copy ending inside a sentence leaves different words beyond the hull on the
+  /// two sides, at the same end, so its hull stays as it is.
+  static func movesSentences(
+    _ span: Passage, beyond hull: Passage, query: NormalizedText, source: NormalizedText,
+    parameters: ParaphraseAlignmentParameters
+  ) -> Bool {
+    let queryBefore = span.start < hull.start
+    let queryAfter = hull.end < span.end
+    let sourceBefore = span.sourceStart < hull.sourceStart
+    let sourceAfter = hull.sourceEnd < span.sourceEnd
+    let queryExtra: [UInt64]
+    let sourceExtra: [UInt64]
+    if queryAfter, sourceBefore, !queryBefore, !sourceAfter {
+      queryExtra = Array(query.tokens[tokenRange(hull.end, span.end, in: query)])
+      sourceExtra = Array(source.tokens[tokenRange(span.sourceStart, hull.sourceStart, in: source)])
+    } else if queryBefore, sourceAfter, !queryAfter, !sourceBefore {
+      queryExtra = Array(query.tokens[tokenRange(span.start, hull.start, in: query)])
+      sourceExtra = Array(source.tokens[tokenRange(hull.sourceEnd, span.sourceEnd, in: source)])
+    } else {
+      return false
+    }
+    let width = max(1, parameters.classificationShingle)
+    guard queryExtra.count >= width, sourceExtra.count >= width else { return false }
+    return PassageClassifier.coveredShare(queryExtra, by: sourceExtra, width: width)
+      >= parameters.minorChangesCoverage
+      && PassageClassifier.coveredShare(sourceExtra, by: queryExtra, width: width)
+        >= parameters.minorChangesCoverage
   }
 
   /// Share of a fuzzy passage's query characters that verbatim exact passages inside it must cover
