@@ -107,16 +107,3 @@ import Testing
   let unrelated = report.results.filter { $0.id.hasPrefix("base") && Int($0.id.dropFirst(4)) ?? 0 >= 70 }
   #expect(unrelated.allSatisfy { $0.matches.isEmpty })
 }
-
-@Test func radixSortMatchesTheStandardSort() {
-  var state: UInt64 = 42
-  var values: [UInt64] = []
-  for _ in 0..<5000 {
-    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    values.append(state)
-    values.append(state >> 40)
-  }
-  values += values.prefix(300)
-  #expect(RadixSort.sortedUnique(values) == Array(Set(values)).sorted())
-  #expect(RadixSort.sortedUnique([3, 1, 3, 2]) == [1, 2, 3])
-}

@@ -76,12 +76,4 @@ import Testing
     let all = Verifier.ExclusionTable(Set(hashes.flatMap { $0 }))
     #expect(BatchOverlap(documents: hashes, exclusion: all).distinctCounts == [0, 0, 0, 0])
   }
-
-  @Test func sortsByHashKeepingOwnersInOrder() {
-    var hashes: [UInt64] = [5, 1 << 60, 5, 3, 1 << 60, 0, 3]
-    var owners: [Int32] = [0, 1, 2, 3, 4, 5, 6]
-    BatchOverlap.sortByHash(&hashes, carrying: &owners)
-    #expect(hashes == [0, 3, 3, 5, 5, 1 << 60, 1 << 60])
-    #expect(owners == [5, 3, 6, 0, 2, 1, 4])
-  }
 }

@@ -1,3 +1,5 @@
+import Matching
+
 /// Text that at least half of a batch's applications contain: the application form's headings,
 /// labels and instruction lines, or passages of the guide every applicant quotes, when the call
 /// did not give them as a template. Such text is left out of every score and passage of the check

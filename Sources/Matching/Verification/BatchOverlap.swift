@@ -44,7 +44,7 @@ package struct BatchOverlap: Sendable {
     }
     // Stable by hash, so each hash's owners stay in document order and a document's repeats of
     // one shingle are next to each other.
-    Self.sortByHash(&hashes, carrying: &owners)
+    RadixSort.sort(&hashes, carrying: &owners)
     var distinctCounts = [Int](repeating: 0, count: documents.count)
     var groupStarts: [Int] = [0]
     var members: [Int32] = []
@@ -118,35 +118,5 @@ package struct BatchOverlap: Sendable {
     Verifier.makeScores(
       shared: shared, queryCount: distinctCounts[query], matchCount: distinctCounts[match],
       sharedCharacters: .max)
-  }
-
-  /// Least significant digit radix sort of `hashes`, moving `owners` alike; stable.
-  static func sortByHash(_ hashes: inout [UInt64], carrying owners: inout [Int32]) {
-    let count = hashes.count
-    guard count > 1 else { return }
-    var otherHashes = [UInt64](repeating: 0, count: count)
-    var otherOwners = [Int32](repeating: 0, count: count)
-    var counts = [Int](repeating: 0, count: 2048)
-    // 6 passes of 11 bits cover 64 bits; after an even number of passes the result is back in
-    // the original arrays.
-    for pass in 0..<6 {
-      let shift = UInt64(pass * 11)
-      for index in 0..<2048 { counts[index] = 0 }
-      for hash in hashes { counts[Int((hash >> shift) & 0x7FF)] += 1 }
-      var total = 0
-      for index in 0..<2048 {
-        let bucket = counts[index]
-        counts[index] = total
-        total += bucket
-      }
-      for index in 0..<count {
-        let bucket = Int((hashes[index] >> shift) & 0x7FF)
-        otherHashes[counts[bucket]] = hashes[index]
-        otherOwners[counts[bucket]] = owners[index]
-        counts[bucket] += 1
-      }
-      swap(&hashes, &otherHashes)
-      swap(&owners, &otherOwners)
-    }
   }
 }
