@@ -200,7 +200,7 @@ public struct CheckJob: Sendable {
       for: prepared, texts: texts,
       scope: .init(
         accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true,
-        withinBatch: .init(batch: prepared, exclusion: texts.exclusion)),
+        withinBatch: .init(batch: prepared, position: position, exclusion: texts.exclusion)),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 

@@ -36,11 +36,9 @@ struct SimilaritySearch: Sendable {
     var overlap: BatchOverlap
     var position: [String: Int]
 
-    /// nil when two documents of the batch have one id (the texts verified are then not
-    /// certainly the ones counted).
-    init?(batch: [PreparedDocument], exclusion: Verifier.ExclusionTable) {
-      let position = Dictionary(
-        batch.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// `position`: each id's batch position. nil when two documents of the batch have one id (the
+    /// texts verified are then not certainly the ones counted).
+    init?(batch: [PreparedDocument], position: [String: Int], exclusion: Verifier.ExclusionTable) {
       guard position.count == batch.count else { return nil }
       self.position = position
       overlap = BatchOverlap(documents: batch.map(\.fingerprint.shingleHashes), exclusion: exclusion)
