@@ -76,4 +76,23 @@ import Testing
     let all = Verifier.ExclusionTable(Set(hashes.flatMap { $0 }))
     #expect(BatchOverlap(documents: hashes, exclusion: all).distinctCounts == [0, 0, 0, 0])
   }
+
+  /// A cap on the group size leaves out shingles of many documents from the shared counts, and
+  /// only those: the distinct counts stay whole.
+  @Test func groupsOverTheCapAreLeftOut() {
+    // Keys 1 (all four documents), 2 (documents 0 and 1), 3 (documents 1, 2, 3), 4 (document 3).
+    let keys: [[UInt64]] = [[1, 2], [1, 2, 3], [1, 3], [1, 3, 4]]
+    let none = Verifier.ExclusionTable([])
+    let whole = BatchOverlap(documents: keys, exclusion: none)
+    #expect(whole.sharedWithLater(0) == [0, 2, 1, 1])
+    #expect(whole.sharedWithLater(1) == [0, 0, 2, 2])
+    let capped = BatchOverlap(documents: keys, exclusion: none, maximumGroupSize: 3)
+    #expect(capped.sharedWithLater(0) == [0, 1, 0, 0])
+    #expect(capped.sharedWithLater(1) == [0, 0, 1, 1])
+    #expect(capped.sharedWithLater(2) == [0, 0, 0, 1])
+    #expect(capped.distinctCounts == [2, 3, 2, 3])
+    let pairsOnly = BatchOverlap(documents: keys, exclusion: none, maximumGroupSize: 2)
+    #expect(pairsOnly.sharedWithLater(0) == [0, 1, 0, 0])
+    #expect(pairsOnly.sharedWithLater(1) == [0, 0, 0, 0])
+  }
 }

@@ -105,39 +105,41 @@ enum ParaphraseChannel {
   /// Batch pairs (earlier document first, as the batch search gives them) whose skeletons overlap
   /// and that `existing` does not hold, verified exactly (scores only, no gate): the copy ratios
   /// and the rules decide on them after the fuzzy stage.
+  ///
+  /// Keys and scores are computed `workers` documents at a time; the shared-key counts come from
+  /// one inverted list of the batch's keys (``BatchOverlap``, keys in more than `maximumPostings`
+  /// documents left out), in batch order then candidate order.
   static func batchPairs(
     _ batch: [PreparedDocument], existing: [SimilarPair], parameters: FingerprintParameters,
-    excluding: Set<UInt64>
-  ) -> [SimilarPair] {
-    let keys = batch.map { SkeletonShingler.keys(of: $0.fingerprint.normalized) }
-    var postings: [UInt64: [Int]] = [:]
-    for (index, documentKeys) in keys.enumerated() {
-      for key in documentKeys { postings[key, default: []].append(index) }
+    excluding: Set<UInt64>, workers: Int
+  ) async throws(CancellationError) -> [SimilarPair] {
+    let keys = try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) { _, document in
+      SkeletonShingler.keys(of: document.fingerprint.normalized)
     }
+    let overlap = BatchOverlap(
+      documents: keys, exclusion: Verifier.ExclusionTable([]), maximumGroupSize: maximumPostings)
     let known = Set(existing.filter(\.otherInBatch).map { PairKey($0.applicationID, $0.other.id) })
-    var pairs: [SimilarPair] = []
-    for (index, documentKeys) in keys.enumerated() {
-      var shared: [Int: Int] = [:]
-      for key in documentKeys {
-        guard let members = postings[key], members.count <= maximumPostings else { continue }
-        for other in members where other > index { shared[other, default: 0] += 1 }
-      }
-      for (other, count) in shared.sorted(by: { $0.key < $1.key }) {
-        let overlap = Double(count) / Double(max(1, min(documentKeys.count, keys[other].count)))
-        guard overlap >= minimumOverlap else { continue }
-        let query = batch[index]
-        let match = batch[other]
-        guard !known.contains(PairKey(query.id, match.id)) else { continue }
-        let scores = Verifier.scores(
-          query: query.fingerprint.normalized, queryHashes: query.fingerprint.shingleHashes,
-          matchHashes: match.fingerprint.shingleHashes, k: parameters.shingleSize, excluding: excluding)
-        pairs.append(
-          SimilarPair(
-            applicationID: query.id, other: match.document.record, otherInBatch: true,
-            measures: SimilarityMeasures(scores), passages: []))
+    var found: [(query: Int, match: Int)] = []
+    for index in batch.indices {
+      let shared = overlap.sharedWithLater(index)
+      for other in (index + 1)..<batch.count where shared[other] > 0 {
+        let overlapShare = Double(shared[other]) / Double(max(1, min(keys[index].count, keys[other].count)))
+        guard overlapShare >= minimumOverlap else { continue }
+        guard !known.contains(PairKey(batch[index].id, batch[other].id)) else { continue }
+        found.append((index, other))
       }
     }
-    return pairs
+    let k = parameters.shingleSize
+    return try await OrderedConcurrentMap.map(found, workers: workers, makeState: {}) { _, pair in
+      let query = batch[pair.query]
+      let match = batch[pair.match]
+      let scores = Verifier.scores(
+        query: query.fingerprint.normalized, queryHashes: query.fingerprint.shingleHashes,
+        matchHashes: match.fingerprint.shingleHashes, k: k, excluding: excluding)
+      return SimilarPair(
+        applicationID: query.id, other: match.document.record, otherInBatch: true,
+        measures: SimilarityMeasures(scores), passages: [])
+    }
   }
 
   struct PairKey: Hashable {

@@ -26,7 +26,14 @@ package struct BatchOverlap: Sendable {
 
   /// `documents[d]` are document d's shingle hashes (repeats allowed); `exclusion` the check's
   /// excluded shingles (the same table every verification of the check probes).
-  package init(documents: [[UInt64]], exclusion: Verifier.ExclusionTable) {
+  ///
+  /// `maximumGroupSize`: a shingle held by more documents is left out of the shared counts (not
+  /// of `distinctCounts`). The default keeps every shingle, which `upperScores` needs to be an
+  /// upper bound; a cap suits counts of keys that are evidence only while rare (the paraphrase
+  /// channel's skeleton keys, where a key in many documents is the genre's).
+  package init(
+    documents: [[UInt64]], exclusion: Verifier.ExclusionTable, maximumGroupSize: Int = .max
+  ) {
     var hashes: [UInt64] = []
     var owners: [Int32] = []
     hashes.reserveCapacity(documents.reduce(0) { $0 + $1.count })
@@ -60,7 +67,7 @@ package struct BatchOverlap: Sendable {
         distinctCounts[Int(previous)] += 1
         members.append(previous)
       }
-      if members.count - first >= 2 {
+      if members.count - first >= 2 && members.count - first <= maximumGroupSize {
         for position in first..<members.count { membership[Int(members[position]) + 1] += 1 }
         groupStarts.append(members.count)
       } else {
