@@ -124,6 +124,8 @@ public struct CheckJob: Sendable {
 
   private func runThrowing(_ request: CheckRequest, progress: ProgressHandler?) async throws -> CheckResult {
     let options = request.options
+    // The archive's records are for the rules only: read while the batch is read and searched.
+    async let allArchiveRecords = archive.records(DocumentFilter(includeSections: false))
     let (call, callSource, callHash) = try loadCall(request.call)
     var inputs: [InputFileInfo] = []
     var errors: [InputErrorInfo] = request.inputErrors.map {
@@ -179,9 +181,6 @@ public struct CheckJob: Sendable {
     let (minimum, passageMinimum) = CopyRatioPolicy.searchGate(call)
     let gate = CopyRatioPolicy.reportGate(call)
     let batchIDs = Set(batch.map(\.record.id))
-    let archiveRecords = try await archive.records(DocumentFilter(includeSections: false)).filter {
-      !batchIDs.contains($0.id)
-    }
 
     // The one similarity search, against the archive and within the batch.
     let texts = PreparedTexts(
@@ -193,7 +192,7 @@ public struct CheckJob: Sendable {
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
-    let batchStore = try await Self.batchStore(prepared, archive: archive)
+    let batchStore = try await Self.batchStore(prepared, archive: archive, workers: options.workers)
     let position = Dictionary(
       prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     searched += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
@@ -208,14 +207,16 @@ public struct CheckJob: Sendable {
     // Evidence passages (the applications with verified pairs), then the rules on them.
     progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
-    pairs += ParaphraseChannel.batchPairs(
-      prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded)
+    pairs += try await ParaphraseChannel.batchPairs(
+      prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded,
+      workers: options.workers)
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
       pairs, aligned: searched.map(\.exactPassages), batch: prepared, texts: texts, archive: archive,
       passageMinimum: passageMinimum, workers: options.workers
     ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
+    let archiveRecords = try await allArchiveRecords.filter { !batchIDs.contains($0.id) }
     let engine = RuleEngine(leadIDKey: { [archive] in archive.leadIDKey(of: $0) })
     let results = engine.evaluate(
       RuleInput(
@@ -262,23 +263,24 @@ public struct CheckJob: Sendable {
     return CheckResult(report: report, metrics: metrics, documents: documents, stored: stored)
   }
 
-  /// The batch filed like the archive, for the batch's own similarity search.
-  static func batchStore(_ prepared: [PreparedDocument], archive: any ArchiveReading) async throws
-    -> MemoryArchive
+  /// The batch filed like the archive, for the batch's own similarity search. Documents are
+  /// prepared (LSH keys, winnowed fingerprints) `workers` at a time, one preparer per worker.
+  static func batchStore(_ prepared: [PreparedDocument], archive: any ArchiveReading, workers: Int)
+    async throws -> MemoryArchive
   {
     let store = MemoryArchive(
       parameters: SimilaritySearch.batchParameters(archive: archive.parameters), location: "batch")
-    let preparer = store.preparer()
-    var documents: [StorableDocument] = []
-    for document in prepared {
+    let documents = try await OrderedConcurrentMap.map(prepared, workers: workers, makeState: { store.preparer() }) {
+      preparer, document in
       var record = document.document.record
       record.sections = document.document.sections
       record.characterCount = document.document.text.unicodeScalars.count
-      documents.append(
+      return Result { () throws(IndexError) in
         try preparer.prepareInMemory(
-          IndexedDocument(metadata: record, text: document.document.text, fingerprint: document.fingerprint)))
+          IndexedDocument(metadata: record, text: document.document.text, fingerprint: document.fingerprint))
+      }
     }
-    try await store.upsert(documents)
+    try await store.upsert(documents.map { try $0.get() })
     return store
   }
 
