@@ -270,7 +270,9 @@ public struct CheckJob: Sendable {
   {
     let store = MemoryArchive(
       parameters: SimilaritySearch.batchParameters(archive: archive.parameters), location: "batch")
-    let documents = try await OrderedConcurrentMap.map(prepared, workers: workers, makeState: { store.preparer() }) {
+    let documents = try await OrderedConcurrentMap.map(
+      prepared, workers: workers, makeState: { store.preparer() }
+    ) {
       preparer, document in
       var record = document.document.record
       record.sections = document.document.sections
