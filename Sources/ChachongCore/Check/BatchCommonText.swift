@@ -36,28 +36,24 @@ package struct BatchCommonText: Sendable, Equatable {
   /// The batch-common shingles of the documents' shingle sequences (one per application, in any
   /// order, repeats allowed).
   package init(documents: [[UInt64]], share: Double) {
+    self.init(shingles: BatchShingles(documents: documents), share: share)
+  }
+
+  /// The same from the batch's inverted list (built once for the check): a shingle's number of
+  /// holders is the number of applications containing it. No hashing per shingle, and the result
+  /// does not depend on the documents' order.
+  package init(shingles: BatchShingles, share: Double) {
     self.share = share
-    applications = documents.count
-    required = Self.requiredApplications(share: share, applications: documents.count)
+    applications = shingles.count
+    required = Self.requiredApplications(share: share, applications: shingles.count)
     guard let required else {
-      shingles = []
+      self.shingles = []
       return
     }
-    // Each document's distinct shingles, then one sort of them all: a shingle's run length is the
-    // number of applications containing it. No hashing per shingle, and the result does not depend
-    // on the documents' order.
-    var all: [UInt64] = []
-    all.reserveCapacity(documents.reduce(0) { $0 + $1.count })
-    for document in documents { all += RadixSort.sortedUnique(document) }
-    all = RadixSort.sorted(all)
     var common = Set<UInt64>()
-    var start = 0
-    while start < all.count {
-      var end = start + 1
-      while end < all.count, all[end] == all[start] { end += 1 }
-      if end - start >= required { common.insert(all[start]) }
-      start = end
+    shingles.forEachShingle { hash, holders in
+      if holders.count >= required { common.insert(hash) }
     }
-    shingles = common
+    self.shingles = common
   }
 }

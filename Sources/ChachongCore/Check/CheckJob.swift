@@ -175,16 +175,21 @@ public struct CheckJob: Sendable {
       _, document in
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
-    let batchCommon = BatchCommonText(
-      documents: prepared.map(\.fingerprint.shingleHashes), share: options.batchCommonShare)
+    // The batch's shingles sorted once, for its common text and (after the exclusions) its pairs'
+    // shared counts.
+    let batchShingles = BatchShingles(documents: prepared.map(\.fingerprint.shingleHashes))
+    let batchCommon = BatchCommonText(shingles: batchShingles, share: options.batchCommonShare)
     excluded.formUnion(batchCommon.shingles)
+    let exclusion = Verifier.ExclusionTable(excluded)
+    let overlap = BatchOverlap(shingles: batchShingles, exclusion: exclusion)
     let (minimum, passageMinimum) = CopyRatioPolicy.searchGate(call)
     let gate = CopyRatioPolicy.reportGate(call)
     let batchIDs = Set(batch.map(\.record.id))
 
     // The one similarity search, against the archive and within the batch.
     let texts = PreparedTexts(
-      batch: prepared, parameters: archive.parameters.fingerprint, excluding: excluded)
+      batch: prepared, parameters: archive.parameters.fingerprint, excluding: excluded, exclusion: exclusion,
+      distinctCounts: overlap.distinctCounts)
     let total = 2 * prepared.count
     let archiveSearch = SimilaritySearch(store: archive, workers: options.workers)
     var searched = try await archiveSearch.pairs(
@@ -199,7 +204,7 @@ public struct CheckJob: Sendable {
       for: prepared, texts: texts,
       scope: .init(
         accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true,
-        withinBatch: .init(batch: prepared, position: position, exclusion: texts.exclusion)),
+        withinBatch: .init(overlap: overlap, position: position)),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: prepared.count + done, total: total)) }
 

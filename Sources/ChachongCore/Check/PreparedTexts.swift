@@ -21,16 +21,22 @@ final class PreparedTexts: Sendable {
   let exclusion: Verifier.ExclusionTable
   private let entries: Mutex<[String: Entry]>
 
-  init(batch: [PreparedDocument], parameters: FingerprintParameters, excluding: Set<UInt64>) {
+  /// `distinctCounts[i]`, when given, is batch document i's number of distinct shingles not in
+  /// `excluding` (``BatchOverlap/distinctCounts`` has them already); otherwise they are counted.
+  init(
+    batch: [PreparedDocument], parameters: FingerprintParameters, excluding: Set<UInt64>,
+    exclusion: Verifier.ExclusionTable? = nil, distinctCounts: [Int]? = nil
+  ) {
     self.parameters = parameters
     self.excluding = excluding
-    exclusion = Verifier.ExclusionTable(excluding)
+    self.exclusion = exclusion ?? Verifier.ExclusionTable(excluding)
+    let counts = distinctCounts.flatMap { $0.count == batch.count ? $0 : nil }
     var entries: [String: Entry] = [:]
-    for document in batch {
+    for (index, document) in batch.enumerated() {
       let shingles = document.fingerprint.shingleHashes
       entries[document.id] = Entry(
         normalized: document.fingerprint.normalized, shingles: shingles,
-        distinctShingles: Verifier.distinctCount(of: shingles, excluding: excluding))
+        distinctShingles: counts?[index] ?? Verifier.distinctCount(of: shingles, excluding: excluding))
     }
     self.entries = Mutex(entries)
   }

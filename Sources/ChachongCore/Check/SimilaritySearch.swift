@@ -36,12 +36,13 @@ struct SimilaritySearch: Sendable {
     var overlap: BatchOverlap
     var position: [String: Int]
 
-    /// `position`: each id's batch position. nil when two documents of the batch have one id (the
+    /// `position`: each id's batch position; `overlap` of the batch in that order, with the
+    /// exclusions every verification applies. nil when two documents of the batch have one id (the
     /// texts verified are then not certainly the ones counted).
-    init?(batch: [PreparedDocument], position: [String: Int], exclusion: Verifier.ExclusionTable) {
-      guard position.count == batch.count else { return nil }
+    init?(overlap: BatchOverlap, position: [String: Int]) {
+      guard position.count == overlap.count else { return nil }
       self.position = position
-      overlap = BatchOverlap(documents: batch.map(\.fingerprint.shingleHashes), exclusion: exclusion)
+      self.overlap = overlap
     }
 
     /// Whether candidate `id` (a later batch document) may meet `minimum` with `query` (a batch

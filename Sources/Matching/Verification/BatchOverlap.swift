@@ -34,48 +34,30 @@ package struct BatchOverlap: Sendable {
   package init(
     documents: [[UInt64]], exclusion: Verifier.ExclusionTable, maximumGroupSize: Int = .max
   ) {
-    var hashes: [UInt64] = []
-    var owners: [Int32] = []
-    hashes.reserveCapacity(documents.reduce(0) { $0 + $1.count })
-    owners.reserveCapacity(hashes.capacity)
+    self.init(
+      shingles: BatchShingles(documents: documents), exclusion: exclusion, maximumGroupSize: maximumGroupSize)
+  }
+
+  /// The same from the batch's inverted list (built once for the check).
+  package init(shingles: BatchShingles, exclusion: Verifier.ExclusionTable, maximumGroupSize: Int = .max) {
+    let documentCount = shingles.count
+    var distinctCounts = [Int](repeating: 0, count: documentCount)
+    var groupStarts: [Int] = [0]
+    var members: [Int32] = []
+    var membership = [Int](repeating: 0, count: documentCount + 1)
     exclusion.keys.withUnsafeBufferPointer { keys in
       exclusion.filter.words.withUnsafeBufferPointer { filter in
-        for (index, document) in documents.enumerated() {
-          for hash in document
-          where exclusion.isEmpty || !exclusion.contains(hash, keys: keys, filter: filter) {
-            hashes.append(hash)
-            owners.append(Int32(index))
-          }
+        shingles.forEachShingle { hash, owners in
+          guard exclusion.isEmpty || !exclusion.contains(hash, keys: keys, filter: filter) else { return }
+          for owner in owners { distinctCounts[Int(owner)] += 1 }
+          guard owners.count >= 2 && owners.count <= maximumGroupSize else { return }
+          for owner in owners { membership[Int(owner) + 1] += 1 }
+          members.append(contentsOf: owners)
+          groupStarts.append(members.count)
         }
       }
     }
-    // Stable by hash, so each hash's owners stay in document order and a document's repeats of
-    // one shingle are next to each other.
-    RadixSort.sort(&hashes, carrying: &owners)
-    var distinctCounts = [Int](repeating: 0, count: documents.count)
-    var groupStarts: [Int] = [0]
-    var members: [Int32] = []
-    var membership = [Int](repeating: 0, count: documents.count + 1)
-    var start = 0
-    while start < hashes.count {
-      var end = start + 1
-      while end < hashes.count && hashes[end] == hashes[start] { end += 1 }
-      let first = members.count
-      var previous: Int32 = -1
-      for position in start..<end where owners[position] != previous {
-        previous = owners[position]
-        distinctCounts[Int(previous)] += 1
-        members.append(previous)
-      }
-      if members.count - first >= 2 && members.count - first <= maximumGroupSize {
-        for position in first..<members.count { membership[Int(members[position]) + 1] += 1 }
-        groupStarts.append(members.count)
-      } else {
-        members.removeLast(members.count - first)
-      }
-      start = end
-    }
-    for document in 0..<documents.count { membership[document + 1] += membership[document] }
+    for document in 0..<documentCount { membership[document + 1] += membership[document] }
     var documentGroups = [Int32](repeating: 0, count: members.count)
     var filled = membership
     for group in 0..<(groupStarts.count - 1) {
