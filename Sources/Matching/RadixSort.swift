@@ -28,9 +28,16 @@ package enum RadixSort {
   /// A payload that takes no memory, for sorting keys alone with the one implementation.
   private struct Nothing {}
 
+  /// From this many keys on, ``sortPairsPartitioned(_:carrying:)``.
+  static let partitionedFrom = 1 << 18
+
   private static func sortPairs<Payload>(_ keys: inout [UInt64], carrying payload: inout [Payload]) {
     let count = keys.count
     guard count > 1, payload.count == count else { return }
+    if count >= partitionedFrom {
+      sortPairsPartitioned(&keys, carrying: &payload)
+      return
+    }
     var otherKeys = keys
     var otherPayload = payload
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { counts in
@@ -65,6 +72,65 @@ package enum RadixSort {
       }
     }
     // An even number of passes leaves the result in `keys` and `payload`.
+  }
+
+  /// The same result for millions of keys (a whole batch's shingles): one pass scatters them by
+  /// their top 11 bits into 2,048 buckets, then each bucket (a few thousand keys, in cache) is
+  /// sorted on its low 56 bits by 7 passes of 8 bits. Every pass is stable, so the sort is. The
+  /// LSD sort above makes 6 passes over all of memory instead; this makes one.
+  static func sortPairsPartitioned<Payload>(_ keys: inout [UInt64], carrying payload: inout [Payload]) {
+    let count = keys.count
+    guard count > 1, payload.count == count else { return }
+    var bucketStarts = [Int](repeating: 0, count: 2049)
+    for key in keys { bucketStarts[Int(key >> 53) + 1] += 1 }
+    for bucket in 0..<2048 { bucketStarts[bucket + 1] += bucketStarts[bucket] }
+    var otherKeys = keys
+    var otherPayload = payload
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { cursor in
+      keys.withUnsafeMutableBufferPointer { keys in
+        payload.withUnsafeMutableBufferPointer { payload in
+          otherKeys.withUnsafeMutableBufferPointer { otherKeys in
+            otherPayload.withUnsafeMutableBufferPointer { otherPayload in
+              for bucket in 0..<2048 { cursor[bucket] = bucketStarts[bucket] }
+              for index in 0..<count {
+                let bucket = Int(keys[index] >> 53)
+                otherKeys[cursor[bucket]] = keys[index]
+                otherPayload[cursor[bucket]] = payload[index]
+                cursor[bucket] += 1
+              }
+              // Each bucket from the other buffers back into `keys` and `payload` (an odd number
+              // of passes ends there).
+              let digits = UnsafeMutableBufferPointer(rebasing: cursor[0..<256])
+              for bucket in 0..<2048 {
+                let start = bucketStarts[bucket]
+                let end = bucketStarts[bucket + 1]
+                guard end > start else { continue }
+                var from = (keys: otherKeys, payload: otherPayload)
+                var to = (keys: keys, payload: payload)
+                for pass in 0..<7 {
+                  let shift = UInt64(pass * 8)
+                  digits.initialize(repeating: 0)
+                  for index in start..<end { digits[Int((from.keys[index] >> shift) & 0xFF)] += 1 }
+                  var total = start
+                  for digit in 0..<256 {
+                    let size = digits[digit]
+                    digits[digit] = total
+                    total += size
+                  }
+                  for index in start..<end {
+                    let digit = Int((from.keys[index] >> shift) & 0xFF)
+                    to.keys[digits[digit]] = from.keys[index]
+                    to.payload[digits[digit]] = from.payload[index]
+                    digits[digit] += 1
+                  }
+                  swap(&from, &to)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   private static func unique(_ sorted: [UInt64]) -> [UInt64] {

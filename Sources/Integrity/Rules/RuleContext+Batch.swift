@@ -2,7 +2,7 @@
 extension RuleContext {
   func quotaFindings(_ application: Application) -> [Finding] {
     guard let unit = application.recommendingUnit, !isExempt(application) else { return [] }
-    let peers = (applicationsByUnit[unit] ?? []).filter { !isExempt($0) }
+    let peers = quotaPeersByUnit[unit] ?? []
     let limit = call.quotas.limit(forUnit: unit)
     guard peers.count > limit else { return [] }
     let others = peers.filter { $0.id != application.id || $0.file != application.file }

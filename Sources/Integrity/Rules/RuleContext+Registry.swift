@@ -20,7 +20,7 @@ extension RuleContext {
 
   private func enterpriseRunning(_ application: Application, _ known: [KnownProject]) -> [Finding] {
     let hits = known.filter { project in
-      call.statuses.isRunning(project.status) && call.isBarringProgram(project.program)
+      call.statuses.isRunning(project.status) && programs.isBarring(project.program)
         && sameOrganisation(application, creditCode: project.creditCode, name: project.organisation)
     }.map(\.related)
     guard !hits.isEmpty else { return [] }
@@ -50,7 +50,7 @@ extension RuleContext {
   private func leadOtherProgram(_ application: Application, _ known: [KnownProject]) -> [Finding] {
     let year = application.year ?? call.year
     let hits = known.filter { project in
-      project.year == year && !call.isThisProgram(project.program) && call.isMunicipalProgram(project.program)
+      project.year == year && !programs.isThis(project.program) && programs.isMunicipal(project.program)
         && !call.statuses.isRunning(project.status) && isLedBySameLead(project, as: application)
     }.map(\.related)
     guard !hits.isEmpty else { return [] }

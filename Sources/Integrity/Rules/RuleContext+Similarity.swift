@@ -101,7 +101,7 @@ extension RuleContext {
           en: "the organisation's own \(year) application (\(program), status \(status)), not funded: "
             + "resubmitting it breaks no rule of the notice"))
     }
-    if sameOrganisation, other.year == thisYear, !call.isMunicipalProgram(other.program) {
+    if sameOrganisation, other.year == thisYear, !programs.isMunicipal(other.program) {
       return Overlap(
         document: document, ratio: ratio, allowed: false,
         reason: LocalizedText(
@@ -169,7 +169,7 @@ extension RuleContext {
     let sameOrganisation = self.sameOrganisation(
       application, creditCode: other.creditCode, name: other.organisation)
     let thisYear = application.year ?? call.year
-    let sameCall = pair.otherInBatch || (call.isThisProgram(other.program) && other.year == thisYear)
+    let sameCall = pair.otherInBatch || (programs.isThis(other.program) && other.year == thisYear)
     if sameCall {
       if sameOrganisation { return .duplicateSubmission }
       return pair.measures.jaccard >= call.threshold(for: .duplicateSubmission).jaccard
@@ -178,7 +178,7 @@ extension RuleContext {
     if other.year == thisYear {
       if !sameOrganisation { return .plagiarism }
       // Only 市级其他类型科技计划 count; the same content sent to a provincial program is allowed.
-      return call.isMunicipalProgram(other.program) ? .crossProgramSameYear : nil
+      return programs.isMunicipal(other.program) ? .crossProgramSameYear : nil
     }
     let earlier = other.year.map { $0 < thisYear } ?? true
     if earlier && call.statuses.isFunded(other.status) {

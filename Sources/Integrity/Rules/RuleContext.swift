@@ -22,7 +22,10 @@ struct RuleContext {
   let thisCallArchiveParties: PartyIndex
   /// The batch's parties, in batch order; lead keys are the applications' own keyed IDs.
   let applicationParties: PartyIndex
-  let applicationsByUnit: [String: [Application]]
+  /// The applications each recommending unit counts against its quota (exempt ones left out).
+  let quotaPeersByUnit: [String: [Application]]
+  /// The program names of the registry, the archive and the batch, classified once.
+  let programs: ProgramClasses
 
   init(input: RuleInput, leadIDKey: @escaping @Sendable (String) -> String) {
     self.input = input
@@ -34,10 +37,19 @@ struct RuleContext {
     batchPairsByOther = Dictionary(grouping: input.pairs.filter(\.otherInBatch), by: \.other.id)
     applicationsByID = Dictionary(
       input.applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    applicationsByUnit = Dictionary(
-      grouping: input.applications.filter { $0.recommendingUnit != nil }, by: { $0.recommendingUnit ?? "" })
-    let archive = self.archive
     let call = input.call
+    quotaPeersByUnit = Dictionary(
+      grouping: input.applications.filter { application in
+        application.recommendingUnit != nil
+          && !call.quotas.exempt.isExempt(
+            enterpriseType: application.enterpriseType, organisation: application.organisation)
+      }, by: { $0.recommendingUnit ?? "" })
+    let archive = self.archive
+    let programs = ProgramClasses(
+      call: call,
+      names: [call.program] + input.registry.map(\.program) + archive.map(\.program)
+        + input.applications.map(\.program))
+    self.programs = programs
     let known =
       input.registry.map { entry in
         KnownProject(
@@ -57,7 +69,7 @@ struct RuleContext {
         .init(
           creditCode: $0.creditCode, organisation: $0.organisation, lead: $0.lead, leadIDKey: $0.leadIDKey)
       })
-    let thisCall = archive.filter { call.isThisProgram($0.program) && $0.year == call.year }
+    let thisCall = archive.filter { programs.isThis($0.program) && $0.year == call.year }
     thisCallArchive = thisCall
     thisCallArchiveParties = PartyIndex(
       thisCall.map {
@@ -117,7 +129,7 @@ struct RuleContext {
   }
 
   func isThisCall(_ record: DocumentRecord) -> Bool {
-    call.isThisProgram(record.program) && record.year == call.year
+    programs.isThis(record.program) && record.year == call.year
   }
 
   // MARK: related documents

@@ -82,6 +82,27 @@ enum Fixtures {
     #expect(!call.isBarringProgram("社会民生科技计划"))
   }
 
+  /// The rules classify each program name once (`ProgramClasses`): the same answers as the call's
+  /// predicates, for names seen at init and names seen later.
+  @Test func programClassesAnswerAsTheCall() throws {
+    let call = try Fixtures.call()
+    let names: [String?] = [
+      "市重点研发计划（前瞻性技术创新专项）", "前瞻性技术创新专项", "科技成果转化专项", "南通市科技成果转化专项资金项目",
+      "市“揭榜挂帅”项目", "社会民生科技计划", "江苏省重点研发计划", "国家重点研发计划", "", nil,
+    ]
+    let classes = ProgramClasses(call: call, names: names.prefix(5))
+    var seen = Set<String>()
+    for name in names {
+      let expected = ProgramClasses.Class(
+        isThis: call.isThisProgram(name), isMunicipal: call.isMunicipalProgram(name),
+        isBarring: call.isBarringProgram(name))
+      #expect(classes.of(name) == expected, "\(name ?? "nil")")
+      seen.insert("\(expected.isThis)\(expected.isMunicipal)\(expected.isBarring)")
+    }
+    // The names cover different answers (else equal answers would prove little).
+    #expect(seen.count >= 3)
+  }
+
   @Test func namesTheFileAndTheKeyOnBadInput() throws {
     var object = try #require(
       JSONSerialization.jsonObject(with: Data(CallConfiguration.nantong2023JSON.utf8)) as? [String: Any])
