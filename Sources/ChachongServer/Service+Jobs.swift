@@ -68,10 +68,11 @@ extension ChachongService {
       .corruptCompoundFile,
       .corruptWordBinary, .malformedTable:
       .corruptFile
-    case .fileNotFound, .unreadable, .undecodableText: .cannotExtractText
+    // Every case named, so that a new reason is a compile error here and not a silent default.
+    case .fileNotFound, .unreadable, .undecodableText, .missingTool, .noTextLayer, .toolFailed, .cancelled:
+      .cannotExtractText
     case .tooLarge: .fileTooLarge
     case .noText: .tooLittleText
-    @unknown default: .cannotExtractText
     }
   }
 
