@@ -175,6 +175,9 @@ public struct CheckJob: Sendable {
       _, document in
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
+    // The batch's own store needs only its fingerprints: filed while the exclusions are worked out
+    // and the archive is searched.
+    async let batchStore = Self.batchStore(prepared, archive: archive, workers: options.workers)
     // The batch's shingles sorted once, for its common text and (after the exclusions) its pairs'
     // shared counts.
     let batchShingles = BatchShingles(documents: prepared.map(\.fingerprint.shingleHashes))
@@ -197,10 +200,10 @@ public struct CheckJob: Sendable {
       scope: .init(accepts: { _, id in !batchIDs.contains(id) }, otherInBatch: false),
       minimum: minimum, passageMinimum: passageMinimum, gate: gate
     ) { done in progress?(ProgressEvent(stage: .searching, done: done, total: total)) }
-    let batchStore = try await Self.batchStore(prepared, archive: archive, workers: options.workers)
     let position = Dictionary(
       prepared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    searched += try await SimilaritySearch(store: batchStore, workers: options.workers).pairs(
+    let batchMemory = try await batchStore
+    searched += try await SimilaritySearch(store: batchMemory, workers: options.workers).pairs(
       for: prepared, texts: texts,
       scope: .init(
         accepts: { query, id in (position[id] ?? -1) > query }, otherInBatch: true,
