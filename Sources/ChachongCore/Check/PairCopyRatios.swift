@@ -68,8 +68,9 @@ enum PairCopyRatios {
     let parameters = archive.parameters.fingerprint
     let k = parameters.shingleSize
     var sides: [String: Side] = [:]
-    for document in batch {
-      sides[document.id] = Side(
+    let batchSides = try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) {
+      _, document in
+      Side(
         normalized: document.fingerprint.normalized, shingles: document.fingerprint.shingleHashes,
         sections: document.document.sections,
         excluded: CheckCopyMetrics.excludedTokens(
@@ -77,6 +78,7 @@ enum PairCopyRatios {
           excluding: excluding, k: k),
         skeleton: SkeletonShingler.keys(of: document.fingerprint.normalized))
     }
+    for (document, side) in zip(batch, batchSides) { sides[document.id] = side }
     let archived = Set(pairs.filter { !$0.otherInBatch }.map(\.other.id)).subtracting(sides.keys).sorted()
     if !archived.isEmpty {
       let entries = try await texts.entries(ids: archived, from: archive)
@@ -93,24 +95,18 @@ enum PairCopyRatios {
     let exactPassages = try await exactPassages(
       pairs, aligned: aligned, sides: sides, exclusion: texts.exclusion, k: k, workers: workers,
       progress: progress)
-    var sentences = SentenceDocuments(batch: batch, archive: archive, sides: sides)
+    let rewritten = try await fuzzyPassages(
+      pairs, exact: exactPassages, batch: batch, archive: archive, sides: sides, workers: workers)
     var measured: [SimilarPair] = []
     measured.reserveCapacity(pairs.count)
-    for (pair, exact) in zip(pairs, exactPassages) {
+    for (index, (pair, exact)) in zip(pairs, exactPassages).enumerated() {
       try Task.checkCancellation()
       guard let application = sides[pair.applicationID], let other = sides[pair.other.id], let exact
       else {
         measured.append(pair)
         continue
       }
-      var passages = exact
-      if ParaphraseChannel.needsFuzzyStage(application, other, exact: exact),
-        let query = try await sentences.document(pair.applicationID),
-        let source = try await sentences.document(pair.other.id)
-      {
-        passages = withRewrittenPassages(
-          exact: exact, application: application, other: other, query: query, source: source)
-      }
+      let passages = rewritten[index] ?? exact
       var result = pair
       if passages != exact, let passageMinimum {
         // Rewritten passages count for the rules' long-passage condition as exact ones do.
@@ -152,10 +148,10 @@ enum PairCopyRatios {
       }
     }
     measured = distinctive(measured, sources: sources)
-    var metrics: [String: CopyMetrics] = [:]
-    var measures: [String: ApplicationCopyMeasures] = [:]
-    for document in batch {
-      guard let side = sides[document.id] else { continue }
+    // Per application, `workers` at a time: each reads only its own sources.
+    let perApplication = try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) {
+      [sides, sources] _, document -> (CopyMetrics, ApplicationCopyMeasures)? in
+      guard let side = sides[document.id] else { return nil }
       let all = merged(sources[document.id] ?? [])
       let own = all.filter { isOwnEarlier($0.record, of: document.document.record) }.map(\.record.id)
       var result = CopyMetricsCalculator.measure(
@@ -174,12 +170,56 @@ enum PairCopyRatios {
       result.copiedCharactersExcludingOwn = withoutOwn.copiedCharacters
       result.ownSources = own.sorted()
       result.passageKinds = kindCounts(all.flatMap(\.passages))
-      metrics[document.id] = result
-      measures[document.id] = ApplicationCopyMeasures(
-        totalCopyRatio: result.copyRatio, largestSourceRatio: result.largestSourceRatio,
-        largestSourceId: result.largestSourceId, copyRatioExcludingOwn: withoutOwn.copyRatio)
+      return (
+        result,
+        ApplicationCopyMeasures(
+          totalCopyRatio: result.copyRatio, largestSourceRatio: result.largestSourceRatio,
+          largestSourceId: result.largestSourceId, copyRatioExcludingOwn: withoutOwn.copyRatio)
+      )
+    }
+    var metrics: [String: CopyMetrics] = [:]
+    var measures: [String: ApplicationCopyMeasures] = [:]
+    for (document, computed) in zip(batch, perApplication) {
+      guard let (metric, measure) = computed else { continue }
+      metrics[document.id] = metric
+      measures[document.id] = measure
     }
     return Result(pairs: measured, metrics: metrics, measures: measures)
+  }
+
+  /// Pair i's exact passages combined with the fuzzy stage's, for the pairs that go through it
+  /// (`ParaphraseChannel.needsFuzzyStage`, both texts at hand); nil for the others. The sentence
+  /// documents are built once each and the pairs aligned `workers` at a time.
+  static func fuzzyPassages(
+    _ pairs: [SimilarPair], exact: [[Passage]?], batch: [PreparedDocument], archive: any ArchiveReading,
+    sides: [String: Side], workers: Int
+  ) async throws -> [[Passage]?] {
+    var fuzzy: [Int] = []
+    var needed: [String] = []
+    var seen = Set<String>()
+    for (index, (pair, exact)) in zip(pairs, exact).enumerated() {
+      guard let application = sides[pair.applicationID], let other = sides[pair.other.id], let exact,
+        ParaphraseChannel.needsFuzzyStage(application, other, exact: exact)
+      else { continue }
+      fuzzy.append(index)
+      for id in [pair.applicationID, pair.other.id] where seen.insert(id).inserted { needed.append(id) }
+    }
+    var result = [[Passage]?](repeating: nil, count: pairs.count)
+    guard !fuzzy.isEmpty else { return result }
+    let documents = try await SentenceDocuments(batch: batch, archive: archive, sides: sides).documents(
+      needed, workers: workers)
+    let aligned = try await OrderedConcurrentMap.map(fuzzy, workers: workers, makeState: {}) {
+      _, index -> [Passage]? in
+      let pair = pairs[index]
+      guard let application = sides[pair.applicationID], let other = sides[pair.other.id],
+        let exact = exact[index], let query = documents[pair.applicationID],
+        let source = documents[pair.other.id]
+      else { return nil }
+      return withRewrittenPassages(
+        exact: exact, application: application, other: other, query: query, source: source)
+    }
+    for (index, passages) in zip(fuzzy, aligned) { result[index] = passages }
+    return result
   }
 
   /// Each pair's copied characters that are no stock phrasing (`DistinctiveCopy`), from either side
@@ -423,7 +463,6 @@ struct SentenceDocuments {
   let batch: [String: PreparedDocument]
   let archive: any ArchiveReading
   let sides: [String: PairCopyRatios.Side]
-  var built: [String: SentenceDocument] = [:]
 
   init(batch: [PreparedDocument], archive: any ArchiveReading, sides: [String: PairCopyRatios.Side]) {
     self.batch = Dictionary(batch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -431,19 +470,22 @@ struct SentenceDocuments {
     self.sides = sides
   }
 
-  mutating func document(_ id: String) async throws -> SentenceDocument? {
-    if let document = built[id] { return document }
-    guard let side = sides[id] else { return nil }
-    let text: String
-    if let document = batch[id] {
-      text = document.document.text
-    } else if let stored = try await archive.texts(ids: [id])[id] {
-      text = stored
-    } else {
-      return nil
+  /// The sentence documents of `ids` that have a side and a text (archived texts read in one
+  /// call), built `workers` at a time.
+  func documents(_ ids: [String], workers: Int) async throws -> [String: SentenceDocument] {
+    let archived = ids.filter { batch[$0] == nil && sides[$0] != nil }
+    let stored = archived.isEmpty ? [:] : try await archive.texts(ids: archived)
+    var inputs: [(id: String, text: String, side: PairCopyRatios.Side)] = []
+    for id in ids {
+      guard let side = sides[id], let text = batch[id]?.document.text ?? stored[id] else { continue }
+      inputs.append((id, text, side))
     }
-    let document = SentenceDocument(text: text, normalized: side.normalized, excludedTokens: side.excluded)
-    built[id] = document
-    return document
+    let built = try await OrderedConcurrentMap.map(inputs, workers: workers, makeState: {}) { _, input in
+      SentenceDocument(
+        text: input.text, normalized: input.side.normalized, excludedTokens: input.side.excluded)
+    }
+    var documents: [String: SentenceDocument] = [:]
+    for (input, document) in zip(inputs, built) { documents[input.id] = document }
+    return documents
   }
 }
