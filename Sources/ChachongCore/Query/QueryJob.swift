@@ -158,14 +158,24 @@ public struct QueryJob: Sendable {
       id: id, path: path, text: text, sections: sections, excluding: Exclusions(try await excludedShingles()))
   }
 
+  /// A candidate that passed verification, with what its alignment needs. Its scores are the
+  /// verification's own (kept once).
+  struct VerifiedCandidate {
+    var id: String
+    var sectionContainment: Double
+    var normalized: NormalizedText
+    var hashes: [UInt64]
+    var verification: PairVerification
+    var scores: SimilarityScores { verification.scores }
+  }
+
   /// The shingles a query run leaves out (``excludedShingles()``), as a set for the aligner and the
   /// metrics and as the table every verification of the run probes, built once per run.
   struct Exclusions: Sendable {
-    let shingles: Set<UInt64>
+    /// The excluded shingles as every verification probes them (`table.excluding` is the set).
     let table: Verifier.ExclusionTable
 
     init(_ shingles: Set<UInt64>) {
-      self.shingles = shingles
       table = Verifier.ExclusionTable(shingles)
     }
   }
@@ -180,7 +190,7 @@ public struct QueryJob: Sendable {
     id: String, path: String, text: String, sections: [(title: String, start: Int, end: Int)],
     excluding exclusions: Exclusions
   ) async throws(IndexError) -> QueryResult {
-    let excluding = exclusions.shingles
+    let excluding = exclusions.table.excluding
     let parameters = store.parameters.fingerprint
     let fingerprint = Fingerprinter(parameters: parameters).fingerprint(text)
     let textSections = sections.map { TextSection(title: $0.title, start: $0.start, end: $0.end) }
@@ -199,7 +209,7 @@ public struct QueryJob: Sendable {
       sectionTokenRanges: SectionSignatures.tokenRanges(
         of: fingerprint.normalized, sections: textSections,
         minimumTokens: store.parameters.granularity.sectionMinimumTokens))
-    var verified: [(String, SimilarityScores, Double, NormalizedText, [UInt64], PairVerification)] = []
+    var verified: [VerifiedCandidate] = []
     for candidateID in candidateIDs {
       guard let matchText = texts[candidateID] else { continue }
       let matchNormalized = NormalizedText(normalizing: matchText)
@@ -209,15 +219,20 @@ public struct QueryJob: Sendable {
       let scores = verification.scores
       let sectionShare = sectionContainment.isUseful ? sectionContainment.maximum(in: verification) : 0
       if isReported(scores, sectionContainment: sectionShare) || mayReachCopyRatio(scores) {
-        verified.append((candidateID, scores, sectionShare, matchNormalized, matchHashes, verification))
+        verified.append(
+          VerifiedCandidate(
+            id: candidateID, sectionContainment: sectionShare, normalized: matchNormalized,
+            hashes: matchHashes,
+            verification: verification))
       }
     }
     verified.sort { left, right in
-      if left.1.jaccard != right.1.jaccard { return left.1.jaccard > right.1.jaccard }
-      let leftContainment = max(left.1.queryContainment, left.1.matchContainment)
-      let rightContainment = max(right.1.queryContainment, right.1.matchContainment)
+      let (leftScores, rightScores) = (left.scores, right.scores)
+      if leftScores.jaccard != rightScores.jaccard { return leftScores.jaccard > rightScores.jaccard }
+      let leftContainment = max(leftScores.queryContainment, leftScores.matchContainment)
+      let rightContainment = max(rightScores.queryContainment, rightScores.matchContainment)
       if leftContainment != rightContainment { return leftContainment > rightContainment }
-      return left.0 < right.0
+      return left.id < right.id
     }
     // Matches reported on their scores alone are cut to `top` before aligning (alignment costs
     // more than verification); the copy-ratio arm needs its candidates' passages first.
@@ -225,7 +240,7 @@ public struct QueryJob: Sendable {
       verified = Array(verified.prefix(options.top))
     }
     let metadata = Dictionary(
-      try await store.records(DocumentFilter(ids: verified.map(\.0))).map { ($0.id, $0) },
+      try await store.records(DocumentFilter(ids: verified.map(\.id))).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
     let k = parameters.shingleSize
     let querySide = MatchPassages.Side(
@@ -235,14 +250,15 @@ public struct QueryJob: Sendable {
       excluding: excluding, k: k)
     var querySentences: SentenceDocument?
     var aligned: [(match: MatchPassages.Side, passages: [Passage])] = []
-    for (matchID, _, _, matchNormalized, matchHashes, verification) in verified {
+    for candidate in verified {
+      let (matchID, matchNormalized, matchHashes) = (candidate.id, candidate.normalized, candidate.hashes)
       let matchSections = (metadata[matchID]?.sections ?? []).map {
         TextSection(title: $0.title, start: $0.start, end: $0.end)
       }
       let matchSide = MatchPassages.Side(
         normalized: matchNormalized, shingles: matchHashes, sections: matchSections)
       var passages = PassageAligner.align(
-        prepared, verification: verification, source: matchNormalized, sourceShingles: matchHashes,
+        prepared, verification: candidate.verification, source: matchNormalized, sourceShingles: matchHashes,
         parameters: .standard, querySections: textSections, sourceSections: matchSections
       ).map { PairCopyRatios.classified($0, fingerprint.normalized, matchNormalized) }
       let matchPair = PairCopyRatios.Side(
@@ -269,7 +285,10 @@ public struct QueryJob: Sendable {
       aligned.map(\.passages), length: aligned.flatMap(\.passages).map(\.end).max() ?? 0)
     var sources: [SourcePassages] = []
     var matches: [QueryMatch] = []
-    for ((matchID, scores, sectionContainment, _, _, _), (matchSide, passages)) in zip(verified, aligned) {
+    for (candidate, (matchSide, passages)) in zip(verified, aligned) {
+      let (matchID, scores, sectionContainment) = (
+        candidate.id, candidate.scores, candidate.sectionContainment
+      )
       if options.top > 0, matches.count >= options.top { break }
       let source = SourcePassages(id: matchID, passages: passages)
       let copied = MatchPassages.metrics(querySide, sources: [source], k: k, excluding: excluding)
