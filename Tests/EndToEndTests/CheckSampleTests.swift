@@ -64,4 +64,31 @@ import Testing
       #expect(reported[id]?.allSatisfy { $0.severity == "info" } == true, "\(id): \(reported[id] ?? [])")
     }
   }
+
+  /// The check's stages that run on several workers (the batch's store, the skeleton channel,
+  /// the copy ratios and the fuzzy stage) give the same report on one thread as on three, byte
+  /// for byte; the sample has batch pairs and rewritten passages, so those stages have work.
+  @Test func theReportIsTheSameOnOneAndThreeThreads() throws {
+    let index = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-sample-threads-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: index) }
+    let ingest = try CheckEndToEndTests.run(
+      ["ingest", "--index", index.path, "--manifest", "archive-manifest.csv", "archive"], in: Self.sample)
+    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
+    var reports: [Data] = []
+    for threads in ["1", "3"] {
+      let check = try CheckEndToEndTests.run(
+        [
+          "check", "--index", index.path, "--manifest", "manifest.csv", "--registry", "registry.csv",
+          "--template", "template.docx", "--format", "json", "--fail-on", "never", "--threads", threads,
+          "applications",
+        ], in: Self.sample)
+      #expect(check.status == 0, "check --threads \(threads): \(check.stderr)")
+      reports.append(check.stdout)
+    }
+    #expect(reports[0] == reports[1])
+    let text = String(decoding: reports[0], as: UTF8.self)
+    #expect(text.contains("\"rewritten\""))
+    #expect(text.contains("\"source\" : \"batch\""))
+  }
 }
