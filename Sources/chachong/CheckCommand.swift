@@ -79,6 +79,11 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "share"))
   var batchCommonShare: Double = CheckOptions.defaultBatchCommonShare
 
+  @Flag(
+    name: .long,
+    help: "Print how long each stage took (reading, searching, evidence, rules, report) on standard error.")
+  var timings = false
+
   @Argument(help: "Application files and folders.")
   var paths: [String]
 
@@ -107,6 +112,14 @@ struct CheckCommand: AsyncParsableCommand {
       storeDescription: storeOptions.description(of: store))
     let reading = try CommandSupport.reading(ocr: ocrOption.ocr)
     let progress = TerminalProgress()
+    let stageTimings = StageTimings()
+    let showProgress = progress.handler
+    let recordStage = stageTimings.handler
+    let timed = timings
+    let handler: ProgressHandler = { event in
+      showProgress(event)
+      if timed { recordStage(event) }
+    }
     let result: CheckResult
     let rendered: Data
     do {
@@ -115,8 +128,15 @@ struct CheckCommand: AsyncParsableCommand {
           applications: paths, manifest: manifest, registry: registry, templates: template, call: call),
         options: options)
       result = try await CheckJob(archive: store, writer: add ? store : nil, reading: reading).run(
-        request, progress: progress.handler)
+        request, progress: handler)
+      let checked = ContinuousClock.now
       rendered = try result.rendered(format, language: lang)
+      if timings {
+        progress.finish()
+        for line in stageTimings.lines(ending: checked, extra: [("report", ContinuousClock.now - checked)]) {
+          Output.error(line)
+        }
+      }
     } catch {
       progress.finish()
       throw CommandSupport.fail(error)

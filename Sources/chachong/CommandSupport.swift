@@ -69,6 +69,49 @@ struct OCROption: ParsableArguments {
   var ocr: OCRMode = .auto
 }
 
+/// `--timings`: how long each stage of a job took, from its progress events, printed on standard
+/// error when the job ends (for operators sizing a batch, and for benchmarks). Wall time from the
+/// stage's first event to the next stage's; the time after the job (rendering the report) is the
+/// caller's own line.
+final class StageTimings: Sendable {
+  private struct State {
+    var stages: [(stage: ProgressEvent.Stage, started: ContinuousClock.Instant)] = []
+  }
+
+  private let started = ContinuousClock.now
+  private let state = Mutex(State())
+
+  var handler: ProgressHandler {
+    { [self] event in self.record(event) }
+  }
+
+  func record(_ event: ProgressEvent) {
+    let now = ContinuousClock.now
+    state.withLock { state in
+      if state.stages.last?.stage != event.stage { state.stages.append((event.stage, now)) }
+    }
+  }
+
+  /// One line per stage (`timing reading 0.71 s`), then `extra` lines measured by the caller, and the
+  /// total since this object was made.
+  func lines(ending end: ContinuousClock.Instant, extra: [(String, Duration)] = []) -> [String] {
+    let stages = state.withLock { $0.stages }
+    var lines: [String] = []
+    for (index, entry) in stages.enumerated() where entry.stage != .done {
+      let next = index + 1 < stages.count ? stages[index + 1].started : end
+      lines.append("timing \(entry.stage.rawValue) \(Self.seconds(next - entry.started)) s")
+    }
+    for (name, duration) in extra { lines.append("timing \(name) \(Self.seconds(duration)) s") }
+    lines.append("timing total \(Self.seconds(ContinuousClock.now - started)) s")
+    return lines
+  }
+
+  static func seconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return String(format: "%.2f", Double(seconds) + Double(attoseconds) / 1e18)
+  }
+}
+
 /// Progress of a long job on standard error, only when it is a terminal: the stage, done of
 /// total, elapsed and (with a total) remaining time. Redrawn at most five times a second.
 final class TerminalProgress: Sendable {

@@ -68,6 +68,7 @@ import Testing
   /// The check's stages that run on several workers (the batch's store, the skeleton channel,
   /// the copy ratios and the fuzzy stage) give the same report on one thread as on three, byte
   /// for byte; the sample has batch pairs and rewritten passages, so those stages have work.
+  /// `--timings` adds its lines to standard error and changes nothing in the report.
   @Test func theReportIsTheSameOnOneAndThreeThreads() throws {
     let index = FileManager.default.temporaryDirectory.appendingPathComponent(
       "chachong-sample-threads-\(UUID().uuidString)")
@@ -81,10 +82,19 @@ import Testing
         [
           "check", "--index", index.path, "--manifest", "manifest.csv", "--registry", "registry.csv",
           "--template", "template.docx", "--format", "json", "--fail-on", "never", "--threads", threads,
-          "applications",
+          "--timings", "applications",
         ], in: Self.sample)
       #expect(check.status == 0, "check --threads \(threads): \(check.stderr)")
       reports.append(check.stdout)
+      // `--timings`: one line per stage and the total, on standard error only.
+      let timings = check.stderr.split(separator: "\n").filter { $0.hasPrefix("timing ") }
+      #expect(
+        timings.map { $0.split(separator: " ")[1] }
+          == ["reading", "searching", "evidence", "rules", "report", "total"], "\(check.stderr)")
+      for line in timings {
+        let fields = line.split(separator: " ")
+        #expect(fields.count == 4 && fields[3] == "s" && (Double(fields[2]) ?? -1) >= 0, "\(line)")
+      }
     }
     #expect(reports[0] == reports[1])
     let text = String(decoding: reports[0], as: UTF8.self)

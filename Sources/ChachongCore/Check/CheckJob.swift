@@ -175,6 +175,7 @@ public struct CheckJob: Sendable {
       _, document in
       PreparedDocument(document: document, fingerprint: fingerprinter.fingerprint(document.text))
     }
+    progress?(ProgressEvent(stage: .searching, done: 0, total: 2 * prepared.count))
     // The batch's own store needs only its fingerprints: filed while the exclusions are worked out
     // and the archive is searched.
     async let batchStore = Self.batchStore(prepared, archive: archive, workers: options.workers)
