@@ -216,13 +216,14 @@ public struct CheckJob: Sendable {
     // Evidence passages (the applications with verified pairs), then the rules on them.
     progress?(ProgressEvent(stage: .evidence, done: 0, total: loaded.applications.count))
     // The second channel: batch pairs whose function-word skeletons overlap (rewritten copies).
+    let skeletons = try await ParaphraseChannel.skeletons(of: prepared, workers: options.workers)
     pairs += try await ParaphraseChannel.batchPairs(
-      prepared, existing: pairs, parameters: archive.parameters.fingerprint, excluding: excluded,
-      workers: options.workers)
+      prepared, skeletons: skeletons, existing: pairs, parameters: archive.parameters.fingerprint,
+      excluding: excluded, workers: options.workers)
     // Every verified pair's evidence passages and copy ratios, before the rules read them.
     let copy = try await PairCopyRatios.measure(
-      pairs, aligned: searched.map(\.exactPassages), batch: prepared, texts: texts, archive: archive,
-      passageMinimum: passageMinimum, workers: options.workers
+      pairs, aligned: searched.map(\.exactPassages), batch: prepared, skeletons: skeletons, texts: texts,
+      archive: archive, passageMinimum: passageMinimum, workers: options.workers
     ) { done, total in progress?(ProgressEvent(stage: .evidence, done: done, total: total)) }
     progress?(ProgressEvent(stage: .rules, done: 0, total: loaded.applications.count))
     let archiveRecords = try await allArchiveRecords.filter { !batchIDs.contains($0.id) }

@@ -59,24 +59,27 @@ enum PairCopyRatios {
   /// `aligned[i]`, when given and not nil, is pair i's exact evidence as `evidence` gives it,
   /// aligned by the similarity search from its own verification (`EvidencedPair`). The shingles
   /// left out are `texts`' (the check's exclusions), whose table every verification shares.
+  /// `skeletons[i]` are batch document i's skeleton keys (`ParaphraseChannel.skeletons`).
   static func measure(
-    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], batch: [PreparedDocument], texts: PreparedTexts,
-    archive: any ArchiveReading, passageMinimum: Int?, workers: Int = 1,
+    _ pairs: [SimilarPair], aligned: [[Passage]?] = [], batch: [PreparedDocument], skeletons: [[UInt64]],
+    texts: PreparedTexts, archive: any ArchiveReading, passageMinimum: Int?, workers: Int = 1,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) async throws -> Result {
     let excluding = texts.excluding
     let parameters = archive.parameters.fingerprint
     let k = parameters.shingleSize
     var sides: [String: Side] = [:]
-    let batchSides = try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) {
-      _, document in
-      Side(
+    let batchSides = try await OrderedConcurrentMap.map(
+      Array(zip(batch, skeletons)), workers: workers, makeState: {}
+    ) { _, item in
+      let (document, skeleton) = item
+      return Side(
         normalized: document.fingerprint.normalized, shingles: document.fingerprint.shingleHashes,
         sections: document.document.sections,
         excluded: CheckCopyMetrics.excludedTokens(
           shingles: document.fingerprint.shingleHashes, count: document.fingerprint.normalized.count,
           excluding: excluding, k: k),
-        skeleton: SkeletonShingler.keys(of: document.fingerprint.normalized))
+        skeleton: skeleton)
     }
     for (document, side) in zip(batch, batchSides) { sides[document.id] = side }
     let archived = Set(pairs.filter { !$0.otherInBatch }.map(\.other.id)).subtracting(sides.keys).sorted()

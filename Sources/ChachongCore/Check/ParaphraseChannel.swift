@@ -106,16 +106,15 @@ enum ParaphraseChannel {
   /// and that `existing` does not hold, verified exactly (scores only, no gate): the copy ratios
   /// and the rules decide on them after the fuzzy stage.
   ///
-  /// Keys and scores are computed `workers` documents at a time; the shared-key counts come from
-  /// one inverted list of the batch's keys (``BatchOverlap``, keys in more than `maximumPostings`
-  /// documents left out), in batch order then candidate order.
+  /// `skeletons[i]` are batch document i's keys (``skeletons(of:workers:)``, computed once per
+  /// check and read by the copy ratios too). The shared-key counts come from one inverted list of
+  /// the batch's keys (``BatchOverlap``, keys in more than `maximumPostings` documents left out),
+  /// in batch order then candidate order; the scores are computed `workers` pairs at a time.
   static func batchPairs(
-    _ batch: [PreparedDocument], existing: [SimilarPair], parameters: FingerprintParameters,
-    excluding: Set<UInt64>, workers: Int
+    _ batch: [PreparedDocument], skeletons keys: [[UInt64]], existing: [SimilarPair],
+    parameters: FingerprintParameters, excluding: Set<UInt64>, workers: Int
   ) async throws(CancellationError) -> [SimilarPair] {
-    let keys = try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) { _, document in
-      SkeletonShingler.keys(of: document.fingerprint.normalized)
-    }
+    guard keys.count == batch.count else { return [] }
     let overlap = BatchOverlap(
       documents: keys, exclusion: Verifier.ExclusionTable([]), maximumGroupSize: maximumPostings)
     let known = Set(existing.filter(\.otherInBatch).map { PairKey($0.applicationID, $0.other.id) })
@@ -139,6 +138,15 @@ enum ParaphraseChannel {
       return SimilarPair(
         applicationID: query.id, other: match.document.record, otherInBatch: true,
         measures: SimilarityMeasures(scores), passages: [])
+    }
+  }
+
+  /// Each batch document's skeleton keys (`SkeletonShingler.keys`), `workers` documents at a time.
+  static func skeletons(of batch: [PreparedDocument], workers: Int) async throws(CancellationError)
+    -> [[UInt64]]
+  {
+    try await OrderedConcurrentMap.map(batch, workers: workers, makeState: {}) { _, document in
+      SkeletonShingler.keys(of: document.fingerprint.normalized)
     }
   }
 
