@@ -49,21 +49,7 @@ package enum RadixSort {
               var to = (keys: otherKeys, payload: otherPayload)
               // 6 passes of 11 bits cover 66 bits.
               for pass in 0..<6 {
-                let shift = UInt64(pass * 11)
-                counts.initialize(repeating: 0)
-                for key in from.keys { counts[Int((key >> shift) & 0x7FF)] += 1 }
-                var total = 0
-                for index in 0..<2048 {
-                  let bucket = counts[index]
-                  counts[index] = total
-                  total += bucket
-                }
-                for index in 0..<count {
-                  let bucket = Int((from.keys[index] >> shift) & 0x7FF)
-                  to.keys[counts[bucket]] = from.keys[index]
-                  to.payload[counts[bucket]] = from.payload[index]
-                  counts[bucket] += 1
-                }
+                countingPass(from: from, to: to, range: 0..<count, shift: UInt64(pass * 11), counts: counts)
                 swap(&from, &to)
               }
             }
@@ -81,48 +67,28 @@ package enum RadixSort {
   static func sortPairsPartitioned<Payload>(_ keys: inout [UInt64], carrying payload: inout [Payload]) {
     let count = keys.count
     guard count > 1, payload.count == count else { return }
-    var bucketStarts = [Int](repeating: 0, count: 2049)
-    for key in keys { bucketStarts[Int(key >> 53) + 1] += 1 }
-    for bucket in 0..<2048 { bucketStarts[bucket + 1] += bucketStarts[bucket] }
     var otherKeys = keys
     var otherPayload = payload
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { cursor in
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { counts in
       keys.withUnsafeMutableBufferPointer { keys in
         payload.withUnsafeMutableBufferPointer { payload in
           otherKeys.withUnsafeMutableBufferPointer { otherKeys in
             otherPayload.withUnsafeMutableBufferPointer { otherPayload in
-              for bucket in 0..<2048 { cursor[bucket] = bucketStarts[bucket] }
-              for index in 0..<count {
-                let bucket = Int(keys[index] >> 53)
-                otherKeys[cursor[bucket]] = keys[index]
-                otherPayload[cursor[bucket]] = payload[index]
-                cursor[bucket] += 1
-              }
+              countingPass(
+                from: (keys, payload), to: (otherKeys, otherPayload), range: 0..<count, shift: 53,
+                counts: counts)
+              // The pass leaves each bucket's end in `counts`.
+              let bucketEnds = Array(counts)
               // Each bucket from the other buffers back into `keys` and `payload` (an odd number
               // of passes ends there).
-              let digits = UnsafeMutableBufferPointer(rebasing: cursor[0..<256])
+              let digits = UnsafeMutableBufferPointer(rebasing: counts[0..<256])
               for bucket in 0..<2048 {
-                let start = bucketStarts[bucket]
-                let end = bucketStarts[bucket + 1]
-                guard end > start else { continue }
+                let range = (bucket == 0 ? 0 : bucketEnds[bucket - 1])..<bucketEnds[bucket]
+                guard !range.isEmpty else { continue }
                 var from = (keys: otherKeys, payload: otherPayload)
                 var to = (keys: keys, payload: payload)
                 for pass in 0..<7 {
-                  let shift = UInt64(pass * 8)
-                  digits.initialize(repeating: 0)
-                  for index in start..<end { digits[Int((from.keys[index] >> shift) & 0xFF)] += 1 }
-                  var total = start
-                  for digit in 0..<256 {
-                    let size = digits[digit]
-                    digits[digit] = total
-                    total += size
-                  }
-                  for index in start..<end {
-                    let digit = Int((from.keys[index] >> shift) & 0xFF)
-                    to.keys[digits[digit]] = from.keys[index]
-                    to.payload[digits[digit]] = from.payload[index]
-                    digits[digit] += 1
-                  }
+                  countingPass(from: from, to: to, range: range, shift: UInt64(pass * 8), counts: digits)
                   swap(&from, &to)
                 }
               }
@@ -130,6 +96,32 @@ package enum RadixSort {
           }
         }
       }
+    }
+  }
+
+  /// One stable counting-sort pass of `from[range]` into `to[range]` by the digit
+  /// `(key >> shift) % counts.count` (`counts.count` a power of two: 2,048 or 256). `counts` ends
+  /// holding each digit's end in `to`.
+  @inline(__always)
+  private static func countingPass<Payload>(
+    from: (keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<Payload>),
+    to: (keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<Payload>),
+    range: Range<Int>, shift: UInt64, counts: UnsafeMutableBufferPointer<Int>
+  ) {
+    let mask = UInt64(counts.count - 1)
+    counts.initialize(repeating: 0)
+    for index in range { counts[Int((from.keys[index] >> shift) & mask)] += 1 }
+    var total = range.lowerBound
+    for digit in 0..<counts.count {
+      let size = counts[digit]
+      counts[digit] = total
+      total += size
+    }
+    for index in range {
+      let digit = Int((from.keys[index] >> shift) & mask)
+      to.keys[counts[digit]] = from.keys[index]
+      to.payload[counts[digit]] = from.payload[index]
+      counts[digit] += 1
     }
   }
 
