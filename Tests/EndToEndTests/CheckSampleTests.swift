@@ -22,15 +22,21 @@ import Testing
     var decoys: [Decoy]
   }
 
+  /// The sample's archive ingested into a new index in the temporary folder (the caller removes it).
+  static func ingestedArchive() throws -> URL {
+    let index = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-sample-\(UUID().uuidString)")
+    let ingest = try CheckEndToEndTests.run(
+      ["ingest", "--index", index.path, "--manifest", "archive-manifest.csv", "archive"], in: sample)
+    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
+    return index
+  }
+
   @Test func reportsExactlyThePlantedFindings() throws {
     let expected = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: Self.sample.appendingPathComponent("expected-findings.json")))
-    let index = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "chachong-sample-\(UUID().uuidString)")
+    let index = try Self.ingestedArchive()
     defer { try? FileManager.default.removeItem(at: index) }
-    let ingest = try CheckEndToEndTests.run(
-      ["ingest", "--index", index.path, "--manifest", "archive-manifest.csv", "archive"], in: Self.sample)
-    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
     let check = try CheckEndToEndTests.run(
       [
         "check", "--index", index.path, "--manifest", "manifest.csv", "--registry", "registry.csv",
@@ -70,12 +76,8 @@ import Testing
   /// for byte; the sample has batch pairs and rewritten passages, so those stages have work.
   /// `--timings` adds its lines to standard error and changes nothing in the report.
   @Test func theReportIsTheSameOnOneAndThreeThreads() throws {
-    let index = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "chachong-sample-threads-\(UUID().uuidString)")
+    let index = try Self.ingestedArchive()
     defer { try? FileManager.default.removeItem(at: index) }
-    let ingest = try CheckEndToEndTests.run(
-      ["ingest", "--index", index.path, "--manifest", "archive-manifest.csv", "archive"], in: Self.sample)
-    #expect(ingest.status == 0, "ingest: \(ingest.stderr)")
     var reports: [Data] = []
     for threads in ["1", "3"] {
       let check = try CheckEndToEndTests.run(
