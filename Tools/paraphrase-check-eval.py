@@ -101,7 +101,10 @@ def plagdet(cases, detections):
 
 def check_reports(report, truth):
     """(suspicious, source) -> passages of the application side, from findings at warning+."""
+    # In one batch a pair is reported from both sides; its passages are counted once, from the
+    # suspicious document's own report where it has one (else from the source's, mirrored).
     found = collections.defaultdict(list)
+    mirrored = collections.defaultdict(list)
     for application in report["applications"]:
         for finding in application["findings"]:
             if finding["severity"] == "info" or finding["rule"] not in (
@@ -114,9 +117,12 @@ def check_reports(report, truth):
                 if a.startswith("suspicious"):
                     found[(a, b)] += [(p["start"], p["end"], p.get("kind")) for p in passages]
                 elif b.startswith("suspicious"):
-                    found[(b, a)] += [(p["sourceStart"], p["sourceEnd"], p.get("kind")) for p in passages]
+                    mirrored[(b, a)] += [(p["sourceStart"], p["sourceEnd"], p.get("kind")) for p in passages]
                 else:
                     found[(a, b)] += []
+    for pair, passages in mirrored.items():
+        if pair not in found:
+            found[pair] = passages
     return found
 
 
