@@ -367,3 +367,28 @@ private func covers(_ passage: Passage, in text: String, from first: String, to 
     found.first.map { TestText.slice(rewritten, $0.passage.start, $0.passage.end).hasPrefix("第三十九条") } == true
   )
 }
+
+@Test func chinesePassagesAreNeverTwiceAsLongOnOneSide() throws {
+  // Two regulations' 法律责任 chapters (Corpora/paraphrase: source-027, and suspicious-005, whose
+  // copy of source-019 is such a chapter): penalty clauses are stock phrasing, and with sides
+  // allowed 3× apart one sentence group pairs 1,154 characters of one with 435 of the other.
+  let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Corpora/paraphrase")
+  let query = SentenceDocument(
+    text: try String(
+      contentsOf: corpus.appendingPathComponent("source-documents/source-027.txt"), encoding: .utf8))
+  let source = SentenceDocument(
+    text: try String(
+      contentsOf: corpus.appendingPathComponent("suspicious-documents/suspicious-005.txt"), encoding: .utf8))
+  func lopsided(_ parameters: ParaphraseAlignmentParameters) -> [Passage] {
+    ParaphraseAligner.align(query: query, source: source, parameters: parameters).map(\.passage).filter {
+      2 * min($0.end - $0.start, $0.sourceEnd - $0.sourceStart)
+        < max($0.end - $0.start, $0.sourceEnd - $0.sourceStart)
+    }
+  }
+  #expect(ParaphraseAlignmentParameters.standard.maximumLengthRatio == 2)
+  #expect(lopsided(.standard).isEmpty)
+  var wider = ParaphraseAlignmentParameters.standard
+  wider.maximumLengthRatio = 3
+  #expect(lopsided(wider).contains { $0.end - $0.start > 1000 }, "the rule is what keeps the pair out")
+}

@@ -107,7 +107,9 @@ package enum ParaphraseAligner {
       fragment.seededSource = Set(group.map(\.source)).count
       fragment.similarity = space.rangeCosine(
         query: fragment.queryFirst...fragment.queryLast, source: fragment.sourceFirst...fragment.sourceLast)
-      if fragment.similarity >= parameters.validationCosine && isBalanced(fragment, space: space) {
+      if fragment.similarity >= parameters.validationCosine
+        && isBalanced(fragment, space: space, maximumLengthRatio: parameters.maximumLengthRatio)
+      {
         if fragment.queryLast - fragment.queryFirst < parameters.shortSentences {
           fragment.setSimilarity = space.rangeCosine(
             query: fragment.queryFirst...fragment.queryLast,
@@ -124,7 +126,7 @@ package enum ParaphraseAligner {
 
   /// Whether neither side of `fragment` is over `maximumLengthRatio` times the other (characters):
   /// a lopsided group is regrouped with a smaller gap, as one that fails validation.
-  private static func isBalanced(_ fragment: Fragment, space: PairSpace) -> Bool {
+  private static func isBalanced(_ fragment: Fragment, space: PairSpace, maximumLengthRatio: Int) -> Bool {
     let queryLength =
       space.query.characterEnd(ofSentence: fragment.queryLast)
       - space.query.characterStart(ofSentence: fragment.queryFirst)
@@ -170,9 +172,6 @@ package enum ParaphraseAligner {
     return result
   }
 
-  /// A passage's longer side is at most this many times its shorter side.
-  static let maximumLengthRatio = 3
-
   /// One passage per query region: the most similar, then longest, fragments win; the rest must not
   /// overlap them in the query. Then the minimum length on both sides.
   private static func choose(
@@ -187,9 +186,9 @@ package enum ParaphraseAligner {
       source.characterEnd(ofSentence: fragment.sourceLast)
         - source.characterStart(ofSentence: fragment.sourceFirst)
     }
-    // As `combine`'s rule for exact passages: rewriting does not make a sentence three times
-    // longer, so a fragment far longer on one side is seeds of one stock sentence grouped with
-    // the many sentences around it on the other side (95 characters of a regulation's 法律责任
+    // As `combine`'s rule for exact passages: rewriting does not make a sentence
+    // `maximumLengthRatio` times longer, so a fragment far longer on one side is seeds of one stock
+    // sentence grouped with the many sentences around it on the other side (95 characters of a regulation's 法律责任
     // against 800 characters of another's).
     // Texts on one topic share scattered similar sentences and much vocabulary, so a long range
     // can pass validation around a few seeds; in a rewritten copy most query sentences match one.
@@ -197,7 +196,8 @@ package enum ParaphraseAligner {
     let long = fragments.filter {
       Double($0.seededQuery) >= parameters.minimumSeededShare * Double($0.queryLast - $0.queryFirst + 1)
         && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
-        && maximumLengthRatio * min(length($0), sourceLength($0)) >= max(length($0), sourceLength($0))
+        && parameters.maximumLengthRatio * min(length($0), sourceLength($0))
+          >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || min($0.similarity, $0.setSimilarity) >= parameters.shortCosine)
     }
