@@ -52,3 +52,34 @@ public enum PassageMatchKind: String, Sendable, Codable, CaseIterable, Comparabl
     }
   }
 }
+
+/// Passages of one document pair seen from the other document of a batch pair.
+///
+/// A batch pair is aligned once, from its earlier document's side, where each region of that
+/// document belongs to one passage; the later document's report shows the same passages with the
+/// sides swapped. There a region of the later document can be the other side of several passages
+/// (the earlier document repeats a sentence the later one copied once), so a long copied passage
+/// comes with the short ones inside it. A reviewer reads the long one; the short ones inside it add
+/// no characters (copy ratios count the union) and make one copy look like many.
+package enum NestedPassages {
+  /// `passages` without those whose range lies inside another one's (the first of equal ranges
+  /// is kept), in their original order. O(n log n).
+  package static func outermost<Item>(_ passages: [Item], range: (Item) -> Range<Int>) -> [Item] {
+    guard passages.count > 1 else { return passages }
+    let ranges = passages.map(range)
+    let order = ranges.indices.sorted {
+      let left = ranges[$0]
+      let right = ranges[$1]
+      if left.lowerBound != right.lowerBound { return left.lowerBound < right.lowerBound }
+      if left.upperBound != right.upperBound { return left.upperBound > right.upperBound }
+      return $0 < $1
+    }
+    var kept = [Bool](repeating: false, count: passages.count)
+    var coveredUntil = Int.min
+    for index in order where ranges[index].upperBound > coveredUntil {
+      kept[index] = true
+      coveredUntil = ranges[index].upperBound
+    }
+    return passages.indices.filter { kept[$0] }.map { passages[$0] }
+  }
+}

@@ -348,3 +348,77 @@ import Testing
     #expect(!ParaphraseChannel.isLocalCopy([]))
   }
 }
+
+/// Issue 13: rewritten copies between two applications of one batch (this year's applications
+/// copying each other) are found as they are against the archive, and each application's report
+/// lists a copy once.
+@Suite struct RewrittenCopyWithinBatchTests {
+  /// The 2023 call with the plagiarism rule lowered so that every copied passage of 50 characters
+  /// is a finding, and without the call's own text (as `Tools/paraphrase-check-eval.py`): the corpus's
+  /// copies are 50–300 characters, which the 2023 policy rightly does not report.
+  static func lowThresholdCall() throws -> NamedBytes {
+    let url = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/calls/nantong-2023.json")
+    var call = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    var similarity = try #require(call["similarity"] as? [String: Any])
+    similarity["plagiarism"] = [
+      "jaccard": 1, "containment": 1, "minimumSharedCharacters": 50, "copyRatio": 0.005,
+    ]
+    call["similarity"] = similarity
+    call.removeValue(forKey: "callText")
+    return NamedBytes(name: "eval-call.json", bytes: Array(try JSONSerialization.data(withJSONObject: call)))
+  }
+
+  /// Corpus files checked together as one batch against an empty archive.
+  static func checkTogether(_ files: [String]) async throws -> CheckReport {
+    let corpus = CheckEndToEndTests.packageRoot.appendingPathComponent("Corpora/paraphrase")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-within-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    for file in files {
+      let url = corpus.appendingPathComponent(file)
+      try FileManager.default.copyItem(at: url, to: root.appendingPathComponent(url.lastPathComponent))
+    }
+    var request = try CheckFiles.request(CheckFiles.Paths(applications: [root.path]), options: CheckOptions())
+    request.call = try lowThresholdCall()
+    return try await CheckJob(archive: MemoryArchive()).run(request).report
+  }
+
+  static func related(_ report: CheckReport, _ application: String, _ source: String) -> RelatedDocument? {
+    report.applications.first { $0.id == application }?.findings
+      .filter { $0.severity >= .warning }
+      .flatMap(\.related).first { $0.id == source }
+  }
+
+  @Test func shortReorderedCopyBetweenTwoApplicationsIsFound() async throws {
+    // suspicious-008: 1813..<1883 are source-034's 998..<1068 with their clauses reordered, a
+    // 70-character copy sharing too few winnowed fingerprints for the batch's former bar of 8.
+    let report = try await Self.checkTogether([
+      "source-documents/source-034.txt", "suspicious-documents/suspicious-008.txt",
+    ])
+    let related = try #require(Self.related(report, "suspicious-008", "source-034"))
+    let passages = related.passages ?? []
+    #expect(
+      passages.contains { $0.start < 1883 && 1813 < $0.end && $0.sourceStart < 1068 && 998 < $0.sourceEnd })
+  }
+
+  @Test func theLaterApplicationListsACopyOnce() async throws {
+    // suspicious-007: 1509..<1628 are source-011's 1317..<1436 word for word. The pair is aligned
+    // from source-011's side, where source-011 repeats a phrase of the copy elsewhere; seen from
+    // suspicious-007 those short passages lie inside the long one.
+    let report = try await Self.checkTogether([
+      "source-documents/source-011.txt", "suspicious-documents/suspicious-007.txt",
+    ])
+    let later = try #require(Self.related(report, "suspicious-007", "source-011")?.passages)
+    let earlier = try #require(Self.related(report, "source-011", "suspicious-007")?.passages)
+    let copy = try #require(later.first { $0.start <= 1509 && 1627 <= $0.end })
+    #expect(copy.sourceStart <= 1317 && 1435 <= copy.sourceEnd)
+    for (index, passage) in later.enumerated() {
+      for (otherIndex, other) in later.enumerated() where otherIndex != index {
+        #expect(!(other.start <= passage.start && passage.end <= other.end), "\(passage) inside \(other)")
+      }
+    }
+    // The earlier application's own list keeps every passage of its side (the stored alignment).
+    #expect(earlier.count > later.count)
+  }
+}

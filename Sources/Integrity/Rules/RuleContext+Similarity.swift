@@ -150,8 +150,11 @@ extension RuleContext {
     for pair in batchPairsByOther[application.id] ?? [] {
       guard let source = applicationsByID[pair.applicationID] else { continue }
       if best[source.id] != nil { continue }
-      // Seen from this application: its passages are the source side of the stored ones.
-      let passages = pair.passages.map { $0.map(reversedPassage) }
+      // Seen from this application: its passages are the source side of the stored ones, without
+      // those nested in a longer one on this side (`NestedPassages`).
+      let passages = pair.passages.map {
+        NestedPassages.outermost($0.map(reversedPassage)) { $0.start..<$0.end }
+      }
       var measures = pair.measures.reversed
       if measures.passageCharacters == nil {
         measures.passageCharacters = passages.map { $0.reduce(0) { $0 + $1.chars } }
