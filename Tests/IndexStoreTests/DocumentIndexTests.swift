@@ -134,7 +134,11 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
 }
 
 @Test func oneCopiedSectionIsACandidate() async throws {
-  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  // The section tables alone: an index without winnowed fingerprints (window 0, the default
+  // before stop 25), so that the whole-document and section channels are what is tested.
+  var parameters = IndexParameters.standard
+  parameters.granularity.window = 0
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: parameters)
   let section = syntheticText(seed: 20, count: 800)
   let (source, sourceSections) = sectioned([
     syntheticText(seed: 21, count: 3000), syntheticText(seed: 26, count: 3000), section,
@@ -143,9 +147,12 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   let (query, querySections) = sectioned([
     syntheticText(seed: 23, count: 7000), section, syntheticText(seed: 24, count: 1000),
   ])
-  var sourceDocument = makeDocument(id: "source", text: source)
+  var sourceDocument = makeDocument(id: "source", text: source, parameters: parameters)
   sourceDocument.metadata.sections = sourceSections
-  try index.upsertNow([sourceDocument, makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000))])
+  try index.upsertNow([
+    sourceDocument,
+    makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000), parameters: parameters),
+  ])
   let fingerprint = Fingerprinter(parameters: .standard).fingerprint(query)
   let candidates = try await index.candidates(for: fingerprint, sections: querySections)
   #expect(candidates.map(\.id) == ["source"])
@@ -153,6 +160,25 @@ func sectioned(_ parts: [String]) -> (String, [TextSection]) {
   #expect((candidates.first?.sectionBandMatches ?? 0) > 0)
   // Without its sections the query's whole-document signature does not find it.
   #expect(try await index.candidates(for: fingerprint).isEmpty)
+}
+
+@Test func aNewIndexFindsACopiedPassageWithoutSections() async throws {
+  // The standard parameters of a new index store winnowed fingerprints (window 64): an
+  // 800-character passage copied into another document is a candidate with no section of its own
+  // and a whole-document Jaccard far below the LSH tables' 0.4.
+  #expect(IndexParameters.standard.granularity.window == 64)
+  let index = try DocumentIndex.open(directory: temporaryIndexDirectory(), creating: .standard)
+  let passage = syntheticText(seed: 20, count: 800)
+  let source = syntheticText(seed: 21, count: 6000) + passage + syntheticText(seed: 22, count: 3000)
+  let query = syntheticText(seed: 23, count: 7000) + passage + syntheticText(seed: 24, count: 1000)
+  try index.upsertNow([
+    makeDocument(id: "source", text: source),
+    makeDocument(id: "noise", text: syntheticText(seed: 25, count: 9000)),
+  ])
+  let candidates = try await index.candidates(for: Fingerprinter(parameters: .standard).fingerprint(query))
+  #expect(candidates.map(\.id) == ["source"])
+  #expect((candidates.first?.bandMatches ?? 1) == 0)
+  #expect((candidates.first?.sharedFingerprints ?? 0) >= 3)
 }
 
 @Test func winnowedFingerprintsFindACopiedPassageWhenEnabled() async throws {
