@@ -62,7 +62,11 @@ struct IngestCommand: AsyncParsableCommand {
     help: "New index: whole-document Jaccard the LSH bands are tuned for (default 0.4).")
   var lshThreshold: Double?
 
-  @Option(name: .long, help: "New index: the winnowing window of its passage fingerprints (default \(Granularity.standardWindow); 0: none).")
+  @Option(
+    name: .long,
+    help:
+      "New index: the winnowing window of its passage fingerprints (default \(Granularity.standardWindow); 0: none)."
+  )
   var winnowWindow: Int?
 
   @Argument(help: "Files, folders and .jsonl files.")
