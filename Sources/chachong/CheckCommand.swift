@@ -106,6 +106,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   func run() async throws {
     let store = add ? try await storeOptions.openOrCreate() : try await storeOptions.open(readOnly: true)
+    storeOptions.warnIfWithoutPassageFingerprints(store)
     let options = CheckOptions(
       format: format, failOn: failOn, language: lang, add: add, commonShare: commonShare,
       batchCommonShare: batchCommonShare, workers: CommandSupport.threads(threads),

@@ -101,6 +101,7 @@ struct QueryCommand: AsyncParsableCommand {
 
   func run() async throws {
     let documentIndex = try await storeOptions.open(readOnly: true)
+    storeOptions.warnIfWithoutPassageFingerprints(documentIndex)
     var manifestTable: ManifestTable?
     if let manifest {
       do {

@@ -59,6 +59,19 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Says on standard error that `store` stores no winnowed passage fingerprints (an index created
+  /// with `--winnow-window 0`, or by chachong before window 64 became a new index's default): its
+  /// documents are candidates only when most of a document or a whole section matches, so a copied
+  /// paragraph or an application rewritten by a '降重' tool is not found (docs/index.md,
+  /// "Granularity"). Nothing for an index with fingerprints.
+  func warnIfWithoutPassageFingerprints(_ store: any ArchiveReading) {
+    guard store.parameters.granularity.window == 0 else { return }
+    Output.error(
+      "warning: \(Output.path(given)) stores no passage fingerprints: a copied paragraph or a rewritten "
+        + "application is found only when most of a document or a whole section matches; a new index "
+        + "(chachong ingest into an empty directory or store) has them")
+  }
+
   /// How reports name the store: a directory as given, a PostgreSQL URL as the store prints it
   /// (normalised; never a password).
   func description(of opened: any ArchiveReading) -> String {
