@@ -11,7 +11,8 @@ struct Chachong: AsyncParsableCommand {
     version: ChachongVersion.current,
     subcommands: [
       CheckCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, CompareCommand.self,
-      ListCommand.self, RemoveCommand.self, StatsCommand.self, MigrateCommand.self, ServeCommand.self,
+      ListCommand.self, RemoveCommand.self, StatsCommand.self, MigrateCommand.self, ReindexCommand.self,
+      ServeCommand.self,
       KeysCommand.self, UsersCommand.self,
     ]
   )

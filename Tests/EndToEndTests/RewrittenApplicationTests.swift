@@ -33,7 +33,7 @@ import Testing
     try FileManager.default.copyItem(
       at: rewritten.appendingPathComponent(file), to: batch.appendingPathComponent(file))
     let check = try CheckEndToEndTests.run(
-      ["check", "--index", index.path, "--format", "json", batch.path], in: sample)
+      ["check", "--index", index.path, "--format", "json", batch.path], in: Self.sample)
     #expect(check.status <= 1, "check: \(check.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: check.stdout) as? [String: Any])
     let applications = try #require(object["applications"] as? [[String: Any]])
@@ -69,5 +69,60 @@ import Testing
     #expect(found.isEmpty)
     // The reviewer is told why such an index finds less.
     #expect(stderr.contains("stores no passage fingerprints"), "\(stderr)")
+  }
+}
+
+/// `chachong reindex`: an index without passage fingerprints filed again from its stored records
+/// and texts gives the check a new index gives, and then finds the rewritten application.
+@Suite(.serialized) struct ReindexCommandTests {
+  static let sample = RewrittenApplicationTests.sample
+
+  static func checkSample(_ index: URL) throws -> [String: Any] {
+    let check = try CheckEndToEndTests.run(
+      [
+        "check", "--index", index.path, "--manifest", "manifest.csv", "--registry", "registry.csv",
+        "--template", "template.docx", "--format", "json", "applications",
+      ], in: Self.sample)
+    #expect(check.status == 1, "check: \(check.stderr)")
+    var object = try #require(try JSONSerialization.jsonObject(with: check.stdout) as? [String: Any])
+    // The index's path is the one line that may differ.
+    var parameters = object["parameters"] as? [String: Any] ?? [:]
+    parameters["index"] = nil
+    object["parameters"] = parameters
+    return object
+  }
+
+  @Test func aReindexedIndexChecksLikeANewOne() throws {
+    let old = try RewrittenApplicationTests.ingested(["--winnow-window", "0"])
+    let fresh = try RewrittenApplicationTests.ingested()
+    let reindexed = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "chachong-reindexed-\(UUID().uuidString)")
+    defer {
+      for url in [old, fresh, reindexed] { try? FileManager.default.removeItem(at: url) }
+    }
+    let run = try CheckEndToEndTests.run(
+      ["reindex", "--from", old.path, "--to", reindexed.path, "--format", "json"], in: Self.sample)
+    #expect(run.status == 0, "reindex: \(run.stderr)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+    #expect(summary["reindexed"] as? Int == 55)
+    #expect((summary["withoutText"] as? [Any])?.isEmpty == true)
+    // The same key: the archive's keyed lead IDs still match the batch's (lead-running-project).
+    #expect(
+      FileManager.default.contents(atPath: reindexed.appendingPathComponent("lead-id.key").path)
+        == FileManager.default.contents(atPath: old.appendingPathComponent("lead-id.key").path))
+    let stats = try CheckEndToEndTests.run(["stats", "--index", reindexed.path], in: Self.sample)
+    let statsObject = try #require(try JSONSerialization.jsonObject(with: stats.stdout) as? [String: Any])
+    #expect(statsObject["documents"] as? Int == 55)
+    #expect((statsObject["fingerprintPostingRows"] as? Int ?? 0) > 0)
+    let expected = try Self.checkSample(fresh)
+    let actual = try Self.checkSample(reindexed)
+    #expect(NSDictionary(dictionary: expected).isEqual(to: actual), "the reindexed index checks otherwise")
+    let (found, _) = try RewrittenApplicationTests.check("RW-60.txt", index: reindexed)
+    #expect(found.contains { $0.rule == "plagiarism" })
+    // Never into an index that holds something: exit 2, the target untouched.
+    let again = try CheckEndToEndTests.run(
+      ["reindex", "--from", old.path, "--to", reindexed.path], in: Self.sample)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("not empty"), "\(again.stderr)")
   }
 }
