@@ -109,6 +109,8 @@ struct IngestCommand: AsyncParsableCommand {
       parameters = IndexParameters(lshThreshold: lshThreshold ?? 0.4, granularity: granularity)
     }
     let store = try await storeOptions.openOrCreate(parameters: parameters)
+    // Adding to an index without passage fingerprints keeps it without them; asked for, no warning.
+    if winnowWindow != 0 { storeOptions.warnIfWithoutPassageFingerprints(store) }
     var templateFiles: [NamedBytes] = []
     var failures = collected.failures
     for path in template {

@@ -113,7 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
     if stores.archive.parameters.granularity.window == 0 {
       // As check and query say (`StoreOptions.warnIfWithoutPassageFingerprints`).
       logger.warning(
-        "the archive stores no passage fingerprints: a copied paragraph or a rewritten application is found only when most of a document or a whole section matches; a new archive has them"
+        "the archive stores no passage fingerprints: a copied paragraph or a rewritten application is found only when most of a document or a whole section matches; chachong reindex files it again with them"
       )
     }
     let host = configuration.host

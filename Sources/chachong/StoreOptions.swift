@@ -68,8 +68,8 @@ struct StoreOptions: ParsableArguments {
     guard store.parameters.granularity.window == 0 else { return }
     Output.error(
       "warning: \(Output.path(given)) stores no passage fingerprints: a copied paragraph or a rewritten "
-        + "application is found only when most of a document or a whole section matches; a new index "
-        + "(chachong ingest into an empty directory or store) has them")
+        + "application is found only when most of a document or a whole section matches; "
+        + "chachong reindex files it again with them")
   }
 
   /// How reports name the store: a directory as given, a PostgreSQL URL as the store prints it
