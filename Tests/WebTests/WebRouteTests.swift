@@ -16,13 +16,14 @@ struct WebRouteTests {
 
   /// A service over memory stores with the web interface mounted, and users of every role.
   static func makeApplication(
-    options: WebOptions = WebOptions(failedLoginDelay: .milliseconds(5), bcryptCost: 10)
+    options: WebOptions = WebOptions(failedLoginDelay: .milliseconds(5), bcryptCost: 10),
+    archive: MemoryArchive = MemoryArchive()
   ) async throws -> (some ApplicationProtocol, ChachongService) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "web-tests-\(UUID().uuidString)"
     ).path
     let service = ChachongService(
-      configuration: ServerConfiguration(), archive: MemoryArchive(), jobs: MemoryJobQueue(),
+      configuration: ServerConfiguration(), archive: archive, jobs: MemoryJobQueue(),
       state: MemoryServiceState(), scratchDirectory: scratch)
     let accounts = Accounts(store: service.state, cost: 10)
     for role in WebRole.allCases {
@@ -222,6 +223,25 @@ struct WebRouteTests {
             #expect(!String(buffer: response.body).contains("id=\"audit-log\""))
           }
         }
+      }
+    }
+  }
+
+  @Test("The archive page tells auditors when the archive stores no passage fingerprints")
+  func archiveWithoutPassageFingerprints() async throws {
+    var parameters = IndexParameters.standard
+    parameters.granularity.window = 0
+    for (archive, shown) in [(MemoryArchive(parameters: parameters), true), (MemoryArchive(), false)] {
+      let (app, _) = try await Self.makeApplication(archive: archive)
+      try await app.test(.router) { client in
+        let (cookie, _) = try await Self.logIn(client, user: "auditor1")
+        let response = try await client.execute(uri: "/archive", method: .get, headers: [.cookie: cookie])
+        #expect(response.status == .ok)
+        let body = String(buffer: response.body)
+        #expect(
+          body.contains("id=\"no-passage-fingerprints\"") == shown,
+          "window \(archive.parameters.granularity.window)")
+        if shown { #expect(body.contains("chachong reindex")) }
       }
     }
   }

@@ -61,9 +61,22 @@ struct ArchiveQuery: Sendable, Equatable {
 /// The auditors' pages: archive search, a document's metadata and text, query by upload, and
 /// the comparison of two uploaded versions.
 enum ArchivePages {
-  static func search(_ frame: PageFrame, query: ArchiveQuery, results: [DocumentRecord]?) -> String {
+  /// `withoutPassageFingerprints`: the archive stores no winnowed passage fingerprints (created
+  /// with window 0, or by an earlier chachong), so auditors are told what its checks cannot find.
+  static func search(
+    _ frame: PageFrame, query: ArchiveQuery, results: [DocumentRecord]?,
+    withoutPassageFingerprints: Bool = false
+  ) -> String {
     Layout.page(frame.language == .zh ? "档案检索" : "Archive", frame) { html in
       html.element("h1", text: html.t("档案检索", "Search the archive"))
+      if withoutPassageFingerprints {
+        html.element(
+          "p", [("class", "notice"), ("id", "no-passage-fingerprints")],
+          text: html.t(
+            "本档案库未存储段落指纹：仅当大部分全文或整节相同时才能发现复制，复制的段落和经降重改写的申报书查不出。请管理员用 chachong reindex 重建档案库。",
+            "This archive stores no passage fingerprints: a copy is found only when most of a document or a whole section matches, so copied paragraphs and applications rewritten by 降重 tools are missed. An administrator rebuilds it with chachong reindex."
+          ))
+      }
       html.element("div", [("class", "actions")]) {
         html.element(
           "a", [("class", "secondary"), ("href", "/archive/query")], text: html.t("上传文件查询", "Query by upload")

@@ -676,7 +676,11 @@ struct WebRoutes: Sendable {
     if !query.isEmpty {
       results = try await service.searchArchive(query, caller: signedIn.caller)
     }
-    return page(request, ArchivePages.search(signedIn.frame, query: query, results: results))
+    return page(
+      request,
+      ArchivePages.search(
+        signedIn.frame, query: query, results: results,
+        withoutPassageFingerprints: service.archive.parameters.granularity.window == 0))
   }
 
   func archivedDocument(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
