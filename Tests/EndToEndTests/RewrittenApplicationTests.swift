@@ -24,7 +24,7 @@ import Testing
 
   /// The related entries of `application`'s findings at warning or above that name `source`.
   static func check(_ file: String, index: URL) throws -> (
-    found: [(rule: String, related: [String: Any])], stderr: String
+    found: [(rule: String, related: [String: Any])], stderr: String, indexParameters: String
   ) {
     let batch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "chachong-rewritten-batch-\(UUID().uuidString)")
@@ -47,15 +47,18 @@ import Testing
         }
       }
     }
-    return (found, check.stderr)
+    let parameters = object["parameters"] as? [String: Any]
+    return (found, check.stderr, parameters?["indexParameters"] as? String ?? "")
   }
 
   @Test(arguments: ["RW-60.txt", "RW-90.txt", "RW-60R.txt"])
   func aRewrittenApplicationIsPlagiarismOfItsSource(_ file: String) throws {
     let index = try Self.ingested()
     defer { try? FileManager.default.removeItem(at: index) }
-    let (found, stderr) = try Self.check(file, index: index)
+    let (found, stderr, indexParameters) = try Self.check(file, index: index)
     #expect(!stderr.contains("stores no passage fingerprints"), "\(stderr)")
+    // The report records what the archive could find.
+    #expect(indexParameters.hasSuffix(" winnowWindow=64"), "\(indexParameters)")
     let plagiarism = try #require(found.first { $0.rule == "plagiarism" }, "\(file): \(found)")
     #expect((plagiarism.related["copyRatio"] as? Double ?? 0) >= 0.9, "\(plagiarism.related)")
     let kinds = plagiarism.related["passageKinds"] as? [String: Int] ?? [:]
@@ -65,8 +68,9 @@ import Testing
   @Test func withoutWinnowedFingerprintsTheRewriteWasNoCandidate() throws {
     let index = try Self.ingested(["--winnow-window", "0"])
     defer { try? FileManager.default.removeItem(at: index) }
-    let (found, stderr) = try Self.check("RW-60.txt", index: index)
+    let (found, stderr, indexParameters) = try Self.check("RW-60.txt", index: index)
     #expect(found.isEmpty)
+    #expect(indexParameters.hasSuffix(" winnowWindow=0"), "\(indexParameters)")
     // The reviewer is told why such an index finds less.
     #expect(stderr.contains("stores no passage fingerprints"), "\(stderr)")
   }
@@ -117,7 +121,7 @@ import Testing
     let expected = try Self.checkSample(fresh)
     let actual = try Self.checkSample(reindexed)
     #expect(NSDictionary(dictionary: expected).isEqual(to: actual), "the reindexed index checks otherwise")
-    let (found, _) = try RewrittenApplicationTests.check("RW-60.txt", index: reindexed)
+    let (found, _, _) = try RewrittenApplicationTests.check("RW-60.txt", index: reindexed)
     #expect(found.contains { $0.rule == "plagiarism" })
     // Never into an index that holds something: exit 2, the target untouched.
     let again = try CheckEndToEndTests.run(

@@ -145,7 +145,10 @@ extension ArchiveReading {
 
   /// The report's description of the store's parameters.
   package var parametersDescription: String {
+    // The winnowing window says whether the archive could find a copied paragraph or a rewritten
+    // application at all (0: no passage fingerprints), which an audit record must show.
     "shingleSize=\(parameters.fingerprint.shingleSize) signatureSize=\(parameters.fingerprint.signatureSize) "
-      + "seed=\(parameters.fingerprint.seed) bands=\(parameters.lsh.bands) rows=\(parameters.lsh.rows)"
+      + "seed=\(parameters.fingerprint.seed) bands=\(parameters.lsh.bands) rows=\(parameters.lsh.rows) "
+      + "winnowWindow=\(parameters.granularity.window)"
   }
 }
