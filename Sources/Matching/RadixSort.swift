@@ -38,23 +38,13 @@ package enum RadixSort {
       sortPairsPartitioned(&keys, carrying: &payload)
       return
     }
-    var otherKeys = keys
-    var otherPayload = payload
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { counts in
-      keys.withUnsafeMutableBufferPointer { keys in
-        payload.withUnsafeMutableBufferPointer { payload in
-          otherKeys.withUnsafeMutableBufferPointer { otherKeys in
-            otherPayload.withUnsafeMutableBufferPointer { otherPayload in
-              var from = (keys: keys, payload: payload)
-              var to = (keys: otherKeys, payload: otherPayload)
-              // 6 passes of 11 bits cover 66 bits.
-              for pass in 0..<6 {
-                countingPass(from: from, to: to, range: 0..<count, shift: UInt64(pass * 11), counts: counts)
-                swap(&from, &to)
-              }
-            }
-          }
-        }
+    withBuffers(&keys, &payload) { sorted, scratch, counts in
+      var from = sorted
+      var to = scratch
+      // 6 passes of 11 bits cover 66 bits.
+      for pass in 0..<6 {
+        countingPass(from: from, to: to, range: 0..<count, shift: UInt64(pass * 11), counts: counts)
+        swap(&from, &to)
       }
     }
     // An even number of passes leaves the result in `keys` and `payload`.
@@ -67,6 +57,41 @@ package enum RadixSort {
   static func sortPairsPartitioned<Payload>(_ keys: inout [UInt64], carrying payload: inout [Payload]) {
     let count = keys.count
     guard count > 1, payload.count == count else { return }
+    withBuffers(&keys, &payload) { sorted, scratch, counts in
+      countingPass(from: sorted, to: scratch, range: 0..<count, shift: 53, counts: counts)
+      // The pass leaves each bucket's end in `counts`.
+      let bucketEnds = Array(counts)
+      // Each bucket from the scratch buffers back into `keys` and `payload` (an odd number of
+      // passes ends there).
+      let digits = UnsafeMutableBufferPointer(rebasing: counts[0..<256])
+      for bucket in 0..<2048 {
+        let range = (bucket == 0 ? 0 : bucketEnds[bucket - 1])..<bucketEnds[bucket]
+        guard !range.isEmpty else { continue }
+        var from = scratch
+        var to = sorted
+        for pass in 0..<7 {
+          countingPass(from: from, to: to, range: range, shift: UInt64(pass * 8), counts: digits)
+          swap(&from, &to)
+        }
+      }
+    }
+  }
+
+  /// A key buffer and the payload buffer that moves with it.
+  private typealias Buffers<Payload> = (
+    keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<Payload>
+  )
+
+  /// Runs `body` on `keys` and `payload` as buffers (`sorted`: where the sort must end), a scratch
+  /// copy of both, and room for 2,048 digit counts: what both sorts work in.
+  @inline(__always)
+  private static func withBuffers<Payload>(
+    _ keys: inout [UInt64], _ payload: inout [Payload],
+    _ body: (
+      _ sorted: Buffers<Payload>, _ scratch: Buffers<Payload>, _ counts: UnsafeMutableBufferPointer<Int>
+    ) ->
+      Void
+  ) {
     var otherKeys = keys
     var otherPayload = payload
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 2048) { counts in
@@ -74,24 +99,7 @@ package enum RadixSort {
         payload.withUnsafeMutableBufferPointer { payload in
           otherKeys.withUnsafeMutableBufferPointer { otherKeys in
             otherPayload.withUnsafeMutableBufferPointer { otherPayload in
-              countingPass(
-                from: (keys, payload), to: (otherKeys, otherPayload), range: 0..<count, shift: 53,
-                counts: counts)
-              // The pass leaves each bucket's end in `counts`.
-              let bucketEnds = Array(counts)
-              // Each bucket from the other buffers back into `keys` and `payload` (an odd number
-              // of passes ends there).
-              let digits = UnsafeMutableBufferPointer(rebasing: counts[0..<256])
-              for bucket in 0..<2048 {
-                let range = (bucket == 0 ? 0 : bucketEnds[bucket - 1])..<bucketEnds[bucket]
-                guard !range.isEmpty else { continue }
-                var from = (keys: otherKeys, payload: otherPayload)
-                var to = (keys: keys, payload: payload)
-                for pass in 0..<7 {
-                  countingPass(from: from, to: to, range: range, shift: UInt64(pass * 8), counts: digits)
-                  swap(&from, &to)
-                }
-              }
+              body((keys, payload), (otherKeys, otherPayload), counts)
             }
           }
         }
@@ -104,8 +112,7 @@ package enum RadixSort {
   /// holding each digit's end in `to`.
   @inline(__always)
   private static func countingPass<Payload>(
-    from: (keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<Payload>),
-    to: (keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<Payload>),
+    from: Buffers<Payload>, to: Buffers<Payload>,
     range: Range<Int>, shift: UInt64, counts: UnsafeMutableBufferPointer<Int>
   ) {
     let mask = UInt64(counts.count - 1)
