@@ -8,17 +8,6 @@ import Testing
 /// `ReindexJob` over the in-memory store: records and templates copied, fingerprints under the
 /// target's parameters, and the two conflicts (another ID-hash key, a target that is not empty).
 @Suite struct ReindexJobTests {
-  /// `count` CJK characters from a fixed pseudo-random sequence (no accidental long matches).
-  static func filler(_ count: Int, seed: UInt64) -> String {
-    var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    var scalars = String.UnicodeScalarView()
-    for _ in 0..<count {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      if let scalar = Unicode.Scalar(0x4E00 + UInt32((state >> 33) % 3000)) { scalars.append(scalar) }
-    }
-    return String(scalars)
-  }
-
   static let key = [UInt8](repeating: 7, count: 32)
 
   static func source() async throws -> MemoryArchive {
@@ -29,7 +18,7 @@ import Testing
     let fingerprinter = Fingerprinter(parameters: parameters.fingerprint)
     var documents: [StorableDocument] = []
     for number in 1...3 {
-      let text = Self.filler(2_000, seed: UInt64(number))
+      let text = indexTestText(seed: UInt64(number), count: 2_000)
       var record = DocumentRecord(id: "A\(number)", program: "前瞻性技术创新专项", year: 2021, status: "结题")
       record.leadIDKey = store.leadIDKey(of: "320602198003010113")
       record.leadIDMasked = IdentityKey.mask("320602198003010113")
@@ -39,7 +28,7 @@ import Testing
           IndexedDocument(metadata: record, text: text, fingerprint: fingerprinter.fingerprint(text))))
     }
     try await store.upsert(documents)
-    try await store.addTemplate(id: "template.docx", text: Self.filler(500, seed: 99))
+    try await store.addTemplate(id: "template.docx", text: indexTestText(seed: 99, count: 500))
     return store
   }
 
@@ -57,7 +46,8 @@ import Testing
     // candidate there through them alone.
     let text = try #require(try await source.text(id: "A2"))
     let passage = String(text.unicodeScalars.prefix(900).map(Character.init))
-    let query = Fingerprinter(parameters: .standard).fingerprint(Self.filler(3_000, seed: 50) + passage)
+    let query = Fingerprinter(parameters: .standard).fingerprint(
+      indexTestText(seed: 50, count: 3_000) + passage)
     let candidates = try await CandidateSearch(parameters: target.parameters).candidates(
       for: query, in: target)
     #expect(candidates.first { $0.id == "A2" }.map { $0.sharedFingerprints >= 3 } == true, "\(candidates)")
