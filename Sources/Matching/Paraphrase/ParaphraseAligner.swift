@@ -125,7 +125,10 @@ package enum ParaphraseAligner {
   }
 
   /// Whether neither side of `fragment` is over `maximumLengthRatio` times the other (characters):
-  /// a lopsided group is regrouped with a smaller gap, as one that fails validation.
+  /// a lopsided group is regrouped with a smaller gap, as one that fails validation. As `combine`'s
+  /// rule for exact passages: rewriting does not make a sentence that much longer, so a fragment far
+  /// longer on one side is seeds of one stock sentence grouped with the many sentences around it on
+  /// the other side (95 characters of a regulation's 法律责任 against 800 characters of another's).
   private static func isBalanced(_ fragment: Fragment, space: PairSpace, maximumLengthRatio: Int) -> Bool {
     let queryLength =
       space.query.characterEnd(ofSentence: fragment.queryLast)
@@ -186,18 +189,13 @@ package enum ParaphraseAligner {
       source.characterEnd(ofSentence: fragment.sourceLast)
         - source.characterStart(ofSentence: fragment.sourceFirst)
     }
-    // As `combine`'s rule for exact passages: rewriting does not make a sentence
-    // `maximumLengthRatio` times longer, so a fragment far longer on one side is seeds of one stock
-    // sentence grouped with the many sentences around it on the other side (95 characters of a regulation's 法律责任
-    // against 800 characters of another's).
+    // (Every fragment here is balanced already: `extend` regroups the others.)
     // Texts on one topic share scattered similar sentences and much vocabulary, so a long range
     // can pass validation around a few seeds; in a rewritten copy most query sentences match one.
     // Dropped, not regrouped: the dense pieces of a sparse group are more, shorter false passages.
     let long = fragments.filter {
       Double($0.seededQuery) >= parameters.minimumSeededShare * Double($0.queryLast - $0.queryFirst + 1)
         && length($0) >= parameters.minimumCharacters && sourceLength($0) >= parameters.minimumCharacters
-        && parameters.maximumLengthRatio * min(length($0), sourceLength($0))
-          >= max(length($0), sourceLength($0))
         && ($0.queryLast - $0.queryFirst >= parameters.shortSentences
           || min($0.similarity, $0.setSimilarity) >= parameters.shortCosine)
     }
