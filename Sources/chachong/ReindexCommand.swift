@@ -105,9 +105,15 @@ struct ReindexCommand: AsyncParsableCommand {
         throw ExitCode(2)
       }
     }
-    guard case .sqlite(let sourceDirectory) = source,
-      LeadIDHashKey.fromEnvironmentIsUnset
-    else { return }
+    let environmentKey: LeadIDHashKey?
+    do {
+      environmentKey = try LeadIDHashKey.fromEnvironment()
+    } catch {
+      Output.error("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    // A key the environment names is both stores' key; else the source directory's file is.
+    guard case .sqlite(let sourceDirectory) = source, environmentKey == nil else { return }
     let key = (sourceDirectory as NSString).appendingPathComponent(LeadIDHashKey.fileName)
     guard files.fileExists(atPath: key) else { return }
     do {
@@ -120,14 +126,5 @@ struct ReindexCommand: AsyncParsableCommand {
         "error: cannot copy the ID-hash key into \(Output.path(directory)): \(error.localizedDescription)")
       throw ExitCode(2)
     }
-  }
-}
-
-extension LeadIDHashKey {
-  /// Whether the environment names no key (then an index directory's key file is its key).
-  fileprivate static var fromEnvironmentIsUnset: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    return (environment[environmentVariable] ?? "").isEmpty
-      && (environment[fileEnvironmentVariable] ?? "").isEmpty
   }
 }
