@@ -110,11 +110,9 @@ struct ServeCommand: AsyncParsableCommand {
       reading: try CommandSupport.reading(), scratchDirectory: stores.scratchDirectory)
     var logger = Logger(label: "chachong.serve")
     logger.logLevel = .info
-    if stores.archive.parameters.granularity.window == 0 {
+    if !stores.archive.parameters.granularity.storesPassageFingerprints {
       // As check and query say (`StoreOptions.warnIfWithoutPassageFingerprints`).
-      logger.warning(
-        "the archive stores no passage fingerprints: a copied paragraph or a rewritten application is found only when most of a document or a whole section matches; chachong reindex files it again with them"
-      )
+      logger.warning("the archive \(StoreOptions.withoutPassageFingerprints)")
     }
     let host = configuration.host
     try await ServerApplication.run(service: service, extensions: WebMount.extensions, logger: logger) {

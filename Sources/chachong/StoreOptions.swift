@@ -65,12 +65,14 @@ struct StoreOptions: ParsableArguments {
   /// paragraph or an application rewritten by a '降重' tool is not found (docs/index.md,
   /// "Granularity"). Nothing for an index with fingerprints.
   func warnIfWithoutPassageFingerprints(_ store: any ArchiveReading) {
-    guard store.parameters.granularity.window == 0 else { return }
-    Output.error(
-      "warning: \(Output.path(given)) stores no passage fingerprints: a copied paragraph or a rewritten "
-        + "application is found only when most of a document or a whole section matches; "
-        + "chachong reindex files it again with them")
+    guard !store.parameters.granularity.storesPassageFingerprints else { return }
+    Output.error("warning: \(Output.path(given)) \(Self.withoutPassageFingerprints)")
   }
+
+  /// What an archive without passage fingerprints cannot find, and the fix (after its name).
+  static let withoutPassageFingerprints =
+    "stores no passage fingerprints: a copied paragraph or a rewritten application is found only when "
+    + "most of a document or a whole section matches; chachong reindex files it again with them"
 
   /// How reports name the store: a directory as given, a PostgreSQL URL as the store prints it
   /// (normalised; never a password).

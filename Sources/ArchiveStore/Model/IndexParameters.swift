@@ -109,6 +109,9 @@ public struct Granularity: Sendable, Codable, Equatable {
   public static let standard = Granularity()
   /// The winnowing window of a new index (see `window`).
   public static let standardWindow = 64
+
+  /// Whether documents are filed under winnowed passage fingerprints (`window` > 0).
+  public var storesPassageFingerprints: Bool { window > 0 }
 }
 
 /// `LSHParameters.optimal` integrates numerically (about 0.1 s a call); the default parameters

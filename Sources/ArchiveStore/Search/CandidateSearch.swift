@@ -36,7 +36,7 @@ package struct CandidateSearch: Sendable {
       bandKeys: parameters.lsh.bandKeys(of: fingerprint.signature),
       sectionKeys: SectionSignatures.bandKeys(
         of: fingerprint, sections: sections, parameters: parameters, hasher: hasher),
-      fingerprints: granularity.window > 0
+      fingerprints: granularity.storesPassageFingerprints
         ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: granularity.window) : [],
       sectionLimit: maximumSectionBucket, postingLimit: granularity.maximumPostings)
   }

@@ -59,7 +59,7 @@ public struct StorableDocument: Sendable {
     signature = fingerprint.signature.serialized()
     bandKeys = parameters.lsh.bandKeys(of: fingerprint.signature)
     fingerprints =
-      parameters.granularity.window > 0
+      parameters.granularity.storesPassageFingerprints
       ? Winnower.fingerprints(of: fingerprint.shingleHashes, window: parameters.granularity.window)
       : []
     if let signatures = document.sectionSignatures {

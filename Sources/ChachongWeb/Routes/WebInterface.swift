@@ -680,7 +680,7 @@ struct WebRoutes: Sendable {
       request,
       ArchivePages.search(
         signedIn.frame, query: query, results: results,
-        withoutPassageFingerprints: service.archive.parameters.granularity.window == 0))
+        withoutPassageFingerprints: !service.archive.parameters.granularity.storesPassageFingerprints))
   }
 
   func archivedDocument(_ request: Request, _ context: ChachongRequestContext) async throws -> Response {
